@@ -1,0 +1,1 @@
+// NoaberCSV: see docs/architecture.md.

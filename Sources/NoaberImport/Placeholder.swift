@@ -1,0 +1,1 @@
+// NoaberImport: see docs/architecture.md.

@@ -1,0 +1,1 @@
+// NoaberMetrics: see docs/architecture.md.

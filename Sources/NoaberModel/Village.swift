@@ -1,0 +1,22 @@
+/// A village (kern) with the population and funding facts that turn counts into rates.
+public struct Village: Hashable, Sendable, Codable {
+    /// Short stable code, e.g. `SAA` for Saasveld.
+    public var code: String
+    public var name: String
+    public var municipality: String
+    public var inhabitants: Int
+    public var inhabitants75Plus: Int?
+    public var paidHoursPerWeek: Double?
+    public var costPerYearEUR: Double?
+
+    public init(code: String, name: String, municipality: String, inhabitants: Int,
+                inhabitants75Plus: Int? = nil, paidHoursPerWeek: Double? = nil, costPerYearEUR: Double? = nil) {
+        self.code = code
+        self.name = name
+        self.municipality = municipality
+        self.inhabitants = inhabitants
+        self.inhabitants75Plus = inhabitants75Plus
+        self.paidHoursPerWeek = paidHoursPerWeek
+        self.costPerYearEUR = costPerYearEUR
+    }
+}

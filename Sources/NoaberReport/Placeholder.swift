@@ -1,0 +1,1 @@
+// NoaberReport: see docs/architecture.md.

@@ -1,0 +1,1 @@
+// NoaberStore: see docs/architecture.md.

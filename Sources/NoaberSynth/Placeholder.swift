@@ -1,0 +1,1 @@
+// NoaberSynth: see docs/architecture.md.
