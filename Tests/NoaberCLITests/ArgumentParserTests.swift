@@ -57,6 +57,11 @@ struct ArgumentParserTests {
         #expect(arguments.string("db") == "s.sqlite")
     }
 
+    @Test func aValueStartingWithADashMustBeAttached() throws {
+        #expect(SampleCommands.usageError("import a.csv --db -x.sqlite")?.message == "Missing value for '--db <path>'")
+        #expect(try SampleCommands.run("import a.csv --db=-x.sqlite").string("db") == "-x.sqlite")
+    }
+
     @Test func dashAloneIsAValue() throws {
         let arguments = try SampleCommands.run("import --db - -")
         #expect(arguments.string("db") == "-")
@@ -130,6 +135,7 @@ struct ArgumentParserTests {
         #expect(error?.message == "Unknown command 'improt'. Did you mean 'import'?")
         #expect(error?.commandPath == ["noaber"])
         #expect(SampleCommands.usageError("zzzzzz")?.message == "Unknown command 'zzzzzz'.")
+        #expect(SampleCommands.usageError("hlep")?.message == "Unknown command 'hlep'. Did you mean 'help'?")
         let nested = SampleCommands.usageError("villages ad wd")
         #expect(nested?.message == "Unknown command 'ad'. Did you mean 'add'?")
         #expect(nested?.commandPath == ["noaber", "villages"])
@@ -200,6 +206,7 @@ struct ArgumentParserTests {
         ("import a.csv -sx", "Unknown option '-sx'.", ["noaber", "import"]),
         ("import a.csv -stric", "Unknown option '-stric'. Did you mean '--strict'?", ["noaber", "import"]),
         ("--prio import", "Unknown option '--prio'.", ["noaber"]),
+        ("villages --frmat json", "Unknown option '--frmat'. Did you mean '--format'?", ["noaber", "villages"]),
     ])
     func unknownOption(line: String, message: String, path: [String]) {
         let error = SampleCommands.usageError(line)

@@ -279,12 +279,20 @@ private struct ParserState {
         enter(next)
     }
 
-    /// Long names the current command accepts, for suggestions.
+    /// Long names the current command accepts, for suggestions: its own, those of a default
+    /// subcommand it would hand options to, and `help`.
     func longNames() -> [String] {
-        var names = command.options.map(\.name)
-        for flag in command.flags {
-            names.append(flag.name)
-            if let inverse = flag.inverse { names.append(inverse) }
+        var commands = [command]
+        if positionalTokens.isEmpty, let defaultName = command.defaultSubcommand, let next = command.subcommand(named: defaultName) {
+            commands.append(next)
+        }
+        var names: [String] = []
+        for spec in commands {
+            names += spec.options.map(\.name)
+            for flag in spec.flags {
+                names.append(flag.name)
+                if let inverse = flag.inverse { names.append(inverse) }
+            }
         }
         names.append("help")
         return names
@@ -292,7 +300,7 @@ private struct ParserState {
 
     func unknownCommand(_ name: String) -> UsageError {
         var message = "Unknown command '\(name)'."
-        if let suggestion = Suggestion.closest(to: name, among: command.subcommands.map(\.name)) {
+        if let suggestion = Suggestion.closest(to: name, among: command.subcommands.map(\.name) + ["help"]) {
             message += " Did you mean '\(suggestion)'?"
         }
         return error(message)

@@ -2,7 +2,8 @@
 ///
 /// A value may start with `-` only when it is a number (`--offset -3`) or exactly `-` (standard
 /// input by convention); otherwise `--db --strict` reports the missing value rather than
-/// silently swallowing the next option.
+/// silently swallowing the next option. A value that truly starts with a dash is given
+/// attached: `--pattern=-x`.
 public struct OptionSpec: Sendable {
     /// The long name without `--`, e.g. `village`.
     public var name: String

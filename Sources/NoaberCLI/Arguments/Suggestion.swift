@@ -14,7 +14,7 @@ public enum Suggestion {
     ///    insertions, deletions, substitutions and adjacent transpositions), if that distance is
     ///    at most 2 and smaller than the longer of the two lengths (so `ab` never suggests `cd`).
     ///
-    /// Ties go to the alphabetically first candidate, so the answer does not depend on the order
+    /// Ties go to the first candidate in code-point order (alphabetical for lowercase names), so the answer does not depend on the order
     /// of the candidates. An empty input or an empty candidate list gives `nil`.
     /// - Complexity: O(n · m · k) for k candidates of length about m and an input of length n.
     public static func closest(to input: String, among candidates: [String]) -> String? {

@@ -76,10 +76,10 @@ public struct Terminal: Sendable {
     }
 
     private static func write(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { buffer -> Int in
+            let written = bytes.withUnsafeBytes { buffer -> Int in
                 guard let base = buffer.baseAddress else { return -1 }
                 #if canImport(Glibc)
                 return Glibc.write(descriptor, base + offset, buffer.count - offset)
