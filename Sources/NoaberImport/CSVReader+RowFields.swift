@@ -1,0 +1,4 @@
+import NoaberCSV
+
+/// The reader's current record is the row validators look at; no copy is made.
+extension CSVReader: RowFields {}

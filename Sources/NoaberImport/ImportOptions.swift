@@ -1,0 +1,32 @@
+import NoaberModel
+
+/// What the caller of `Importer` decides; the CLI fills it from `noaber import`'s options.
+public struct ImportOptions: Sendable {
+    /// `--village`: the village all rows belong to; rows naming another village are rejected.
+    public var village: String?
+    public var profile: MappingProfile?
+    /// `--kind`: asserts the kind of file; a canonical header that says otherwise is an error.
+    public var kind: RecordKind?
+    /// `--as-of`: the date the export was made. Open cases are censored there.
+    public var asOf: CivilDate?
+    /// `--strict`: any rejected row fails the whole import.
+    public var strict: Bool
+    /// `--dry-run`: validate and count everything, store nothing.
+    public var dryRun: Bool
+    /// Language of the reasons stored with rejected rows and of the report's warnings.
+    public var language: Language
+    /// The day the import runs; `imported_at` and the fallback as-of date come from it.
+    public var now: String
+
+    public init(village: String? = nil, profile: MappingProfile? = nil, kind: RecordKind? = nil, asOf: CivilDate? = nil,
+                strict: Bool = false, dryRun: Bool = false, language: Language = .nl, now: String = SystemClock.timestamp()) {
+        self.village = village
+        self.profile = profile
+        self.kind = kind
+        self.asOf = asOf
+        self.strict = strict
+        self.dryRun = dryRun
+        self.language = language
+        self.now = now
+    }
+}

@@ -1,0 +1,56 @@
+import NoaberModel
+
+/// What one file's import did, for people (text) and scripts (`--format json`).
+///
+/// `rowsRead == accepted + rejected` always holds; the importer checks it before committing.
+public struct ImportReport: Sendable, Codable, Hashable {
+    public enum Status: String, Sendable, Codable {
+        /// Every row stored.
+        case completed
+        /// Stored, and some rows were rejected and kept with their reason.
+        case completedWithRejections = "completed_with_rejections"
+        /// The same file (same SHA-256) was imported before; nothing changed.
+        case unchanged
+        /// `--dry-run`: everything checked and counted, nothing stored.
+        case dryRun = "dry_run"
+    }
+
+    public struct Rejection: Sendable, Codable, Hashable {
+        public var line: Int
+        public var field: String?
+        public var reason: String
+    }
+
+    public var file: String
+    public var importID: Int64?
+    public var status: Status
+    public var kind: RecordKind
+    public var village: String?
+    public var profile: String
+    public var asOf: String?
+    /// Where the as-of date came from: `option`, `file_name` or `file_modified`.
+    public var asOfSource: String?
+    public var encoding: String
+    public var delimiter: String
+    public var sha256: String
+    public var rowsRead: Int
+    public var accepted: Int
+    public var rejected: Int
+    public var inserted: Int
+    public var updated: Int
+    public var unchangedRows: Int
+    /// Rows older than what the store holds (from an export with a later as-of date): not overwritten.
+    public var keptNewer: Int
+    public var warnings: [String]
+    /// The first rejections (at most 10), so a person sees what went wrong without another command.
+    public var firstRejections: [Rejection]
+    /// When `status == .unchanged`: the earlier import of the same content.
+    public var previousImportID: Int64?
+
+    enum CodingKeys: String, CodingKey {
+        case file, status, kind, village, profile, encoding, delimiter, sha256, accepted, rejected, inserted, updated, warnings
+        case importID = "import_id", asOf = "as_of", asOfSource = "as_of_source", rowsRead = "rows_read"
+        case unchangedRows = "unchanged_rows", keptNewer = "kept_newer", firstRejections = "first_rejections"
+        case previousImportID = "previous_import_id"
+    }
+}
