@@ -3,10 +3,47 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NoaberModel
 
-/// Entry point of the `noaber` executable (filled in by the CLI work).
+/// Entry point of the `noaber` executable: parse everything first, then run one command, and map
+/// every outcome to one exit code (docs/exit-codes.md).
 public enum NoaberCommandLine {
+    public static let version = "0.1.0"
+
     public static func main() {
-        exit(0)
+        let code = run(Array(CommandLine.arguments.dropFirst()), console: .standard)
+        code.terminate()
+    }
+
+    /// Runs one command line; used by `main()` and by in-process tests.
+    static func run(_ arguments: [String], console: Console) -> ExitCode {
+        let outcome: ParseOutcome
+        do {
+            outcome = try ArgumentParser.parse(arguments, root: CommandTree.root)
+        } catch {
+            console.err(HelpFormatter.errorReport(for: error, root: CommandTree.root))
+            return .usage
+        }
+        switch outcome {
+        case .help(let path):
+            console.out(HelpFormatter.help(for: path, root: CommandTree.root))
+            return .success
+        case .version:
+            console.out("noaber \(version)\n")
+            return .success
+        case .run(let args):
+            let language = Language(rawValue: args.string("lang") ?? "nl") ?? .nl
+            do {
+                try CommandTree.dispatch(args, console: console)
+                return .success
+            } catch {
+                if case .usage(let usage) = error {
+                    console.err(HelpFormatter.errorReport(for: usage, root: CommandTree.root))
+                } else {
+                    console.err("Error: " + error.message(language) + "\n")
+                }
+                return error.exitCode
+            }
+        }
     }
 }

@@ -1,0 +1,90 @@
+import NoaberImport
+import NoaberModel
+import NoaberStore
+
+/// `noaber import FILE...`: imports case or task exports, one transaction per file.
+struct ImportCommand {
+    static let spec = CommandSpec(
+        name: "import",
+        abstract: "Import village exports (cases or volunteer tasks) into the store.",
+        discussion: """
+        Each file is imported in one transaction: completely or not at all. Rows with an invalid value are \
+        rejected whole and kept with their line, field and reason (see 'noaber rejected'). Importing the same \
+        file again changes nothing; a newer export of a village updates its cases by case_id.
+        A file in noaber's canonical format needs no profile; other exports need --profile (docs/profiles.md).
+        The as-of date (when the export was made) comes from --as-of, else a date in the file name, else the \
+        file's modification date; the report says which.
+        Examples:
+          noaber villages import Datasets/villages.csv
+          noaber import Datasets/exports/saasveld-cases-2025-01-10.csv
+          noaber import deurningen.csv --profile Datasets/profiles/dutch-excel-cases.json --as-of 2025-01-12
+        """,
+        options: CommonOptions.specs + [
+            CommonOptions.keyFileSpec,
+            OptionSpec(name: "village", valueName: "code", help: "All rows belong to this village; rows naming another are rejected."),
+            OptionSpec(name: "profile", valueName: "file", help: "Mapping profile (JSON) for a non-canonical export."),
+            OptionSpec(name: "kind", valueName: "kind", help: "What the file holds.", allowed: ["cases", "tasks"],
+                       defaultDescription: "from the header or profile"),
+            OptionSpec(name: "as-of", valueName: "date", help: "Date the export was made (YYYY-MM-DD); open cases are censored there."),
+            OptionSpec(name: "format", valueName: "format", help: "Output format.", allowed: ["text", "json"], defaultDescription: "text"),
+        ],
+        flags: [
+            FlagSpec(name: "strict", help: "Fail the whole import when any row is rejected."),
+            FlagSpec(name: "dry-run", help: "Check and count everything, store nothing."),
+            CommonOptions.quietFlag,
+        ],
+        positionals: [PositionalSpec(name: "file", help: "CSV exports to import.", repeatable: true)])
+
+    let common: CommonOptions
+    let files: [String]
+    let options: ImportOptions
+    let json: Bool
+
+    init(_ args: ParsedArguments) throws(CLIFailure) {
+        common = CommonOptions(args)
+        files = args.positionals("file")
+        json = args.string("format") == "json"
+        var options = ImportOptions(language: common.language)
+        options.village = args.string("village")
+        options.kind = args.string("kind").flatMap(RecordKind.init(rawValue:))
+        options.strict = args.flag("strict")
+        options.dryRun = args.flag("dry-run")
+        if let text = args.string("as-of") {
+            guard let date = CivilDate(iso: text) else {
+                throw .usage(UsageError(message: "--as-of must be a date YYYY-MM-DD, got '\(text)'", commandPath: args.commandPath))
+            }
+            options.asOf = date
+        }
+        if let path = args.string("profile") {
+            do { options.profile = try MappingProfile.load(from: path) } catch { throw .importFailed(error) }
+        }
+        self.options = options
+    }
+
+    func run(_ console: Console) throws(CLIFailure) {
+        let store = try common.openOrCreateStore()
+        let importer = Importer(store: store, keyPath: common.keyPath)
+        let terminal = Terminal(quiet: common.quiet)
+        var reports: [ImportReport] = []
+        var firstFailure: CLIFailure?
+        for file in files {
+            if terminal.showsProgress {
+                importer.progress = { read, size in
+                    terminal.progress("\(file): \(size > 0 ? read * 100 / size : 0)%")
+                }
+            }
+            do {
+                let report = try importer.importFile(file, options: options)
+                terminal.clearProgress()
+                reports.append(report)
+                if !json { console.out(ImportReportText.render(report, language: common.language)) }
+            } catch {
+                terminal.clearProgress()
+                console.err("Error: " + error.message(common.language) + "\n")
+                if firstFailure == nil { firstFailure = .importFailed(error) }
+            }
+        }
+        if json { console.out(try JSONOutput.render(reports)) }
+        if let firstFailure { throw firstFailure }
+    }
+}

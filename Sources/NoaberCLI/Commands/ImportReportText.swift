@@ -1,0 +1,49 @@
+import NoaberImport
+import NoaberModel
+
+/// The human-readable account of one import: what was read, accepted and rejected, and why.
+enum ImportReportText {
+    static func render(_ r: ImportReport, language: Language) -> String {
+        let nl = language == .nl
+        func t(_ a: String, _ b: String) -> String { nl ? a : b }
+        let status: String
+        switch r.status {
+        case .completed: status = t("voltooid", "completed")
+        case .completedWithRejections: status = t("voltooid, met afgekeurde rijen", "completed, with rejected rows")
+        case .unchanged: status = t("ongewijzigd: dit bestand is al geïmporteerd", "unchanged: this file was imported before")
+        case .dryRun: status = t("proefimport: niets opgeslagen", "dry run: nothing stored")
+        }
+        var s = "\(r.file) → "
+        if let id = r.importID { s += t("import \(id)", "import \(id)") + " (\(status))\n" }
+        else if let prev = r.previousImportID { s += status + t(" (import \(prev))", " (import \(prev))") + "\n"; return s }
+        else { s += status + "\n" }
+        let source: String
+        switch r.asOfSource {
+        case "option"?: source = "--as-of"
+        case "file_name"?: source = t("uit bestandsnaam", "from file name")
+        case "file_modified"?: source = t("wijzigingsdatum bestand — geef liever --as-of", "file modification date — prefer --as-of")
+        default: source = ""
+        }
+        s += "  " + t("soort", "kind") + ": \(r.kind.rawValue) · " + t("profiel", "profile") + ": \(r.profile) · "
+        s += t("codering", "encoding") + ": \(r.encoding) · " + t("scheidingsteken", "delimiter") + ": \(r.delimiter)"
+        if let asOf = r.asOf { s += " · " + t("exportdatum", "as of") + ": \(asOf) (\(source))" }
+        s += "\n"
+        s += "  " + t("gelezen \(r.rowsRead) = geaccepteerd \(r.accepted) + afgekeurd \(r.rejected)",
+                      "read \(r.rowsRead) = accepted \(r.accepted) + rejected \(r.rejected)")
+        s += t("   (nieuw \(r.inserted), bijgewerkt \(r.updated), ongewijzigd \(r.unchangedRows)",
+               "   (new \(r.inserted), updated \(r.updated), unchanged \(r.unchangedRows)")
+        if r.keptNewer > 0 { s += t(", nieuwere versie behouden \(r.keptNewer)", ", newer version kept \(r.keptNewer)") }
+        s += ")\n"
+        for w in r.warnings { s += "  " + t("let op", "warning") + ": \(w)\n" }
+        for x in r.firstRejections {
+            s += "  " + t("afgekeurd", "rejected") + ": " + t("regel", "line") + " \(x.line)"
+            if let f = x.field { s += " · \(f)" }
+            s += ": \(x.reason)\n"
+        }
+        if r.rejected > r.firstRejections.count, let id = r.importID {
+            s += "  " + t("… alle \(r.rejected) afgekeurde rijen: noaber rejected --import \(id)",
+                          "… all \(r.rejected) rejected rows: noaber rejected --import \(id)") + "\n"
+        }
+        return s
+    }
+}

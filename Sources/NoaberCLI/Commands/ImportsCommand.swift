@@ -1,0 +1,56 @@
+import NoaberImport
+import NoaberModel
+import NoaberStore
+
+/// `noaber imports`: the provenance of every import; `noaber rejected`: the quarantined rows.
+enum ProvenanceCommands {
+    static let importsSpec = CommandSpec(
+        name: "imports", abstract: "List every import: file, SHA-256, profile, as-of date and row accounting.",
+        options: CommonOptions.specs + [
+            OptionSpec(name: "format", valueName: "format", help: "Output format.", allowed: ["text", "json"], defaultDescription: "text"),
+        ])
+
+    static let rejectedSpec = CommandSpec(
+        name: "rejected", abstract: "Show rejected rows with their line, field and reason.",
+        discussion: "The raw text is the row as read, with dropped and ignored columns blanked and identifiers pseudonymised.",
+        options: CommonOptions.specs + [
+            OptionSpec(name: "import", valueName: "id", help: "Only rows of this import."),
+            OptionSpec(name: "format", valueName: "format", help: "Output format.", allowed: ["text", "json", "csv"], defaultDescription: "text"),
+        ])
+
+    static func runImports(_ args: ParsedArguments, _ console: Console) throws(CLIFailure) {
+        let common = CommonOptions(args)
+        let store = try common.openExistingStore()
+        let imports: [ImportRecord]
+        do { imports = try store.imports() } catch { throw .store(error, path: common.databasePath) }
+        if args.string("format") == "json" { console.out(try JSONOutput.render(imports)); return }
+        let nl = common.language == .nl
+        var table = TextTable(header: nl
+            ? ["id", "soort", "dorp", "exportdatum", "gelezen", "geaccepteerd", "afgekeurd", "profiel", "sha256", "bestand"]
+            : ["id", "kind", "village", "as of", "read", "accepted", "rejected", "profile", "sha256", "file"], rightAligned: [0, 4, 5, 6])
+        for i in imports {
+            table.add([String(i.id), i.kind.rawValue, i.village ?? "", i.asOf.iso, String(i.rowsRead), String(i.accepted),
+                       String(i.rejected), i.profile ?? "", String(i.sha256.prefix(12)), i.fileName])
+        }
+        console.out(table.render())
+    }
+
+    static func runRejected(_ args: ParsedArguments, _ console: Console) throws(CLIFailure) {
+        let common = CommonOptions(args)
+        let importID: Int64?
+        do { importID = try args.int("import").map(Int64.init) } catch { throw .usage(error) }
+        let store = try common.openExistingStore()
+        let rows: [RejectedRow]
+        do { rows = try store.rejectedRows(importID: importID) } catch { throw .store(error, path: common.databasePath) }
+        switch args.string("format") {
+        case "json": console.out(try JSONOutput.render(rows))
+        case "csv": console.out(RejectedRowsCSV.render(rows))
+        default:
+            var table = TextTable(header: common.language == .nl ? ["import", "regel", "veld", "reden", "ruwe regel"]
+                                                                  : ["import", "line", "field", "reason", "raw row"], rightAligned: [0, 1])
+            for r in rows { table.add([String(r.importID), String(r.line), r.field ?? "", r.reason, r.raw]) }
+            console.out(table.render())
+            console.err(common.text("\(rows.count) afgekeurde rij(en)\n", "\(rows.count) rejected row(s)\n"))
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import NoaberImport
+import NoaberModel
+import NoaberStore
+
+/// `noaber villages import FILE` and `noaber villages list`.
+enum VillagesCommand {
+    static let importSpec = CommandSpec(
+        name: "import", abstract: "Import the villages file (population and funding facts).",
+        discussion: "Columns: village,name,municipality,inhabitants,inhabitants_75plus,paid_hours_per_week,cost_per_year_eur. "
+            + "Re-importing updates villages by code.",
+        options: CommonOptions.specs + [
+            OptionSpec(name: "format", valueName: "format", help: "Output format.", allowed: ["text", "json"], defaultDescription: "text"),
+        ],
+        positionals: [PositionalSpec(name: "file", help: "The villages CSV.")])
+
+    static let listSpec = CommandSpec(
+        name: "list", abstract: "List the villages in the store.",
+        options: CommonOptions.specs + [
+            OptionSpec(name: "format", valueName: "format", help: "Output format.", allowed: ["text", "json"], defaultDescription: "text"),
+        ])
+
+    static let spec = CommandSpec(
+        name: "villages", abstract: "Manage the villages and their population facts.",
+        subcommands: [importSpec, listSpec], defaultSubcommand: "list")
+
+    static func runImport(_ args: ParsedArguments, _ console: Console) throws(CLIFailure) {
+        let common = CommonOptions(args)
+        let file = args.positional("file") ?? ""
+        let store = try common.openOrCreateStore()
+        let importer = Importer(store: store, keyPath: common.keyPath)
+        var options = ImportOptions(kind: nil, language: common.language)
+        options.asOf = SystemClock.today()
+        let report: ImportReport
+        do { report = try importer.importFile(file, options: options) } catch { throw .importFailed(error) }
+        guard report.kind == .villages else {
+            throw .data(Localized(nl: "\(file) is geen dorpenbestand maar \(report.kind.rawValue); gebruik 'noaber import'",
+                                  en: "\(file) is not a villages file but \(report.kind.rawValue); use 'noaber import'"))
+        }
+        if args.string("format") == "json" { console.out(try JSONOutput.render([report])) }
+        else { console.out(ImportReportText.render(report, language: common.language)) }
+    }
+
+    static func runList(_ args: ParsedArguments, _ console: Console) throws(CLIFailure) {
+        let common = CommonOptions(args)
+        let store = try common.openExistingStore()
+        let villages: [Village]
+        do { villages = try store.villages() } catch { throw .store(error, path: common.databasePath) }
+        if args.string("format") == "json" { console.out(try JSONOutput.render(villages)); return }
+        var table = TextTable(header: common.language == .nl
+            ? ["code", "naam", "gemeente", "inwoners", "75+", "uren/week", "kosten/jaar"]
+            : ["code", "name", "municipality", "inhabitants", "75+", "hours/week", "cost/year"], rightAligned: [3, 4, 5, 6])
+        for v in villages {
+            table.add([v.code, v.name, v.municipality, String(v.inhabitants), v.inhabitants75Plus.map(String.init) ?? "",
+                       v.paidHoursPerWeek.map { Plain.number($0) } ?? "", v.costPerYearEUR.map { Plain.number($0) } ?? ""])
+        }
+        console.out(table.render())
+    }
+}
+
+/// Plain number text for terminal tables (no thousands separators, so values copy cleanly).
+enum Plain {
+    static func number(_ v: Double, digits: Int = 2) -> String {
+        if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
+        var s = String(v)
+        if let dot = s.firstIndex(of: "."), s.distance(from: dot, to: s.endIndex) > digits + 1 {
+            let factor = pow10(digits)
+            s = String((v * factor).rounded() / factor)
+        }
+        return s
+    }
+
+    private static func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { r, _ in r * 10 } }
+}

@@ -1,0 +1,52 @@
+import NoaberImport
+import NoaberModel
+import NoaberStore
+
+/// Every way a command can fail, each mapped to exactly one exit code (docs/exit-codes.md).
+enum CLIFailure: Error {
+    case usage(UsageError)
+    case importFailed(ImportError)
+    case store(StoreError, path: String?)
+    case noInput(Localized)
+    case cannotCreate(Localized)
+    case data(Localized)
+    case config(Localized)
+    case `internal`(String)
+
+    var exitCode: ExitCode {
+        switch self {
+        case .usage: .usage
+        case .importFailed(let e):
+            switch e {
+            case .cannotRead: .noInput
+            case .badProfile, .key: .configError
+            case .store: .storeError
+            default: .dataError
+            }
+        case .store(let e, _): e.isCorrupt ? .dataError : .storeError
+        case .noInput: .noInput
+        case .cannotCreate: .cannotCreate
+        case .data: .dataError
+        case .config: .configError
+        case .internal: .internalError
+        }
+    }
+
+    func message(_ language: Language) -> String {
+        switch self {
+        case .usage(let e): return e.message
+        case .importFailed(let e): return e.message(language)
+        case .store(let e, let path):
+            let prefix = path.map { "\($0): " } ?? ""
+            if e.isCorrupt {
+                return prefix + (language == .nl
+                    ? "dit is geen (gave) noaber-store; het bestand is niet aangeraakt (\(e.message))"
+                    : "this is not a (healthy) noaber store; the file was left untouched (\(e.message))")
+            }
+            return prefix + (language == .nl ? "fout in de store: " : "store error: ") + e.description
+        case .noInput(let m), .cannotCreate(let m), .data(let m), .config(let m): return m.text(language)
+        case .internal(let m):
+            return (language == .nl ? "interne fout (meld dit alstublieft): " : "internal error (please report it): ") + m
+        }
+    }
+}
