@@ -52,7 +52,7 @@ extension CSVReader {
         // already been counted (possibly as the end of the previous record).
         while true {
             if position == end {
-                end = try refill()
+                end = try refill(after: end)
                 position = 0
                 if end == 0 {
                     self.position = 0
@@ -90,7 +90,7 @@ extension CSVReader {
                 if state != .start, raw.count - fieldStart - (state == .quoteSeen ? 1 : 0) > limit {
                     throw error(.fieldTooLarge(limit: limit), line: fieldLine)
                 }
-                end = try refill()
+                end = try refill(after: end)
                 position = 0
                 rawMark = 0
                 if end == 0 {
@@ -247,8 +247,8 @@ extension CSVReader {
     }
 
     /// Reads and (for Windows-1252) transcodes the next chunk; returns its UTF-8 length,
-    /// 0 at end of input.
-    private func refill() throws(CSVError) -> Int {
+    /// 0 at end of input. `end` is the length of the chunk being replaced.
+    private func refill(after end: Int) throws(CSVError) -> Int {
         if end > 0 { previousChunkLastByte = chunk[end - 1] }
         guard !reachedEnd else { return 0 }
         let count: Int
