@@ -58,33 +58,10 @@ public final class CSVReader {
     public private(set) var hadByteOrderMark: Bool
     /// Input bytes consumed so far, counted a chunk at a time (for progress reporting);
     /// equals the input's size once `next()` has returned false.
-    public internal(set) var bytesRead: Int
+    public var bytesRead: Int { parser.bytesRead }
 
-    let options: Options
-    let source: ByteSource
-    let chunkSize: Int
-    /// The current chunk as UTF-8 (Windows-1252 input is transcoded into it).
-    let chunk: UnsafeMutablePointer<UInt8>
-    /// Where Windows-1252 bytes land before transcoding; nil for UTF-8 input.
-    let staging: UnsafeMutableRawBufferPointer?
-
-    // Position in the stream.
-    var position = 0
-    var end = 0
-    /// The last byte of the previous chunk, so that an LF at the start of a chunk can tell
-    /// whether it completes a CRLF (one line break, not two).
-    var previousChunkLastByte: UInt8 = 0
-    var reachedEnd = false
-    var currentLine = 1
+    var parser: Parser
     var failure: CSVError?
-
-    // The current record.
-    /// The record's bytes as they stand in the file (UTF-8), without the line end.
-    var raw: [UInt8] = []
-    var spans: [FieldSpan] = []
-    /// Contents of quoted fields that contained doubled quotes, with one quote each.
-    var unescaped: [UInt8] = []
-    var recordLine = 0
 
     /// Opens the file at `path`; it is read in chunks, never whole.
     public convenience init(path: String, options: Options = .init()) throws(CSVError) {
@@ -136,40 +113,30 @@ public final class CSVReader {
 
         self.name = name
         self.encoding = encoding
-        self.options = options
-        self.source = source
-        self.chunkSize = chunkSize
-        bytesRead = dataStart
-        if encoding == .windows1252 {
-            staging = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 8)
-            chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize * Windows1252.maxExpansion)
-        } else {
-            staging = nil
-            chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize)
-        }
+        parser = Parser(source: source, name: name, delimiter: delimiter, encoding: encoding,
+                        options: options, chunkSize: chunkSize, bytesRead: dataStart)
     }
 
     deinit {
-        chunk.deallocate()
-        staging?.deallocate()
+        parser.deallocate()
     }
 
     /// Number of fields in the current record (0 before the first and after the last).
-    public var fieldCount: Int { spans.count }
+    public var fieldCount: Int { parser.spans.count }
 
     /// 1-based physical line on which the current record starts (a quoted field may span lines).
-    public var line: Int { recordLine }
+    public var line: Int { parser.recordLine }
 
     /// Field `index` (0-based) of the current record: unquoted, `""` unescaped, in UTF-8.
     ///
     /// The buffer is valid only inside `body` and only until the next call to `next()`.
     /// An index out of range gives an empty buffer, like an empty field.
     public func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        guard spans.indices.contains(index) else {
+        guard parser.spans.indices.contains(index) else {
             return try body(UnsafeBufferPointer(start: nil, count: 0))
         }
-        let span = spans[index]
-        let storage = span.isUnescaped ? unescaped : raw
+        let span = parser.spans[index]
+        let storage = span.isUnescaped ? parser.unescaped : parser.raw
         return try storage.withUnsafeBufferPointer { buffer in
             try body(UnsafeBufferPointer(rebasing: buffer[span.start..<span.end]))
         }
@@ -182,17 +149,17 @@ public final class CSVReader {
 
     /// All fields of the current record.
     public func fields() -> [String] {
-        (0..<spans.count).map(field)
+        (0..<parser.spans.count).map(field)
     }
 
     /// The record as it stood in the file (transcoded to UTF-8), without its line ending;
     /// for error messages and a data-quality report that shows the offending line.
     public var rawRecord: String {
-        String(decoding: raw, as: UTF8.self)
+        String(decoding: parser.raw, as: UTF8.self)
     }
 
     /// Bytes the reader holds for the current record; lets tests check memory stays bounded.
-    var retainedByteCapacity: Int { raw.capacity + unescaped.capacity }
+    var retainedByteCapacity: Int { parser.raw.capacity + parser.unescaped.capacity }
 
     private static let forbiddenDelimiters: [UInt8] = [UInt8(ascii: "\""), UInt8(ascii: "\r"), UInt8(ascii: "\n"), 0]
 }
