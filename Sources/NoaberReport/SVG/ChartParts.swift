@@ -173,6 +173,7 @@ struct LegendItem: Sendable {
         case line(color: String, dash: String, marker: Marker?)
         case box(fill: String, stroke: String?)
         case marker(Marker, fill: String, stroke: String)
+        case tick(color: String)
     }
     var label: String
     var swatch: Swatch
@@ -202,6 +203,8 @@ enum Legend {
                 elements.append(Draw.rect(x: cursorX + 4, y: cursorY - 6, width: 14, height: 12, fill: fill, extra: extra))
             case .marker(let marker, let fill, let stroke):
                 elements.append(marker.element(x: cursorX + 11, y: cursorY, size: 8, fill: fill, stroke: stroke))
+            case .tick(let color):
+                elements.append(Draw.line(cursorX + 11, cursorY - 5, cursorX + 11, cursorY + 5, stroke: color, width: 1.5))
             }
             elements.append(Draw.fittedText(item.label, maxWidth: labelWidth, x: cursorX + 28, y: cursorY + 4,
                                             size: Draw.smallFontSize))
