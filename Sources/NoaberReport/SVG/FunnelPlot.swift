@@ -203,6 +203,9 @@ public struct FunnelPlot: SVGChart, Hashable {
         for (label, original) in zip(placed, outlierLabels.sorted { $0.y < $1.y }) {
             let textWidth = min(TextMetrics.width(label.text, fontSize: Draw.smallFontSize), 160)
             let fitsRight = original.x + 8 + textWidth <= plot.right
+            // A translucent white backing keeps the name readable where it crosses a limit curve.
+            content.append(Draw.rect(x: fitsRight ? original.x + 6 : original.x - 10 - textWidth, y: label.y - 6,
+                                     width: textWidth + 4, height: 14, fill: "#FFFFFF", extra: [.init("fill-opacity", 0.85)]))
             content.append(Draw.fittedText(label.text, maxWidth: 160, x: fitsRight ? original.x + 8 : original.x - 8,
                                            y: label.y + 4, anchor: fitsRight ? "start" : "end", size: Draw.smallFontSize,
                                            fill: Palette.black))
