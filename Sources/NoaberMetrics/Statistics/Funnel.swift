@@ -18,12 +18,16 @@ public enum Funnel {
     /// Exact binomial control limits for a proportion around the pooled target `p0` at denominator `n`.
     ///
     /// Edge cases: `n <= 0`, a non-finite target or a coverage outside (0, 1) give [0, 1] (nothing can
-    /// be flagged); a target outside [0, 1] is clamped.
+    /// be flagged); a target ≤ 0 gives [0, 0] and a target ≥ 1 gives [1, 1].
     ///
     /// - Complexity: O(√n · log n).
     public static func proportionLimits(target p0: Double, denominator n: Int, coverage: Double) -> Interval {
         let everything = Interval(lower: 0, upper: 1)
         guard n > 0, p0.isFinite, coverage > 0, coverage < 1 else { return everything }
+        // A target of exactly 0 or 1 leaves nothing to chance; the interpolation (which maps a count r
+        // to (r − 1, r]) would otherwise put the limits for p0 = 1 just below 1.
+        if p0 <= 0 { return Interval(lower: 0, upper: 0) }
+        if p0 >= 1 { return Interval(lower: 1, upper: 1) }
         let distribution = BinomialDistribution(trials: n, probability: p0)
         let tail = (1 - coverage) / 2
         let lower = interpolatedLimit(level: tail, quantile: distribution.quantile(tail),

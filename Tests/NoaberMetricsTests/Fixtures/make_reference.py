@@ -8,7 +8,7 @@ is computed by noaber itself.
 How to run (once per machine; the versions used for the committed file are
 written into the JSON under "generator"):
 
-    pip install lifelines scipy numpy pandas
+    pip install lifelines scipy numpy pandas mpmath
     python3 Tests/NoaberMetricsTests/Fixtures/make_reference.py
 
 The output is deterministic: fixed inputs, a seeded generator for the random
@@ -67,6 +67,12 @@ alpha = (P(R <= r) - p) / (P(R <= r) - P(R <= r-1)), limit = (r - alpha) / denom
 clipped below at 0 (and at 1 for a proportion).
   proportion: dist = scipy.stats.binom(n, p0), denominator n
   rate:       dist = scipy.stats.poisson(rate * exposure), denominator exposure
+
+Binomial and Poisson rows: "pmf"/"cdf" from scipy.stats.binom / scipy.stats.poisson, and
+"pmf_exact"/"cdf_exact" from mpmath at 50 significant digits (binomial coefficient times powers;
+exp(k log λ - λ - log k!); each CDF the sum of those masses towards the nearer tail, see
+mp_tail_sum). scipy's poisson.pmf is computed as exp(k log λ - gammaln(k+1) - λ),
+which loses about 3e-10 (relative) at λ = 100,000: the exact columns show which side is right.
 """
 
 import json
@@ -80,6 +86,7 @@ import pandas as pd
 import scipy
 import scipy.stats as st
 import lifelines
+import mpmath as mp
 from lifelines import KaplanMeierFitter
 from lifelines.utils import median_survival_times
 
@@ -282,6 +289,31 @@ RATE_CASES = [(0.0125, e, c) for e in (100.0, 1000.0, 2500.0, 40000.0) for c in 
     [(1.7, 300.0, 0.95), (0.004, 150.0, 0.998), (3.0, 33333.0, 0.95)]
 
 
+def mp_tail_sum(k, pmf_k, down, up, mean, top):
+    """P(X <= k) at mpmath precision: masses summed from k towards the nearer tail with the ratio
+    recurrences P(i-1) = P(i)*down(i) and P(i+1) = P(i)*up(i), until a term is below 1e-45 of the sum."""
+    if top is not None and k >= top:
+        return mp.mpf(1)
+    if k <= mean:
+        total, term, i = pmf_k, pmf_k, k
+        while i > 0:
+            term *= down(i)
+            total += term
+            i -= 1
+            if term < total * mp.mpf("1e-45"):
+                break
+        return total
+    term = pmf_k * up(k)
+    total, i = term, k + 1
+    while top is None or i < top:
+        term *= up(i)
+        total += term
+        i += 1
+        if term < total * mp.mpf("1e-45"):
+            break
+    return 1 - total
+
+
 def funnel_cases():
     props = []
     for p0, n, c in PROPORTION_CASES:
@@ -299,14 +331,23 @@ def funnel_cases():
     binom = []
     for n, p, k in [(10, 0.15, 0), (10, 0.15, 3), (100, 0.15, 9), (1000, 0.15, 170), (100000, 0.5, 49800),
                     (100000, 0.15, 14700), (2000, 0.001, 6), (50, 0.02, 50)]:
-        binom.append({"n": n, "p": p, "k": k, "cdf": num(st.binom.cdf(k, n, p)), "pmf": num(st.binom.pmf(k, n, p))})
+        mp_p = mp.mpf(p)
+        pmf_exact = mp.binomial(n, k) * mp_p ** k * (1 - mp_p) ** (n - k)
+        cdf_exact = mp_tail_sum(k, pmf_exact, lambda i: i * (1 - mp_p) / ((n - i + 1) * mp_p),
+                                lambda i: (n - i) * mp_p / ((i + 1) * (1 - mp_p)), mp.mpf(n) * mp_p, n)
+        binom.append({"n": n, "p": p, "k": k, "cdf": num(st.binom.cdf(k, n, p)), "pmf": num(st.binom.pmf(k, n, p)),
+                      "cdf_exact": num(cdf_exact), "pmf_exact": num(pmf_exact)})
     binom_q = []
     for n, p, q in [(10, 0.15, 0.025), (10, 0.15, 0.975), (1000, 0.15, 0.001), (1000, 0.15, 0.999),
                     (100000, 0.5, 0.025), (100000, 0.5, 0.975)]:
         binom_q.append({"n": n, "p": p, "q": q, "k": int(st.binom.ppf(q, n, p))})
     pois = []
     for lam, k in [(0.5, 0), (1.25, 2), (12.5, 20), (500.0, 450), (100000.0, 100500), (0.6, 5)]:
-        pois.append({"lambda": lam, "k": k, "cdf": num(st.poisson.cdf(k, lam)), "pmf": num(st.poisson.pmf(k, lam))})
+        mp_lam = mp.mpf(lam)
+        pmf_exact = mp.exp(k * mp.log(mp_lam) - mp_lam - mp.loggamma(k + 1))
+        cdf_exact = mp_tail_sum(k, pmf_exact, lambda i: i / mp_lam, lambda i: mp_lam / (i + 1), mp_lam, None)
+        pois.append({"lambda": lam, "k": k, "cdf": num(st.poisson.cdf(k, lam)), "pmf": num(st.poisson.pmf(k, lam)),
+                     "cdf_exact": num(cdf_exact), "pmf_exact": num(pmf_exact)})
     pois_q = []
     for lam, q in [(1.25, 0.025), (1.25, 0.975), (500.0, 0.001), (500.0, 0.999), (100000.0, 0.5)]:
         pois_q.append({"lambda": lam, "q": q, "k": int(st.poisson.ppf(q, lam))})
@@ -314,6 +355,7 @@ def funnel_cases():
 
 
 def main():
+    mp.mp.dps = 50
     km = [km_case(*d) for d in DATASETS]
     wilson_rows = [{"successes": k, "trials": n, "confidence": c,
                     "lower": num(wilson(k, n, c)[0]), "upper": num(wilson(k, n, c)[1])}
@@ -333,6 +375,7 @@ def main():
             "numpy": np.__version__,
             "pandas": pd.__version__,
             "python": sys.version.split()[0],
+            "mpmath": mp.__version__,
         },
         "kaplan_meier": km,
         "wilson": wilson_rows,
