@@ -227,5 +227,14 @@ struct KaplanMeierEdgeTests {
         #expect(km.median == 3)
         let four = KaplanMeier(durations: [1, 2, 3, 3], observed: [true, true, false, false])
         #expect(four.median == 2)
+        // 24 events at 1…24: S(12) = 12/24 exactly, but the floating product of 23/24 · 22/23 · …
+        // rounds to 0.5000000000000001; without the slack the median would move to 13.
+        let days = (1...24).map(Double.init)
+        let many = KaplanMeier(durations: days, observed: Array(repeating: true, count: 24))
+        #expect(many.steps[11].survival > 0.5)
+        #expect(many.median == 12)
+        // 10 events at 1…10: S(9) = 1/10, and 1 − 0.9 = 0.09999999999999998 < 0.1 in floating point.
+        let ten = KaplanMeier(durations: Array(days.prefix(10)), observed: Array(repeating: true, count: 10))
+        #expect(ten.quantile(0.9) == 9)
     }
 }
