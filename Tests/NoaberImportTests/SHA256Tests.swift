@@ -82,6 +82,24 @@ import Testing
         }
     }
 
+    /// The one-block fast path (`finalizeState(appending:)`, used by HMAC) must agree with the
+    /// general path, including when the block buffer holds stale bytes from an earlier block.
+    @Test func finalizeAppendingAgreesWithUpdateThenFinalize() {
+        let message = Self.sweepMessage(200)
+        for head in 0...130 {
+            for tailLength in 0...70 where head + tailLength <= 200 {
+                var hasher = SHA256()
+                // Feed the head in two pieces so the buffer is refilled after a compressed block.
+                hasher.update(Array(message[0..<(head / 3)]))
+                hasher.update(Array(message[(head / 3)..<head]))
+                let tail = Array(message[head..<(head + tailLength)])
+                let state = tail.withUnsafeBytes { hasher.finalizeState(appending: $0) }
+                let expected = SHA256.hash(Array(message[0..<(head + tailLength)]))
+                if state.digestBytes() != expected { Issue.record("head \(head), tail \(tailLength)"); return }
+            }
+        }
+    }
+
     @Test func copiesOfAHalfFedHasherAreIndependent() {
         var base = SHA256()
         base.update("ab")

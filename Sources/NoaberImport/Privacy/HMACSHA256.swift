@@ -47,9 +47,7 @@ public struct HMACSHA256: Sendable {
 
     /// The 32-byte HMAC-SHA-256 of the bytes in `message`.
     public func authenticationCode(for message: UnsafeRawBufferPointer) -> [UInt8] {
-        var inner = innerStart
-        inner.update(message)
-        return finish(inner: inner).digestBytes()
+        finish(inner: innerStart, appending: message).digestBytes()
     }
 
     /// Completes an HMAC whose inner hasher (started from `innerStart`) has absorbed the whole
@@ -59,11 +57,22 @@ public struct HMACSHA256: Sendable {
     /// prefix, so it feeds the message itself and calls this.
     @inline(__always)
     func finish(inner: consuming SHA256) -> SHA256State {
-        let innerDigest = inner.finalizeState()
+        finish(innerDigest: inner.finalizeState())
+    }
+
+    /// Completes an HMAC whose inner hasher (started from `innerStart`) still has to absorb
+    /// `tail`; one compression for the inner hash when everything fits in a block.
+    @inline(__always)
+    func finish(inner: consuming SHA256, appending tail: UnsafeRawBufferPointer) -> SHA256State {
+        finish(innerDigest: inner.finalizeState(appending: tail))
+    }
+
+    /// The outer hash: one compression of the inner digest and its padding.
+    @inline(__always)
+    private func finish(innerDigest: SHA256State) -> SHA256State {
         var digestBlock: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         withUnsafeMutableBytes(of: &digestBlock) { innerDigest.writeDigest(into: $0) }
         var outer = outerStart
-        withUnsafeBytes(of: &digestBlock) { outer.update($0) }
-        return outer.finalizeState()
+        return withUnsafeBytes(of: &digestBlock) { outer.finalizeState(appending: $0) }
     }
 }

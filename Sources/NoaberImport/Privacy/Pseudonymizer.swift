@@ -69,9 +69,8 @@ public struct Pseudonymizer: Sendable {
     public func pseudonym(forBytes id: UnsafeBufferPointer<UInt8>, in domain: Domain) -> String? {
         let trimmed = Self.trimmed(id)
         guard !trimmed.isEmpty else { return nil }
-        var inner = domain == .person ? personStart : volunteerStart
-        inner.update(UnsafeRawBufferPointer(trimmed))
-        return mac.finish(inner: inner).hex(wordCount: 4)
+        let inner = domain == .person ? personStart : volunteerStart
+        return mac.finish(inner: inner, appending: UnsafeRawBufferPointer(trimmed)).hex(wordCount: 4)
     }
 
     /// `id` without leading and trailing ASCII whitespace and U+00A0 (UTF-8 `C2 A0`).

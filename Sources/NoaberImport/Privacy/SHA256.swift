@@ -119,6 +119,41 @@ public struct SHA256: Sendable {
         return state
     }
 
+    /// Feeds `tail`, pads and returns the final chaining value: the same result as `update(tail)`
+    /// followed by `finalizeState()`.
+    ///
+    /// When the buffered bytes and `tail` fit in one padded block (at most 55 bytes), the block is
+    /// assembled on the stack and compressed once. That is the case for every HMAC of a short id
+    /// and for every outer HMAC hash, so it is the pseudonymiser's hot path.
+    mutating func finalizeState(appending tail: UnsafeRawBufferPointer) -> SHA256State {
+        let total = bufferCount + tail.count
+        guard total <= 55 else {
+            update(tail)
+            return finalizeState()
+        }
+        let bitLength = (byteCount &+ UInt64(tail.count)) &* 8
+        let start = bufferCount
+        var block = buffer
+        withUnsafeMutableBytes(of: &block) { bytes in
+            guard let base = bytes.baseAddress else { return }
+            if let source = tail.baseAddress, tail.count > 0 {
+                (base + start).copyMemory(from: source, byteCount: tail.count)
+            }
+            bytes[total] = 0x80
+            // Bytes past the buffered count may hold an earlier block's data.
+            (base + total + 1).initializeMemory(as: UInt8.self, repeating: 0, count: 55 - total)
+            bytes.storeBytes(of: bitLength.bigEndian, toByteOffset: 56, as: UInt64.self)
+        }
+        var current = state
+        withUnsafeBytes(of: &block) { bytes in
+            bytes.baseAddress.map { current.compress(blocks: $0, count: 1) }
+        }
+        state = current
+        byteCount &+= UInt64(tail.count)
+        bufferCount = 0
+        return current
+    }
+
     /// Compresses the full 64-byte buffer and empties it.
     private mutating func compressBuffer() {
         var current = state
