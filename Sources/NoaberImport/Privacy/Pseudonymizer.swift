@@ -17,7 +17,7 @@
 /// pseudonymizer.pseudonym(for: " P-0042 ", in: .person)   // 32 hex characters, same as for "P-0042"
 /// pseudonymizer.pseudonym(for: "  ", in: .person)         // nil
 /// ```
-/// - Complexity: O(id length); two SHA-256 compressions for ids up to 47 bytes; one allocation
+/// - Complexity: O(id length); two SHA-256 compressions for ids up to 45 bytes; one allocation
 ///   (the returned string).
 public struct Pseudonymizer: Sendable {
     /// The kind of identifier being pseudonymised; its raw value is hashed before the id.

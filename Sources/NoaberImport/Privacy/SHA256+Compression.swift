@@ -62,14 +62,14 @@ struct SHA256State: Sendable, Equatable {
         // Σ1(e) = ROTR6(e) ⊕ ROTR11(e) ⊕ ROTR25(e), nested so that e is copied only once.
         let bigSigma1 = rotr(e ^ rotr(e ^ rotr(e, 14), 5), 6)
         let choose = g ^ (e & (f ^ g))
-        let t1 = h &+ bigSigma1 &+ choose &+ kw
+        h = h &+ kw &+ bigSigma1 &+ choose  // h now holds T1
         // Σ0(a) = ROTR2(a) ⊕ ROTR13(a) ⊕ ROTR22(a), nested likewise.
         let bigSigma0 = rotr(a ^ rotr(a ^ rotr(a, 9), 11), 2)
         let ab = a ^ b
         let majority = b ^ (ab & bc)
         bc = ab
-        d = d &+ t1
-        h = t1 &+ bigSigma0 &+ majority
+        d = d &+ h
+        h = h &+ bigSigma0 &+ majority
     }
 
     @inline(__always)
