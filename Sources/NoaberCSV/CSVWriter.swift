@@ -83,6 +83,7 @@ public struct CSVWriter {
     /// Appends one field's bytes, quoted and with doubled quotes when it contains the delimiter, a
     /// quote, CR or LF, or has a leading or trailing space. Works for any ASCII-compatible
     /// encoding (UTF-8, Windows-1252), since only ASCII bytes decide.
+    @inlinable
     public static func appendField<C: Collection>(_ field: C, delimiter: UInt8, to out: inout [UInt8])
     where C.Element == UInt8 {
         var needsQuotes = field.first == 0x20
