@@ -1,1 +1,0 @@
-// NoaberSynth: see docs/architecture.md.
