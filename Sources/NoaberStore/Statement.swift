@@ -158,6 +158,14 @@ public final class Statement {
 
     // MARK: Columns (0-based)
 
+    /// Number of columns a row of this statement has (0 for statements that return no rows).
+    public var columnCount: Int32 { sqlite3_column_count(handle) }
+
+    /// The name of a result column, as SQLite reports it (the alias when there is one).
+    public func columnName(at column: Int32) -> String {
+        sqlite3_column_name(handle, column).map { String(cString: $0) } ?? ""
+    }
+
     /// True when the column of the current row is NULL.
     @inline(__always)
     public func isNull(at column: Int32) -> Bool {
