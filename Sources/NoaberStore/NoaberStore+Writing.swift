@@ -1,0 +1,260 @@
+import NoaberModel
+
+extension NoaberStore {
+    /// Writes inside one `NoaberStore.write` transaction, reusing one prepared statement per kind
+    /// of row: the importer streams a whole export through a single writer.
+    ///
+    /// Statements are prepared on first use, so a writer that only sets meta values compiles
+    /// nothing else.
+    public final class Writer {
+        let database: Database
+        /// False once the owning transaction has ended.
+        var isOpen = true
+
+        private var statements = [Statement?](repeating: nil, count: WriterSQL.allCases.count)
+        private let themes = CodeTable<Theme>()
+        private let referrals = CodeTable<Referral>()
+        private let risks = CodeTable<Risk>()
+
+        init(database: Database) {
+            self.database = database
+        }
+
+        /// The prepared statement for `key`, compiled once per writer; the cache is an array indexed
+        /// by the key, so the hot path neither hashes nor compares SQL text.
+        @inline(__always)
+        private func statement(_ key: WriterSQL) throws(StoreError) -> Statement {
+            guard isOpen else {
+                throw StoreError(code: StoreError.noaberMisuse,
+                                 message: "a NoaberStore.Writer was used after its write transaction ended",
+                                 path: database.path)
+            }
+            if let cached = statements[key.rawValue] { return cached }
+            let prepared = try database.prepare(key.sql)
+            statements[key.rawValue] = prepared
+            return prepared
+        }
+
+        // MARK: Villages and meta
+
+        /// Inserts the village or replaces every fact of the stored one (population figures are
+        /// updated from the newest villages file).
+        public func upsertVillage(_ v: Village) throws(StoreError) {
+            let s = try statement(.upsertVillage)
+            try s.bind(text: v.code, at: 1)
+            try s.bind(text: v.name, at: 2)
+            try s.bind(text: v.municipality, at: 3)
+            try s.bind(int: Int64(v.inhabitants), at: 4)
+            try s.bind(int: v.inhabitants75Plus.map(Int64.init), at: 5)
+            try s.bind(double: v.paidHoursPerWeek, at: 6)
+            try s.bind(double: v.costPerYearEUR, at: 7)
+            try s.execute()
+        }
+
+        /// Sets (or replaces) one `meta` value.
+        public func setMeta(_ key: String, _ value: String) throws(StoreError) {
+            let s = try statement(.setMeta)
+            try s.bind(text: key, at: 1)
+            try s.bind(text: value, at: 2)
+            try s.execute()
+        }
+
+        // MARK: Imports
+
+        /// Records the start of an import with all counts 0 and returns its `import_id`; rows are
+        /// then written against this id and `finishImport` stores the final counts.
+        public func insertImport(fileName: String, sha256: String, kind: RecordKind, village: String?,
+                                 profile: String?, asOf: CivilDate, encoding: String?, delimiter: String?,
+                                 importedAt: String) throws(StoreError) -> Int64 {
+            let s = try statement(.insertImport)
+            try s.bind(text: fileName, at: 1)
+            try s.bind(text: sha256, at: 2)
+            try s.bind(text: kind.rawValue, at: 3)
+            try s.bind(text: village, at: 4)
+            try s.bind(text: profile, at: 5)
+            try s.bind(date: asOf, at: 6)
+            try s.bind(text: encoding, at: 7)
+            try s.bind(text: delimiter, at: 8)
+            try s.bind(text: importedAt, at: 9)
+            try s.execute()
+            return database.lastInsertRowID
+        }
+
+        /// Stores an import's final counts; `status` becomes `completed_with_rejections` when any
+        /// row was rejected. Counts that do not add up (`rowsRead != accepted + rejected`) are
+        /// refused by the schema's CHECK constraint.
+        public func finishImport(id: Int64, rowsRead: Int, accepted: Int, rejected: Int,
+                                 inserted: Int, updated: Int) throws(StoreError) {
+            let s = try statement(.finishImport)
+            try s.bind(int: Int64(rowsRead), at: 1)
+            try s.bind(int: Int64(accepted), at: 2)
+            try s.bind(int: Int64(rejected), at: 3)
+            try s.bind(int: Int64(inserted), at: 4)
+            try s.bind(int: Int64(updated), at: 5)
+            try s.bind(int: id, at: 6)
+            try s.execute()
+            guard database.changes == 1 else {
+                throw StoreError(code: StoreError.noaberNotFound, message: "no import with id \(id)",
+                                 sql: s.sql, path: database.path)
+            }
+        }
+
+        /// Keeps one rejected row. `raw` must already have identifier columns masked.
+        public func insertRejectedRow(importID: Int64, line: Int, field: String?, reason: String,
+                                      raw: String) throws(StoreError) {
+            let s = try statement(.insertRejectedRow)
+            try s.bind(int: importID, at: 1)
+            try s.bind(int: Int64(line), at: 2)
+            try s.bind(text: field, at: 3)
+            try s.bind(text: reason, at: 4)
+            try s.bind(text: raw, at: 5)
+            try s.execute()
+        }
+
+        // MARK: Cases
+
+        /// Stores a case from an export made on `asOf`.
+        ///
+        /// - New `(village, case_id)`: inserted with its child rows → `.inserted`.
+        /// - Stored row from a later export: left alone → `.keptNewer`.
+        /// - Every field and every multi-valued set equal: `.unchanged`; when `asOf` is later than
+        ///   the stored one, `as_of` and `import_id` still advance, because an open case is
+        ///   censored at its `as_of` and the newer export shows it still open.
+        /// - Otherwise (same or later `asOf`): the row is overwritten and its child rows replaced
+        ///   → `.updated`.
+        ///
+        /// - Complexity: a new case costs one INSERT plus one per multi-valued value; a known
+        ///   case adds one key lookup and one read of its child rows.
+        public func upsertCase(_ c: CaseRecord, importID: Int64, asOf: CivilDate) throws(StoreError) -> UpsertOutcome {
+            let insert = try statement(.insertCase)
+            try bindCase(c, importID: importID, asOf: asOf, to: insert)
+            try insert.execute()
+            if database.changes == 1 {
+                try insertChildren(of: c)
+                return .inserted
+            }
+
+            let compare = try statement(.compareCase)
+            try bindCase(c, importID: nil, asOf: asOf, to: compare)
+            guard try compare.step() else {
+                // The INSERT conflicted, so the row exists; reaching here means it vanished.
+                compare.reset()
+                throw StoreError(code: StoreError.noaberNotFound, message: "case row disappeared during upsert",
+                                 sql: compare.sql, path: database.path)
+            }
+            let storedIsNewer = compare.int64(at: 0) == 1
+            let storedIsOlder = compare.int64(at: 1) == 1
+            let fieldsEqual = compare.int64(at: 2) == 1
+            compare.reset()
+            if storedIsNewer { return .keptNewer }
+
+            if fieldsEqual, try childrenEqual(c) {
+                if storedIsOlder {
+                    let advance = try statement(.advanceCaseAsOf)
+                    try advance.bind(text: c.village, at: 1)
+                    try advance.bind(text: c.caseID, at: 2)
+                    try advance.bind(date: asOf, at: 14)
+                    try advance.bind(int: importID, at: 15)
+                    try advance.execute()
+                }
+                return .unchanged
+            }
+
+            let update = try statement(.updateCase)
+            try bindCase(c, importID: importID, asOf: asOf, to: update)
+            try update.execute()
+            for key in [WriterSQL.deleteThemes, .deleteReferrals, .deleteRisks, .deleteEscalations] {
+                let delete = try statement(key)
+                try delete.bind(text: c.village, at: 1)
+                try delete.bind(text: c.caseID, at: 2)
+                try delete.execute()
+            }
+            try insertChildren(of: c)
+            return .updated
+        }
+
+        /// Binds the case's columns to parameters 1…15 in the order of `WriterSQL.caseColumns`;
+        /// without an import id only 1…14, for the comparison that ignores provenance.
+        @inline(__always)
+        private func bindCase(_ c: CaseRecord, importID: Int64?, asOf: CivilDate, to s: Statement) throws(StoreError) {
+            try s.bind(text: c.village, at: 1)
+            try s.bind(text: c.caseID, at: 2)
+            try s.bind(text: c.personKey, at: 3)
+            try s.bind(text: c.ageBand?.rawValue, at: 4)
+            try s.bind(int: c.birthYear.map(Int64.init), at: 5)
+            try s.bind(moment: c.received, at: 6)
+            try s.bind(moment: c.firstContact, at: 7)
+            try s.bind(moment: c.closed, at: 8)
+            try s.bind(text: c.source?.rawValue, at: 9)
+            try s.bind(text: c.channel?.rawValue, at: 10)
+            try s.bind(int: c.collective ? 1 : 0, at: 11)
+            try s.bind(text: c.resolution?.rawValue, at: 12)
+            try s.bind(double: c.supportMinutes, at: 13)
+            try s.bind(date: asOf, at: 14)
+            if let importID { try s.bind(int: importID, at: 15) }
+        }
+
+        private func insertChildren(of c: CaseRecord) throws(StoreError) {
+            try insertValues(c.themes, .insertTheme, village: c.village, caseID: c.caseID)
+            try insertValues(c.referredTo, .insertReferral, village: c.village, caseID: c.caseID)
+            try insertValues(c.risks, .insertRisk, village: c.village, caseID: c.caseID)
+            try insertValues(c.escalatedTo, .insertEscalation, village: c.village, caseID: c.caseID)
+        }
+
+        /// Binds the key once and only the value per row: SQLite keeps bindings across resets.
+        @inline(__always)
+        private func insertValues<C: Code>(_ values: Set<C>, _ key: WriterSQL, village: String, caseID: String) throws(StoreError) {
+            guard !values.isEmpty else { return }
+            let s = try statement(key)
+            try s.bind(text: village, at: 1)
+            try s.bind(text: caseID, at: 2)
+            for value in values {
+                try s.bind(text: value.rawValue, at: 3)
+                try s.execute()
+            }
+        }
+
+        /// Whether the stored child rows equal the record's sets. Stored rows are unique per
+        /// (kind, value), so equal counts plus every stored value being in the record's set
+        /// means equal sets. An unknown stored code makes them unequal, so the update replaces it.
+        private func childrenEqual(_ c: CaseRecord) throws(StoreError) -> Bool {
+            let s = try statement(.selectChildren)
+            try s.bind(text: c.village, at: 1)
+            try s.bind(text: c.caseID, at: 2)
+            defer { s.reset() }
+            var counts = (0, 0, 0, 0)
+            while try s.step() {
+                let found: Bool?
+                switch s.int64(at: 0) {
+                case 0: counts.0 += 1; found = s.withUTF8(at: 1) { themes.code($0).map { c.themes.contains($0) } ?? false }
+                case 1: counts.1 += 1; found = s.withUTF8(at: 1) { referrals.code($0).map { c.referredTo.contains($0) } ?? false }
+                case 2: counts.2 += 1; found = s.withUTF8(at: 1) { risks.code($0).map { c.risks.contains($0) } ?? false }
+                default: counts.3 += 1; found = s.withUTF8(at: 1) { risks.code($0).map { c.escalatedTo.contains($0) } ?? false }
+                }
+                if found != true { return false }
+            }
+            return counts == (c.themes.count, c.referredTo.count, c.risks.count, c.escalatedTo.count)
+        }
+
+        // MARK: Tasks
+
+        /// Stores a volunteer task unless an identical one with the same `ordinal` is stored:
+        /// `.inserted` or `.unchanged` (a task has no fields beyond its identity, so it is never
+        /// `.updated`). `ordinal` numbers identical rows within one export (0, 1, 2 …), so
+        /// re-importing the same or a newer export never counts a task twice, while two genuinely
+        /// identical tasks on one day stay two. A task without a case is deduplicated the same way.
+        public func upsertTask(_ t: VolunteerTask, ordinal: Int, importID: Int64) throws(StoreError) -> UpsertOutcome {
+            let s = try statement(.insertTask)
+            try s.bind(text: t.village, at: 1)
+            try s.bind(text: t.caseID, at: 2)
+            try s.bind(text: t.volunteerKey, at: 3)
+            try s.bind(date: t.date, at: 4)
+            try s.bind(double: t.hours, at: 5)
+            try s.bind(text: t.task.rawValue, at: 6)
+            try s.bind(int: Int64(ordinal), at: 7)
+            try s.bind(int: importID, at: 8)
+            try s.execute()
+            return database.changes == 1 ? .inserted : .unchanged
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// NoaberStore: see docs/architecture.md.

@@ -1,0 +1,24 @@
+/// A row the importer could not accept, kept so that a village can fix its export: a row of
+/// `rejected_rows`. Encodes with the table's column names as keys.
+public struct RejectedRow: Sendable, Hashable, Codable {
+    public var importID: Int64
+    /// 1-based physical line in the file (a quoted field may span lines; this is where the row starts).
+    public var line: Int
+    /// The canonical field that failed, or nil when the whole row did (wrong column count).
+    public var field: String?
+    public var reason: String
+    /// The row as read; the importer masks identifier columns before it gets here.
+    public var raw: String
+
+    public init(importID: Int64, line: Int, field: String?, reason: String, raw: String) {
+        self.importID = importID
+        self.line = line
+        self.field = field
+        self.reason = reason
+        self.raw = raw
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case importID = "import_id", line, field, reason, raw
+    }
+}

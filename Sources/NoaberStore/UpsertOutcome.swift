@@ -1,0 +1,11 @@
+/// What an upsert did to the stored row, so the importer can count inserted and updated rows.
+public enum UpsertOutcome: Sendable, Hashable {
+    /// The row was new.
+    case inserted
+    /// A stored row with the same key changed (for a case: any field or child value).
+    case updated
+    /// The stored row already held exactly these values.
+    case unchanged
+    /// The stored row came from an export with a later `as_of`; it was not overwritten.
+    case keptNewer
+}

@@ -1,0 +1,91 @@
+/// The statements a `NoaberStore.Writer` prepares, keyed by a small integer for its cache.
+enum WriterSQL: Int, CaseIterable {
+    case upsertVillage, setMeta, insertImport, finishImport, insertRejectedRow
+    case insertCase, compareCase, updateCase, advanceCaseAsOf, selectChildren
+    case insertTheme, insertReferral, insertRisk, insertEscalation
+    case deleteThemes, deleteReferrals, deleteRisks, deleteEscalations
+    case insertTask
+
+    var sql: String {
+        switch self {
+        case .upsertVillage:
+            """
+            INSERT INTO villages(village, name, municipality, inhabitants, inhabitants_75plus, paid_hours_per_week, cost_per_year_eur)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            ON CONFLICT(village) DO UPDATE SET name = excluded.name, municipality = excluded.municipality,
+                inhabitants = excluded.inhabitants, inhabitants_75plus = excluded.inhabitants_75plus,
+                paid_hours_per_week = excluded.paid_hours_per_week, cost_per_year_eur = excluded.cost_per_year_eur
+            """
+        case .setMeta:
+            "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+        case .insertImport:
+            """
+            INSERT INTO imports(file_name, sha256, kind, village, profile, as_of, encoding, delimiter,
+                rows_read, accepted, rejected, inserted, updated, status, imported_at)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, 0, 0, 0, 0, 'completed', ?9)
+            """
+        case .finishImport:
+            """
+            UPDATE imports SET rows_read = ?1, accepted = ?2, rejected = ?3, inserted = ?4, updated = ?5,
+                status = CASE WHEN ?3 > 0 THEN 'completed_with_rejections' ELSE 'completed' END
+            WHERE import_id = ?6
+            """
+        case .insertRejectedRow:
+            "INSERT INTO rejected_rows(import_id, line, field, reason, raw) VALUES (?1, ?2, ?3, ?4, ?5)"
+        case .insertCase:
+            """
+            INSERT INTO cases(\(WriterSQL.caseColumns))
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+            ON CONFLICT(village, case_id) DO NOTHING
+            """
+        case .compareCase:
+            // Binds parameters 1…14 like insertCase; import_id is deliberately not compared, so
+            // re-importing a copy of a file reads as unchanged.
+            """
+            SELECT as_of > ?14, as_of < ?14,
+                   person_key IS ?3 AND age_band IS ?4 AND birth_year IS ?5 AND received IS ?6
+                   AND first_contact IS ?7 AND closed IS ?8 AND source IS ?9 AND channel IS ?10
+                   AND collective IS ?11 AND resolution IS ?12 AND support_minutes IS ?13
+            FROM cases WHERE village = ?1 AND case_id = ?2
+            """
+        case .updateCase:
+            """
+            UPDATE cases SET person_key = ?3, age_band = ?4, birth_year = ?5, received = ?6, first_contact = ?7,
+                closed = ?8, source = ?9, channel = ?10, collective = ?11, resolution = ?12, support_minutes = ?13,
+                as_of = ?14, import_id = ?15
+            WHERE village = ?1 AND case_id = ?2 AND as_of <= ?14
+            """
+        case .advanceCaseAsOf:
+            "UPDATE cases SET as_of = ?14, import_id = ?15 WHERE village = ?1 AND case_id = ?2 AND as_of < ?14"
+        case .selectChildren:
+            """
+            SELECT 0, theme FROM case_themes WHERE village = ?1 AND case_id = ?2
+            UNION ALL SELECT 1, referred_to FROM case_referrals WHERE village = ?1 AND case_id = ?2
+            UNION ALL SELECT 2, risk FROM case_risks WHERE village = ?1 AND case_id = ?2
+            UNION ALL SELECT 3, risk FROM case_escalations WHERE village = ?1 AND case_id = ?2
+            """
+        case .insertTheme: "INSERT INTO case_themes(village, case_id, theme) VALUES (?1, ?2, ?3)"
+        case .insertReferral: "INSERT INTO case_referrals(village, case_id, referred_to) VALUES (?1, ?2, ?3)"
+        case .insertRisk: "INSERT INTO case_risks(village, case_id, risk) VALUES (?1, ?2, ?3)"
+        case .insertEscalation: "INSERT INTO case_escalations(village, case_id, risk) VALUES (?1, ?2, ?3)"
+        case .deleteThemes: "DELETE FROM case_themes WHERE village = ?1 AND case_id = ?2"
+        case .deleteReferrals: "DELETE FROM case_referrals WHERE village = ?1 AND case_id = ?2"
+        case .deleteRisks: "DELETE FROM case_risks WHERE village = ?1 AND case_id = ?2"
+        case .deleteEscalations: "DELETE FROM case_escalations WHERE village = ?1 AND case_id = ?2"
+        case .insertTask:
+            // `case_id IS ?2` matches NULL to NULL, which the UNIQUE constraint alone would not.
+            """
+            INSERT INTO volunteer_tasks(village, case_id, volunteer_key, date, hours, task, ordinal, import_id)
+            SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8
+            WHERE NOT EXISTS (SELECT 1 FROM volunteer_tasks
+                WHERE village = ?1 AND case_id IS ?2 AND volunteer_key = ?3 AND date = ?4 AND task = ?6
+                  AND hours = ?5 AND ordinal = ?7)
+            """
+        }
+    }
+
+    static let caseColumns = """
+        village, case_id, person_key, age_band, birth_year, received, first_contact, closed, source, channel, \
+        collective, resolution, support_minutes, as_of, import_id
+        """
+}
