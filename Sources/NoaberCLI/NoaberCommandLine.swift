@@ -18,7 +18,7 @@ public enum NoaberCommandLine {
     /// Runs one command line; used by `main()` and by in-process tests.
     static func run(_ arguments: [String], console: Console) -> ExitCode {
         let outcome: ParseOutcome
-        do {
+        do throws(UsageError) {
             outcome = try ArgumentParser.parse(arguments, root: CommandTree.root)
         } catch {
             console.err(HelpFormatter.errorReport(for: error, root: CommandTree.root))
@@ -33,7 +33,7 @@ public enum NoaberCommandLine {
             return .success
         case .run(let args):
             let language = Language(rawValue: args.string("lang") ?? "nl") ?? .nl
-            do {
+            do throws(CLIFailure) {
                 try CommandTree.dispatch(args, console: console)
                 return .success
             } catch {

@@ -194,7 +194,7 @@ public final class Importer {
         delimiter == UInt8(ascii: "\t") ? "tab" : String(UnicodeScalar(delimiter))
     }
 
-    static func importError(_ error: CSVError) -> ImportError {
+    public static func importError(_ error: CSVError) -> ImportError {
         let problem: Localized
         switch error.kind {
         case .unreadable(let reason):

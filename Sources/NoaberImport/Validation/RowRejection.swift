@@ -1,3 +1,4 @@
+import NoaberModel
 /// Why one row was refused: the canonical field (nil for the row as a whole) and the reason.
 public struct RowRejection: Error, Sendable, Hashable {
     public let field: String?

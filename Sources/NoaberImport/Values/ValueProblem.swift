@@ -1,3 +1,4 @@
+import NoaberModel
 /// Why a single value could not be read. Carries a short excerpt of the offending value only where
 /// the value is not personal; the caller decides whether to show it.
 public enum ValueProblem: Error, Sendable, Hashable {

@@ -1,4 +1,4 @@
-import NoaberModel
+
 
 /// A message people read, in Dutch (the default) and English.
 ///

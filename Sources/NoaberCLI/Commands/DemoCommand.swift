@@ -1,0 +1,130 @@
+import NoaberCSV
+import NoaberImport
+import NoaberModel
+import NoaberStore
+
+/// `noaber demo`: the whole job on the bundled datasets, in a fresh embedded store.
+struct DemoCommand {
+    static let spec = CommandSpec(
+        name: "demo",
+        abstract: "Run the whole job on the bundled datasets: import, metrics and reports.",
+        discussion: """
+        Creates a fresh store in <out>, imports Datasets/villages.csv and every export listed in \
+        Datasets/exports/manifest.csv with its profile and as-of date (showing the row accounting), computes the \
+        metrics and writes the three reports. Progress goes to standard error; where the results are goes to \
+        standard output.
+        """,
+        options: [
+            OptionSpec(name: "out", valueName: "dir", help: "Where the store and the reports go (replaced).", defaultDescription: "noaber-demo"),
+            OptionSpec(name: "datasets", valueName: "dir", help: "The bundled datasets.", defaultDescription: "Datasets"),
+            OptionSpec(name: "lang", valueName: "language", help: "Language of what people read.", allowed: ["nl", "en"],
+                       defaultDescription: "nl"),
+        ],
+        flags: [CommonOptions.quietFlag])
+
+    let out: String
+    let datasets: String
+    let language: Language
+    let quiet: Bool
+
+    init(_ args: ParsedArguments) {
+        out = args.string("out") ?? "noaber-demo"
+        datasets = args.string("datasets") ?? "Datasets"
+        language = Language(rawValue: args.string("lang") ?? "nl") ?? .nl
+        quiet = args.flag("quiet")
+    }
+
+    func t(_ nl: String, _ en: String) -> String { language == .nl ? nl : en }
+
+    func run(_ console: Console) throws(CLIFailure) {
+        let manifestPath = datasets + "/exports/manifest.csv"
+        guard FileSystem.exists(manifestPath) else {
+            throw .noInput(Localized(nl: "\(manifestPath) niet gevonden; start 'noaber demo' in de map van noaber of geef --datasets",
+                                     en: "\(manifestPath) not found; run 'noaber demo' from noaber's folder or pass --datasets"))
+        }
+        let entries = try DemoManifest.read(manifestPath)
+        try FileSystem.createDirectory(out)
+        let storePath = out + "/noaber-demo.sqlite"
+        FileSystem.removeStore(storePath)
+        let store: NoaberStore
+        do { store = try NoaberStore(path: storePath) } catch { throw .store(error, path: storePath) }
+        let importer = Importer(store: store, keyPath: storePath + ".key")
+        let terminal = Terminal(quiet: quiet)
+        terminal.note(t("1/3 importeren in \(storePath)", "1/3 importing into \(storePath)"))
+        var table = TextTable(header: t("bestand|dorp|soort|gelezen|geaccepteerd|afgekeurd", "file|village|kind|read|accepted|rejected")
+            .split(separator: "|").map(String.init), rightAligned: [3, 4, 5])
+        func run(_ file: String, _ options: ImportOptions) throws(CLIFailure) -> ImportReport {
+            do { return try importer.importFile(file, options: options) } catch { throw .importFailed(error) }
+        }
+        let villages = try run(datasets + "/villages.csv", ImportOptions(asOf: entries.map(\.asOf).max(), language: language))
+        table.add(["villages.csv", "", "villages", String(villages.rowsRead), String(villages.accepted), String(villages.rejected)])
+        var totals = (read: 0, accepted: 0, rejected: 0)
+        for e in entries {
+            var options = ImportOptions(village: e.village, asOf: e.asOf, language: language)
+            if let profile = e.profile {
+                do { options.profile = try MappingProfile.load(from: datasets + "/" + profile) } catch { throw .importFailed(error) }
+            }
+            let r = try run(datasets + "/" + e.file, options)
+            totals = (totals.read + r.rowsRead, totals.accepted + r.accepted, totals.rejected + r.rejected)
+            table.add([e.file, e.village, r.kind.rawValue, String(r.rowsRead), String(r.accepted), String(r.rejected)])
+        }
+        table.add([t("totaal exports", "total exports"), "", "", String(totals.read), String(totals.accepted), String(totals.rejected)])
+        console.out(table.render())
+        console.out(t("Afgekeurde rijen staan met regel en reden in de store: noaber rejected --db \(storePath)\n",
+                      "Rejected rows are kept with line and reason: noaber rejected --db \(storePath)\n"))
+        try DemoSummary.print(store: store, storePath: storePath, language: language, console: console)
+    }
+}
+
+/// One line of Datasets/exports/manifest.csv.
+struct DemoManifest {
+    let file: String
+    let village: String
+    let profile: String?
+    let asOf: CivilDate
+
+    static func read(_ path: String) throws(CLIFailure) -> [DemoManifest] {
+        do {
+            let reader = try CSVReader(path: path)
+            guard try reader.next() else { return [] }
+            let header = reader.fields()
+            func col(_ name: String) throws(CLIFailure) -> Int {
+                guard let i = header.firstIndex(of: name) else {
+                    throw .data(Localized(nl: "\(path): kolom \(name) ontbreekt", en: "\(path): column \(name) missing"))
+                }
+                return i
+            }
+            let (f, v, p, a) = (try col("file"), try col("village"), try col("profile"), try col("as_of"))
+            var entries: [DemoManifest] = []
+            while try reader.next() {
+                guard let asOf = CivilDate(iso: reader.field(a)) else {
+                    throw CLIFailure.data(Localized(nl: "\(path), regel \(reader.line): as_of is geen datum", en: "\(path), line \(reader.line): as_of is not a date"))
+                }
+                let profile = reader.field(p)
+                entries.append(DemoManifest(file: reader.field(f), village: reader.field(v), profile: profile.isEmpty ? nil : profile, asOf: asOf))
+            }
+            return entries
+        } catch let failure as CLIFailure {
+            throw failure
+        } catch let error as CSVError {
+            throw .importFailed(Importer.importError(error))
+        } catch {
+            throw .internal("\(error)")
+        }
+    }
+}
+
+/// The short account of a store: what it holds.
+enum DemoSummary {
+    static func print(store: NoaberStore, storePath: String, language: Language, console: Console) throws(CLIFailure) {
+        do {
+            let c = try store.counts()
+            let nl = language == .nl
+            console.out(nl
+                ? "Store \(storePath): \(c.villages) dorpen, \(c.cases) hulpvragen, \(c.tasks) vrijwilligerstaken, \(c.imports) imports, \(c.rejected) afgekeurde rijen\n"
+                : "Store \(storePath): \(c.villages) villages, \(c.cases) cases, \(c.tasks) volunteer tasks, \(c.imports) imports, \(c.rejected) rejected rows\n")
+        } catch {
+            throw .store(error, path: storePath)
+        }
+    }
+}
