@@ -5,7 +5,7 @@ import NoaberModel
 /// With k = `minCell` (5 by default):
 /// 1. Primary: a count between 1 and k − 1, and every row whose `n` is between 1 and k − 1,
 ///    becomes suppressed (value, lower, upper nil; `n` hidden too when it is itself the small
-///    cell). Zero stays zero: an empty cell reveals nobody.
+///    cell). A count of zero stays zero (an empty cell reveals nobody), with a small `n` hidden.
 /// 2. Secondary, within a category family (`theme:*` or `source:*` of one group and period): when
 ///    exactly one cell is suppressed, the smallest other non-zero cell is suppressed too, so the
 ///    hidden cell cannot be recovered from the total number of cases.
@@ -68,6 +68,11 @@ public enum DisclosureControl {
 
         for i in out.indices where !isExempt(out[i].metric) {
             let r = out[i]
+            if isCount(r.metric), r.value == 0 {
+                // Zero reveals nobody; only an n that is itself a small cell is hidden.
+                if let n = r.n, small.contains(n) { out[i].n = nil }
+                continue
+            }
             let smallCount = isCount(r.metric) && r.value.map { $0 >= 1 && $0 < Double(k) } ?? false
             let smallN = r.n.map { small.contains($0) } ?? false
             if smallCount || smallN { hide(&out[i], k) }
