@@ -43,7 +43,7 @@ struct ResponseMetricsTests {
     }
 
     @Test func durationsCensoringAndExclusions() throws {
-        let d = ResponseMetrics.durations(try input().cases, asOf: ["R": try day("2024-01-31")])
+        let d = ResponseMetrics.durations(try Self.input().cases, asOf: ["R": try day("2024-01-31")])
         #expect(d.firstContact.durations == [1, 0.25, 3, 11, 1])
         #expect(d.firstContact.observed == [true, true, true, false, false])
         #expect(d.closure.durations == [4, 10, 21, 11, 1, 1])

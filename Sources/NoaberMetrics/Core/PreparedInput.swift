@@ -58,14 +58,18 @@ struct PreparedInput: Sendable {
         return out
     }
 
-    /// Cases of the group's villages received on or before `day` (for open caseload).
-    func cases(in group: MetricGroup, receivedThrough day: CivilDate) -> [CaseRecord] {
-        var out: [CaseRecord] = []
+    /// Cases of the group's villages received on or before `day` and not closed by then: the
+    /// open caseload at the end of a period. Counts in place, without copying the cases.
+    func openCases(in group: MetricGroup, at day: CivilDate) -> Int {
+        var open = 0
         for v in group.villages {
             guard let list = cases[v.code], let days = caseDays[v.code] else { continue }
-            out.append(contentsOf: list[0..<PreparedInput.lowerBound(days, day.dayNumber + 1)])
+            for c in list[0..<PreparedInput.lowerBound(days, day.dayNumber + 1)] {
+                if let closed = c.closed, closed.date <= day { continue }
+                open += 1
+            }
         }
-        return out
+        return open
     }
 
     /// Volunteer tasks of the group's villages dated in the period.

@@ -54,11 +54,7 @@ enum VolunteerLoad {
         let paidHours = group.paidHoursPerWeek.map { $0 * weeks }
         b.add("support_hours", supportHours, n: logged.count)
         b.add("support_hours_per_paid_hour", paidHours.flatMap { $0 > 0 ? supportHours / $0 : nil }, n: logged.count)
-        let open = data.cases(in: group, receivedThrough: period.end).filter { c in
-            guard let closed = c.closed else { return true }
-            return closed.date > period.end
-        }.count
-        b.count("open_cases_at_end", open)
+        b.count("open_cases_at_end", data.openCases(in: group, at: period.end))
         b.add("cases_per_paid_hour", paidHours.flatMap { $0 > 0 ? Double(cases.count) / $0 : nil }, n: cases.count)
         return Output(rows: b.rows, hours: hours)
     }
