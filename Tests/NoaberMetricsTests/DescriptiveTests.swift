@@ -55,3 +55,21 @@ struct DescriptiveTests {
         for n in 1...200 { #expect(Descriptive.topCount(n, fraction: 0.2) == (n * 20 + 99) / 100) }
     }
 }
+
+struct DescriptiveSelectionTests {
+    /// Selection must agree exactly with the sorting percentile on many shapes, ties included.
+    @Test func selectionMatchesSorting() {
+        var rng = Xoshiro256StarStar(seed: 99)
+        for n in [1, 2, 3, 5, 10, 101, 1000] {
+            for ties in [false, true] {
+                let values = (0..<n).map { _ in ties ? Double(rng.next() % 4) : rng.nextUnit() * 100 }
+                for q in [0.0, 0.05, 0.5, 0.9, 0.95, 1.0] {
+                    var scratch = values
+                    #expect(Descriptive.selectPercentile(&scratch, q) == Descriptive.percentile(values, q), "n=\(n) q=\(q)")
+                }
+            }
+        }
+        var empty: [Double] = []
+        #expect(Descriptive.selectPercentile(&empty, 0.5) == nil)
+    }
+}

@@ -13,7 +13,7 @@ import NoaberModel
 ///     let model = EscalationModel(parameters: .reference, draws: 10_000, seed: 20_240_305)
 ///     let result = model.evaluate(counts: [.fall: 12], ondersteunerCost: 12_500)
 ///
-/// - Complexity: init O(draws × risks); `evaluate` O(draws × (risks + log draws)).
+/// - Complexity: init O(draws × risks); `evaluate` O(draws × risks) (quantiles by selection).
 public struct EscalationModel: Sendable {
     public let parameters: EscalationParameters
     public let draws: Int
@@ -66,8 +66,11 @@ public struct EscalationModel: Sendable {
             perRisk.append(RiskContribution(risk: risk, cases: n, mostLikely: mode,
                                             interval: Interval(lower: nd * band.lower, upper: nd * band.upper)))
             guard n > 0 else { continue }
-            let f = factors[i]
-            for d in 0..<draws { totals[d] += nd * f[d] }
+            factors[i].withUnsafeBufferPointer { f in
+                totals.withUnsafeMutableBufferPointer { t in
+                    for d in 0..<t.count { t[d] += nd * f[d] }
+                }
+            }
             for parameter in EscalationParameter.allCases {
                 let e = p.estimate(parameter)
                 sensitivity.append(SensitivityEntry(
@@ -76,7 +79,8 @@ public struct EscalationModel: Sendable {
                     deltaAtHigh: nd * p.perCase(setting: parameter, to: e.high) - mode))
             }
         }
-        let interval = EscalationModel.band(totals.sorted())
+        let interval = Interval(lower: Descriptive.selectPercentile(&totals, 0.05) ?? 0,
+                                upper: Descriptive.selectPercentile(&totals, 0.95) ?? 0)
         // Each entry's value is the total with only that parameter moved.
         sensitivity = sensitivity.map { var s = $0; s.base = mostLikely; return s }
         sensitivity.sort { a, b in
