@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension CSVReader {
+    /// The bytes behind a reader: a file read with `read(2)` in caller-sized chunks, or an
+    /// array in memory. Both can rewind, because detecting the encoding and the delimiter
+    /// needs a look at the input before parsing starts.
+    ///
+    /// A file is never loaded whole; only the caller's chunk buffer holds its bytes.
+    final class ByteSource {
+        private enum Backing {
+            case file(descriptor: Int32)
+            case memory([UInt8])
+        }
+
+        private let backing: Backing
+        private let name: String
+        /// Read position for the memory backing (files keep theirs in the kernel).
+        private var offset = 0
+
+        init(path: String) throws(CSVError) {
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                throw CSVError(file: path, line: 0, field: nil, kind: .unreadable(reason: Self.systemError()))
+            }
+            backing = .file(descriptor: descriptor)
+            name = path
+        }
+
+        init(bytes: [UInt8], name: String) {
+            backing = .memory(bytes)
+            self.name = name
+        }
+
+        deinit {
+            if case .file(let descriptor) = backing { close(descriptor) }
+        }
+
+        /// Fills as much of `buffer` as the next read gives; 0 means end of input.
+        /// `line` only places a read error in its message.
+        func read(into buffer: UnsafeMutableRawBufferPointer, line: Int) throws(CSVError) -> Int {
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+            switch backing {
+            case .memory(let bytes):
+                let count = min(buffer.count, bytes.count - offset)
+                guard count > 0 else { return 0 }
+                bytes.withUnsafeBytes { source in
+                    if let start = source.baseAddress {
+                        base.copyMemory(from: start + offset, byteCount: count)
+                    }
+                }
+                offset += count
+                return count
+            case .file(let descriptor):
+                while true {
+                    let count = readDescriptor(descriptor, base, buffer.count)
+                    if count >= 0 { return count }
+                    if errno == EINTR { continue }
+                    throw CSVError(file: name, line: line, field: nil, kind: .unreadable(reason: Self.systemError()))
+                }
+            }
+        }
+
+        /// Moves the read position to `position` bytes from the start.
+        func seek(to position: Int) throws(CSVError) {
+            switch backing {
+            case .memory(let bytes):
+                offset = min(position, bytes.count)
+            case .file(let descriptor):
+                guard lseek(descriptor, off_t(position), SEEK_SET) >= 0 else {
+                    let reason = "cannot rewind to detect the encoding or delimiter (\(Self.systemError())); give both explicitly"
+                    throw CSVError(file: name, line: 0, field: nil, kind: .unreadable(reason: reason))
+                }
+            }
+        }
+
+        private static func systemError() -> String {
+            String(cString: strerror(errno))
+        }
+    }
+}
+
+/// `read(2)`, called from file scope because inside `ByteSource` the name means the method.
+private func readDescriptor(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
+}

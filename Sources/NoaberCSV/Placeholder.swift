@@ -1,1 +1,0 @@
-// NoaberCSV: see docs/architecture.md.

@@ -1,0 +1,81 @@
+import NoaberModel
+
+/// Everything that stops an import as a whole. Row-level problems are not errors: they become
+/// rejected rows, kept with their reason (see `RowRejection`).
+///
+/// Messages name the file, and where there is one the line and the field, and never quote a
+/// value from a column that may hold personal data.
+public enum ImportError: Error, Sendable {
+    case cannotRead(file: String, reason: String)
+    case badProfile(file: String, problem: Localized)
+    /// The file is not readable as CSV at this position (unterminated quote, NUL byte, …).
+    case malformedCSV(file: String, line: Int, field: Int?, problem: Localized)
+    case emptyFile(file: String)
+    case unrecognisedHeader(file: String, kind: RecordKind?)
+    case missingColumns(file: String, columns: [String])
+    case duplicateColumn(file: String, column: String)
+    /// A column that looks like a direct identifier and is neither mapped nor dropped.
+    case identifierColumn(file: String, column: String, position: Int)
+    case kindMismatch(file: String, expected: RecordKind, found: RecordKind)
+    case unknownVillage(file: String, village: String)
+    case noVillages(file: String)
+    case missingAsOf(file: String)
+    /// `--strict` and at least one row was rejected: nothing was stored.
+    case rejectedInStrictMode(file: String, rejected: Int, firstLine: Int, firstReason: Localized)
+    case key(problem: Localized)
+    case store(file: String?, message: String)
+
+    public func message(_ language: Language) -> String {
+        localized.text(language)
+    }
+
+    public var localized: Localized {
+        switch self {
+        case .cannotRead(let file, let reason):
+            return Localized(nl: "\(file): kan het bestand niet lezen (\(reason))", en: "\(file): cannot read the file (\(reason))")
+        case .badProfile(let file, let problem):
+            return Localized(nl: "\(file): profiel klopt niet: \(problem.nl)", en: "\(file): profile is invalid: \(problem.en)")
+        case .malformedCSV(let file, let line, let field, let problem):
+            let f = field.map { ", veld \($0)" } ?? ""
+            let fe = field.map { ", field \($0)" } ?? ""
+            return Localized(nl: "\(file), regel \(line)\(f): \(problem.nl)", en: "\(file), line \(line)\(fe): \(problem.en)")
+        case .emptyFile(let file):
+            return Localized(nl: "\(file): het bestand is leeg (geen kopregel)", en: "\(file): the file is empty (no header line)")
+        case .unrecognisedHeader(let file, let kind):
+            let k = kind.map { " (\($0.rawValue))" } ?? ""
+            return Localized(
+                nl: "\(file): kopregel niet herkend als noaber-formaat\(k); geef een profiel met --profile (zie docs/profiles.md)",
+                en: "\(file): header not recognised as noaber's format\(k); pass a profile with --profile (see docs/profiles.md)")
+        case .missingColumns(let file, let columns):
+            let list = columns.joined(separator: ", ")
+            return Localized(nl: "\(file): verplichte kolommen ontbreken: \(list)", en: "\(file): required columns missing: \(list)")
+        case .duplicateColumn(let file, let column):
+            return Localized(nl: "\(file): kolom '\(column)' komt twee keer voor in de kopregel",
+                             en: "\(file): column '\(column)' appears twice in the header")
+        case .identifierColumn(let file, let column, let position):
+            return Localized(
+                nl: "\(file): kolom \(position) '\(column)' lijkt een direct identificerend gegeven (naam, adres, telefoon, e-mail of BSN). noaber slaat dat nooit op. Zet de kolom in \"drop\" van het profiel (--profile) of haal hem uit de export.",
+                en: "\(file): column \(position) '\(column)' looks like a direct identifier (name, address, phone, e-mail or BSN). noaber never stores one. Add the column to the profile's \"drop\" list (--profile) or remove it from the export.")
+        case .kindMismatch(let file, let expected, let found):
+            return Localized(nl: "\(file): --kind \(expected.rawValue), maar het bestand is van soort \(found.rawValue)",
+                             en: "\(file): --kind \(expected.rawValue), but the file is of kind \(found.rawValue)")
+        case .unknownVillage(let file, let village):
+            return Localized(nl: "\(file): dorp '\(village)' staat niet in de store; importeer eerst de dorpen (noaber villages import)",
+                             en: "\(file): village '\(village)' is not in the store; import the villages first (noaber villages import)")
+        case .noVillages(let file):
+            return Localized(nl: "\(file): de store bevat nog geen dorpen; importeer eerst Datasets/villages.csv met 'noaber villages import'",
+                             en: "\(file): the store has no villages yet; first run 'noaber villages import Datasets/villages.csv'")
+        case .missingAsOf(let file):
+            return Localized(nl: "\(file): exportdatum onbekend; geef --as-of JJJJ-MM-DD", en: "\(file): export date unknown; pass --as-of YYYY-MM-DD")
+        case .rejectedInStrictMode(let file, let rejected, let line, let reason):
+            return Localized(
+                nl: "\(file): \(rejected) rij(en) afgekeurd en --strict staat aan; niets opgeslagen. Eerste: regel \(line): \(reason.nl)",
+                en: "\(file): \(rejected) row(s) rejected with --strict; nothing stored. First: line \(line): \(reason.en)")
+        case .key(let problem):
+            return problem
+        case .store(let file, let message):
+            let prefix = file.map { "\($0): " } ?? ""
+            return Localized(nl: "\(prefix)fout in de store: \(message)", en: "\(prefix)store error: \(message)")
+        }
+    }
+}

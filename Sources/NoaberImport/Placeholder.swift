@@ -1,1 +1,0 @@
-// NoaberImport: see docs/architecture.md.

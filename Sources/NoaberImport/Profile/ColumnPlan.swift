@@ -1,0 +1,82 @@
+import NoaberModel
+
+/// Where each canonical field sits in one file, decided once from its header.
+///
+/// A header is canonical when it holds every required column of a kind under its canonical name;
+/// then no profile is needed, whatever the file's delimiter or encoding. Otherwise a profile says
+/// which source column means what. Columns that are neither mapped nor dropped are ignored and
+/// named in a warning — unless they look like a direct identifier, which stops the import.
+public struct ColumnPlan: Sendable {
+    public let kind: RecordKind
+    public let profile: MappingProfile
+    public let isCanonical: Bool
+    public let columnCount: Int
+    /// Canonical field → column position (0-based).
+    public let positions: [String: Int]
+    /// Headers of columns that are not read (neither mapped nor dropped), for the warning.
+    public let ignoredColumns: [String]
+    /// Positions of columns whose contents must never be stored or shown (dropped or ignored).
+    public let hiddenPositions: Set<Int>
+
+    public func position(of field: String) -> Int? { positions[field] }
+
+    /// Decides the plan. `kind` is the `--kind` option, if given.
+    public static func make(header: [String], file: String, profile: MappingProfile?, kind: RecordKind?) throws(ImportError) -> ColumnPlan {
+        let normalised = header.map(HeaderName.normalised)
+        var seen: Set<String> = []
+        for (i, h) in normalised.enumerated() where !h.isEmpty {
+            if !seen.insert(h).inserted { throw .duplicateColumn(file: file, column: header[i].trimmingCharacters(in: .whitespaces)) }
+        }
+        let resolvedProfile: MappingProfile
+        let isCanonical: Bool
+        if let profile {
+            if let kind, kind != profile.kind { throw .kindMismatch(file: file, expected: kind, found: profile.kind) }
+            resolvedProfile = profile
+            isCanonical = false
+        } else {
+            let candidates = kind.map { [$0] } ?? [.cases, .tasks, .villages]
+            guard let found = candidates.first(where: { k in k.requiredColumns.allSatisfy(normalised.contains) }) else {
+                if let kind {
+                    let missing = kind.requiredColumns.filter { !normalised.contains($0) }
+                    if normalised.contains(where: { kind.canonicalColumns.contains($0) }) {
+                        throw .missingColumns(file: file, columns: missing)
+                    }
+                }
+                throw .unrecognisedHeader(file: file, kind: kind)
+            }
+            resolvedProfile = .canonical(found)
+            isCanonical = true
+        }
+        let k = resolvedProfile.kind
+        let mappable = MappingProfile.mappableFields(k)
+        let columnMap = Dictionary(resolvedProfile.columns.map { (HeaderName.normalised($0.key), $0.value) },
+                                   uniquingKeysWith: { a, _ in a })
+        let dropped = Set(resolvedProfile.drop.map(HeaderName.normalised))
+        var positions: [String: Int] = [:]
+        var ignored: [String] = []
+        var hidden: Set<Int> = []
+        for (i, h) in normalised.enumerated() {
+            if dropped.contains(h) { hidden.insert(i); continue }
+            let target = columnMap[h] ?? (mappable.contains(h) ? h : nil)
+            if let target {
+                if positions[target] != nil { throw .duplicateColumn(file: file, column: header[i]) }
+                positions[target] = i
+                continue
+            }
+            if h.isEmpty { hidden.insert(i); continue }
+            if IdentifierColumns.looksLikeIdentifier(h) {
+                throw .identifierColumn(file: file, column: header[i].trimmingCharacters(in: .whitespaces), position: i + 1)
+            }
+            ignored.append(header[i].trimmingCharacters(in: .whitespaces))
+            hidden.insert(i)
+        }
+        var required = k.requiredColumns
+        if k == .cases || k == .tasks, resolvedProfile.village == nil { required.append("village") }
+        let missing = required.filter { positions[$0] == nil }
+        // `village` may also come from --village; the importer checks that case itself.
+        let missingHard = missing.filter { $0 != "village" }
+        if !missingHard.isEmpty { throw .missingColumns(file: file, columns: missingHard) }
+        return ColumnPlan(kind: k, profile: resolvedProfile, isCanonical: isCanonical, columnCount: header.count,
+                          positions: positions, ignoredColumns: ignored, hiddenPositions: hidden)
+    }
+}

@@ -1,0 +1,120 @@
+import NoaberModel
+
+/// Turns one row of a case export into a `CaseRecord`, or says why not.
+///
+/// A row is accepted whole or rejected whole: one invalid value refuses the row, so that nothing
+/// is ever half-stored. The source `person_id` never leaves this type: it is pseudonymised here.
+public struct CaseRowValidator: Sendable {
+    let context: RowContext
+    let pseudonymise: @Sendable (UnsafeBufferPointer<UInt8>) -> String?
+    private let ageBands: CodeLookup<AgeBand>
+    private let sources: CodeLookup<Source>
+    private let channels: CodeLookup<Channel>
+    private let themes: CodeLookup<Theme>
+    private let resolutions: CodeLookup<Resolution>
+    private let referrals: CodeLookup<Referral>
+    private let risks: CodeLookup<Risk>
+    private let escalations: CodeLookup<Risk>
+    private let collectiveLabels: [String: Bool]
+
+    /// Longest `case_id` accepted; longer values are almost certainly a shifted column.
+    static let maximumCaseIDLength = 64
+    /// Upper bound for `support_minutes` on one case: 500 hours.
+    static let maximumSupportMinutes = 30_000.0
+
+    init(context: RowContext, pseudonymise: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> String?) {
+        self.context = context
+        self.pseudonymise = pseudonymise
+        let v = context.plan.profile.values
+        ageBands = CodeLookup(profileLabels: v["age_band"])
+        sources = CodeLookup(profileLabels: v["source"])
+        channels = CodeLookup(profileLabels: v["channel"])
+        themes = CodeLookup(profileLabels: v["themes"])
+        resolutions = CodeLookup(profileLabels: v["resolution"])
+        referrals = CodeLookup(profileLabels: v["referred_to"])
+        risks = CodeLookup(profileLabels: v["risks"])
+        escalations = CodeLookup(profileLabels: v["escalated_to"] ?? v["risks"])
+        collectiveLabels = Dictionary((v["collective"] ?? [:]).map { ($0.key.lowercased(), $0.value == "true") },
+                                      uniquingKeysWith: { a, _ in a })
+    }
+
+    public func validate(_ row: some RowFields) -> Result<CaseRecord, RowRejection> {
+        if let problem = context.shapeProblem(row) { return .failure(problem) }
+        do {
+            return .success(try record(row))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private func record(_ row: some RowFields) throws(RowRejection) -> CaseRecord {
+        let c = context
+        let caseID = c.text("case_id", in: row)
+        guard !caseID.isEmpty else {
+            throw RowRejection(field: "case_id", reason: Localized(nl: "case_id ontbreekt", en: "case_id missing"))
+        }
+        guard caseID.count <= Self.maximumCaseIDLength else {
+            throw RowRejection(field: "case_id", reason: Localized(
+                nl: "case_id langer dan \(Self.maximumCaseIDLength) tekens", en: "case_id longer than \(Self.maximumCaseIDLength) characters"))
+        }
+        let village = try c.village(in: row).get()
+        guard let received = try c.moment("received", in: row).get() else {
+            throw RowRejection(field: "received", reason: Localized(nl: "datum ontvangst ontbreekt", en: "received date missing"))
+        }
+        let firstContact = try c.moment("first_contact", in: row).get()
+        let closed = try c.moment("closed", in: row).get()
+        for (name, moment) in [("first_contact", firstContact), ("closed", closed)] {
+            if let m = moment, received.days(until: m) < 0 {
+                throw RowRejection(field: name, reason: Localized(
+                    nl: "\(name) (\(m.iso)) ligt vóór de ontvangst (\(received.iso))",
+                    en: "\(name) (\(m.iso)) is before received (\(received.iso))"))
+            }
+        }
+        if let f = firstContact, let cl = closed, f.days(until: cl) < 0 {
+            throw RowRejection(field: "closed", reason: Localized(
+                nl: "closed (\(cl.iso)) ligt vóór het eerste contact (\(f.iso))",
+                en: "closed (\(cl.iso)) is before first_contact (\(f.iso))"))
+        }
+        var record = CaseRecord(village: village, caseID: caseID, received: received)
+        record.firstContact = firstContact
+        record.closed = closed
+        record.personKey = c.with("person_id", in: row) { pseudonymise(ByteText.trimmed($0)) }
+        record.ageBand = try c.with("age_band", in: row) { ageBands.code($0, field: "age_band") }.get()
+        if record.ageBand == nil, let age = try c.integer("age", in: row).get() {
+            guard let band = AgeBand(age: age), age <= 120 else {
+                throw RowRejection(field: "age", reason: Localized(nl: "leeftijd \(age) onmogelijk", en: "age \(age) impossible"))
+            }
+            record.ageBand = band
+        }
+        if let year = try c.integer("birth_year", in: row).get() {
+            guard year >= 1900, year <= received.date.year else {
+                throw RowRejection(field: "birth_year", reason: Localized(
+                    nl: "geboortejaar \(year) onmogelijk (verwacht 1900–\(received.date.year))",
+                    en: "birth year \(year) impossible (expected 1900–\(received.date.year))"))
+            }
+            record.birthYear = year
+        }
+        record.source = try c.with("source", in: row) { sources.code($0, field: "source") }.get()
+        record.channel = try c.with("channel", in: row) { channels.code($0, field: "channel") }.get()
+        record.resolution = try c.with("resolution", in: row) { resolutions.code($0, field: "resolution") }.get()
+        let sep = c.multiValueSeparator
+        record.themes = try c.with("themes", in: row) { themes.codes($0, separator: sep, field: "themes") }.get()
+        record.referredTo = try c.with("referred_to", in: row) { referrals.codes($0, separator: sep, field: "referred_to") }.get()
+        record.risks = try c.with("risks", in: row) { risks.codes($0, separator: sep, field: "risks") }.get()
+        record.escalatedTo = try c.with("escalated_to", in: row) { escalations.codes($0, separator: sep, field: "escalated_to") }.get()
+        record.collective = try c.with("collective", in: row) { bytes -> Result<Bool, RowRejection> in
+            let t = ByteText.trimmed(bytes)
+            if !collectiveLabels.isEmpty, let mapped = collectiveLabels[ByteText.string(t).lowercased()] { return .success(mapped) }
+            return BooleanParser.parse(t).mapError { RowRejection.value("collective", $0) }
+        }.get()
+        if let minutes = try c.decimal("support_minutes", in: row).get() {
+            guard minutes >= 0, minutes <= Self.maximumSupportMinutes else {
+                throw RowRejection(field: "support_minutes", reason: Localized(
+                    nl: "support_minutes \(minutes) buiten bereik (0–\(Int(Self.maximumSupportMinutes)))",
+                    en: "support_minutes \(minutes) out of range (0–\(Int(Self.maximumSupportMinutes)))"))
+            }
+            record.supportMinutes = minutes
+        }
+        return record
+    }
+}

@@ -1,0 +1,65 @@
+import NoaberModel
+
+/// Maps the labels a file uses to one vocabulary's codes: the canonical code itself, noaber's
+/// Dutch and English labels, and whatever the profile adds — all compared case-insensitively
+/// after trimming.
+struct CodeLookup<C: Code>: Sendable {
+    private var table: [String: C] = [:]
+
+    init(profileLabels: [String: String]?) {
+        for c in C.allCases {
+            table[c.rawValue] = c
+            table[c.dutchLabel.lowercased()] = c
+            table[c.englishLabel.lowercased()] = c
+        }
+        for (label, code) in profileLabels ?? [:] {
+            if let c = C(rawValue: code) { table[label.trimmingCharacters(in: .whitespaces).lowercased()] = c }
+        }
+    }
+
+    /// nil for an empty value; throws the problem for an unknown label.
+    func code(_ raw: UnsafeBufferPointer<UInt8>, field: String) -> Result<C?, RowRejection> {
+        let b = ByteText.trimmed(raw)
+        if b.isEmpty { return .success(nil) }
+        let text = ByteText.string(b)
+        if let c = table[text] ?? table[text.lowercased()] { return .success(c) }
+        return .failure(Self.unknown(text, field: field))
+    }
+
+    /// Several codes separated by `separator`; empty parts are skipped, duplicates merged.
+    func codes(_ raw: UnsafeBufferPointer<UInt8>, separator: [UInt8], field: String) -> Result<Set<C>, RowRejection> {
+        var result: Set<C> = []
+        var start = 0
+        var i = 0
+        let n = raw.count
+        let sepCount = separator.count
+        func take(_ from: Int, _ to: Int) -> RowRejection? {
+            switch code(UnsafeBufferPointer(rebasing: raw[from..<to]), field: field) {
+            case .success(let c?): result.insert(c); return nil
+            case .success(nil): return nil
+            case .failure(let r): return r
+            }
+        }
+        while i + sepCount <= n {
+            var match = true
+            for k in 0..<sepCount where raw[i + k] != separator[k] { match = false; break }
+            if match {
+                if let r = take(start, i) { return .failure(r) }
+                i += sepCount
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        if let r = take(start, n) { return .failure(r) }
+        return .success(result)
+    }
+
+    private static func unknown(_ text: String, field: String) -> RowRejection {
+        let shown = text.count <= 40 ? text : String(text.prefix(40)) + "…"
+        let expected = C.allCodes.joined(separator: ", ")
+        return RowRejection(field: field, reason: Localized(
+            nl: "onbekende waarde '\(shown)'; verwacht een van: \(expected) (of een vertaling in het profiel)",
+            en: "unknown value '\(shown)'; expected one of: \(expected) (or a label mapped in the profile)"))
+    }
+}

@@ -1,0 +1,89 @@
+import NoaberModel
+
+/// What every row validator of one file shares: the column plan, the parsers configured by the
+/// profile, and the village to assume.
+struct RowContext: Sendable {
+    let plan: ColumnPlan
+    let dates: DateParser
+    let numbers: NumberParser
+    let villages: VillageResolver
+    /// From `--village` or the profile; rows that name another village are rejected.
+    let fixedVillage: String?
+    let multiValueSeparator: [UInt8]
+
+    init(plan: ColumnPlan, villages: VillageResolver, fixedVillage: String?) {
+        self.plan = plan
+        dates = DateParser(order: plan.profile.dateOrder, allowsExcelSerial: plan.profile.excelSerialDates)
+        numbers = NumberParser(separator: plan.profile.decimalSeparator)
+        self.villages = villages
+        self.fixedVillage = fixedVillage ?? plan.profile.village.flatMap { villages.code(for: $0) ?? $0 }
+        multiValueSeparator = Array(plan.profile.multiValueSeparator.utf8)
+    }
+
+    /// Runs `body` over the bytes of `field`, or over an empty buffer when the file lacks it.
+    func with<R>(_ field: String, in row: some RowFields, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard let p = plan.position(of: field) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return row.withField(p) { body($0) }
+    }
+
+    func text(_ field: String, in row: some RowFields) -> String {
+        with(field, in: row) { ByteText.string(ByteText.trimmed($0)) }
+    }
+
+    func moment(_ field: String, in row: some RowFields) -> Result<Moment?, RowRejection> {
+        with(field, in: row) { dates.parse($0) }.mapError { RowRejection.value(field, $0) }
+    }
+
+    func decimal(_ field: String, in row: some RowFields) -> Result<Double?, RowRejection> {
+        with(field, in: row) { numbers.parseDecimal($0) }.mapError { RowRejection.value(field, $0) }
+    }
+
+    func integer(_ field: String, in row: some RowFields) -> Result<Int?, RowRejection> {
+        with(field, in: row) { numbers.parseInteger($0) }.mapError { RowRejection.value(field, $0) }
+    }
+
+    /// The row's village code: from its column (resolved by code, name or profile label), else the
+    /// fixed village; a row naming a different village than `--village` is refused.
+    func village(in row: some RowFields) -> Result<String, RowRejection> {
+        let named = text("village", in: row)
+        if named.isEmpty {
+            guard let fixed = fixedVillage else {
+                return .failure(RowRejection(field: "village", reason: Localized(
+                    nl: "dorp ontbreekt; vul de kolom of geef --village", en: "village missing; fill the column or pass --village")))
+            }
+            return .success(fixed)
+        }
+        guard let code = villages.code(for: named) else {
+            let shown = named.count <= 40 ? named : String(named.prefix(40)) + "…"
+            return .failure(RowRejection(field: "village", reason: Localized(
+                nl: "onbekend dorp '\(shown)'; bekend: \(villages.codes.sorted().joined(separator: ", "))",
+                en: "unknown village '\(shown)'; known: \(villages.codes.sorted().joined(separator: ", "))")))
+        }
+        if let fixed = fixedVillage, fixed != code {
+            return .failure(RowRejection(field: "village", reason: Localized(
+                nl: "rij hoort bij dorp \(code), niet bij \(fixed)", en: "row belongs to village \(code), not \(fixed)")))
+        }
+        return .success(code)
+    }
+
+    func isEmpty(_ row: some RowFields) -> Bool {
+        for i in 0..<row.fieldCount where !plan.hiddenPositions.contains(i) {
+            if row.withField(i, { !ByteText.trimmed($0).isEmpty }) { return false }
+        }
+        return true
+    }
+
+    /// Rejections every kind shares: a ragged row or an empty one.
+    func shapeProblem(_ row: some RowFields) -> RowRejection? {
+        if row.fieldCount != plan.columnCount {
+            if isEmpty(row) && row.fieldCount <= 1 {
+                return RowRejection(field: nil, reason: Localized(nl: "lege regel", en: "empty row"))
+            }
+            return RowRejection(field: nil, reason: Localized(
+                nl: "\(row.fieldCount) velden in plaats van \(plan.columnCount) (zoals de kopregel)",
+                en: "\(row.fieldCount) fields instead of \(plan.columnCount) (as in the header)"))
+        }
+        if isEmpty(row) { return RowRejection(field: nil, reason: Localized(nl: "lege regel", en: "empty row")) }
+        return nil
+    }
+}

@@ -1,0 +1,54 @@
+import NoaberModel
+
+/// Turns one row of a villages file into a `Village`, or says why not. Population facts become
+/// denominators of every rate, so they are checked strictly: a population of 0 is refused.
+public struct VillageRowValidator: Sendable {
+    let context: RowContext
+
+    init(context: RowContext) { self.context = context }
+
+    public func validate(_ row: some RowFields) -> Result<Village, RowRejection> {
+        if let problem = context.shapeProblem(row) { return .failure(problem) }
+        do {
+            return .success(try record(row))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private func record(_ row: some RowFields) throws(RowRejection) -> Village {
+        let c = context
+        let code = c.text("village", in: row)
+        guard !code.isEmpty, code.count <= 32,
+              code.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic && $0.isASCII || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }) else {
+            throw RowRejection(field: "village", reason: Localized(
+                nl: "dorpscode moet 1–32 letters, cijfers, - of _ zijn", en: "village code must be 1–32 letters, digits, - or _"))
+        }
+        let name = c.text("name", in: row)
+        let municipality = c.text("municipality", in: row)
+        guard !name.isEmpty else { throw RowRejection(field: "name", reason: Localized(nl: "naam ontbreekt", en: "name missing")) }
+        guard !municipality.isEmpty else {
+            throw RowRejection(field: "municipality", reason: Localized(nl: "gemeente ontbreekt", en: "municipality missing"))
+        }
+        guard let inhabitants = try c.integer("inhabitants", in: row).get(), inhabitants > 0 else {
+            throw RowRejection(field: "inhabitants", reason: Localized(
+                nl: "inwonertal moet een geheel getal groter dan 0 zijn", en: "inhabitants must be a whole number above 0"))
+        }
+        let over75 = try c.integer("inhabitants_75plus", in: row).get()
+        if let over75, over75 < 0 || over75 > inhabitants {
+            throw RowRejection(field: "inhabitants_75plus", reason: Localized(
+                nl: "aantal 75+ moet tussen 0 en het inwonertal liggen", en: "inhabitants_75plus must lie between 0 and inhabitants"))
+        }
+        let hours = try c.decimal("paid_hours_per_week", in: row).get()
+        if let hours, hours < 0 || hours > 80 {
+            throw RowRejection(field: "paid_hours_per_week", reason: Localized(
+                nl: "betaalde uren per week moeten tussen 0 en 80 liggen", en: "paid_hours_per_week must lie between 0 and 80"))
+        }
+        let cost = try c.decimal("cost_per_year_eur", in: row).get()
+        if let cost, cost < 0 {
+            throw RowRejection(field: "cost_per_year_eur", reason: Localized(nl: "kosten mogen niet negatief zijn", en: "cost must not be negative"))
+        }
+        return Village(code: code, name: name, municipality: municipality, inhabitants: inhabitants,
+                       inhabitants75Plus: over75, paidHoursPerWeek: hours, costPerYearEUR: cost)
+    }
+}

@@ -1,1 +1,0 @@
-// NoaberMetrics: see docs/architecture.md.

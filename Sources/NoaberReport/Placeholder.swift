@@ -1,1 +1,0 @@
-// NoaberReport: see docs/architecture.md.

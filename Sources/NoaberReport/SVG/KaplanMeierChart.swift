@@ -1,0 +1,165 @@
+import NoaberModel
+
+/// Kaplan–Meier step curves (share of cases where the event has "not yet" happened, against
+/// days) with a shaded confidence band, a dashed 50% line and optional censor ticks.
+///
+/// Each curve starts at (0, 100%); every `Step` is the estimate just after an event time. The
+/// band is drawn as steps too, since a smooth band would suggest precision between events.
+/// Series differ by colour, dash pattern and legend, never by colour alone.
+public struct KaplanMeierChart: SVGChart, Hashable {
+    public struct Step: Sendable, Hashable {
+        public var time: Double
+        /// The estimate (0...1) from this time on.
+        public var survival: Double
+        public var lower: Double
+        public var upper: Double
+
+        public init(time: Double, survival: Double, lower: Double, upper: Double) {
+            self.time = time
+            self.survival = survival
+            self.lower = lower
+            self.upper = upper
+        }
+    }
+
+    public struct Curve: Sendable, Hashable {
+        public var label: String
+        public var steps: [Step]
+        /// Times at which cases left observation without the event (drawn as small ticks).
+        public var censorTimes: [Double]
+
+        public init(label: String, steps: [Step], censorTimes: [Double] = []) {
+            self.label = label
+            self.steps = steps.sorted { $0.time < $1.time }
+            self.censorTimes = censorTimes
+        }
+
+        /// The estimate at `time` (1 before the first step).
+        public func survival(at time: Double) -> Double {
+            steps.last { $0.time <= time }?.survival ?? 1
+        }
+
+        /// The first time the estimate reaches 50% or less; nil when it never does.
+        public var median: Double? { steps.first { $0.survival <= 0.5 }?.time }
+    }
+
+    public var title: String
+    public var subtitle: String?
+    public var curves: [Curve]
+    /// The axis title for the share ("nog niet bereikt").
+    public var shareTitle: String?
+    /// The axis title for time ("dagen sinds aanmelding").
+    public var timeTitle: String?
+    /// The right end of the time axis; by default the last step or censor time.
+    public var maximumTime: Double?
+    public var showsCensorTicks: Bool
+    public var width: Double
+    public var height: Double
+    public var identifier: String
+
+    public init(title: String, subtitle: String? = nil, curves: [Curve], shareTitle: String? = nil,
+                timeTitle: String? = nil, maximumTime: Double? = nil, showsCensorTicks: Bool = true,
+                width: Double = 640, height: Double = 400, identifier: String = "kaplan-meier") {
+        self.title = title
+        self.subtitle = subtitle
+        self.curves = curves
+        self.shareTitle = shareTitle
+        self.timeTitle = timeTitle
+        self.maximumTime = maximumTime
+        self.showsCensorTicks = showsCensorTicks
+        self.width = width
+        self.height = height
+        self.identifier = identifier
+    }
+
+    public func textAlternative(language: Language) -> String {
+        let format = NumberFormatting(language: language)
+        let items = curves.map { curve -> String in
+            let median = curve.median.map { language.pick("mediaan \(format.decimal($0)) dagen", "median \(format.decimal($0)) days") }
+                ?? language.pick("mediaan niet bereikt", "median not reached")
+            let end = curve.steps.last.map { language.pick("na \(format.decimal($0.time)) dagen nog \(format.percent($0.survival, fractionDigits: 0))",
+                                                               "after \(format.decimal($0.time)) days \(format.percent($0.survival, fractionDigits: 0)) remain") }
+            return "\(curve.label): " + ([median] + (end.map { [$0] } ?? [])).joined(separator: ", ")
+        }
+        return language.pick("Kaplan–Meier-curven, aandeel nog niet bereikt tegen dagen. ",
+                             "Kaplan–Meier curves, share not yet reached against days. ")
+            + items.joined(separator: "; ") + "."
+    }
+
+    public func svg(language: Language) -> String {
+        let format = NumberFormatting(language: language)
+        let id = SVGDocument.sanitizedIdentifier(identifier)
+        let heading = Draw.heading(title: title, subtitle: subtitle, width: width)
+        let lastTime = curves.flatMap { $0.steps.map(\.time) + $0.censorTimes }.filter(\.isFinite).max() ?? 1
+        let xTicks = Scale.niceTicks(min: 0, max: maximumTime ?? lastTime, count: 6)
+        let yTicks = Scale.niceTicks(min: 0, max: 1, count: 5)
+        let style = ValueStyle.percent(fractionDigits: 0)
+        var legendItems = curves.enumerated().map { index, curve in
+            LegendItem(label: curve.label, swatch: .line(color: Palette.color(index), dash: Palette.dash(index), marker: nil))
+        }
+        if showsCensorTicks, curves.contains(where: { !$0.censorTimes.isEmpty }) {
+            legendItems.append(LegendItem(label: language.pick("gecensureerd (nog open)", "censored (still open)"),
+                                          swatch: .tick(color: Palette.axis)))
+        }
+        let legendHeight = Legend.height(legendItems, maxWidth: width - 24)
+        let plot = PlotArea(left: 12 + 18 + 36, top: heading.height + 10, right: width - 60, bottom: height - legendHeight - 52)
+        let x = Scale(domain: xTicks.domain, range: (plot.left, plot.right))
+        let y = Scale(domain: 0...1, range: (plot.bottom, plot.top))
+
+        var content = heading.elements
+        content += Axis.left(ticks: yTicks, scale: y, plot: plot, style: style, format: format)
+        content += Axis.bottom(ticks: xTicks, scale: x, plot: plot, style: .number(fractionDigits: 0), format: format)
+        content.append(Axis.title(shareTitle ?? language.pick("nog niet bereikt", "not yet reached"), plot: plot, vertical: true, offset: 46))
+        content.append(Axis.title(timeTitle ?? language.pick("dagen", "days"), plot: plot, vertical: false, offset: 36))
+        content.append(Draw.line(plot.left, y(0.5), plot.right, y(0.5), stroke: "#555555", dash: "4 3"))
+        content.append(Draw.text("50%", x: plot.right + 4, y: y(0.5) + 4, size: Draw.smallFontSize))
+
+        let end = xTicks.domain.upperBound
+        for (index, curve) in curves.enumerated() {
+            let color = Palette.color(index)
+            let steps = curve.steps.filter { $0.time.isFinite && $0.time <= end }
+            // Band: upper steps forward, lower steps backward.
+            var band = SVGPath()
+            band.move(to: x(0), y(1))
+            var previous = 1.0
+            for step in steps {
+                band.line(to: x(step.time), y(previous))
+                band.line(to: x(step.time), y(step.upper))
+                previous = step.upper
+            }
+            band.line(to: x(end), y(previous))
+            let lowers = [(0.0, 1.0)] + steps.map { ($0.time, $0.lower) }
+            band.line(to: x(end), y(lowers.last?.1 ?? 1))
+            for index in lowers.indices.reversed() where index > 0 {
+                band.line(to: x(lowers[index].0), y(lowers[index].1))
+                band.line(to: x(lowers[index].0), y(lowers[index - 1].1))
+            }
+            band.close()
+            content.append(SVGElement("path", [.init("d", band.data), .init("fill", color), .init("fill-opacity", 0.15),
+                                               .init("stroke", "none")]))
+            var line = SVGPath()
+            line.move(to: x(0), y(1))
+            previous = 1
+            for step in steps {
+                line.line(to: x(step.time), y(previous))
+                line.line(to: x(step.time), y(step.survival))
+                previous = step.survival
+            }
+            line.line(to: x(min(end, max(steps.last?.time ?? 0, curve.censorTimes.max() ?? 0))), y(previous))
+            var attributes: [SVGAttribute] = [.init("d", line.data), .init("fill", "none"), .init("stroke", color), .init("stroke-width", 2)]
+            if !Palette.dash(index).isEmpty { attributes.append(.init("stroke-dasharray", Palette.dash(index))) }
+            let tooltip = SVGElement("title", text: curve.label)
+            var marks = [tooltip, SVGElement("path", attributes)]
+            if showsCensorTicks {
+                for time in curve.censorTimes where time.isFinite && time <= end {
+                    let cy = y(curve.survival(at: time))
+                    marks.append(Draw.line(x(time), cy - 4, x(time), cy + 4, stroke: color, width: 1.5))
+                }
+            }
+            content.append(.group([], marks))
+        }
+        content += Legend.row(legendItems, x: 12, y: plot.bottom + 56, maxWidth: width - 24).elements
+        return SVGDocument.render(width: width, height: height, identifier: id, title: title,
+                                  description: textAlternative(language: language), content: content)
+    }
+}
