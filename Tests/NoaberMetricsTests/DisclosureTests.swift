@@ -114,4 +114,30 @@ struct DisclosureTests {
         let inf = MetricRow(village: "A", period: "2024", metric: "m", value: 1, lower: 0.5, upper: .infinity)
         #expect(String(decoding: try JSONEncoder().encode(inf), as: UTF8.self).contains("\"upper\":null"))
     }
+
+    /// Publishing villages and their municipality together: compute both without suppression, then
+    /// suppress the union, so rule 3 sees the total. Villages A (3 cases), B (8), C (6) in M.
+    @Test func unionOfVillageAndMunicipalityRows() throws {
+        let villages = ["A", "B", "C"].map { Village(code: $0, name: $0, municipality: "M", inhabitants: 1000) }
+        var cases: [CaseRecord] = []
+        for (code, n) in [("A", 3), ("B", 8), ("C", 6)] {
+            for i in 0..<n {
+                cases.append(CaseRecord(village: code, caseID: "\(i)", personKey: "\(code)\(i)", received: try at("2024-02-01")))
+            }
+        }
+        let input = MetricsInput(villages: villages, cases: cases)
+        var rows: [MetricRow] = []
+        for grouping in [Grouping.village, .municipality] {
+            let options = MetricsOptions(grouping: grouping, periods: [try period("2024Q1")], suppress: false)
+            rows += MetricsEngine.compute(.reach, input: input, options: options).rows
+        }
+        let out = DisclosureControl.apply(rows, minCell: 5, municipalityOf: ["A": "M", "B": "M", "C": "M"])
+        func cell(_ v: String, _ m: String) -> MetricRow? { out.first { $0.village == v && $0.metric == m } }
+        #expect(cell("A", "cases")?.suppressed == true)
+        #expect(cell("C", "cases")?.suppressed == true)          // 17 − 8 would reveal A otherwise
+        #expect(cell("B", "cases")?.value == 8)
+        #expect(cell("M", "cases")?.value == 17)
+        #expect(cell("C", "cases_per_1000")?.suppressed == true) // derived from a hidden count
+        #expect(cell("C", "residents_reached")?.suppressed == true)
+    }
 }
