@@ -1,0 +1,83 @@
+import NoaberModel
+
+/// The entry point: metric families over value types, no I/O, no printing.
+///
+///     let options = MetricsOptions(periods: try Period(parsing: "2024").split(every: .quarter))
+///     let result = MetricsEngine.compute(.all, input: input, options: options)
+///     for row in result.rows { … }   // tidy, sorted by village, period, metric
+///
+/// Groups follow `options.grouping` (quality is always per village, period `all`). With
+/// `options.suppress` the rows pass through `DisclosureControl` with `options.minCell`.
+/// Options out of range are clamped (`validate()` lets the CLI reject them first).
+/// - Complexity: O(cases · log cases) to index, then per group and period O(its cases);
+///   escalation adds O(draws · risks) once and per group.
+public enum MetricsEngine {
+    public static func compute(_ family: MetricFamily, input: MetricsInput, options: MetricsOptions) -> MetricsResult {
+        let families = Set(family.members)
+        let data = PreparedInput(input)
+        let groups = MetricGroup.groups(options.grouping, villages: input.villages)
+        let k = max(options.minCell, 1)
+        let hideSmall = options.suppress && k > 1
+        func small(_ n: Int) -> Bool { hideSmall && n >= 1 && n < k }
+        var result = MetricsResult()
+        var rows: [MetricRow] = []
+        let model = families.contains(.escalation)
+            ? EscalationModel(parameters: options.escalationParameters, draws: options.escalationDraws, seed: options.seed)
+            : nil
+        let followUp = max(options.effectiveFollowUpDays, 0)
+
+        for period in options.periods {
+            for group in groups {
+                if families.contains(.reach) {
+                    rows += ReachMetrics.rows(group: group, period: period, data: data)
+                }
+                if families.contains(.response) {
+                    let out = ResponseMetrics.compute(group: group, period: period, data: data)
+                    rows += out.rows
+                    for endpoint in ResponseEndpoint.allCases {
+                        guard let km = out.curves[endpoint], km.count > 0, !small(km.count) else { continue }
+                        result.survivalCurves.append(SurvivalCurve(group: group.key, period: period.label,
+                                                                   endpoint: endpoint, estimate: km))
+                    }
+                }
+                if families.contains(.volunteers) {
+                    let out = VolunteerLoad.compute(group: group, period: period, data: data,
+                                                    thresholdPerWeek: options.volunteerThresholdHoursPerWeek)
+                    rows += out.rows
+                    if !out.hours.isEmpty, !small(out.hours.count) {
+                        result.volunteerHours.append(VolunteerHoursDistribution(group: group.key, period: period.label,
+                                                                                hours: out.hours))
+                    }
+                }
+                if let model {
+                    let out = EscalationMetrics.compute(group: group, period: period, data: data, model: model,
+                                                        followUpDays: followUp)
+                    rows += out.rows
+                    if !small(out.casesCounted) {
+                        result.escalation.append(EscalationSummary(group: group.key, period: period.label,
+                                                                   casesCounted: out.casesCounted, result: out.result))
+                    }
+                }
+            }
+            if families.contains(.reach) || families.contains(.volunteers) {
+                result.funnel += FunnelPoints.compute(period: period, data: data, villages: input.villages,
+                                                      reach: families.contains(.reach),
+                                                      volunteers: families.contains(.volunteers),
+                                                      hideBelow: hideSmall ? k : 1)
+            }
+        }
+        if families.contains(.quality) {
+            for v in input.villages.sorted(by: { $0.code < $1.code }) {
+                rows += QualityMetrics.rows(village: v, data: data, facts: input.qualityFacts[v.code], today: options.today)
+            }
+        }
+        if hideSmall {
+            var municipalityOf: [String: String] = [:]
+            for v in input.villages { municipalityOf[v.code] = v.municipality }
+            rows = DisclosureControl.apply(rows, minCell: k, municipalityOf: municipalityOf)
+        }
+        rows.sort(by: MetricRow.tidyOrder)
+        result.rows = rows
+        return result
+    }
+}

@@ -1,0 +1,45 @@
+import NoaberModel
+
+/// Everything the metrics need, as value types: what the store loader produces and what a
+/// researcher's own Swift code can build by hand.
+///
+/// Cases and tasks of a village missing from `villages` are ignored: without inhabitants they
+/// cannot become rates, and a group is defined by its villages.
+public struct MetricsInput: Sendable {
+    public var villages: [Village]
+    public var cases: [CaseRecord]
+    public var tasks: [VolunteerTask]
+    /// Per village code, the as-of date of its latest import: open cases are censored there.
+    /// A village without one is censored at the latest date in its own cases.
+    public var asOf: [String: CivilDate]
+    /// Per village code, the facts about imports that only the store knows.
+    public var qualityFacts: [String: QualityFacts]
+
+    public init(villages: [Village], cases: [CaseRecord], tasks: [VolunteerTask] = [],
+                asOf: [String: CivilDate] = [:], qualityFacts: [String: QualityFacts] = [:]) {
+        self.villages = villages
+        self.cases = cases
+        self.tasks = tasks
+        self.asOf = asOf
+        self.qualityFacts = qualityFacts
+    }
+}
+
+/// Import facts of one village that the case records themselves cannot tell: rows read and
+/// rejected over its imports, the date of its latest export, and why rows were rejected.
+public struct QualityFacts: Hashable, Sendable {
+    public var rowsRead: Int
+    public var rowsRejected: Int
+    /// As-of date of the latest export imported for the village.
+    public var latestExport: CivilDate?
+    /// Rejection reason (a short stable code such as `invalid_date`) → number of rows.
+    public var rejectedReasons: [String: Int]
+
+    public init(rowsRead: Int, rowsRejected: Int, latestExport: CivilDate? = nil,
+                rejectedReasons: [String: Int] = [:]) {
+        self.rowsRead = rowsRead
+        self.rowsRejected = rowsRejected
+        self.latestExport = latestExport
+        self.rejectedReasons = rejectedReasons
+    }
+}

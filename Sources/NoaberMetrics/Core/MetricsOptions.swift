@@ -1,0 +1,56 @@
+import NoaberModel
+
+/// The knobs of one metrics run. Defaults are the published ones; each maps to a CLI flag.
+public struct MetricsOptions: Sendable {
+    /// `--by village|municipality|all`.
+    public var grouping: Grouping
+    /// `--period` (split by `--every`); rows are produced for each.
+    public var periods: [Period]
+    /// `--min-cell K`: counts 1…K−1 and what derives from them are suppressed.
+    public var minCell: Int
+    /// False only with an explicit `--no-suppression`.
+    public var suppress: Bool
+    /// `--volunteer-threshold`: average hours a week above which a volunteer counts as heavily loaded.
+    public var volunteerThresholdHoursPerWeek: Double
+    /// `--draws`: Monte Carlo draws for the escalation interval.
+    public var escalationDraws: Int
+    /// `--seed`: the Monte Carlo generator's seed; same input and seed give identical output.
+    public var seed: UInt64
+    /// `--parameters`: the escalation parameter file; the bundled reference file by default.
+    public var escalationParameters: EscalationParameters
+    /// The follow-up horizon in days after which an open case's outcome counts as known;
+    /// nil takes `follow_up_days` from the parameter file (90 in the reference file).
+    public var followUpDays: Int?
+    /// The date `days_since_latest_export` counts to; nil leaves that row out, keeping the
+    /// metrics a pure function of their input (the CLI passes the current date).
+    public var today: CivilDate?
+
+    public init(grouping: Grouping = .village, periods: [Period], minCell: Int = 5, suppress: Bool = true,
+                volunteerThresholdHoursPerWeek: Double = 4, escalationDraws: Int = 10_000,
+                seed: UInt64 = 20_240_305, escalationParameters: EscalationParameters = .reference,
+                followUpDays: Int? = nil, today: CivilDate? = nil) {
+        self.grouping = grouping
+        self.periods = periods
+        self.minCell = minCell
+        self.suppress = suppress
+        self.volunteerThresholdHoursPerWeek = volunteerThresholdHoursPerWeek
+        self.escalationDraws = escalationDraws
+        self.seed = seed
+        self.escalationParameters = escalationParameters
+        self.followUpDays = followUpDays
+        self.today = today
+    }
+
+    /// The horizon actually used.
+    public var effectiveFollowUpDays: Int { followUpDays ?? escalationParameters.followUpDays }
+
+    /// Throws for values no run can use; the CLI reports them as usage errors.
+    public func validate() throws(MetricsError) {
+        guard minCell >= 1 else { throw .invalidOption(name: "--min-cell", reason: "must be at least 1") }
+        guard escalationDraws >= 1 else { throw .invalidOption(name: "--draws", reason: "must be at least 1") }
+        guard volunteerThresholdHoursPerWeek.isFinite, volunteerThresholdHoursPerWeek >= 0 else {
+            throw .invalidOption(name: "--volunteer-threshold", reason: "must be a non-negative number")
+        }
+        guard effectiveFollowUpDays >= 0 else { throw .invalidOption(name: "follow_up_days", reason: "must be ≥ 0") }
+    }
+}

@@ -1,0 +1,136 @@
+import NoaberModel
+
+/// The input indexed once per run: cases and tasks bucketed by village and sorted by date, so
+/// each (group, period) slice is a binary search rather than a scan of every record.
+struct PreparedInput: Sendable {
+    let villagesByCode: [String: Village]
+    private let cases: [String: [CaseRecord]]
+    private let caseDays: [String: [Int]]
+    private let tasks: [String: [VolunteerTask]]
+    private let taskDays: [String: [Int]]
+    /// Per person key, the day of their first case over all input (for `new_residents_pct`).
+    let firstCaseDay: [String: Int]
+    /// Per village code, the censoring date: the import's as-of date, or else the latest date in
+    /// the village's own cases (or nil when it has none).
+    let asOf: [String: CivilDate]
+
+    init(_ input: MetricsInput) {
+        var villages: [String: Village] = [:]
+        for v in input.villages { villages[v.code] = v }
+        villagesByCode = villages
+        var c = Dictionary(grouping: input.cases.filter { villages[$0.village] != nil }, by: \.village)
+        for k in c.keys { c[k]?.sort { $0.received < $1.received } }
+        cases = c
+        caseDays = c.mapValues { $0.map(\.received.date.dayNumber) }
+        var t = Dictionary(grouping: input.tasks.filter { villages[$0.village] != nil }, by: \.village)
+        for k in t.keys { t[k]?.sort { $0.date < $1.date } }
+        tasks = t
+        taskDays = t.mapValues { $0.map(\.date.dayNumber) }
+        var first: [String: Int] = [:]
+        for r in input.cases {
+            guard let key = r.personKey, !r.collective else { continue }
+            let d = r.received.date.dayNumber
+            if let old = first[key], old <= d { continue }
+            first[key] = d
+        }
+        firstCaseDay = first
+        var asOf = input.asOf
+        for (code, list) in c where asOf[code] == nil {
+            var latest = CivilDate(dayNumber: Int.min / 2)
+            for r in list {
+                latest = max(latest, r.received.date, r.firstContact?.date ?? latest, r.closed?.date ?? latest)
+            }
+            if !list.isEmpty { asOf[code] = latest }
+        }
+        self.asOf = asOf
+    }
+
+    /// All stored cases of one village, sorted by receipt.
+    func allCases(village code: String) -> [CaseRecord] { cases[code] ?? [] }
+
+    /// Cases of the group's villages received in the period.
+    func cases(in group: MetricGroup, period: Period) -> [CaseRecord] {
+        var out: [CaseRecord] = []
+        for v in group.villages {
+            guard let list = cases[v.code], let days = caseDays[v.code] else { continue }
+            out.append(contentsOf: list[PreparedInput.range(days, period)])
+        }
+        return out
+    }
+
+    /// Cases of the group's villages received on or before `day` and not closed by then: the
+    /// open caseload at the end of a period. Counts in place, without copying the cases.
+    func openCases(in group: MetricGroup, at day: CivilDate) -> Int {
+        var open = 0
+        for v in group.villages {
+            guard let list = cases[v.code], let days = caseDays[v.code] else { continue }
+            for c in list[0..<PreparedInput.lowerBound(days, day.dayNumber + 1)] {
+                if let closed = c.closed, closed.date <= day { continue }
+                open += 1
+            }
+        }
+        return open
+    }
+
+    /// Volunteer tasks of the group's villages dated in the period.
+    func tasks(in group: MetricGroup, period: Period) -> [VolunteerTask] {
+        var out: [VolunteerTask] = []
+        for v in group.villages {
+            guard let list = tasks[v.code], let days = taskDays[v.code] else { continue }
+            out.append(contentsOf: list[PreparedInput.range(days, period)])
+        }
+        return out
+    }
+
+    private static func range(_ days: [Int], _ p: Period) -> Range<Int> {
+        lowerBound(days, p.start.dayNumber)..<lowerBound(days, p.end.dayNumber + 1)
+    }
+
+    /// First index whose value is ≥ x.
+    private static func lowerBound(_ a: [Int], _ x: Int) -> Int {
+        var lo = 0, hi = a.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if a[mid] < x { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}
+
+/// Builds rows for one (group, period) with less repetition.
+struct RowBuilder {
+    let village: String
+    let period: String
+    var rows: [MetricRow] = []
+
+    init(group: MetricGroup, period: Period) {
+        village = group.key
+        self.period = period.label
+    }
+
+    init(village: String, period: String) {
+        self.village = village
+        self.period = period
+    }
+
+    mutating func add(_ metric: String, _ value: Double?, _ interval: Interval? = nil, n: Int? = nil) {
+        rows.append(MetricRow(village: village, period: period, metric: metric, value: value,
+                              lower: interval?.lower, upper: interval?.upper, n: n))
+    }
+
+    mutating func count(_ metric: String, _ value: Int, n: Int? = nil) {
+        add(metric, Double(value), n: n)
+    }
+
+    /// A proportion scaled by `scale` (100 for %, 1000 for per 1,000) with its Wilson interval;
+    /// n is the denominator. A zero or unknown denominator gives a nil value.
+    mutating func proportion(_ metric: String, _ successes: Int, of trials: Int?, scale: Double) {
+        guard let trials, trials > 0 else {
+            add(metric, nil, n: trials)
+            return
+        }
+        let w = Wilson.interval(successes: successes, trials: trials)
+        add(metric, scale * Double(successes) / Double(trials),
+            w.map { Interval(lower: scale * $0.lower, upper: scale * $0.upper) }, n: trials)
+    }
+}

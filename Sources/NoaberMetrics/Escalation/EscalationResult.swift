@@ -1,0 +1,47 @@
+import NoaberModel
+
+/// The prevented-escalation estimate of one group and period.
+public struct EscalationResult: Hashable, Sendable {
+    /// Counted cases per risk (the input).
+    public var casesByRisk: [Risk: Int]
+    /// All parameters at their most likely value: deterministic.
+    public var mostLikely: Double
+    /// 5–95% Monte Carlo interval.
+    public var interval: Interval
+    /// Per valued risk, in `Risk.allCases` order (zero counts included).
+    public var perRisk: [RiskContribution]
+    /// One-way sensitivity, largest swing first: the rows of a tornado chart.
+    public var sensitivity: [SensitivityEntry]
+    public var ondersteunerCost: Double?
+    /// Avoided cost (most likely) per euro of ondersteuner cost; nil when the cost is unknown.
+    public var returnPerEuro: Double?
+    public var returnInterval: Interval?
+}
+
+/// One risk's share of the estimate.
+public struct RiskContribution: Hashable, Sendable {
+    public var risk: Risk
+    public var cases: Int
+    public var mostLikely: Double
+    /// 5–95% over the draws of this risk alone.
+    public var interval: Interval
+}
+
+/// One bar of the tornado chart: the total with one parameter of one risk at its low and at its
+/// high value, all others at their mode.
+public struct SensitivityEntry: Hashable, Sendable {
+    public var risk: Risk
+    public var parameter: EscalationParameter
+    public var lowInput: Double
+    public var highInput: Double
+    /// Change of the total when the parameter is at `lowInput` / `highInput`.
+    public var deltaAtLow: Double
+    public var deltaAtHigh: Double
+    /// The most likely total the deltas are relative to.
+    public var base: Double = 0
+
+    public var valueAtLow: Double { base + deltaAtLow }
+    public var valueAtHigh: Double { base + deltaAtHigh }
+    /// |valueAtHigh − valueAtLow|, the sort key.
+    public var swing: Double { abs(deltaAtHigh - deltaAtLow) }
+}

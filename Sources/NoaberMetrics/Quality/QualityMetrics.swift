@@ -1,0 +1,72 @@
+import NoaberModel
+
+/// Data quality per village, over all its stored cases (not per period): the feedback a lerend
+/// netwerk session needs before it trusts a comparison. Rows carry period `all`.
+///
+/// - `completeness_pct:<field>`: % of stored cases with the field filled (n = stored cases);
+///   `age_band` counts a birth year as filled, `themes` needs at least one theme;
+/// - `rows_read`, `rows_rejected`, `rejected_pct` (n = rows read) and `rejected:<reason>` from
+///   the import facts;
+/// - `dates_out_of_order`: cases with first contact or closure before receipt, or closure before
+///   first contact (the importer rejects these, so anything here is a bug or an old store);
+/// - `dates_in_future`: cases with any date after the village's as-of date;
+/// - `duplicate_cases`: cases beyond the first with the same person, received date and themes;
+/// - `days_since_latest_export`: from the latest export's as-of date to `today`.
+enum QualityMetrics {
+    static let fields = ["person_id", "age_band", "first_contact", "closed", "source", "channel",
+                         "themes", "resolution", "support_minutes"]
+
+    static func rows(village: Village, data: PreparedInput, facts: QualityFacts?, today: CivilDate?) -> [MetricRow] {
+        let cases = data.allCases(village: village.code)
+        var b = RowBuilder(village: village.code, period: "all")
+        var filled = [Int](repeating: 0, count: fields.count)
+        var outOfOrder = 0, future = 0
+        let asOf = data.asOf[village.code]
+        var seen = Set<DuplicateKey>()
+        var duplicates = 0
+        for c in cases {
+            let present = [c.personKey != nil, c.effectiveAgeBand != nil, c.firstContact != nil, c.closed != nil,
+                           c.source != nil, c.channel != nil, !c.themes.isEmpty, c.resolution != nil,
+                           c.supportMinutes != nil]
+            for (i, p) in present.enumerated() where p { filled[i] += 1 }
+            let fc = c.firstContact, cl = c.closed
+            if (fc.map { $0 < c.received } ?? false) || (cl.map { $0 < c.received } ?? false)
+                || (fc.flatMap { f in cl.map { $0 < f } } ?? false) {
+                outOfOrder += 1
+            }
+            if let asOf {
+                let latest = max(c.received.date, fc?.date ?? c.received.date, cl?.date ?? c.received.date)
+                if latest > asOf { future += 1 }
+            }
+            if let key = c.personKey {
+                let k = DuplicateKey(person: key, day: c.received.date.dayNumber, themes: c.themes)
+                if !seen.insert(k).inserted { duplicates += 1 }
+            }
+        }
+        for (i, f) in fields.enumerated() {
+            b.proportion("completeness_pct:" + f, filled[i], of: cases.count, scale: 100)
+        }
+        b.count("dates_out_of_order", outOfOrder, n: cases.count)
+        b.count("dates_in_future", future, n: cases.count)
+        b.count("duplicate_cases", duplicates, n: cases.count)
+        if let facts {
+            b.count("rows_read", facts.rowsRead)
+            b.count("rows_rejected", facts.rowsRejected, n: facts.rowsRead)
+            b.add("rejected_pct", facts.rowsRead > 0 ? 100 * Double(facts.rowsRejected) / Double(facts.rowsRead) : nil,
+                  n: facts.rowsRead)
+            for reason in facts.rejectedReasons.keys.sorted() {
+                b.count("rejected:" + reason, facts.rejectedReasons[reason] ?? 0, n: facts.rowsRead)
+            }
+        }
+        if let today, let latest = facts?.latestExport ?? asOf {
+            b.count("days_since_latest_export", today.dayNumber - latest.dayNumber)
+        }
+        return b.rows
+    }
+
+    private struct DuplicateKey: Hashable {
+        let person: String
+        let day: Int
+        let themes: Set<Theme>
+    }
+}

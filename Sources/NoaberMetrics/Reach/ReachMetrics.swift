@@ -1,0 +1,59 @@
+import NoaberModel
+
+/// Reach (bereik): how many residents the ondersteuner reached, and with what.
+///
+/// Rows per group and period (cases received in the period):
+/// - `cases`, `anonymous_cases` (no person key, not collective), `collective_cases`;
+/// - `residents_reached`: distinct person keys with ≥ 1 non-collective case;
+/// - `reach_per_1000` = 1000 · residents / inhabitants, Wilson 95% on residents / inhabitants;
+/// - `residents_reached_75plus` and `reach_75plus_pct` = 100 · residents 75+ / inhabitants 75+
+///   (age band at intake, from `birth_year` when no band was given), Wilson;
+/// - `cases_per_1000` = 1000 · cases / inhabitants (no interval: cases are not a proportion of
+///   residents, one resident can bring several);
+/// - `new_residents` and `new_residents_pct`: residents whose first case in all input falls in the
+///   period, as a share of residents reached, Wilson. In a village's first exported period
+///   everyone is new: read the first period with that in mind;
+/// - `theme:<code>` / `theme_pct:<code>` (a case may carry several themes, so shares can sum past
+///   100) and `source:<code>` / `source_pct:<code>`, as counts and % of cases with Wilson.
+enum ReachMetrics {
+    static func rows(group: MetricGroup, period: Period, data: PreparedInput) -> [MetricRow] {
+        let cases = data.cases(in: group, period: period)
+        var b = RowBuilder(group: group, period: period)
+        var residents = Set<String>()
+        var residents75 = Set<String>()
+        var anonymous = 0, collective = 0
+        var themes: [Theme: Int] = [:]
+        var sources: [Source: Int] = [:]
+        for c in cases {
+            for t in c.themes { themes[t, default: 0] += 1 }
+            if let s = c.source { sources[s, default: 0] += 1 }
+            if c.collective { collective += 1; continue }
+            guard let key = c.personKey else { anonymous += 1; continue }
+            residents.insert(key)
+            if c.effectiveAgeBand?.isSeventyFivePlus == true { residents75.insert(key) }
+        }
+        let newResidents = residents.filter { key in
+            data.firstCaseDay[key].map { period.start.dayNumber <= $0 && $0 <= period.end.dayNumber } ?? false
+        }.count
+        let inhabitants = group.inhabitants
+        b.count("cases", cases.count)
+        b.count("residents_reached", residents.count)
+        b.proportion("reach_per_1000", residents.count, of: inhabitants, scale: 1000)
+        b.count("residents_reached_75plus", residents75.count)
+        b.proportion("reach_75plus_pct", residents75.count, of: group.inhabitants75Plus, scale: 100)
+        b.add("cases_per_1000", inhabitants > 0 ? 1000 * Double(cases.count) / Double(inhabitants) : nil, n: inhabitants)
+        b.count("new_residents", newResidents)
+        b.proportion("new_residents_pct", newResidents, of: residents.count, scale: 100)
+        b.count("anonymous_cases", anonymous)
+        b.count("collective_cases", collective)
+        for t in Theme.allCases {
+            b.count("theme:" + t.rawValue, themes[t] ?? 0)
+            b.proportion("theme_pct:" + t.rawValue, themes[t] ?? 0, of: cases.count, scale: 100)
+        }
+        for s in Source.allCases {
+            b.count("source:" + s.rawValue, sources[s] ?? 0)
+            b.proportion("source_pct:" + s.rawValue, sources[s] ?? 0, of: cases.count, scale: 100)
+        }
+        return b.rows
+    }
+}

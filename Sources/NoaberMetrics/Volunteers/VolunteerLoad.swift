@@ -1,0 +1,61 @@
+import NoaberModel
+
+/// Volunteer load (vrijwilligersbelasting) and the ondersteuner's own load.
+///
+/// Volunteer rows use tasks dated in the period; "active" means at least one task in it. Hours
+/// statistics are over hours per active volunteer (n = active volunteers):
+/// `volunteers_active`, `volunteers_per_1000` (Wilson on volunteers / inhabitants),
+/// `volunteer_tasks`, `volunteer_hours`, `volunteer_hours_median`, `_p90`, `_max` (numpy-linear
+/// percentiles), `volunteer_hours_per_week` (mean hours per active volunteer per week of the
+/// period), `volunteer_hours_top20_share` (busiest ceil(20%) of volunteers, as a share of all
+/// hours), `volunteer_gini`, `volunteers_over_threshold` (hours / weeks of the period > threshold),
+/// `boundary_tasks` (tasks over the professional boundary, counted, never hidden).
+///
+/// Ondersteuner rows: `support_hours` (Σ support minutes / 60 of cases received in the period;
+/// n = cases with minutes logged), `support_hours_per_paid_hour` (support hours / (paid hours a
+/// week × weeks)), `open_cases_at_end` (received by the end, not closed by the end),
+/// `cases_per_paid_hour` (cases received / paid hours in the period).
+enum VolunteerLoad {
+    struct Output {
+        var rows: [MetricRow]
+        /// Hours per active volunteer, ascending (for a Lorenz curve).
+        var hours: [Double]
+    }
+
+    static func compute(group: MetricGroup, period: Period, data: PreparedInput, thresholdPerWeek: Double) -> Output {
+        let tasks = data.tasks(in: group, period: period)
+        var b = RowBuilder(group: group, period: period)
+        var perVolunteer: [String: Double] = [:]
+        var boundary = 0
+        for t in tasks {
+            perVolunteer[t.volunteerKey, default: 0] += t.hours
+            if t.task.crossesProfessionalBoundary { boundary += 1 }
+        }
+        let hours = perVolunteer.values.sorted()
+        let active = hours.count
+        let total = hours.reduce(0, +)
+        let weeks = period.weeks
+        b.count("volunteers_active", active)
+        b.proportion("volunteers_per_1000", active, of: group.inhabitants, scale: 1000)
+        b.count("volunteer_tasks", tasks.count)
+        b.add("volunteer_hours", total, n: active)
+        b.add("volunteer_hours_median", Descriptive.percentile(hours, 0.5, sorted: true), n: active)
+        b.add("volunteer_hours_p90", Descriptive.percentile(hours, 0.9, sorted: true), n: active)
+        b.add("volunteer_hours_max", hours.last, n: active)
+        b.add("volunteer_hours_per_week", active > 0 ? total / Double(active) / weeks : nil, n: active)
+        b.add("volunteer_hours_top20_share", Descriptive.topShare(hours, fraction: 0.2, sorted: true), n: active)
+        b.add("volunteer_gini", Descriptive.gini(hours, sorted: true), n: active)
+        b.count("volunteers_over_threshold", hours.filter { $0 / weeks > thresholdPerWeek }.count, n: active)
+        b.count("boundary_tasks", boundary, n: tasks.count)
+
+        let cases = data.cases(in: group, period: period)
+        let logged = cases.compactMap(\.supportMinutes)
+        let supportHours = logged.reduce(0, +) / 60
+        let paidHours = group.paidHoursPerWeek.map { $0 * weeks }
+        b.add("support_hours", supportHours, n: logged.count)
+        b.add("support_hours_per_paid_hour", paidHours.flatMap { $0 > 0 ? supportHours / $0 : nil }, n: logged.count)
+        b.count("open_cases_at_end", data.openCases(in: group, at: period.end))
+        b.add("cases_per_paid_hour", paidHours.flatMap { $0 > 0 ? Double(cases.count) / $0 : nil }, n: cases.count)
+        return Output(rows: b.rows, hours: hours)
+    }
+}
