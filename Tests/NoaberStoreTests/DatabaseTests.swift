@@ -202,3 +202,43 @@ import Testing
         }
     }
 }
+
+@Suite struct ErrorClassificationTests {
+    @Test func aSecondWriterIsBusyAfterTheTimeout() throws {
+        try withTemporaryDirectory { dir in
+            let path = dir + "/busy.sqlite"
+            let first = try Database(path: path)
+            let second = try Database(path: path)
+            try second.execute("PRAGMA busy_timeout = 20")
+            try first.execute("CREATE TABLE t(x)")
+            let error = try #require(throws: StoreError.self) {
+                try first.transaction {
+                    try first.execute("INSERT INTO t VALUES (1)")
+                    try second.transaction { try second.execute("INSERT INTO t VALUES (2)") }
+                }
+            }
+            #expect(error.isBusy && !error.isCorrupt && !error.isFull && !error.isReadOnly)
+            #expect(error.sql == "BEGIN IMMEDIATE")
+            // The first transaction was rolled back with it.
+            #expect(try rows(second, "SELECT count(*) FROM t") == [["0"]])
+        }
+    }
+
+    @Test func aFullDatabaseIsReportedAsFull() throws {
+        try withTemporaryDirectory { dir in
+            let db = try Database(path: dir + "/full.sqlite")
+            try db.execute("CREATE TABLE t(x BLOB)")
+            let pages = try rows(db, "PRAGMA page_count")[0][0]
+            try db.execute("PRAGMA max_page_count = \(pages)")
+            let error = try #require(throws: StoreError.self) { try db.execute("INSERT INTO t VALUES (zeroblob(100000))") }
+            #expect(error.isFull && !error.isBusy)
+            #expect(error.description.hasPrefix("SQLite error 13 "))
+        }
+    }
+
+    @Test func noaberCodesDescribeThemselves() {
+        let error = StoreError(code: StoreError.noaberSchemaTooNew, message: "too new", path: "/x.sqlite")
+        #expect(error.description == "noaber store error -1: too new (database /x.sqlite)")
+        #expect(error.primaryCode == -1 && !error.isBusy && !error.isCorrupt)
+    }
+}
