@@ -15,7 +15,11 @@ extension Statement {
         var buffer: (UInt64, UInt64) = (0, 0)   // 16 bytes on the stack, no heap per row
         try withUnsafeMutableBytes(of: &buffer) { (raw) throws(StoreError) in
             let bytes = raw.bindMemory(to: UInt8.self)
-            let count = ISODate.format(moment, into: bytes)
+            guard let count = ISODate.format(moment, into: bytes) else {
+                throw StoreError(code: StoreError.noaberMisuse,
+                                 message: "a date outside years 1–9999 or a time outside 00:00–23:59 cannot be stored",
+                                 sql: sql, path: database.path)
+            }
             if let base = bytes.baseAddress {
                 try bind(utf8: base, count: count, at: index)
             }
@@ -55,9 +59,13 @@ extension Statement {
 
 /// Fixed-layout ISO date text, as bytes.
 enum ISODate {
-    /// Writes `yyyy-mm-dd` or `yyyy-mm-ddThh:mm` into `out` (at least 16 bytes); returns the length.
-    static func format(_ moment: Moment, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    /// Writes `yyyy-mm-dd` or `yyyy-mm-ddThh:mm` into `out` (at least 16 bytes); returns the
+    /// length, or nil for a year outside 1…9999 or a minute outside the day, which the fixed
+    /// layout cannot express (and would otherwise silently truncate).
+    static func format(_ moment: Moment, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         let (y, m, d) = moment.date.components
+        guard (1...9999).contains(y), out.count >= 16 else { return nil }
+        if let minute = moment.minuteOfDay, !(0..<1440).contains(minute) { return nil }
         let dash = UInt8(ascii: "-")
         digits(y, 4, out, 0)
         out[4] = dash

@@ -141,13 +141,33 @@ import NoaberModel
 }
 
 @Suite struct ISODateTests {
-    @Test func formatsLikeMomentISOAndParsesBack() {
+    @Test func formatsLikeMomentISOAndParsesBack() throws {
         var buffer = [UInt8](repeating: 0, count: 16)
         for m in [moment(2024, 3, 5), moment(2024, 3, 5, 0, 0), moment(1, 1, 1, 23, 59), moment(9999, 12, 31, 7, 5),
                   moment(2000, 2, 29, 12, 0)] {
-            let count = buffer.withUnsafeMutableBufferPointer { ISODate.format(m, into: $0) }
+            let count = try #require(buffer.withUnsafeMutableBufferPointer { ISODate.format(m, into: $0) })
             #expect(String(decoding: buffer[0..<count], as: UTF8.self) == m.iso)
             #expect(buffer[0..<count].withUnsafeBufferPointer { ISODate.parse($0) } == m)
+        }
+    }
+
+    @Test func refusesToFormatWhatTheLayoutCannotHold() {
+        var buffer = [UInt8](repeating: 0, count: 16)
+        for m in [Moment(date: CivilDate(dayNumber: 3_000_000)), Moment(date: CivilDate(dayNumber: -800_000)),
+                  Moment(date: date(2024, 1, 1), minuteOfDay: 1440), Moment(date: date(2024, 1, 1), minuteOfDay: -1)] {
+            #expect(buffer.withUnsafeMutableBufferPointer { ISODate.format(m, into: $0) } == nil, "\(m.date.dayNumber)")
+        }
+    }
+
+    @Test func aCaseWithAnUnstorableMomentIsRefused() throws {
+        try withStore { store, _ in
+            let id = try seed(store)
+            let c = CaseRecord(village: "SAA", caseID: "x", received: Moment(date: date(2024, 1, 1), minuteOfDay: 1500))
+            let error = try #require(throws: StoreError.self) {
+                try store.write { _ = try $0.upsertCase(c, importID: id, asOf: date(2024, 6, 30)) }
+            }
+            #expect(error.code == StoreError.noaberMisuse)
+            #expect(try store.counts().cases == 0)
         }
     }
 
