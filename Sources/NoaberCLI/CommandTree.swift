@@ -9,7 +9,7 @@ enum CommandTree {
         """,
         subcommands: [
             DemoCommand.spec, ImportCommand.spec, VillagesCommand.spec, ProvenanceCommands.importsSpec,
-            ProvenanceCommands.rejectedSpec, SynthCommand.spec,
+            ProvenanceCommands.rejectedSpec, MetricsCommand.spec, SynthCommand.spec,
         ])
 
     static func dispatch(_ args: ParsedArguments, console: Console) throws(CLIFailure) {
@@ -20,6 +20,7 @@ enum CommandTree {
         case "villages list", "villages": try VillagesCommand.runList(args, console)
         case "imports": try ProvenanceCommands.runImports(args, console)
         case "rejected": try ProvenanceCommands.runRejected(args, console)
+        case "metrics": try MetricsCommand(args).run(console)
         case "synth": try SynthCommand(args).run(console)
         default: throw .internal("no runner for '\(args.commandPath.joined(separator: " "))'")
         }

@@ -1,0 +1,62 @@
+import Foundation
+import NoaberImport
+import NoaberMetrics
+import NoaberModel
+
+/// Turns the options `metrics` and `report` share into `MetricsOptions`, with usage errors that
+/// name the option.
+enum MetricsOptionsParser {
+    static func options(_ args: ParsedArguments, input: MetricsInput) throws(CLIFailure) -> MetricsOptions {
+        func usage(_ message: String) -> CLIFailure { .usage(UsageError(message: message, commandPath: args.commandPath)) }
+        let period: Period
+        do {
+            if let text = args.string("period") { period = try Period(parsing: text) } else { period = try defaultPeriod(input) }
+        } catch {
+            throw usage("--period: \(error.description)")
+        }
+        var periods = [period]
+        if let every = args.string("every"), let unit = Period.Unit(rawValue: every) { periods = period.split(every: unit) }
+        let grouping = Grouping(rawValue: args.string("by") ?? "village") ?? .village
+        var options = MetricsOptions(grouping: grouping, periods: periods)
+        do {
+            if let k = try args.int("min-cell") {
+                guard k >= 2 else { throw usage("--min-cell must be at least 2 (use --no-suppression to switch it off)") }
+                options.minCell = k
+            }
+            if let draws = try args.int("draws") {
+                guard (100...1_000_000).contains(draws) else { throw usage("--draws must be 100…1000000") }
+                options.escalationDraws = draws
+            }
+            if let seed = try args.int("seed") { options.seed = UInt64(bitPattern: Int64(seed)) }
+            if let h = try args.double("volunteer-threshold") {
+                guard h > 0 else { throw usage("--volunteer-threshold must be above 0") }
+                options.volunteerThresholdHoursPerWeek = h
+            }
+        } catch let failure as CLIFailure {
+            throw failure
+        } catch let error as UsageError {
+            throw .usage(error)
+        } catch {
+            throw .internal("\(error)")
+        }
+        options.suppress = !args.flag("no-suppression")
+        options.today = SystemClock.today()
+        if let path = args.string("parameters") {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw .noInput(Localized(nl: "parameterbestand \(path) niet gevonden", en: "parameter file \(path) not found"))
+            }
+            do { options.escalationParameters = try EscalationParameters.decode(json: [UInt8](data)) } catch {
+                throw .config(Localized(nl: "\(path): \(error.description)", en: "\(path): \(error.description)"))
+            }
+        }
+        do { try options.validate() } catch { throw usage(error.description) }
+        return options
+    }
+
+    /// The last full calendar year before the latest export; the whole data range when there is none.
+    static func defaultPeriod(_ input: MetricsInput) throws(MetricsError) -> Period {
+        let latest = input.asOf.values.max() ?? input.cases.map(\.received.date).max() ?? SystemClock.today()
+        let year = latest.year - (latest.month == 12 && latest.day == 31 ? 0 : 1)
+        return try Period(parsing: String(year))
+    }
+}
