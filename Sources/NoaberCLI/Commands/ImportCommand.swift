@@ -16,8 +16,8 @@ struct ImportCommand {
         file's modification date; the report says which.
         Examples:
           noaber villages import Datasets/villages.csv
-          noaber import Datasets/exports/saasveld-cases-2025-01-10.csv
-          noaber import deurningen.csv --profile Datasets/profiles/dutch-excel-cases.json --as-of 2025-01-12
+          noaber import Datasets/exports/SAA-cases-canonical.csv --as-of 2025-01-10
+          noaber import Datasets/exports/DEU-cases-dutch-excel.csv --profile Datasets/profiles/dutch-excel-cases.json --as-of 2025-01-06
         """,
         options: CommonOptions.specs + [
             CommonOptions.keyFileSpec,
