@@ -82,6 +82,25 @@ import NoaberStore
         }
     }
 
+    @Test func funnelRowsPlaceEachVillageAgainstThePooledRate() throws {
+        let all = try rows(["reach", "--period", "2024", "--no-suppression"])
+        let rates = all.filter { $0.metric == "reach_per_1000" }
+        #expect(rates.count == 6)
+        // The pooled target is the same for every village: total residents / total inhabitants.
+        let targets = Set(all.filter { $0.metric == "funnel_95:reach_per_1000" }.compactMap(\.value))
+        #expect(targets.count == 1)
+        for r in rates {
+            let band = try #require(all.first { $0.village == r.village && $0.metric == "funnel_95:reach_per_1000" })
+            let wide = try #require(all.first { $0.village == r.village && $0.metric == "funnel_998:reach_per_1000" })
+            let position = try #require(all.first { $0.village == r.village && $0.metric == "funnel_position:reach_per_1000" }?.value)
+            let v = try #require(r.value)
+            let (l95, u95, l998, u998) = (try #require(band.lower), try #require(band.upper), try #require(wide.lower), try #require(wide.upper))
+            #expect(l998 <= l95 && u95 <= u998)
+            let expected: Double = v > u998 ? 2 : v < l998 ? -2 : v > u95 ? 1 : v < l95 ? -1 : 0
+            #expect(position == expected, "\(r.village)")
+        }
+    }
+
     @Test func everySplitsThePeriod() throws {
         let quarterly = try rows(["reach", "--period", "2024", "--every", "quarter", "--village", "WEE"])
         #expect(Set(quarterly.map(\.period)) == ["2024Q1", "2024Q2", "2024Q3", "2024Q4"])

@@ -71,13 +71,18 @@ struct MetricsCommand {
         }
         let options = try MetricsOptionsParser.options(args, input: input)
         let result = DisclosedMetrics.compute(family, input: input, options: options)
+        // The funnel comparison (pooled rate, limits at each village's size, position) travels
+        // with the village rows; it means nothing for pooled groups.
+        var rows = result.rows
+        if options.grouping == .village { rows += result.funnel.flatMap(\.rows) }
+        rows.sort(by: MetricRow.tidyOrder)
         switch args.string("format") {
-        case "json": console.out(try JSONOutput.render(result.rows))
+        case "json": console.out(try JSONOutput.render(rows))
         case "csv":
             let dialect: CSVDialect = args.string("csv-dialect") == "excel-nl" ? .excelDutch : .standard
-            console.out(TidyCSV.render(result.rows, dialect: dialect))
+            console.out(TidyCSV.render(rows, dialect: dialect))
         default:
-            console.out(MetricsTable.render(result.rows, language: common.language, minCell: options.suppress ? options.minCell : nil))
+            console.out(MetricsTable.render(rows, language: common.language, minCell: options.suppress ? options.minCell : nil))
         }
     }
 }

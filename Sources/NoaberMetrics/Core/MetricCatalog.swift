@@ -69,6 +69,9 @@ public enum MetricCatalog {
         "avoided_cost_eur": ("vermeden kosten", "avoided cost", .euros),
         "completeness_pct": ("volledigheid", "completeness", .percent),
         "rejected": ("afgekeurd op veld", "rejected on field", .count),
+        "funnel_95": ("gemiddelde en 95%-grenzen", "pooled rate and 95% limits", .index),
+        "funnel_998": ("gemiddelde en 99,8%-grenzen", "pooled rate and 99.8% limits", .index),
+        "funnel_position": ("positie in trechter", "funnel position", .index),
     ]
 
     /// Reading order for tables: families together, headline figures first. Category rows
@@ -89,7 +92,7 @@ public enum MetricCatalog {
             "volunteer_hours_p90", "volunteer_hours_max", "volunteer_hours_per_week", "volunteer_hours_top20_share", "volunteer_gini",
             "volunteers_over_threshold", "boundary_tasks", "support_hours", "support_hours_per_paid_hour", "open_cases_at_end",
             "cases_per_paid_hour", "rows_read", "rows_rejected", "rejected_pct", "rejected", "completeness_pct", "dates_out_of_order",
-            "dates_in_future", "duplicate_cases", "days_since_latest_export",
+            "dates_in_future", "duplicate_cases", "days_since_latest_export", "funnel_95", "funnel_998", "funnel_position",
         ]
         return Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
     }()
@@ -116,6 +119,9 @@ public enum MetricCatalog {
             if let s = Source(rawValue: code) { return (s.dutchLabel, s.englishLabel) }
         case "avoided_cost_eur":
             if let r = Risk(rawValue: code) { return (r.dutchLabel, r.englishLabel) }
+        case "funnel_95", "funnel_998", "funnel_position":
+            let inner = entry(code)
+            return (inner.nl, inner.en)
         default: break
         }
         return (code, code)
