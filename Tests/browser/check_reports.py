@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""Real-browser check of the demo reports (issue 4, "Proof").
+
+Renders every report-*.html under a demo output folder with headless Chromium to PNG and to PDF and
+asserts, per report:
+  - Chromium exits 0 and logs no console error (uncaught exception, failed resource load);
+  - the screenshot has the requested size and is not blank (a meaningful share of non-white pixels,
+    several distinct colours: text, charts and the Okabe-Ito palette);
+  - the PDF exists and has at least one page; the raadsbrief has at most two A4 pages;
+  - the HTML references no network resource.
+Usage: check_reports.py DEMO_OUT_DIR [PNG_OUT_DIR]
+Closes with the plain line "N passed, N failed" and exits non-zero on any failure.
+"""
+import glob
+import os
+import re
+import struct
+import subprocess
+import sys
+import tempfile
+import zlib
+
+WIDTH, HEIGHT = 1200, 1600
+
+
+def chromium():
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        for d in os.environ.get("PATH", "").split(os.pathsep):
+            p = os.path.join(d, name)
+            if os.access(p, os.X_OK):
+                return p
+    return None
+
+
+def png_pixels(path):
+    """Decodes an 8-bit RGB/RGBA non-interlaced PNG (what Chromium writes) into rows of pixels."""
+    data = open(path, "rb").read()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    pos, idat, width, height, ctype = 8, b"", 0, 0, 0
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        chunk = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, ctype, _, _, interlace = struct.unpack(">IIBBBBB", chunk)
+            assert depth == 8 and ctype in (2, 6) and interlace == 0, "unexpected PNG format"
+        elif kind == b"IDAT":
+            idat += chunk
+        pos += 12 + length
+    bpp = 3 if ctype == 2 else 4
+    raw = zlib.decompress(idat)
+    stride = width * bpp
+    rows, prev = [], bytearray(stride)
+    for y in range(height):
+        f = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b = prev[i]
+            c = prev[i - bpp] if i >= bpp else 0
+            if f == 1:
+                line[i] = (line[i] + a) & 0xFF
+            elif f == 2:
+                line[i] = (line[i] + b) & 0xFF
+            elif f == 3:
+                line[i] = (line[i] + (a + b) // 2) & 0xFF
+            elif f == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xFF
+        rows.append(bytes(line))
+        prev = line
+    return width, height, bpp, rows
+
+
+def pdf_pages(path):
+    try:
+        out = subprocess.run(["pdfinfo", path], capture_output=True, text=True, timeout=60).stdout
+        m = re.search(r"^Pages:\s+(\d+)", out, re.M)
+        if m:
+            return int(m.group(1))
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return len(re.findall(rb"/Type\s*/Page[^s]", open(path, "rb").read()))
+
+
+def main():
+    if len(sys.argv) < 2:
+        print(__doc__)
+        return 2
+    root = sys.argv[1]
+    shots = sys.argv[2] if len(sys.argv) > 2 else tempfile.mkdtemp(prefix="noaber-shots-")
+    os.makedirs(shots, exist_ok=True)
+    browser = chromium()
+    reports = sorted(glob.glob(os.path.join(root, "**", "report-*.html"), recursive=True))
+    passed, failed = 0, 0
+
+    def check(ok, what):
+        nonlocal passed, failed
+        if ok:
+            passed += 1
+        else:
+            failed += 1
+            print("FAIL:", what)
+
+    check(len(reports) == 3, f"three reports under {root} (found {len(reports)})")
+    if browser is None:
+        print("chromium not found; install it with: apt-get install -y chromium")
+        print(f"{passed} passed, {failed + 1} failed")
+        return 1
+    for html in reports:
+        name = os.path.splitext(os.path.basename(html))[0]
+        text = open(html, encoding="utf-8").read()
+        check(not re.search(r"(https?:)?//[a-z0-9.-]+\.[a-z]{2,}", text.replace("http://www.w3.org/2000/svg", "")),
+              f"{name}: no network reference")
+        url = "file://" + os.path.abspath(html)
+        png = os.path.join(shots, name + ".png")
+        pdf = os.path.join(shots, name + ".pdf")
+        common = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                  "--enable-logging=stderr", "--v=0", "--run-all-compositor-stages-before-draw",
+                  "--virtual-time-budget=3000"]
+        shot = subprocess.run(common + [f"--window-size={WIDTH},{HEIGHT}", f"--screenshot={png}", url],
+                              capture_output=True, text=True, timeout=180)
+        check(shot.returncode == 0 and os.path.exists(png), f"{name}: screenshot written ({shot.returncode})")
+        console = [l for l in shot.stderr.splitlines()
+                   if "CONSOLE" in l and ("Uncaught" in l or "Error" in l or "ERR_" in l)]
+        check(not console, f"{name}: no console errors: {console[:3]}")
+        if os.path.exists(png):
+            w, h, bpp, rows = png_pixels(png)
+            check((w, h) == (WIDTH, HEIGHT), f"{name}: screenshot is {w}x{h}, expected {WIDTH}x{HEIGHT}")
+            colours, ink = set(), 0
+            for r in rows[::4]:
+                for i in range(0, len(r), bpp * 4):
+                    px = r[i:i + 3]
+                    colours.add(px)
+                    if sum(px) < 3 * 235:
+                        ink += 1
+            samples = (h // 4) * (w // 4)
+            check(ink / samples > 0.02, f"{name}: page is not blank ({ink / samples:.1%} ink)")
+            check(len(colours) > 20, f"{name}: more than 20 colours ({len(colours)})")
+        printed = subprocess.run(common + ["--no-pdf-header-footer", f"--print-to-pdf={pdf}", url],
+                                 capture_output=True, text=True, timeout=180)
+        check(printed.returncode == 0 and os.path.exists(pdf), f"{name}: PDF written")
+        if os.path.exists(pdf):
+            pages = pdf_pages(pdf)
+            check(pages >= 1, f"{name}: PDF has pages ({pages})")
+            if "raadsbrief" in name:
+                check(pages <= 2, f"{name}: raadsbrief fits on two A4 pages (has {pages})")
+            print(f"{name}: {os.path.getsize(html) // 1024} KiB HTML, PDF {pages} page(s), screenshot {png}")
+    print(f"{passed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
