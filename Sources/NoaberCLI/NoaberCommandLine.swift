@@ -39,6 +39,8 @@ public enum NoaberCommandLine {
             } catch {
                 if case .usage(let usage) = error {
                     console.err(HelpFormatter.errorReport(for: usage, root: CommandTree.root))
+                } else if case .reported = error {
+                    // Each problem was printed where it happened.
                 } else {
                     console.err("Error: " + error.message(language) + "\n")
                 }

@@ -85,6 +85,6 @@ struct ImportCommand {
             }
         }
         if json { console.out(try JSONOutput.render(reports)) }
-        if let firstFailure { throw firstFailure }
+        if let firstFailure { throw .reported(firstFailure.exitCode) }
     }
 }

@@ -26,7 +26,7 @@ enum ImportReportText {
         }
         s += "  " + t("soort", "kind") + ": \(r.kind.rawValue) · " + t("profiel", "profile") + ": \(r.profile) · "
         s += t("codering", "encoding") + ": \(r.encoding) · " + t("scheidingsteken", "delimiter") + ": \(r.delimiter)"
-        if let asOf = r.asOf { s += " · " + t("exportdatum", "as of") + ": \(asOf) (\(source))" }
+        if let asOf = r.asOf, r.kind != .villages { s += " · " + t("exportdatum", "as of") + ": \(asOf) (\(source))" }
         s += "\n"
         s += "  " + t("gelezen \(r.rowsRead) = geaccepteerd \(r.accepted) + afgekeurd \(r.rejected)",
                       "read \(r.rowsRead) = accepted \(r.accepted) + rejected \(r.rejected)")

@@ -12,6 +12,8 @@ enum CLIFailure: Error {
     case data(Localized)
     case config(Localized)
     case `internal`(String)
+    /// Already told to the user (e.g. per file by `import`); only the exit code remains.
+    case reported(ExitCode)
 
     var exitCode: ExitCode {
         switch self {
@@ -29,6 +31,7 @@ enum CLIFailure: Error {
         case .data: .dataError
         case .config: .configError
         case .internal: .internalError
+        case .reported(let code): code
         }
     }
 
@@ -45,6 +48,7 @@ enum CLIFailure: Error {
             }
             return prefix + (language == .nl ? "fout in de store: " : "store error: ") + e.description
         case .noInput(let m), .cannotCreate(let m), .data(let m), .config(let m): return m.text(language)
+        case .reported: return ""
         case .internal(let m):
             return (language == .nl ? "interne fout (meld dit alstublieft): " : "internal error (please report it): ") + m
         }

@@ -16,19 +16,23 @@ public enum DisclosedMetrics {
         var open = options
         open.suppress = false
         var union: [MetricRow] = []
+        // Rows are kept by their full key: a family such as quality is always per village, so
+        // keying on the group alone would let every village row of other families through.
         var requestedKeys: Set<String> = []
         for grouping in Set([options.grouping, .village, .municipality]) {
             open.grouping = grouping
             let rows = MetricsEngine.compute(family, input: input, options: open).rows
-            if grouping == options.grouping { requestedKeys = Set(rows.map(\.village)) }
+            if grouping == options.grouping { requestedKeys = Set(rows.map(Self.key)) }
             union += rows
         }
         // A row can appear twice when a municipality and a village share a name; keep one.
         var seen: Set<String> = []
-        union = union.filter { seen.insert($0.village + "\u{1F}" + $0.period + "\u{1F}" + $0.metric).inserted }
+        union = union.filter { seen.insert(Self.key($0)).inserted }
         let municipalityOf = Dictionary(input.villages.map { ($0.code, $0.municipality) }, uniquingKeysWith: { a, _ in a })
         let disclosed = DisclosureControl.apply(union, minCell: options.minCell, municipalityOf: municipalityOf)
-        result.rows = disclosed.filter { requestedKeys.contains($0.village) }.sorted(by: MetricRow.tidyOrder)
+        result.rows = disclosed.filter { requestedKeys.contains(Self.key($0)) }.sorted(by: MetricRow.tidyOrder)
         return result
     }
+
+    private static func key(_ r: MetricRow) -> String { r.village + "\u{1F}" + r.period + "\u{1F}" + r.metric }
 }
