@@ -80,13 +80,13 @@ extension ReportComposer {
     }
 
     /// Kaplan–Meier curves; the table gives the share still waiting at fixed days with its band.
-    mutating func survivalFigure(curves: [(label: String, km: KaplanMeier)], hidden: [String], title: String, name: String) {
+    mutating func survivalFigure(curves: [(key: String, label: String, km: KaplanMeier)], hidden: [String], title: String, name: String) {
         guard !curves.isEmpty else {
             paragraph(pick("Geen reactietijdcurve: te weinig hulpvragen.", "No response-time curve: too few requests."))
             return
         }
         let columns = [TableColumn(pick("Na dagen", "After days"), csv: "days")]
-            + curves.map { TableColumn(pick("\($0.label): % nog wachtend", "\($0.label): % still waiting"), csv: $0.label, estimate: true) }
+            + curves.map { TableColumn(pick("\($0.label): % nog wachtend", "\($0.label): % still waiting"), csv: $0.key + "_waiting_pct", estimate: true) }
         let rows: [[TableCell]] = ReportComposer.kmDays.map { t in
             [.number(t, digits: 0)] + curves.map { c in
                 let s = c.km.survival(at: t), band = c.km.survivalInterval(at: t)
@@ -107,10 +107,10 @@ extension ReportComposer {
 
     /// Pooled first contact and closure curves of the current period.
     mutating func pooledSurvivalFigure() {
-        var curves: [(label: String, km: KaplanMeier)] = []
+        var curves: [(key: String, label: String, km: KaplanMeier)] = []
         for (endpoint, label) in [(ResponseEndpoint.firstContact, pick("eerste contact", "first contact")),
                                   (.closure, pick("afsluiting", "closure"))] {
-            if let c = data.curves(ReportData.pooledKey, data.current.label, endpoint) { curves.append((label, c.estimate)) }
+            if let c = data.curves(ReportData.pooledKey, data.current.label, endpoint) { curves.append((endpoint.rawValue, label, c.estimate)) }
         }
         survivalFigure(curves: curves, hidden: [],
                        title: pick("Reactietijd, alle dorpen, \(periodName(data.current))", "Response time, all villages, \(periodName(data.current))"),

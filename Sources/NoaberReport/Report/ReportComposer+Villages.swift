@@ -129,15 +129,15 @@ extension ReportComposer {
     mutating func villageSurvivalSection() {
         heading(2, pick("Reactietijd per dorp", "Response time per village"))
         let cur = data.current.label
-        var curves: [(label: String, km: KaplanMeier)] = []
+        var curves: [(key: String, label: String, km: KaplanMeier)] = []
         var hidden: [String] = []
         let villages = villagesByName
         if villages.count <= 8 {
             for v in villages {
-                if let c = data.curves(v.code, cur, .firstContact) { curves.append((v.name, c.estimate)) } else { hidden.append(v.name) }
+                if let c = data.curves(v.code, cur, .firstContact) { curves.append((v.code, v.name, c.estimate)) } else { hidden.append(v.name) }
             }
         } else if let c = data.curves(ReportData.pooledKey, cur, .firstContact) {
-            curves.append((data.name(of: ReportData.pooledKey), c.estimate))
+            curves.append((ReportData.pooledKey, data.name(of: ReportData.pooledKey), c.estimate))
         }
         survivalFigure(curves: curves, hidden: hidden,
                        title: pick("Tijd tot eerste contact per dorp", "Time to first contact per village"), name: "response-time-villages")
