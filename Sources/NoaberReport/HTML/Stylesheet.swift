@@ -26,6 +26,8 @@ enum Stylesheet {
     .note { border: 1px solid var(--rule); padding: .5rem .8rem; background: #fffdf3; }
     figure { margin: 1.2rem 0; padding: 0; }
     .figure-body { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: .8rem; align-items: start; }
+    .figure-body.stacked { grid-template-columns: 1fr; }
+    .figure-body.stacked .figure-svg svg { max-width: 40rem; }
     .figure-svg svg { display: block; width: 100%; height: auto; max-width: 100%; }
     figcaption { font-size: .9rem; color: var(--muted); margin-top: .3rem; }
     .fig-no { font-weight: 600; color: var(--ink); }
@@ -58,7 +60,9 @@ enum Stylesheet {
       figure { margin: .5rem 0; }
       table { font-size: 7.5pt; }
       .table-wrap { overflow: visible; }
-      .figure-svg svg { max-height: 9cm; }
+      .figure-body.stacked { grid-template-columns: 1fr; }
+    .figure-body.stacked .figure-svg svg { max-width: 40rem; }
+    .figure-svg svg { max-height: 9cm; }
       footer { font-size: 7pt; }
       .audience-raadsbrief { font-size: 8.5pt; }
       .audience-raadsbrief .figure-svg svg { max-height: 5.6cm; }
