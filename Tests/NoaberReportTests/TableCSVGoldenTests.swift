@@ -1,0 +1,55 @@
+import NoaberCSV
+import NoaberMetrics
+import Testing
+@testable import NoaberReport
+
+/// Golden files for the tidy and a wide CSV in both dialects, on hand-made rows so that the
+/// expected bytes are read off the input: numbers stay numbers, `<5` and empty values as the
+/// contract says, formulas neutralised.
+@Suite struct TableCSVGoldenTests {
+    static let rows = [
+        MetricRow(village: "AAA", period: "2024Q1", metric: "reach_per_1000", value: 4, lower: 2.1, upper: 7.5, n: 2000),
+        MetricRow(village: "AAA", period: "2024Q1", metric: "first_contact_median_days", value: 2.5, lower: 1, upper: .infinity, n: 12),
+        MetricRow(village: "=HYP", period: "2024Q1", metric: "cases", value: nil, suppressed: true),
+        MetricRow(village: "all", period: "2024Q1", metric: "avoided_cost_eur", value: 12345.5, lower: -10, upper: 20000.25, n: 40),
+    ]
+
+    static let table = ReportTable(
+        name: "villages", caption: "Per dorp",
+        columns: [TableColumn("Dorp", csv: "village"), TableColumn("Hulpvragen", csv: "cases"),
+                  TableColumn("Bereik", csv: "reach_per_1000", estimate: true)],
+        rows: [[.text("Aadorp"), .number(12, digits: 0), .estimate(4, lower: 2.1, upper: 7.5, digits: 1)],
+               [.text("=HYPERLINK(\"x\")"), .suppressed, .suppressed],
+               [.text("Ootmarsum; oost"), .number(nil, digits: 0), .estimate(nil, lower: nil, upper: nil, digits: 1)]])
+
+    func text(_ write: (ByteSink) throws -> Void) throws -> String {
+        let sink = MemorySink()
+        try write(sink)
+        return String(decoding: sink.bytes, as: UTF8.self)
+    }
+
+    @Test func tidyStandard() throws {
+        try GoldenFile.check(try text { try TableCSV.tidy(Self.rows, dialect: .standard, to: $0) }, against: "tidy-standard.csv")
+    }
+
+    @Test func tidyExcelDutch() throws {
+        let out = try text { try TableCSV.tidy(Self.rows, dialect: .excelDutch, to: $0) }
+        #expect(out.hasPrefix("\u{FEFF}"))
+        try GoldenFile.check(out, against: "tidy-excel-nl.csv")
+    }
+
+    @Test func wideStandard() throws {
+        try GoldenFile.check(try text { try TableCSV.wide(Self.table, minimumCell: 5, dialect: .standard, to: $0) }, against: "wide-standard.csv")
+    }
+
+    @Test func wideExcelDutch() throws {
+        try GoldenFile.check(try text { try TableCSV.wide(Self.table, minimumCell: 5, dialect: .excelDutch, to: $0) }, against: "wide-excel-nl.csv")
+    }
+
+    /// Independent of the golden files: the exact tidy line for a suppressed row and an open-ended interval.
+    @Test func tidyLinesByHand() throws {
+        let out = try text { try TableCSV.tidy(Self.rows, dialect: .standard, to: $0) }
+        #expect(out.contains("'=HYP,2024Q1,cases,,,,,true\r\n") || out.contains("'=HYP,2024Q1,cases,,,,,true\n"))
+        #expect(out.contains("AAA,2024Q1,first_contact_median_days,2.5,1,,12,false"))
+    }
+}
