@@ -1,0 +1,73 @@
+/// The report's only stylesheet, inlined into `<style>`: no web fonts, no external files.
+///
+/// Screen: one readable column (max 60rem) that reflows to a phone; a figure sits next to its
+/// data table on a wide screen and above it on a narrow one. Print: A4 with 12 mm margins, 9 pt
+/// type, figures, tables and headline blocks never split across pages, headings kept with what
+/// follows. The raadsbrief gets tighter print rules so that it fits two pages. Colours are the
+/// Okabe–Ito blue for accents only; meaning is always carried by text as well.
+enum Stylesheet {
+    static let css = """
+    :root { --ink: #1a1a1a; --muted: #555; --accent: #0072B2; --rule: #c8c8c8; --soft: #f3f6f9; }
+    * { box-sizing: border-box; }
+    html { -webkit-text-size-adjust: 100%; }
+    body { margin: 0 auto; max-width: 60rem; padding: 1rem; color: var(--ink); background: #fff;
+      font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+      font-size: 1rem; line-height: 1.45; }
+    h1 { font-size: 1.6rem; line-height: 1.2; margin: 0 0 .3rem; }
+    h2 { font-size: 1.25rem; margin: 1.6rem 0 .5rem; padding-bottom: .15rem; border-bottom: 2px solid var(--accent); }
+    h3 { font-size: 1.05rem; margin: 1.1rem 0 .4rem; }
+    p { margin: .4rem 0 .6rem; }
+    .meta { color: var(--muted); font-size: .9rem; margin: 0 0 .8rem; }
+    .headline { list-style: none; padding: 0; margin: .6rem 0; display: grid; gap: .5rem; }
+    .headline li { background: var(--soft); border-left: 4px solid var(--accent); padding: .45rem .7rem; }
+    .headline strong { white-space: nowrap; }
+    .estimate-tag { display: inline-block; font-size: .75rem; font-weight: 600; text-transform: uppercase;
+      letter-spacing: .04em; border: 1px solid var(--ink); border-radius: 3px; padding: 0 .3rem; margin-right: .3rem; }
+    .note { border: 1px solid var(--rule); padding: .5rem .8rem; background: #fffdf3; }
+    figure { margin: 1.2rem 0; padding: 0; }
+    .figure-body { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: .8rem; align-items: start; }
+    .figure-svg svg { display: block; width: 100%; height: auto; max-width: 100%; }
+    figcaption { font-size: .9rem; color: var(--muted); margin-top: .3rem; }
+    .fig-no { font-weight: 600; color: var(--ink); }
+    .table-wrap { overflow-x: auto; max-width: 100%; }
+    table { border-collapse: collapse; font-size: .85rem; margin: .3rem 0 .8rem; min-width: 50%; }
+    caption { text-align: left; font-weight: 600; padding: .2rem 0; caption-side: top; }
+    th, td { padding: .18rem .45rem; border-bottom: 1px solid var(--rule); vertical-align: top; text-align: left; }
+    thead th { border-bottom: 2px solid var(--ink); font-weight: 600; }
+    tbody th { font-weight: 500; }
+    td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    .ci { color: var(--muted); font-size: .9em; }
+    .suppressed { font-style: italic; text-decoration: underline dotted; }
+    code, .command { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .85em;
+      word-break: break-all; }
+    dl.defs dt { font-weight: 600; margin-top: .5rem; }
+    dl.defs dd { margin: 0 0 .3rem 1rem; }
+    footer { margin-top: 2rem; font-size: .8rem; color: var(--muted); border-top: 1px solid var(--rule); padding-top: .5rem; }
+    @media (max-width: 700px) {
+      body { padding: .6rem; }
+      .figure-body { grid-template-columns: 1fr; }
+      h1 { font-size: 1.35rem; }
+    }
+    @page { size: A4; margin: 12mm; }
+    @media print {
+      body { max-width: none; padding: 0; font-size: 9pt; line-height: 1.3; }
+      h1 { font-size: 15pt; }
+      h2 { font-size: 11.5pt; margin: .8rem 0 .3rem; break-after: avoid; page-break-after: avoid; }
+      h3 { font-size: 10pt; break-after: avoid; page-break-after: avoid; }
+      figure, table, .headline li, .note, .keep { break-inside: avoid; page-break-inside: avoid; }
+      figure { margin: .5rem 0; }
+      table { font-size: 7.5pt; }
+      .table-wrap { overflow: visible; }
+      .figure-svg svg { max-height: 9cm; }
+      footer { font-size: 7pt; }
+      .audience-raadsbrief { font-size: 8.5pt; }
+      .audience-raadsbrief .figure-svg svg { max-height: 5.6cm; }
+      .audience-raadsbrief figure { margin: .3rem 0; }
+      .audience-raadsbrief .headline { gap: .2rem; margin: .3rem 0; }
+      .audience-raadsbrief .headline li { padding: .2rem .5rem; }
+      .audience-raadsbrief h2 { margin: .5rem 0 .2rem; }
+      .audience-raadsbrief table { font-size: 7pt; margin: .1rem 0 .3rem; }
+      .audience-raadsbrief th, .audience-raadsbrief td { padding: .05rem .3rem; }
+    }
+    """
+}

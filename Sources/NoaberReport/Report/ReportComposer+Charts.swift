@@ -1,0 +1,189 @@
+import NoaberMetrics
+import NoaberModel
+
+/// The charts shared by the audiences: reach per village, the reach trend, response-time curves,
+/// the escalation tornado and the volunteer Lorenz curve. Each comes with its data table.
+extension ReportComposer {
+    /// Reach per 1,000 per village (alphabetical), suppressed villages drawn as `<k`.
+    mutating func reachBarFigure() {
+        let cur = data.current.label
+        var bars: [BarChart.Bar] = []
+        var rows: [[TableCell]] = []
+        for v in villagesByName {
+            let r = data.row(v.code, cur, "reach_per_1000")
+            if r?.suppressed == true { bars.append(.suppressed(v.name)) } else if let x = r?.value {
+                bars.append(BarChart.Bar(label: v.name, value: x, lower: r?.lower, upper: r?.upper))
+            }
+            rows.append([.text(v.name), TableCell.from(r, digits: 1, interval: true),
+                         TableCell.from(data.row(v.code, cur, "residents_reached"), digits: 0)])
+        }
+        let title = pick("Bereik per dorp, \(periodName(data.current))", "Reach per village, \(periodName(data.current))")
+        let fid = reserveName("reach-per-village")
+        figure(BarChart(title: title, subtitle: pick("inwoners met een hulpvraag per 1.000 inwoners, met 95%-BI", "residents with a request per 1,000 inhabitants, with 95% CI"),
+                          valueTitle: pick("per 1.000 inwoners", "per 1,000 inhabitants"), bars: bars, minimumCell: k,
+                          width: 560, identifier: fid),
+                              caption: pick("Bereik per dorp in alfabetische volgorde, geen ranglijst. Kleine dorpen hebben brede intervallen.",
+                             "Reach per village in alphabetical order, not a ranking. Small villages have wide intervals."),
+               table: ReportTable(name: "", caption: title,
+                                  columns: [TableColumn(pick("Dorp", "Village"), csv: "village"),
+                                            TableColumn(pick("Per 1.000 (95%-BI)", "Per 1,000 (95% CI)"), csv: "reach_per_1000", estimate: true),
+                                            TableColumn(pick("Inwoners", "Residents"), csv: "residents_reached")],
+                                  rows: rows))
+    }
+
+    /// A metric over the trend periods: pooled, or one series per village when `perVillage`.
+    mutating func trendFigure(metric: String, digits: Int, perVillage: Bool, title: String, valueTitle: String, name: String) {
+        let groups: [(String, String)] = perVillage ? villagesByName.map { ($0.code, $0.name) }
+                                                    : [(ReportData.pooledKey, data.name(of: ReportData.pooledKey))]
+        guard !groups.isEmpty else { return }
+        let labels = data.trend.map(\.label)
+        var series: [TrendChart.Series] = []
+        var hidden: [String] = []
+        for (code, label) in groups {
+            let values: [TrendChart.Value?] = labels.map { p in
+                guard let r = data.row(code, p, metric), !r.suppressed, let v = r.value else {
+                    if data.row(code, p, metric)?.suppressed == true { hidden.append("\(label) \(dates.shortPeriodLabel(p))") }
+                    return nil
+                }
+                return TrendChart.Value(v, lower: r.lower, upper: r.upper)
+            }
+            series.append(TrendChart.Series(label: label, values: values))
+        }
+        let columns = [TableColumn(pick("Periode", "Period"), csv: "period")]
+            + groups.map { TableColumn($0.1, csv: $0.0, estimate: true) }
+        let rows: [[TableCell]] = labels.map { p in
+            [.text(dates.periodLabel(p))] + groups.map { TableCell.from(data.row($0.0, p, metric), digits: digits, interval: true) }
+        }
+        let note = hidden.isEmpty ? "" : " " + pick("Onderdrukte perioden (<\(k)) zijn onderbroken, niet als nul getekend.",
+                                                     "Suppressed periods (<\(k)) are gaps, not drawn as zero.")
+        let fid = reserveName(name)
+        figure(TrendChart(title: title, subtitle: valueTitle, periods: labels, series: series, valueTitle: valueTitle,
+                            style: .number(fractionDigits: digits), width: 560, height: 320, identifier: fid),
+                              caption: pick("Verloop per \(unitName); punten met 95%-BI.", "Trend per \(unitName); points with 95% CI.") + note,
+               table: ReportTable(name: "", caption: title, columns: columns, rows: rows))
+    }
+
+    private var unitName: String {
+        switch data.request.trendEvery ?? .quarter {
+        case .month: return pick("maand", "month")
+        case .quarter: return pick("kwartaal", "quarter")
+        case .year: return pick("jaar", "year")
+        }
+    }
+
+    static let kmDays: [Double] = [1, 2, 3, 7, 14, 28]
+
+    func chartCurve(_ km: KaplanMeier, label: String) -> KaplanMeierChart.Curve {
+        KaplanMeierChart.Curve(label: label,
+                               steps: km.steps.map { KaplanMeierChart.Step(time: $0.time, survival: $0.survival, lower: $0.lower, upper: $0.upper) },
+                               censorTimes: km.steps.filter { $0.censored > 0 }.map(\.time))
+    }
+
+    /// Kaplan–Meier curves; the table gives the share still waiting at fixed days with its band.
+    mutating func survivalFigure(curves: [(label: String, km: KaplanMeier)], hidden: [String], title: String, name: String) {
+        guard !curves.isEmpty else {
+            paragraph(pick("Geen reactietijdcurve: te weinig hulpvragen.", "No response-time curve: too few requests."))
+            return
+        }
+        let columns = [TableColumn(pick("Na dagen", "After days"), csv: "days")]
+            + curves.map { TableColumn(pick("\($0.label): % nog wachtend", "\($0.label): % still waiting"), csv: $0.label, estimate: true) }
+        let rows: [[TableCell]] = ReportComposer.kmDays.map { t in
+            [.number(t, digits: 0)] + curves.map { c in
+                let s = c.km.survival(at: t), band = c.km.survivalInterval(at: t)
+                return .estimate(100 * s, lower: 100 * band.lower, upper: 100 * band.upper, digits: 0)
+            }
+        }
+        let note = hidden.isEmpty ? "" : " " + pick("Niet getoond (minder dan \(k) hulpvragen): ", "Not shown (fewer than \(k) requests): ") + hidden.joined(separator: ", ") + "."
+        let maxTime = min(curves.compactMap { $0.km.steps.last?.time }.max() ?? 60, 120)
+        let fid = reserveName(name)
+        figure(KaplanMeierChart(title: title, curves: curves.map { chartCurve($0.km, label: $0.label) },
+                                  shareTitle: pick("aandeel nog niet bereikt", "share not yet reached"),
+                                  timeTitle: pick("dagen na binnenkomst", "days after the request"),
+                                  maximumTime: maxTime, width: 560, height: 320, identifier: fid),
+                              caption: pick("Kaplan–Meier: aandeel hulpvragen dat nog wacht, met 95%-band; open hulpvragen tellen mee tot de exportdatum (streepjes).",
+                             "Kaplan–Meier: share of requests still waiting, with 95% band; open requests count until the export date (ticks).") + note,
+               table: ReportTable(name: "", caption: title, columns: columns, rows: rows))
+    }
+
+    /// Pooled first contact and closure curves of the current period.
+    mutating func pooledSurvivalFigure() {
+        var curves: [(label: String, km: KaplanMeier)] = []
+        for (endpoint, label) in [(ResponseEndpoint.firstContact, pick("eerste contact", "first contact")),
+                                  (.closure, pick("afsluiting", "closure"))] {
+            if let c = data.curves(ReportData.pooledKey, data.current.label, endpoint) { curves.append((label, c.estimate)) }
+        }
+        survivalFigure(curves: curves, hidden: [],
+                       title: pick("Reactietijd, alle dorpen, \(periodName(data.current))", "Response time, all villages, \(periodName(data.current))"),
+                       name: "response-time")
+    }
+
+    /// Tornado of the pooled estimate: each parameter at its low and high value.
+    mutating func tornadoFigure() {
+        guard let summary = data.escalation(ReportData.pooledKey, data.current.label),
+              data.row(ReportData.pooledKey, data.current.label, "avoided_cost_eur")?.suppressed != true else {
+            paragraph(pick("Geen gevoeligheidsanalyse: te weinig afgeronde hulpvragen met een risico.",
+                           "No sensitivity analysis: too few finished cases with a risk."))
+            return
+        }
+        let entries = Array(summary.result.sensitivity.prefix(8))
+        guard !entries.isEmpty else { return }
+        func label(_ e: SensitivityEntry) -> String { e.risk.label(language) + ": " + parameterName(e.parameter) }
+        let params = entries.map {
+            TornadoChart.Parameter(label: label($0), low: $0.valueAtLow, high: $0.valueAtHigh,
+                                   lowSetting: inputText($0.lowInput, $0.parameter), highSetting: inputText($0.highInput, $0.parameter))
+        }
+        let rows: [[TableCell]] = entries.map {
+            [.text(label($0)), .number($0.valueAtLow, digits: 0), .number($0.valueAtHigh, digits: 0)]
+        }
+        let title = pick("Gevoeligheid van de geschatte vermeden kosten", "Sensitivity of the estimated avoided cost")
+        let fid = reserveName("escalation-sensitivity")
+        figure(TornadoChart(title: title, subtitle: pick("elke parameter op laag en hoog, de rest op meest waarschijnlijk", "each parameter at low and high, the rest at most likely"),
+                              baseValue: summary.result.mostLikely, parameters: params, valueTitle: pick("vermeden kosten (€)", "avoided cost (€)"),
+                              style: .euros(fractionDigits: 0), width: 560, identifier: fid),
+                              caption: pick("Schatting, geen meting: de parameters met de grootste invloed bovenaan. Basis: \(euros(summary.result.mostLikely)).",
+                             "An estimate, not a measurement: the most influential parameters on top. Base: \(euros(summary.result.mostLikely))."),
+               table: ReportTable(name: "", caption: title,
+                                  columns: [TableColumn(pick("Parameter", "Parameter"), csv: "parameter"),
+                                            TableColumn(pick("Bij laag (€)", "At low (€)"), csv: "value_at_low_eur"),
+                                            TableColumn(pick("Bij hoog (€)", "At high (€)"), csv: "value_at_high_eur")],
+                                  rows: rows))
+    }
+
+    func parameterName(_ p: EscalationParameter) -> String {
+        switch p {
+        case .probability: return pick("kans", "probability")
+        case .deadweight: return pick("ook zonder hulp voorkomen", "deadweight")
+        case .attribution: return pick("toe te schrijven", "attribution")
+        case .unitCost: return pick("kostprijs", "unit cost")
+        }
+    }
+
+    func inputText(_ x: Double, _ p: EscalationParameter) -> String {
+        p == .unitCost ? format.euros(x) : format.percent(x, fractionDigits: 0)
+    }
+
+    /// Lorenz curve of hours per volunteer (pooled, current period).
+    mutating func lorenzFigure() {
+        guard let dist = data.volunteerHours(ReportData.pooledKey, data.current.label), !dist.hours.isEmpty else {
+            paragraph(pick("Geen verdeling van vrijwilligersuren: te weinig actieve vrijwilligers.",
+                           "No distribution of volunteer hours: too few active volunteers."))
+            return
+        }
+        let hours = dist.hours.sorted()
+        let total = hours.reduce(0, +)
+        let rows: [[TableCell]] = [0.2, 0.4, 0.6, 0.8].map { share in
+            let count = Int((share * Double(hours.count)).rounded(.down))
+            let part = hours.prefix(count).reduce(0, +)
+            return [.number(100 * share, digits: 0), .number(total > 0 ? 100 * part / total : nil, digits: 0)]
+        }
+        let title = pick("Verdeling van vrijwilligersuren", "Distribution of volunteer hours")
+        let fid = reserveName("volunteer-lorenz")
+        figure(LorenzChart(title: title, hoursPerVolunteer: hours, width: 420, identifier: fid),
+                              caption: pick("Lorenzcurve over \(format.integer(hours.count)) actieve vrijwilligers: hoe verder onder de diagonaal, hoe meer het werk op weinig mensen rust.",
+                             "Lorenz curve over \(format.integer(hours.count)) active volunteers: the further below the diagonal, the more the work rests on few people."),
+               table: ReportTable(name: "", caption: title,
+                                  columns: [TableColumn(pick("Minst actieve vrijwilligers (%)", "Least active volunteers (%)"), csv: "volunteers_pct"),
+                                            TableColumn(pick("Hun aandeel in de uren (%)", "Their share of hours (%)"), csv: "hours_pct")],
+                                  rows: rows))
+    }
+}

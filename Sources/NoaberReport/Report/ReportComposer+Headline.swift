@@ -1,0 +1,109 @@
+import NoaberMetrics
+import NoaberModel
+
+/// The raadsbrief's headline figures, the comparison with the previous period and the note on
+/// what the avoided-cost estimate claims. All sentences use the pooled (`all`) rows.
+extension ReportComposer {
+    mutating func headlineSection() {
+        let all = ReportData.pooledKey
+        let cur = data.current.label
+        func r(_ m: String) -> MetricRow? { data.row(all, cur, m) }
+        heading(2, pick("Kerncijfers \(periodName(data.current))", "Key figures \(periodName(data.current))"))
+        var items: [String] = []
+        items.append(pick(
+            "Er kwamen <strong>\(HTML.text(value(r("cases"), digits: 0)))</strong> hulpvragen en signalen binnen. De dorpsondersteuners bereikten <strong>\(HTML.text(value(r("residents_reached"), digits: 0)))</strong> inwoners: \(HTML.text(valueWithInterval(r("reach_per_1000"), digits: 1))) per 1.000 inwoners.",
+            "<strong>\(HTML.text(value(r("cases"), digits: 0)))</strong> requests and signals came in. The village support workers reached <strong>\(HTML.text(value(r("residents_reached"), digits: 0)))</strong> residents: \(HTML.text(valueWithInterval(r("reach_per_1000"), digits: 1))) per 1,000 inhabitants."))
+        let median = r("first_contact_median_days")
+        let medianText: String
+        if let median, !median.suppressed, median.value == nil, (median.n ?? 0) > 0 {
+            medianText = pick("De helft van de hulpvragen had aan het eind van de periode nog geen eerste contact (mediaan niet bereikt).",
+                              "Half of the requests had no first contact by the end of the period (median not reached).")
+        } else {
+            medianText = pick("De helft van de hulpvragen had binnen <strong>\(HTML.text(valueWithInterval(median, digits: 1)))</strong> dagen een eerste contact.",
+                              "Half of the requests had a first contact within <strong>\(HTML.text(valueWithInterval(median, digits: 1)))</strong> days.")
+        }
+        items.append(medianText + " " + pick(
+            "Binnen 7 dagen: \(HTML.text(valueWithInterval(r("first_contact_within_7d_pct"), digits: 0)))%.",
+            "Within 7 days: \(HTML.text(valueWithInterval(r("first_contact_within_7d_pct"), digits: 0)))%."))
+        items.append("<span class=\"estimate-tag\">\(pick("schatting", "estimate"))</span>" + escalationSentence())
+        items.append(pick(
+            "<strong>\(HTML.text(value(r("volunteers_active"), digits: 0)))</strong> vrijwilligers waren actief (\(HTML.text(valueWithInterval(r("volunteers_per_1000"), digits: 1))) per 1.000 inwoners), gemiddeld \(HTML.text(value(r("volunteer_hours_per_week"), digits: 1))) uur per week; de drukste 20% droeg \(HTML.text(percentValue(r("volunteer_hours_top20_share")))) van de uren.",
+            "<strong>\(HTML.text(value(r("volunteers_active"), digits: 0)))</strong> volunteers were active (\(HTML.text(valueWithInterval(r("volunteers_per_1000"), digits: 1))) per 1,000 inhabitants), on average \(HTML.text(value(r("volunteer_hours_per_week"), digits: 1))) hours a week; the busiest 20% carried \(HTML.text(percentValue(r("volunteer_hours_top20_share")))) of the hours."))
+        raw("<ul class=\"headline\">\n" + items.map { "<li>\($0)</li>\n" }.joined() + "</ul>\n")
+    }
+
+    /// A share 0…1 as a percentage, `<k` when suppressed.
+    func percentValue(_ row: MetricRow?) -> String {
+        guard let row, !row.suppressed, let v = row.value else { return value(row, digits: 0) }
+        return format.percent(v, fractionDigits: 0)
+    }
+
+    func escalationSentence() -> String {
+        let row = data.row(ReportData.pooledKey, data.current.label, "avoided_cost_eur")
+        let ret = data.row(ReportData.pooledKey, data.current.label, "return_per_euro")
+        guard let row, !row.suppressed, let v = row.value else {
+            return HTML.text(pick("Vermeden kosten: \(value(row, digits: 0)) (te weinig afgeronde hulpvragen met een risico om te schatten).",
+                                  "Avoided cost: \(value(row, digits: 0)) (too few finished cases with a risk to estimate)."))
+        }
+        let interval = row.lower.flatMap { lo in row.upper.map { hi in "\(euros(lo)) \(pick("tot", "to")) \(euros(hi))" } } ?? format.notAvailable
+        var s = pick("Voorkomen escalatie bespaarde naar schatting <strong>\(HTML.text(euros(v)))</strong> (5–95%-interval \(HTML.text(interval))).",
+                     "Prevented escalation saved an estimated <strong>\(HTML.text(euros(v)))</strong> (5–95% interval \(HTML.text(interval))).")
+        if let ret, !ret.suppressed, let rv = ret.value {
+            let ri = ret.lower.flatMap { lo in ret.upper.map { hi in format.decimal(lo, fractionDigits: 2) + "–" + format.decimal(hi, fractionDigits: 2) } } ?? format.notAvailable
+            s += " " + pick("Dat is ongeveer <strong>€\u{A0}\(HTML.text(format.decimal(rv, fractionDigits: 2)))</strong> per euro die de ondersteuning kostte (interval \(HTML.text(ri))).",
+                            "That is about <strong>€\(HTML.text(format.decimal(rv, fractionDigits: 2)))</strong> per euro the support cost (interval \(HTML.text(ri))).")
+        }
+        return s
+    }
+
+    /// Previous period against the current one, with a sentence on whether reach differs beyond noise.
+    mutating func comparisonSection() {
+        heading(2, pick("Vergeleken met \(periodName(data.previous))", "Compared with \(periodName(data.previous))"))
+        let all = ReportData.pooledKey
+        let metrics: [(String, String, String, Int, Bool)] = [
+            ("cases", "Hulpvragen", "Requests", 0, false),
+            ("residents_reached", "Inwoners bereikt", "Residents reached", 0, false),
+            ("reach_per_1000", "Bereik per 1.000 inwoners", "Reach per 1,000 inhabitants", 1, true),
+            ("first_contact_median_days", "Mediaan dagen tot eerste contact", "Median days to first contact", 1, true),
+            ("first_contact_within_7d_pct", "Eerste contact binnen 7 dagen (%)", "First contact within 7 days (%)", 0, true),
+            ("avoided_cost_eur", "Vermeden kosten (€, schatting, 5–95%)", "Avoided cost (€, estimate, 5–95%)", 0, true),
+            ("volunteers_active", "Actieve vrijwilligers", "Active volunteers", 0, false),
+            ("volunteer_hours_per_week", "Uur per vrijwilliger per week", "Hours per volunteer a week", 1, false),
+        ]
+        let rows: [[TableCell]] = metrics.map { m in
+            [.text(pick(m.1, m.2)),
+             TableCell.from(data.row(all, data.previous.label, m.0), digits: m.3, interval: m.4),
+             TableCell.from(data.row(all, data.current.label, m.0), digits: m.3, interval: m.4)]
+        }
+        table(ReportTable(name: "comparison", caption: pick("Alle dorpen samen, vorige en huidige periode (95%-BI tussen haakjes)",
+                                                             "All villages together, previous and current period (95% CI in brackets)"),
+                          columns: [TableColumn(pick("Kengetal", "Figure"), csv: "metric"),
+                                    TableColumn(periodName(data.previous), csv: data.previous.label, estimate: true),
+                                    TableColumn(periodName(data.current), csv: data.current.label, estimate: true)],
+                          rows: rows))
+        let a = data.row(all, data.previous.label, "reach_per_1000"), b = data.row(all, data.current.label, "reach_per_1000")
+        if let a, let b, !a.suppressed, !b.suppressed, let av = a.value, let bv = b.value,
+           let al = a.lower, let au = a.upper, let bl = b.lower, let bu = b.upper {
+            let overlap = al <= bu && bl <= au
+            let direction = bv > av ? pick("hoger", "higher") : bv < av ? pick("lager", "lower") : pick("gelijk", "the same")
+            paragraph(overlap
+                ? pick("Het bereik lag \(direction) dan in \(periodName(data.previous)), maar de intervallen overlappen: het verschil kan toeval zijn.",
+                       "Reach was \(direction) than in \(periodName(data.previous)), but the intervals overlap: the difference may be chance.")
+                : pick("Het bereik lag duidelijk \(direction) dan in \(periodName(data.previous)) (de intervallen overlappen niet).",
+                       "Reach was clearly \(direction) than in \(periodName(data.previous)) (the intervals do not overlap)."))
+        }
+    }
+
+    /// What the avoided-cost estimate does and does not claim, in plain language.
+    mutating func estimateNote() {
+        raw("<div class=\"note keep\">\n")
+        heading(3, pick("Wat de schatting wel en niet zegt", "What the estimate does and does not claim"))
+        paragraph(pick(
+            "De vermeden kosten zijn een schatting, geen meting. Voor elke afgeronde hulpvraag waarbij bij de start een risico werd genoteerd (bijvoorbeeld overbelaste mantelzorg of een val) en die formele zorg níet volgde, rekenen we met een kans dat die zorg zonder ondersteuning wél nodig was geweest, min het deel dat ook zonder ondersteuning was voorkomen, maal het deel dat aan de ondersteuner is toe te schrijven, maal de kostprijs (Kostenhandleiding, prijspeil \(data.request.escalationParameters.priceYear)). Die kansen zijn deels aannames; het interval laat zien hoe groot de onzekerheid is.",
+            "The avoided cost is an estimate, not a measurement. For each finished case where a risk was noted at intake (such as an overloaded caregiver or a fall) and formal care did not follow, we use a probability that the care would have been needed without support, minus the share that would have been averted anyway, times the share attributable to the support worker, times the unit cost (Dutch costing manual, price level \(data.request.escalationParameters.priceYear)). Those probabilities are partly assumptions; the interval shows how uncertain the result is."))
+        paragraph(pick(
+            "Het bedrag is geen bezuiniging op de begroting van de gemeente en bewijst geen oorzakelijk effect: er is geen vergelijkingsgroep. Het laat zien in welke orde van grootte de opbrengst kan liggen als de aannames kloppen.",
+            "The amount is not a saving in the municipal budget and does not prove a causal effect: there is no comparison group. It shows the order of magnitude of the return if the assumptions hold."))
+        raw("</div>\n")
+    }
+}

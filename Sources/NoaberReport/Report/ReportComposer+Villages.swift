@@ -1,0 +1,171 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import NoaberMetrics
+import NoaberModel
+
+/// The lerend-netwerk comparison: funnel plots, a side-by-side table, themes and sources,
+/// response-time curves and volunteer load per village — always in alphabetical order.
+extension ReportComposer {
+    /// A funnel plot of one rate; villages whose count is suppressed get no point and are named.
+    mutating func funnelFigure(metric: String, isRate: Bool, digits: Int, title: String, rateTitle: String) {
+        let points = data.funnel(metric)
+        let byCode = Dictionary(points.map { ($0.village, $0) }, uniquingKeysWith: { a, _ in a })
+        var rows: [[TableCell]] = []
+        var hidden: [String] = []
+        for v in villagesByName {
+            if let p = byCode[v.code] {
+                rows.append([.text(v.name), .number(p.value, digits: digits), .number(Double(p.denominator), digits: 0),
+                             .estimate(p.target, lower: p.limits95.lower, upper: p.limits95.upper, digits: digits),
+                             .estimate(p.target, lower: p.limits998.lower, upper: p.limits998.upper, digits: digits),
+                             .text(positionText(p))])
+            } else if data.row(v.code, data.current.label, metric)?.suppressed == true {
+                hidden.append(v.name)
+                rows.append([.text(v.name), .suppressed, .number(Double(v.inhabitants), digits: 0), .suppressed, .suppressed, .suppressed])
+            }
+        }
+        guard let first = points.first else {
+            paragraph(title + ": " + pick("geen dorpen om te tonen.", "no villages to show."))
+            return
+        }
+        let scale: Double = metric.hasSuffix("_pct") ? 100 : 1000
+        let p0 = first.target / scale
+        let ns = points.map { Double($0.denominator) }
+        let lo = max(1, (ns.min() ?? 1) * 0.7), hi = max(lo + 1, (ns.max() ?? 1) * 1.3)
+        var limits95: [FunnelPlot.Limit] = [], limits998: [FunnelPlot.Limit] = []
+        for i in 0...40 {
+            let n = (lo * pow(hi / lo, Double(i) / 40)).rounded()
+            for (coverage, target) in [(0.95, 0), (0.998, 1)] {
+                let l = isRate ? Funnel.rateLimits(targetRate: p0, exposure: n, coverage: coverage)
+                               : Funnel.proportionLimits(target: p0, denominator: Int(n), coverage: coverage)
+                let limit = FunnelPlot.Limit(denominator: n, lower: scale * l.lower, upper: scale * l.upper)
+                if target == 0 { limits95.append(limit) } else { limits998.append(limit) }
+            }
+        }
+        let plotPoints = points.map { p in
+            FunnelPlot.Point(label: data.name(of: p.village), denominator: Double(p.denominator), rate: p.value)
+        }.sorted { $0.label < $1.label }
+        let note = hidden.isEmpty ? "" : " " + pick("Niet getoond (minder dan \(k)): ", "Not shown (fewer than \(k)): ") + hidden.joined(separator: ", ") + "."
+        let fid = reserveName("funnel-" + metric)
+        figure(FunnelPlot(title: title, subtitle: periodName(data.current), points: plotPoints, pooledRate: first.target,
+                            limits95: limits95, limits998: limits998,
+                            denominatorTitle: pick("inwoners", "inhabitants"), rateTitle: rateTitle,
+                            style: .number(fractionDigits: digits), width: 560, height: 380, identifier: fid),
+                              caption: pick("Trechterdiagram: elk dorp tegen het gemiddelde van alle dorpen, met 95%- en 99,8%-grenzen bij zijn omvang. Een punt binnen de grenzen verschilt niet meer dan toeval.",
+                             "Funnel plot: each village against the pooled rate, with 95% and 99.8% limits at its size. A point inside the limits differs no more than chance.") + note,
+               table: ReportTable(name: "", caption: title,
+                                  columns: [TableColumn(pick("Dorp", "Village"), csv: "village"),
+                                            TableColumn(rateTitle, csv: metric),
+                                            TableColumn(pick("Noemer", "Denominator"), csv: "denominator"),
+                                            TableColumn(pick("Gemiddelde, 95%-grenzen", "Pooled, 95% limits"), csv: "pooled_95", estimate: true),
+                                            TableColumn(pick("Gemiddelde, 99,8%-grenzen", "Pooled, 99.8% limits"), csv: "pooled_998", estimate: true),
+                                            TableColumn(pick("Ligging", "Position"), csv: "position")],
+                                  rows: rows))
+    }
+
+    func positionText(_ p: FunnelPoint) -> String {
+        if p.outside998 { return p.value > p.limits998.upper ? pick("boven 99,8%-grens", "above 99.8% limit") : pick("onder 99,8%-grens", "below 99.8% limit") }
+        if p.outside95 { return p.value > p.limits95.upper ? pick("boven 95%-grens", "above 95% limit") : pick("onder 95%-grens", "below 95% limit") }
+        return pick("binnen de grenzen", "within the limits")
+    }
+
+    mutating func funnelSection() {
+        heading(2, pick("Dorpen vergeleken", "Villages compared"))
+        paragraph(pick("Geen ranglijst: een dorp wijkt pas echt af als het buiten de trechter valt. Dorpen staan op alfabet.",
+                       "No league table: a village only truly differs when it lies outside the funnel. Villages are in alphabetical order."))
+        funnelFigure(metric: "reach_per_1000", isRate: false, digits: 1,
+                     title: pick("Bereik per 1.000 inwoners", "Reach per 1,000 inhabitants"), rateTitle: pick("per 1.000", "per 1,000"))
+        funnelFigure(metric: "cases_per_1000", isRate: true, digits: 1,
+                     title: pick("Hulpvragen per 1.000 inwoners", "Requests per 1,000 inhabitants"), rateTitle: pick("per 1.000", "per 1,000"))
+        funnelFigure(metric: "volunteers_per_1000", isRate: false, digits: 1,
+                     title: pick("Actieve vrijwilligers per 1.000 inwoners", "Active volunteers per 1,000 inhabitants"), rateTitle: pick("per 1.000", "per 1,000"))
+    }
+
+    /// Side-by-side figures per village, with the pooled row last.
+    mutating func villageTable() {
+        let cur = data.current.label
+        let spec: [(String, String, String, Int, Bool)] = [
+            ("cases", "Hulpvragen", "Requests", 0, false),
+            ("residents_reached", "Inwoners", "Residents", 0, false),
+            ("reach_per_1000", "Bereik per 1.000", "Reach per 1,000", 1, true),
+            ("reach_75plus_pct", "Bereik 75+ (%)", "Reach 75+ (%)", 1, true),
+            ("first_contact_median_days", "Mediaan dagen eerste contact", "Median days first contact", 1, true),
+            ("first_contact_within_7d_pct", "Binnen 7 dagen (%)", "Within 7 days (%)", 0, true),
+            ("closure_median_days", "Mediaan doorlooptijd (dagen)", "Median days to closure", 0, true),
+        ]
+        let groups = villagesByName.map(\.code) + [ReportData.pooledKey]
+        let rows: [[TableCell]] = groups.map { g in
+            [.text(data.name(of: g))] + spec.map { TableCell.from(data.row(g, cur, $0.0), digits: $0.3, interval: $0.4) }
+        }
+        table(ReportTable(name: "villages", caption: pick("Per dorp, \(periodName(data.current)) (95%-BI tussen haakjes)", "Per village, \(periodName(data.current)) (95% CI in brackets)"),
+                          columns: [TableColumn(pick("Dorp", "Village"), csv: "village")] + spec.map { TableColumn(pick($0.1, $0.2), csv: $0.0, estimate: $0.4) },
+                          rows: rows))
+    }
+
+    /// Counts per village of a category family (`theme:` or `source:`), `<k` where suppressed.
+    mutating func categoryTable<C: Code>(_ type: C.Type, prefix: String, name: String, caption: String) {
+        let cur = data.current.label
+        let codes = Array(C.allCases)
+        let groups = villagesByName.map(\.code) + [ReportData.pooledKey]
+        let rows: [[TableCell]] = groups.map { g in
+            [.text(data.name(of: g))] + codes.map { TableCell.from(data.row(g, cur, prefix + $0.rawValue), digits: 0) }
+        }
+        table(ReportTable(name: name, caption: caption,
+                          columns: [TableColumn(pick("Dorp", "Village"), csv: "village")] + codes.map { TableColumn($0.label(language), csv: $0.rawValue) },
+                          rows: rows))
+    }
+
+    mutating func themesSection() {
+        heading(2, pick("Thema's en signaleerders per dorp", "Themes and sources per village"))
+        paragraph(pick("Een hulpvraag kan meer thema's hebben; de aantallen tellen dus op tot meer dan het aantal hulpvragen.",
+                       "A request can have several themes, so the counts add up to more than the number of requests."))
+        categoryTable(Theme.self, prefix: "theme:", name: "themes", caption: pick("Hulpvragen per thema, \(periodName(data.current))", "Requests per theme, \(periodName(data.current))"))
+        categoryTable(Source.self, prefix: "source:", name: "sources", caption: pick("Wie signaleerde, \(periodName(data.current))", "Who signalled, \(periodName(data.current))"))
+    }
+
+    /// First-contact curves per village (at most eight, else the pooled curve only).
+    mutating func villageSurvivalSection() {
+        heading(2, pick("Reactietijd per dorp", "Response time per village"))
+        let cur = data.current.label
+        var curves: [(label: String, km: KaplanMeier)] = []
+        var hidden: [String] = []
+        let villages = villagesByName
+        if villages.count <= 8 {
+            for v in villages {
+                if let c = data.curves(v.code, cur, .firstContact) { curves.append((v.name, c.estimate)) } else { hidden.append(v.name) }
+            }
+        } else if let c = data.curves(ReportData.pooledKey, cur, .firstContact) {
+            curves.append((data.name(of: ReportData.pooledKey), c.estimate))
+        }
+        survivalFigure(curves: curves, hidden: hidden,
+                       title: pick("Tijd tot eerste contact per dorp", "Time to first contact per village"), name: "response-time-villages")
+    }
+
+    mutating func volunteerSection() {
+        heading(2, pick("Vrijwilligers en ondersteuner", "Volunteers and support worker"))
+        let cur = data.current.label
+        let spec: [(String, String, String, Int)] = [
+            ("volunteers_active", "Actief", "Active", 0),
+            ("volunteers_per_1000", "Per 1.000 inwoners", "Per 1,000 inhabitants", 1),
+            ("volunteer_tasks", "Taken", "Tasks", 0),
+            ("volunteer_hours_median", "Uren mediaan", "Hours median", 1),
+            ("volunteer_hours_p90", "Uren p90", "Hours p90", 1),
+            ("volunteer_hours_per_week", "Uur per week", "Hours a week", 1),
+            ("volunteers_over_threshold", "Boven drempel", "Over threshold", 0),
+            ("boundary_tasks", "Taken over de grens", "Boundary tasks", 0),
+            ("support_hours_per_paid_hour", "Ondersteunersuren per betaald uur", "Support hours per paid hour", 2),
+            ("open_cases_at_end", "Open aan eind", "Open at end", 0),
+        ]
+        let groups = villagesByName.map(\.code) + [ReportData.pooledKey]
+        let rows: [[TableCell]] = groups.map { g in
+            [.text(data.name(of: g))] + spec.map { TableCell.from(data.row(g, cur, $0.0), digits: $0.3) }
+        }
+        table(ReportTable(name: "volunteer-load", caption: pick("Vrijwilligersbelasting, \(periodName(data.current)); drempel 4 uur per week; taken over de professionele grens worden altijd geteld",
+                                                                "Volunteer load, \(periodName(data.current)); threshold 4 hours a week; tasks over the professional boundary are always counted"),
+                          columns: [TableColumn(pick("Dorp", "Village"), csv: "village")] + spec.map { TableColumn(pick($0.1, $0.2), csv: $0.0) },
+                          rows: rows))
+        lorenzFigure()
+    }
+}

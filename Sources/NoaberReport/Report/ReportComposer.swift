@@ -1,0 +1,108 @@
+import NoaberMetrics
+import NoaberModel
+
+/// Accumulates one report: the HTML of its sections, the standalone SVG figures and the wide
+/// tables, numbering figures as it goes. Sections are extensions in `ReportComposer+*.swift`.
+struct ReportComposer {
+    let data: ReportData
+    let provenance: ReportProvenance
+    let language: Language
+    let format: NumberFormatting
+    let dates: DateFormatting
+    /// The k shown as `<k` (the request's minCell; nothing is hidden when suppression is off).
+    let k: Int
+    private(set) var html = ""
+    private(set) var figures: [(name: String, svg: String)] = []
+    private(set) var tables: [ReportTable] = []
+    private var figureCount = 0
+    private var usedNames = Set<String>()
+
+    init(data: ReportData, provenance: ReportProvenance) {
+        self.data = data
+        self.provenance = provenance
+        language = data.request.language
+        format = NumberFormatting(language: language)
+        dates = DateFormatting(language: language)
+        k = data.request.minCell
+    }
+
+    var tableRenderer: HTMLTable { HTMLTable(format: format, language: language, minimumCell: k) }
+
+    func pick(_ nl: String, _ en: String) -> String { language.pick(nl, en) }
+
+    mutating func heading(_ level: Int, _ text: String, id: String? = nil) {
+        let idAttribute = id.map { " id=\"\(HTML.attribute($0))\"" } ?? ""
+        html += "<h\(level)\(idAttribute)>\(HTML.text(text))</h\(level)>\n"
+    }
+
+    /// A paragraph of plain text (escaped).
+    mutating func paragraph(_ text: String, class cls: String? = nil) {
+        html += HTML.paragraph(raw: HTML.text(text), class: cls)
+    }
+
+    /// Markup the caller has built from escaped pieces.
+    mutating func raw(_ markup: String) { html += markup }
+
+    /// A unique file stem: a second chart or table with the same name gets a suffix.
+    mutating func reserveName(_ name: String) -> String { unique(name) }
+
+    private mutating func unique(_ name: String) -> String {
+        var candidate = SVGDocument.sanitizedIdentifier(name)
+        var i = 2
+        while usedNames.contains(candidate) {
+            candidate = SVGDocument.sanitizedIdentifier(name) + "-\(i)"
+            i += 1
+        }
+        usedNames.insert(candidate)
+        return candidate
+    }
+
+    /// Adds a numbered figure: inline SVG, its data table beside it, a caption; the SVG is also
+    /// written to `figures/<name>.svg` and the table to `tables/<name>.csv`.
+    /// `chart.identifier` must come from `reserveName`.
+    mutating func figure(_ chart: any SVGChart, caption: String, table: ReportTable) {
+        let stem = chart.identifier
+        var t = table
+        t.name = stem
+        figureCount += 1
+        let figure = FigureHTML(number: figureCount, chart: chart, caption: caption, table: t, language: language)
+        html += figure.render(tables: tableRenderer)
+        figures.append((stem, chart.svg(language: language)))
+        tables.append(t)
+    }
+
+    /// Adds a table on its own, also written as `tables/<name>.csv`.
+    mutating func table(_ table: ReportTable) {
+        var t = table
+        t.name = unique(table.name)
+        html += tableRenderer.render(t)
+        tables.append(t)
+    }
+
+    // MARK: - Formatting helpers
+
+    /// A figure for a sentence: `<k` when suppressed, an en dash when missing.
+    func value(_ row: MetricRow?, digits: Int) -> String {
+        guard let row else { return format.notAvailable }
+        if row.suppressed { return format.suppressed(minimumCell: k) }
+        return row.value.map { format.decimal($0, fractionDigits: digits) } ?? format.notAvailable
+    }
+
+    /// "12,3 (95%-BI 10,1–14,6)" or `<k`; "∞" for an upper end that is never reached.
+    func valueWithInterval(_ row: MetricRow?, digits: Int, level: String = "95%") -> String {
+        guard let row, !row.suppressed, let v = row.value else { return value(row, digits: digits) }
+        guard let lo = row.lower, let hi = row.upper else { return format.decimal(v, fractionDigits: digits) }
+        let upper = hi.isFinite ? format.decimal(hi, fractionDigits: digits) : "∞"
+        let name = pick("\(level)-BI", "\(level) CI")
+        return "\(format.decimal(v, fractionDigits: digits)) (\(name) \(format.decimal(lo, fractionDigits: digits))–\(upper))"
+    }
+
+    func euros(_ x: Double?) -> String { x.map { format.euros($0) } ?? format.notAvailable }
+
+    func periodName(_ p: Period) -> String { dates.periodLabel(p.label) }
+
+    /// Villages in alphabetical order of their names (never by rank).
+    var villagesByName: [Village] {
+        data.villages.sorted { ($0.name, $0.code) < ($1.name, $1.code) }
+    }
+}

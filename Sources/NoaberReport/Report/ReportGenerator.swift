@@ -1,0 +1,162 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import NoaberCSV
+import NoaberMetrics
+import NoaberModel
+
+/// The reporter's entry point: metrics in, one self-contained HTML report, standalone SVG
+/// figures and CSV tables out.
+///
+///     let paths = try ReportGenerator.write(input: input, provenance: provenance,
+///                                           request: ReportRequest(audience: .raadsbrief, period: period),
+///                                           to: "out")
+///     // out/report-raadsbrief.html, out/figures/*.svg, out/tables/metrics.csv, out/tables/*.csv
+///
+/// Disclosure control is applied by the metrics engine before anything is written, so the HTML,
+/// the SVGs and the CSVs show the same `<k` cells. Every file is written to a temporary name and
+/// renamed onto its final name (`FileSink`), so a killed run never leaves a half file behind
+/// under a final name.
+/// - Complexity: two metrics-engine runs; the writers are linear in the rows and cells written.
+public enum ReportGenerator {
+    public static func write(input: MetricsInput, provenance: ReportProvenance, request: ReportRequest,
+                             to directory: String) throws -> [String] {
+        let files = try render(input: input, provenance: provenance, request: request)
+        for sub in ["", "/figures", "/tables"] { try makeDirectory(directory + sub) }
+        var written: [String] = []
+        for file in files {
+            let path = directory + "/" + file.path
+            try writeAtomically(file.bytes, to: path)
+            written.append(path)
+        }
+        return written
+    }
+
+    /// The files of a report as relative paths and bytes, without touching the disk.
+    public static func render(input: MetricsInput, provenance: ReportProvenance,
+                              request: ReportRequest) throws -> [(path: String, bytes: [UInt8])] {
+        let data = try ReportData(input: input, request: request, today: provenance.generatedOn)
+        var composer = ReportComposer(data: data, provenance: provenance)
+        compose(&composer, audience: request.audience)
+        let language = request.language
+        let title = ReportComposer.title(request.audience, language) + " — " + DateFormatting(language: language).periodLabel(data.current.label)
+        let footer = HTML.text(language.pick(
+            "Gemaakt met noaber \(provenance.softwareVersion) op \(DateFormatting(language: language).date(provenance.generatedOn)). ",
+            "Made with noaber \(provenance.softwareVersion) on \(DateFormatting(language: language).date(provenance.generatedOn)). "))
+            + HTML.text(request.effectiveMinCell.map { language.pick("Kleine aantallen (1–\($0 - 1)) staan als <\($0).", "Small counts (1–\($0 - 1)) read <\($0).") }
+                        ?? language.pick("Onderdrukking van kleine aantallen: uitgeschakeld. Niet publiceren.", "Small-cell suppression: disabled. Do not publish."))
+        let html = HTMLDocument(language: language, title: title, audience: request.audience,
+                                body: composer.html, footer: footer).render()
+        var files: [(path: String, bytes: [UInt8])] = [(request.audience.fileName, Array(html.utf8))]
+        for f in composer.figures { files.append(("figures/\(f.name).svg", Array(f.svg.utf8))) }
+        let tidy = MemorySink()
+        try TableCSV.tidy(data.rows, dialect: request.csvDialect, to: tidy)
+        files.append(("tables/metrics.csv", tidy.bytes))
+        for t in composer.tables {
+            let sink = MemorySink()
+            try TableCSV.wide(t, minimumCell: request.minCell, dialect: request.csvDialect, to: sink)
+            files.append(("tables/\(t.name).csv", sink.bytes))
+        }
+        return files
+    }
+
+    static func compose(_ c: inout ReportComposer, audience: Audience) {
+        c.heading(1, ReportComposer.title(audience, c.language) + ": " + c.periodName(c.data.current))
+        c.raw(c.intro())
+        switch audience {
+        case .raadsbrief:
+            c.headlineSection()
+            c.comparisonSection()
+            c.heading(2, c.pick("In beeld", "In pictures"))
+            c.reachBarFigure()
+            c.trendFigure(metric: "reach_per_1000", digits: 1, perVillage: false,
+                          title: c.pick("Bereik per 1.000 inwoners door de tijd", "Reach per 1,000 inhabitants over time"),
+                          valueTitle: c.pick("per 1.000 inwoners", "per 1,000 inhabitants"), name: "reach-trend")
+            c.pooledSurvivalFigure()
+            c.tornadoFigure()
+            c.estimateNote()
+        case .lerendNetwerk:
+            c.funnelSection()
+            c.villageTable()
+            c.themesSection()
+            c.villageSurvivalSection()
+            c.volunteerSection()
+            c.qualitySection()
+        case .onderzoek:
+            c.headlineSection()
+            c.comparisonSection()
+            c.heading(2, c.pick("Bereik", "Reach"))
+            c.reachBarFigure()
+            c.trendFigure(metric: "reach_per_1000", digits: 1, perVillage: c.data.villages.count <= 8,
+                          title: c.pick("Bereik per 1.000 inwoners door de tijd", "Reach per 1,000 inhabitants over time"),
+                          valueTitle: c.pick("per 1.000 inwoners", "per 1,000 inhabitants"), name: "reach-trend")
+            c.funnelSection()
+            c.villageTable()
+            c.themesSection()
+            c.heading(2, c.pick("Reactietijd", "Response time"))
+            c.pooledSurvivalFigure()
+            c.villageSurvivalSection()
+            c.heading(2, c.pick("Voorkomen escalatie (schatting)", "Prevented escalation (estimate)"))
+            c.escalationTable()
+            c.tornadoFigure()
+            c.trendFigure(metric: "avoided_cost_eur", digits: 0, perVillage: false,
+                          title: c.pick("Geschatte vermeden kosten door de tijd", "Estimated avoided cost over time"),
+                          valueTitle: c.pick("euro, 5–95%-interval", "euros, 5–95% interval"), name: "avoided-cost-trend")
+            c.estimateNote()
+            c.volunteerSection()
+            c.qualitySection()
+            c.methodsSection()
+            c.provenanceSection()
+        }
+    }
+
+    private static func makeDirectory(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 { return }
+        let code = errno
+        var info = stat()
+        if code == EEXIST, stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return }
+        throw ReportError.cannotWrite(path: path, reason: String(cString: strerror(code)))
+    }
+
+    /// Writes through `FileSink` (temporary name, fsync, rename).
+    private static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+        do {
+            let sink = try FileSink(path: path)
+            do {
+                try sink.write(bytes)
+                try sink.commit()
+            } catch {
+                sink.discard()
+                throw error
+            }
+        } catch let error as ByteSinkError {
+            throw ReportError.cannotWrite(path: path, reason: error.reason)
+        }
+    }
+}
+
+extension ReportComposer {
+    static func title(_ audience: Audience, _ language: Language) -> String {
+        switch audience {
+        case .raadsbrief: return language.pick("Dorpsondersteuning, raadsbrief", "Village support, council brief")
+        case .lerendNetwerk: return language.pick("Dorpsondersteuning, lerend netwerk", "Village support, learning network")
+        case .onderzoek: return language.pick("Dorpsondersteuning, onderzoeksrapport", "Village support, research report")
+        }
+    }
+
+    /// The line under the title: villages, period, as-of range, suppression.
+    func intro() -> String {
+        let names = villagesByName.map(\.name)
+        let shown = names.count <= 8 ? names.joined(separator: ", ") : pick("\(names.count) dorpen", "\(names.count) villages")
+        let asOfDates = data.villages.compactMap { data.asOf[$0.code] }
+        var text = pick("Dorpen: \(shown). Periode: \(dates.date(data.current.start)) t/m \(dates.date(data.current.end)).",
+                        "Villages: \(shown). Period: \(dates.date(data.current.start)) to \(dates.date(data.current.end)).")
+        if let lo = asOfDates.min(), let hi = asOfDates.max() {
+            text += " " + (lo == hi ? pick("Gegevens tot \(dates.date(lo)).", "Data up to \(dates.date(lo)).")
+                                    : pick("Gegevens tot \(dates.date(lo)) à \(dates.date(hi)).", "Data up to \(dates.date(lo))–\(dates.date(hi))."))
+        }
+        return HTML.paragraph(raw: HTML.text(text), class: "meta")
+    }
+}

@@ -1,0 +1,47 @@
+import NoaberCSV
+import NoaberMetrics
+import NoaberModel
+
+/// What to report: the audience, language, period and the disclosure and Monte Carlo settings.
+///
+/// Defaults are the published ones: Dutch, suppression on with k = 5, the standard CSV dialect,
+/// the bundled escalation parameters, 10,000 draws and the metrics' default seed.
+public struct ReportRequest: Sendable {
+    public var audience: Audience
+    public var language: Language
+    /// The period the headline figures are about.
+    public var period: Period
+    /// The unit trend charts split by; nil means quarters. Trends run over the previous and the
+    /// current period together, so that even a one-year report shows a movement.
+    public var trendEvery: Period.Unit?
+    /// Village codes to report on; nil means every village in the input.
+    public var villages: [String]?
+    /// k of disclosure control: counts 1…k−1 read `<k`.
+    public var minCell: Int
+    /// False only for an explicit `--no-suppression` (internal research).
+    public var suppress: Bool
+    public var csvDialect: CSVDialect
+    public var escalationParameters: EscalationParameters
+    public var draws: Int
+    public var seed: UInt64
+
+    public init(audience: Audience, language: Language = .nl, period: Period, trendEvery: Period.Unit? = nil,
+                villages: [String]? = nil, minCell: Int = 5, suppress: Bool = true, csvDialect: CSVDialect = .standard,
+                escalationParameters: EscalationParameters = .reference, draws: Int = 10_000,
+                seed: UInt64 = 20_240_305) {
+        self.audience = audience
+        self.language = language
+        self.period = period
+        self.trendEvery = trendEvery
+        self.villages = villages
+        self.minCell = minCell
+        self.suppress = suppress
+        self.csvDialect = csvDialect
+        self.escalationParameters = escalationParameters
+        self.draws = draws
+        self.seed = seed
+    }
+
+    /// The k actually applied: nil when suppression is off (or k ≤ 1, which hides nothing).
+    public var effectiveMinCell: Int? { suppress && minCell > 1 ? minCell : nil }
+}

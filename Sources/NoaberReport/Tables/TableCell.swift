@@ -1,0 +1,57 @@
+import NoaberMetrics
+
+/// One cell of a readable (wide) table, typed so that HTML and CSV can each write it their way:
+/// HTML formats numbers for the reader, CSV keeps them numbers.
+public enum TableCell: Sendable, Hashable {
+    /// Text; escaped in HTML, neutralised in CSV when it would run as a formula.
+    case text(String)
+    /// A number with this many decimals; nil is "not available" (an en dash in HTML, empty in CSV).
+    case number(Double?, digits: Int)
+    /// An estimate with its interval; CSV writes it as three columns (value, lower, upper).
+    case estimate(Double?, lower: Double?, upper: Double?, digits: Int)
+    /// Hidden by disclosure control: `<k` everywhere, never zero.
+    case suppressed
+
+    /// The cell for a metric row: suppressed when disclosure control hid it, else the number
+    /// (with its interval when `interval` is true).
+    static func from(_ row: MetricRow?, digits: Int, interval: Bool = false) -> TableCell {
+        guard let row else { return interval ? .estimate(nil, lower: nil, upper: nil, digits: digits) : .number(nil, digits: digits) }
+        if row.suppressed { return .suppressed }
+        if interval { return .estimate(row.value, lower: row.lower, upper: row.upper, digits: digits) }
+        return .number(row.value, digits: digits)
+    }
+}
+
+/// A column of a `ReportTable`.
+public struct TableColumn: Sendable, Hashable {
+    /// The heading people read (HTML).
+    public var title: String
+    /// The machine-friendly header in CSV (`reach_per_1000`); estimate columns add `_lower`/`_upper`.
+    public var csvName: String
+    /// Estimate columns hold `.estimate` cells and take three CSV columns.
+    public var isEstimate: Bool
+
+    public init(_ title: String, csv: String, estimate: Bool = false) {
+        self.title = title
+        self.csvName = csv
+        self.isEstimate = estimate
+    }
+}
+
+/// A readable table: shown in HTML next to its chart (or on its own) and written as a wide CSV
+/// file `tables/<name>.csv`.
+public struct ReportTable: Sendable, Hashable {
+    /// File stem of the CSV and id of the HTML table: ASCII letters, digits and '-'.
+    public var name: String
+    public var caption: String
+    public var columns: [TableColumn]
+    /// Each row has one cell per column; the first column is the row heading.
+    public var rows: [[TableCell]]
+
+    public init(name: String, caption: String, columns: [TableColumn], rows: [[TableCell]]) {
+        self.name = name
+        self.caption = caption
+        self.columns = columns
+        self.rows = rows
+    }
+}
