@@ -9,18 +9,19 @@ enum CommandTree {
         """,
         subcommands: [
             DemoCommand.spec, ImportCommand.spec, VillagesCommand.spec, ProvenanceCommands.importsSpec,
-            ProvenanceCommands.rejectedSpec, MetricsCommand.spec, SynthCommand.spec,
+            ProvenanceCommands.rejectedSpec, MetricsCommand.spec, ReportCommand.spec, SynthCommand.spec,
         ])
 
-    static func dispatch(_ args: ParsedArguments, console: Console) throws(CLIFailure) {
+    static func dispatch(_ args: ParsedArguments, arguments: [String], console: Console) throws(CLIFailure) {
         switch args.commandPath.dropFirst().joined(separator: " ") {
-        case "demo": try DemoCommand(args).run(console)
+        case "demo": try DemoCommand(args, arguments: arguments).run(console)
         case "import": try ImportCommand(args).run(console)
         case "villages import": try VillagesCommand.runImport(args, console)
         case "villages list", "villages": try VillagesCommand.runList(args, console)
         case "imports": try ProvenanceCommands.runImports(args, console)
         case "rejected": try ProvenanceCommands.runRejected(args, console)
         case "metrics": try MetricsCommand(args).run(console)
+        case "report": try ReportCommand(args, arguments: arguments).run(console)
         case "synth": try SynthCommand(args).run(console)
         default: throw .internal("no runner for '\(args.commandPath.joined(separator: " "))'")
         }

@@ -34,7 +34,7 @@ public enum NoaberCommandLine {
         case .run(let args):
             let language = Language(rawValue: args.string("lang") ?? "nl") ?? .nl
             do throws(CLIFailure) {
-                try CommandTree.dispatch(args, console: console)
+                try CommandTree.dispatch(args, arguments: arguments, console: console)
                 return .success
             } catch {
                 if case .usage(let usage) = error {

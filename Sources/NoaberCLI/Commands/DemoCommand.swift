@@ -1,5 +1,7 @@
 import NoaberCSV
 import NoaberImport
+import NoaberMetrics
+import NoaberReport
 import NoaberModel
 import NoaberStore
 
@@ -26,8 +28,12 @@ struct DemoCommand {
     let datasets: String
     let language: Language
     let quiet: Bool
+    let args: ParsedArguments
+    let arguments: [String]
 
-    init(_ args: ParsedArguments) {
+    init(_ args: ParsedArguments, arguments: [String]) {
+        self.args = args
+        self.arguments = arguments
         out = args.string("out") ?? "noaber-demo"
         datasets = args.string("datasets") ?? "Datasets"
         language = Language(rawValue: args.string("lang") ?? "nl") ?? .nl
@@ -73,6 +79,24 @@ struct DemoCommand {
         console.out(t("Afgekeurde rijen staan met regel en reden in de store: noaber rejected --db \(storePath)\n",
                       "Rejected rows are kept with line and reason: noaber rejected --db \(storePath)\n"))
         try DemoSummary.print(store: store, storePath: storePath, language: language, console: console)
+
+        terminal.note(t("2/3 maten berekenen", "2/3 computing the metrics"))
+        let input: MetricsInput
+        do { input = try MetricsInput.load(from: store) } catch { throw .store(error, path: storePath) }
+        terminal.note(t("3/3 rapporten schrijven", "3/3 writing the reports"))
+        var written: [String] = []
+        for audience in Audience.allCases {
+            let folder = out + "/" + audience.rawValue
+            let files = try ReportCommand.write(audience: audience, input: input, store: store, args: args,
+                                                common: CommonOptions(args), out: folder,
+                                                commandLine: ReportCommand.commandLine(arguments))
+            written += files
+            if let html = files.first(where: { $0.hasSuffix(".html") }) {
+                console.out(t("Rapport \(audience.rawValue): \(html)\n", "Report \(audience.rawValue): \(html)\n"))
+            }
+        }
+        console.out(t("\(written.count) bestanden geschreven in \(out) (HTML, figures/*.svg, tables/*.csv)\n",
+                      "\(written.count) files written in \(out) (HTML, figures/*.svg, tables/*.csv)\n"))
     }
 }
 

@@ -53,6 +53,16 @@ enum MetricsOptionsParser {
         return options
     }
 
+    /// The one period a report covers (`--every` only splits its trend charts).
+    static func reportPeriod(_ args: ParsedArguments, input: MetricsInput) throws(CLIFailure) -> Period? {
+        do {
+            if let text = args.string("period") { return try Period(parsing: text) }
+            return try defaultPeriod(input)
+        } catch {
+            throw .usage(UsageError(message: "--period: \(error.description)", commandPath: args.commandPath))
+        }
+    }
+
     /// The last full calendar year before the latest export; the whole data range when there is none.
     static func defaultPeriod(_ input: MetricsInput) throws(MetricsError) -> Period {
         let latest = input.asOf.values.max() ?? input.cases.map(\.received.date).max() ?? SystemClock.today()

@@ -1,0 +1,101 @@
+import NoaberCSV
+import NoaberMetrics
+import NoaberModel
+import NoaberReport
+import NoaberStore
+
+/// `noaber report`: one self-contained HTML file, standalone SVG figures and CSV tables for one
+/// audience.
+struct ReportCommand {
+    static let spec = CommandSpec(
+        name: "report",
+        abstract: "Write a report (HTML, SVG figures, CSV tables) for the raadsbrief, lerend netwerk or researchers.",
+        discussion: """
+        Writes <out>/report-<audience>.html (self-contained: no network, prints on A4), <out>/figures/*.svg and \
+        <out>/tables/*.csv. Disclosure control applies to every file (<5); --no-suppression is for internal work only.
+        Example: noaber report --audience raadsbrief --period 2024 --out raadsbrief-2024
+        """,
+        options: CommonOptions.specs + [
+            OptionSpec(name: "audience", valueName: "audience", help: "Who the report is for.",
+                       allowed: Audience.allCases.map(\.rawValue), required: true),
+            OptionSpec(name: "village", valueName: "code", help: "Only these villages (repeatable).", repeatable: true),
+            OptionSpec(name: "period", valueName: "period", help: "Period of the report.", defaultDescription: "last full year"),
+            OptionSpec(name: "every", valueName: "unit", help: "Trend periods within the report period.",
+                       allowed: ["month", "quarter", "year"], defaultDescription: "quarter"),
+            OptionSpec(name: "out", valueName: "dir", help: "Output folder.", defaultDescription: "noaber-report"),
+            OptionSpec(name: "csv-dialect", valueName: "dialect", help: "CSV dialect (excel-nl: ';', decimal comma, BOM).",
+                       allowed: ["standard", "excel-nl"], defaultDescription: "standard"),
+            OptionSpec(name: "min-cell", valueName: "k", help: "Smallest count shown.", defaultDescription: "5"),
+            OptionSpec(name: "parameters", valueName: "file", help: "Escalation parameter file."),
+            OptionSpec(name: "draws", valueName: "n", help: "Monte Carlo draws.", defaultDescription: "10000"),
+            OptionSpec(name: "seed", valueName: "n", help: "Monte Carlo seed.", defaultDescription: "20240305"),
+        ],
+        flags: [FlagSpec(name: "no-suppression", help: "Show small cells (internal research only)."), CommonOptions.quietFlag])
+
+    let args: ParsedArguments
+    let common: CommonOptions
+    let arguments: [String]
+
+    init(_ args: ParsedArguments, arguments: [String]) {
+        self.args = args
+        common = CommonOptions(args)
+        self.arguments = arguments
+    }
+
+    func run(_ console: Console) throws(CLIFailure) {
+        let store = try common.openExistingStore()
+        let villageFilter = args.strings("village").nilIfEmpty
+        let input: MetricsInput
+        do { input = try MetricsInput.load(from: store, villages: villageFilter) } catch { throw .store(error, path: common.databasePath) }
+        if let unknown = args.strings("village").first(where: { code in !input.villages.contains { $0.code == code } }) {
+            throw .data(Localized(nl: "dorp '\(unknown)' staat niet in de store", en: "village '\(unknown)' is not in the store"))
+        }
+        let audience = Audience(rawValue: args.string("audience") ?? "") ?? .onderzoek
+        let written = try Self.write(audience: audience, input: input, store: store, args: args, common: common,
+                                     out: args.string("out") ?? "noaber-report", commandLine: Self.commandLine(arguments))
+        for path in written { console.out(path + "\n") }
+    }
+
+    /// Writes one audience's report; shared with `demo`.
+    static func write(audience: Audience, input: MetricsInput, store: NoaberStore, args: ParsedArguments, common: CommonOptions,
+                      out: String, commandLine: String) throws(CLIFailure) -> [String] {
+        let options = try MetricsOptionsParser.options(args, input: input)
+        guard let period = try MetricsOptionsParser.reportPeriod(args, input: input) else {
+            throw .internal("no period")
+        }
+        var request = ReportRequest(audience: audience, language: common.language, period: period)
+        request.trendEvery = Period.Unit(rawValue: args.string("every") ?? "quarter")
+        request.villages = args.strings("village").nilIfEmpty
+        request.minCell = options.minCell
+        request.suppress = options.suppress
+        request.csvDialect = args.string("csv-dialect") == "excel-nl" ? .excelDutch : .standard
+        request.escalationParameters = options.escalationParameters
+        request.draws = options.escalationDraws
+        request.seed = options.seed
+        let imports: [ImportRecord]
+        do { imports = try store.imports() } catch { throw .store(error, path: common.databasePath) }
+        let provenance = ReportProvenance(
+            imports: imports.map {
+                ImportSummary(fileName: $0.fileName, village: $0.village, kind: $0.kind.rawValue, asOf: $0.asOf,
+                              rowsRead: $0.rowsRead, accepted: $0.accepted, rejected: $0.rejected)
+            },
+            generatedOn: options.today ?? input.asOf.values.max() ?? CivilDate(dayNumber: 0),
+            softwareVersion: "noaber " + NoaberCommandLine.version, commandLine: commandLine)
+        try FileSystem.createDirectory(out)
+        do {
+            return try ReportGenerator.write(input: input, provenance: provenance, request: request, to: out)
+        } catch let error as CLIFailure {
+            throw error
+        } catch {
+            throw .cannotCreate(Localized(nl: "\(out): rapport niet geschreven: \(error)", en: "\(out): report not written: \(error)"))
+        }
+    }
+
+    /// The command as typed, for the methods section; arguments with spaces or quotes are quoted.
+    static func commandLine(_ arguments: [String]) -> String {
+        (["noaber"] + arguments).map { a in
+            a.allSatisfy({ $0.isLetter || $0.isNumber || "-_./=:,".contains($0) }) && !a.isEmpty
+                ? a : "'" + a.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }.joined(separator: " ")
+    }
+}
