@@ -1,37 +1,51 @@
 import NoaberModel
 
-/// Metrics ready for publication: disclosure control applied across village AND municipality
-/// rows at once, whatever grouping was asked for.
+/// Metrics ready for publication: disclosure control applied across village, municipality and
+/// pooled rows at once, whatever groupings are shown.
 ///
 /// Applying the rules to one grouping alone is not enough: a reader who also has the municipal
-/// total (from another table, another report, or another run) could recover a village's hidden
-/// cell by subtraction. So the rows of the requested grouping are suppressed together with the
-/// village and municipality rows of the same input, and only then filtered back to what was asked.
+/// or pooled total (from another table, another report, or another run) could recover a village's
+/// hidden cell by subtraction. So the rows of every requested grouping are suppressed together
+/// with the village and municipality rows of the same input, and only then split back into what
+/// was asked.
 public enum DisclosedMetrics {
     public static func compute(_ family: MetricFamily, input: MetricsInput, options: MetricsOptions) -> MetricsResult {
-        guard options.suppress else { return MetricsEngine.compute(family, input: input, options: options) }
+        compute(family, input: input, options: options, groupings: [options.grouping])[0]
+    }
+
+    /// One result per requested grouping, in the order given, all disclosed together.
+    /// - Complexity: one engine run per requested grouping, plus one unsuppressed run per grouping
+    ///   in the union of the requested ones, `.village` and `.municipality`.
+    public static func compute(_ family: MetricFamily, input: MetricsInput, options: MetricsOptions,
+                               groupings: [Grouping]) -> [MetricsResult] {
+        func run(_ grouping: Grouping, suppress: Bool) -> MetricsResult {
+            var o = options
+            o.grouping = grouping
+            o.suppress = suppress
+            return MetricsEngine.compute(family, input: input, options: o)
+        }
         // Structured chart material (curves, distributions, funnel points) is filtered by the
         // engine itself when suppression is on.
-        var result = MetricsEngine.compute(family, input: input, options: options)
-        var open = options
-        open.suppress = false
+        var results = groupings.map { run($0, suppress: options.suppress) }
+        guard options.suppress else { return results }
         var union: [MetricRow] = []
-        // Rows are kept by their full key: a family such as quality is always per village, so
-        // keying on the group alone would let every village row of other families through.
-        var requestedKeys: Set<String> = []
-        for grouping in Set([options.grouping, .village, .municipality]) {
-            open.grouping = grouping
-            let rows = MetricsEngine.compute(family, input: input, options: open).rows
-            if grouping == options.grouping { requestedKeys = Set(rows.map(Self.key)) }
-            union += rows
-        }
-        // A row can appear twice when a municipality and a village share a name; keep one.
         var seen: Set<String> = []
-        union = union.filter { seen.insert(Self.key($0)).inserted }
+        var keysOf: [Grouping: Set<String>] = [:]
+        let all = groupings + [Grouping.village, .municipality].filter { !groupings.contains($0) }
+        for grouping in all {
+            let rows = run(grouping, suppress: false).rows
+            keysOf[grouping] = Set(rows.map(key))
+            // A row can appear in two groupings (quality rows are per village in every grouping;
+            // a municipality may share a name with a village): keep one.
+            union += rows.filter { seen.insert(key($0)).inserted }
+        }
         let municipalityOf = Dictionary(input.villages.map { ($0.code, $0.municipality) }, uniquingKeysWith: { a, _ in a })
         let disclosed = DisclosureControl.apply(union, minCell: options.minCell, municipalityOf: municipalityOf)
-        result.rows = disclosed.filter { requestedKeys.contains(Self.key($0)) }.sorted(by: MetricRow.tidyOrder)
-        return result
+        for (i, grouping) in groupings.enumerated() {
+            let wanted = keysOf[grouping] ?? []
+            results[i].rows = disclosed.filter { wanted.contains(key($0)) }.sorted(by: MetricRow.tidyOrder)
+        }
+        return results
     }
 
     private static func key(_ r: MetricRow) -> String { r.village + "\u{1F}" + r.period + "\u{1F}" + r.metric }

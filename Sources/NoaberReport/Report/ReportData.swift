@@ -4,8 +4,8 @@ import NoaberModel
 /// Every figure a report needs, computed once: per village and pooled, for the current period,
 /// the previous period of the same kind and the trend periods.
 ///
-/// Two `MetricsEngine.compute(.all, …)` calls (grouping by village and pooled) over the union of
-/// the periods, with the request's disclosure control applied by the engine, so every number
+/// `DisclosedMetrics.compute(.all, …)` for the village and pooled groupings over the union of
+/// the periods, with the request's disclosure control applied across both, so every number
 /// that reaches HTML, SVG or CSV has already been through `DisclosureControl`. Lookups go
 /// through a dictionary: the writers never scan the rows.
 /// - Complexity: the engine's cost, plus O(rows) to index.
@@ -56,8 +56,11 @@ struct ReportData: Sendable {
                            escalationDraws: request.draws, seed: request.seed,
                            escalationParameters: request.escalationParameters, today: today)
         }
-        byVillage = MetricsEngine.compute(.all, input: filtered, options: options(.village))
-        var pooledResult = MetricsEngine.compute(.all, input: filtered, options: options(.all))
+        // Village and pooled rows are disclosed together (with the municipality rows), so no
+        // hidden village cell can be recovered from a pooled total shown beside it.
+        let results = DisclosedMetrics.compute(.all, input: filtered, options: options(.village), groupings: [.village, .all])
+        byVillage = results[0]
+        var pooledResult = results[1]
         // Data-quality rows are per village whatever the grouping: keep them once.
         pooledResult.rows.removeAll { $0.period == "all" }
         pooled = pooledResult
