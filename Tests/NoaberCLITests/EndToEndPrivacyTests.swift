@@ -4,20 +4,19 @@ import Testing
 /// Names and client numbers from a village's export never reach the store or any output.
 @Suite("End to end: privacy")
 struct EndToEndPrivacyTests {
-    /// The values of the named columns of a Windows-1252, `;`-separated export (no quoted fields
-    /// in these files, which the test checks), decoded independently of noaber's CSV reader.
+    /// The values of the named columns of a Windows-1252, `;`-separated export, decoded and split
+    /// independently of noaber's CSV reader.
     static func values(of columns: [String], in file: String) throws -> [String] {
         let data = try Data(contentsOf: URL(fileURLWithPath: file))
         let text = try #require(String(data: data, encoding: .windowsCP1252), "\(file) is not Windows-1252")
-        #expect(!text.contains("\""), "the scan assumes no quoting in \(file)")
-        let lines = text.split(whereSeparator: \.isNewline)
-        let header = try #require(lines.first).split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+        let records = parseCSV(text, delimiter: ";")
+        let header = try #require(records.first)
         let indices = try columns.map { column in try #require(header.firstIndex(of: column), "\(file) has no \(column) column") }
         var found: [String] = []
-        for line in lines.dropFirst() {
-            let fields = line.split(separator: ";", omittingEmptySubsequences: false)
-            for i in indices where i < fields.count {
-                let value = fields[i].trimmingCharacters(in: .whitespaces)
+        for record in records.dropFirst() {
+            #expect(record.count == header.count, "ragged record in \(file)")
+            for i in indices where i < record.count {
+                let value = record[i].trimmingCharacters(in: .whitespaces)
                 if !value.isEmpty { found.append(value) }
             }
         }

@@ -154,8 +154,8 @@ final class Sandbox {
         counter += 1
         let out = io.appendingPathComponent("\(counter).out")
         let err = io.appendingPathComponent("\(counter).err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        try Data().write(to: out)
+        try Data().write(to: err)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
@@ -203,7 +203,7 @@ final class Sandbox {
         process.arguments = ["-batch", "-noheader", store, sql]
         process.currentDirectoryURL = work
         let out = io.appendingPathComponent("sqlite-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
+        try Data().write(to: out)
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: out)
         process.standardInput = FileHandle.nullDevice
@@ -294,7 +294,7 @@ struct RejectedRowJSON: Decodable, Sendable {
 
 /// Splits RFC 4180 CSV text into records of fields (quotes, doubled quotes, line breaks in quotes).
 /// Small and slow on purpose: an independent reader for checking noaber's CSV output.
-func parseCSV(_ text: String) -> [[String]] {
+func parseCSV(_ text: String, delimiter: Character = ",") -> [[String]] {
     var records: [[String]] = []
     var record: [String] = []
     var field = ""
@@ -311,7 +311,7 @@ func parseCSV(_ text: String) -> [[String]] {
             } else { field.append(c) }
         } else if c == "\"" {
             quoted = true
-        } else if c == "," {
+        } else if c == delimiter {
             record.append(field); field = ""
         } else if c == "\n" || c == "\r\n" {
             record.append(field); field = ""
