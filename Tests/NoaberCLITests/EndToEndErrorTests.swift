@@ -86,6 +86,20 @@ struct EndToEndErrorTests {
         }
     }
 
+    /// NOABER_DB chooses the store when --db is absent; --db still wins.
+    @Test func noaberDBEnvironmentVariableChoosesTheStore() throws {
+        let box = try Sandbox()
+        let chosen = box.path("from-env.sqlite")
+        let run = try box.run(["villages", "import", EndToEnd.datasets + "/villages.csv"], environment: ["NOABER_DB": chosen])
+        #expect(run.status == 0, "\(run)")
+        #expect(FileManager.default.fileExists(atPath: chosen))
+        #expect(!FileManager.default.fileExists(atPath: box.path("noaber.sqlite")))
+        let listed = try box.run(["villages", "list", "--format", "json"], environment: ["NOABER_DB": chosen])
+        #expect(try listed.jsonObjects().count == 6, "\(listed)")
+        let overridden = try box.run(["imports", "--db", box.path("other.sqlite")], environment: ["NOABER_DB": chosen])
+        #expect(overridden.status == 66, "--db wins over NOABER_DB\n\(overridden)")
+    }
+
     /// Read commands never create a store: a typo in --db must not leave an empty database behind.
     @Test func readCommandsOnAMissingStoreDoNotCreateIt() throws {
         let box = try Sandbox()

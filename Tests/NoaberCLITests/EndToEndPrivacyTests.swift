@@ -46,6 +46,12 @@ struct EndToEndPrivacyTests {
             return cp1252 == utf8 ? [(secret, utf8)] : [(secret, utf8), (secret, cp1252)]
         }
         #expect(secrets.count > 100)
+        // The scanner itself finds every name and client number in the source files it came from.
+        let sources = try entries.map { try Data(contentsOf: URL(fileURLWithPath: EndToEnd.datasets + "/" + $0.file)) }.map(Array.init)
+        for secret in secrets {
+            let cp1252 = try #require(secret.data(using: .windowsCP1252).map(Array.init))
+            #expect(sources.contains { contains($0, cp1252) }, "scanner self-check: \(secret)")
+        }
 
         let store = box.path("noaber.sqlite")
         #expect(try box.run("villages", "import", EndToEnd.datasets + "/villages.csv").status == 0)

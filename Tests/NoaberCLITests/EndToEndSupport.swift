@@ -149,7 +149,7 @@ final class Sandbox {
 
     /// Starts `noaber` with these arguments; the caller waits (or kills). Output goes to files so
     /// a full pipe can never block the child.
-    func start(_ arguments: [String]) throws -> (Process, stdout: URL, stderr: URL) {
+    func start(_ arguments: [String], environment extra: [String: String] = [:]) throws -> (Process, stdout: URL, stderr: URL) {
         let binary = try #require(EndToEnd.binaryPath, "the noaber executable was not found next to the test bundle; run `swift build` first")
         counter += 1
         let out = io.appendingPathComponent("\(counter).out")
@@ -162,6 +162,7 @@ final class Sandbox {
         process.currentDirectoryURL = work
         var environment = ProcessInfo.processInfo.environment
         environment["NOABER_DB"] = nil
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: out)
@@ -186,7 +187,9 @@ final class Sandbox {
     func run(_ arguments: String...) throws -> CLIRun { try run(arguments) }
 
     @discardableResult
-    func run(_ arguments: [String]) throws -> CLIRun { try finish(arguments, try start(arguments)) }
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIRun {
+        try finish(arguments, try start(arguments, environment: environment))
+    }
 
     /// The bytes of every file of a store: the database, its WAL, shared memory and journal.
     func storeFiles(_ store: String) -> [(String, [UInt8])] {
