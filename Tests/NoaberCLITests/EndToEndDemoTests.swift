@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+/// `noaber demo`, the newcomer's first command, on the bundled datasets.
+@Suite("End to end: demo")
+struct EndToEndDemoTests {
+    @Test func demoImportsEverythingAndPrintsTheAccounting() throws {
+        let box = try Sandbox()
+        let out = box.path("demo")
+        let run = try box.run("demo", "--out", out, "--datasets", EndToEnd.datasets, "--lang", "en", "--quiet")
+        #expect(run.status == 0, "\(run)")
+        let manifest = try EndToEnd.manifest()
+        for entry in manifest {
+            #expect(run.stdout.contains(entry.file), "the table lists \(entry.file)\n\(run)")
+        }
+        let total = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix("total exports") }, "\(run)")
+        #expect(total.split(separator: " ").suffix(3) == ["2000", "1990", "10"], "\(total)")
+        let store = out + "/noaber-demo.sqlite"
+        #expect(FileManager.default.fileExists(atPath: store), "\(run)")
+        #expect(run.stdout.contains("6 villages"), "\(run)")
+        #expect(run.stdout.contains("10 rejected rows"), "\(run)")
+
+        // The demo's store is a normal store: the read commands work on it.
+        let imports = try box.run("imports", "--db", store, "--format", "json")
+        #expect(imports.status == 0, "\(imports)")
+        #expect(try imports.json([ImportRecordJSON].self).filter { $0.kind != "villages" }.count == manifest.count)
+
+        // Run again: the store is replaced, not added to.
+        let again = try box.run("demo", "--out", out, "--datasets", EndToEnd.datasets, "--lang", "en", "--quiet")
+        #expect(again.status == 0, "\(again)")
+        #expect(again.stdout.contains("10 rejected rows"), "\(again)")
+    }
+
+    @Test func demoWithoutDatasetsSaysWhereToRunIt() throws {
+        let box = try Sandbox()
+        let run = try box.run("demo", "--out", box.path("demo"), "--lang", "en")
+        #expect(run.status == 66, "\(run)")
+        #expect(run.stderr.contains("manifest.csv"), "\(run)")
+    }
+}
