@@ -25,7 +25,7 @@ enum CLIFailure: Error {
             case .store: .storeError
             default: .dataError
             }
-        case .store(let e, _): e.isCorrupt ? .dataError : .storeError
+        case .store: .storeError
         case .noInput: .noInput
         case .cannotCreate: .cannotCreate
         case .data: .dataError
