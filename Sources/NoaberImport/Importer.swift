@@ -78,7 +78,7 @@ public final class Importer {
                                  fixedVillage: options.village)
         do {
             try store.write { writer in
-                let id = try writer.insertImport(fileName: path, sha256: scan.sha256, kind: plan.kind, village: provenanceVillage,
+                let id = try writer.insertImport(fileName: Self.baseName(path), sha256: scan.sha256, kind: plan.kind, village: provenanceVillage,
                                                  profile: plan.profile.name, asOf: asOf.date, encoding: encoding.rawValue,
                                                  delimiter: Self.name(of: reader.delimiter), importedAt: options.now)
                 report.importID = id
@@ -188,6 +188,12 @@ public final class Importer {
         do { return try store.completedImport(sha256: sha256, kind: kind, village: village) } catch {
             throw .store(file: file, message: error.description)
         }
+    }
+
+    /// Provenance keeps the file's name, never its folder: a folder can name a person
+    /// (`/home/j.jansen/…`), and the record should not change with where a file happened to sit.
+    static func baseName(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
     }
 
     static func name(of delimiter: UInt8) -> String {
