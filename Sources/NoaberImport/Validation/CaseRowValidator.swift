@@ -63,13 +63,8 @@ public struct CaseRowValidator: Sendable {
         }
         let firstContact = try c.moment("first_contact", in: row).get()
         let closed = try c.moment("closed", in: row).get()
-        for (name, moment) in [("first_contact", firstContact), ("closed", closed)] {
-            if let m = moment, received.days(until: m) < 0 {
-                throw RowRejection(field: name, reason: Localized(
-                    nl: "\(name) (\(m.iso)) ligt vóór de ontvangst (\(received.iso))",
-                    en: "\(name) (\(m.iso)) is before received (\(received.iso))"))
-            }
-        }
+        try Self.requireNotBefore(received, firstContact, "first_contact")
+        try Self.requireNotBefore(received, closed, "closed")
         if let f = firstContact, let cl = closed, f.days(until: cl) < 0 {
             throw RowRejection(field: "closed", reason: Localized(
                 nl: "closed (\(cl.iso)) ligt vóór het eerste contact (\(f.iso))",
@@ -116,5 +111,15 @@ public struct CaseRowValidator: Sendable {
             record.supportMinutes = minutes
         }
         return record
+    }
+
+    /// Refuses `moment` (the field `name`) when it lies before `received`; no array per row.
+    @inline(__always)
+    private static func requireNotBefore(_ received: Moment, _ moment: Moment?, _ name: String) throws(RowRejection) {
+        if let m = moment, received.days(until: m) < 0 {
+            throw RowRejection(field: name, reason: Localized(
+                nl: "\(name) (\(m.iso)) ligt vóór de ontvangst (\(received.iso))",
+                en: "\(name) (\(m.iso)) is before received (\(received.iso))"))
+        }
     }
 }

@@ -45,6 +45,12 @@ struct RowContext: Sendable {
     /// The row's village code: from its column (resolved by code, name or profile label), else the
     /// fixed village; a row naming a different village than `--village` is refused.
     func village(in row: some RowFields) -> Result<String, RowRejection> {
+        // The exact-code fast path first: canonical exports name every row's village by its code.
+        let resolved: String? = with("village", in: row) { bytes in
+            let trimmed = ByteText.trimmed(bytes)
+            return trimmed.isEmpty ? nil : villages.code(forBytes: trimmed)
+        }
+        if let code = resolved, fixedVillage == nil || fixedVillage == code { return .success(code) }
         let named = text("village", in: row)
         if named.isEmpty {
             guard let fixed = fixedVillage else {

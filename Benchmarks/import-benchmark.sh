@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Import benchmark: noaber import (parse, validate, pseudonymise, store) of N canonical case rows
+# against the sqlite3 shell's bare `.import` of the same file, plus a memory-flatness check.
+#
+# Usage: Benchmarks/import-benchmark.sh [ROWS] [SMALL_ROWS]
+#   ROWS        rows of the main run (default 1000000, or $ROWS)
+#   SMALL_ROWS  rows of the flatness run compared with ROWS (default ROWS/4, or $SMALL_ROWS)
+# Environment: WORKDIR (default a fresh mktemp dir, removed at the end unless KEEP=1),
+#   VILLAGES (default 100), SKIP_BUILD=1 to reuse .build/release/noaber.
+set -euo pipefail
+
+ROWS=${1:-${ROWS:-1000000}}
+SMALL_ROWS=${2:-${SMALL_ROWS:-$((ROWS / 4))}}
+VILLAGES=${VILLAGES:-100}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORKDIR=${WORKDIR:-$(mktemp -d /tmp/noaber-bench.XXXXXX)}
+mkdir -p "$WORKDIR"
+if [[ "${KEEP:-0}" != 1 ]]; then trap 'rm -rf "$WORKDIR"' EXIT; fi
+
+if [[ ! -x /usr/bin/time ]]; then
+    echo "installing GNU time (needed for peak RSS)…" >&2
+    apt-get install -y time >/dev/null
+fi
+command -v sqlite3 >/dev/null || { echo "sqlite3 shell missing (apt-get install -y sqlite3)" >&2; exit 1; }
+
+cd "$ROOT"
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+    echo "building release…" >&2
+    swift build -c release >&2
+fi
+NOABER="$ROOT/.build/release/noaber"
+
+# Runs "$@" under /usr/bin/time -v; sets WALL (s) and RSS (MB) from its report.
+measure() {
+    local log="$WORKDIR/time.log"
+    /usr/bin/time -v -o "$log" "$@" >"$WORKDIR/out.log" 2>"$WORKDIR/err.log" || {
+        echo "failed: $*" >&2; cat "$WORKDIR/err.log" >&2; exit 1; }
+    WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$log")
+    RSS=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2 / 1024}' "$log")
+}
+
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }'; }
+
+# Writes ROWS rows into $WORKDIR/<rows>/ and prints the cases file's path.
+synth() {
+    local dir="$WORKDIR/$1"
+    "$NOABER" synth --villages "$VILLAGES" --rows "$1" --no-tasks --quiet --out "$dir" >/dev/null
+    ls "$dir"/cases-canonical*.csv
+}
+
+# noaber import of a cases file into a fresh store; sets WALL, RSS.
+noaber_import() {
+    local file=$1 db="$WORKDIR/store-$2.sqlite"
+    rm -f "$db" "$db"-wal "$db"-shm "$db.key"
+    "$NOABER" villages import "$(dirname "$file")/villages.csv" --db "$db" >/dev/null
+    measure "$NOABER" import "$file" --db "$db" --quiet --format json
+    grep -q '"accepted"' "$WORKDIR/out.log" || { echo "import printed no accounting" >&2; exit 1; }
+    ACCEPTED=$(grep -o '"accepted" *: *[0-9]*' "$WORKDIR/out.log" | grep -o '[0-9]*$')
+}
+
+echo "writing $ROWS rows over $VILLAGES villages…" >&2
+BIG=$(synth "$ROWS")
+SIZE_MB=$(awk -v b="$(stat -c %s "$BIG")" 'BEGIN { printf "%.0f", b / 1048576 }')
+
+echo "noaber import ($ROWS rows)…" >&2
+noaber_import "$BIG" big
+N_WALL=$WALL N_RSS=$RSS N_ACCEPTED=$ACCEPTED
+
+echo "sqlite3 .import ($ROWS rows)…" >&2
+SQ_DB="$WORKDIR/fresh.db"
+rm -f "$SQ_DB"
+measure sqlite3 "$SQ_DB" -cmd ".mode csv" ".import '$BIG' cases"
+S_WALL=$WALL S_RSS=$RSS
+S_ROWS=$(sqlite3 "$SQ_DB" "SELECT count(*) FROM cases")
+
+echo "memory flatness: noaber import ($SMALL_ROWS rows)…" >&2
+SMALL=$(synth "$SMALL_ROWS")
+noaber_import "$SMALL" small
+F_WALL=$WALL F_RSS=$RSS
+
+printf '\nnoaber import benchmark: %s rows (%s MB), %s villages, %s cores, %s\n' \
+    "$ROWS" "$SIZE_MB" "$VILLAGES" "$(nproc)" "$(sqlite3 --version | cut -d' ' -f1)"
+printf '%-34s %10s %12s %12s\n' "run" "wall s" "rows/s" "peak RSS MB"
+printf '%-34s %10s %12s %12s\n' "noaber import ($N_ACCEPTED accepted)" "$N_WALL" "$(rate "$ROWS" "$N_WALL")" "$N_RSS"
+printf '%-34s %10s %12s %12s\n' "sqlite3 .import ($S_ROWS rows)" "$S_WALL" "$(rate "$ROWS" "$S_WALL")" "$S_RSS"
+printf '%-34s %10s\n' "noaber / sqlite3 wall" "$(awk -v a="$N_WALL" -v b="$S_WALL" 'BEGIN { printf "%.2f×", a / b }')"
+printf '\nmemory flatness (peak RSS of noaber import)\n'
+printf '%-34s %10s %12s %12s\n' "$SMALL_ROWS rows" "$F_WALL" "$(rate "$SMALL_ROWS" "$F_WALL")" "$F_RSS"
+printf '%-34s %10s %12s %12s\n' "$ROWS rows" "$N_WALL" "$(rate "$ROWS" "$N_WALL")" "$N_RSS"
