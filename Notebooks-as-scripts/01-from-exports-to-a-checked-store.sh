@@ -25,29 +25,8 @@ set -euo pipefail
 # The notebook uses the public command-line interface, not the Swift API: every command below
 # can be copied into a terminal or another script, and it gives the same numbers the reports do.
 
-NOTEBOOK="$(basename "${BASH_SOURCE[0]}" .sh)"
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$HERE/.." && pwd)"
-cd "$ROOT"                                   # the bundled Datasets/ are addressed from the root
-
-if [[ -z "${NOABER:-}" ]]; then
-  swift build --product noaber >&2          # incremental: a no-op when nothing changed
-  NOABER=.build/debug/noaber
-fi
-[[ "$NOABER" == /* ]] || NOABER="$ROOT/$NOABER"
-[[ -x "$NOABER" ]] || { echo "error: no noaber binary at $NOABER" >&2; exit 66; }
-LANG_OPT=(--lang "${NOABER_LANG:-en}")
-
-OUT="${HERE#"$ROOT"/}/out/$NOTEBOOK"      # relative to the root, so printed paths stay short
-rm -rf "$OUT" && mkdir -p "$OUT"
-# Every noaber command reads the store from NOABER_DB unless --db is given. The pseudonymisation
-# key is created beside it (store.sqlite.key): in real use it lives outside the store, and one
-# key is shared by all stores of a municipality so a resident links across exports.
-export NOABER_DB="$OUT/store.sqlite"
-
-# `show` prints a command before running it, so the output reads like a notebook transcript.
-show() { printf '\n$ noaber %s\n' "${*:2}"; "$@"; }
-step() { printf '\n\n=== %s ===\n' "$*"; }
+NOTEBOOK_FILE="${BASH_SOURCE[0]}"
+source "$(dirname "$NOTEBOOK_FILE")/lib/setup.sh"   # binary, paths, fresh $OUT, show/step
 
 # --- Step 1. The villages: population facts every rate is divided by -----------------------
 #
@@ -130,9 +109,9 @@ done < <(tail -n +2 "$manifest")
 python3 - "$OUT/accounting.json" "$manifest" <<'PY'
 import csv, json, sys
 runs = [r for r in json.load(open(sys.argv[1], encoding="utf-8")) if r["kind"] != "villages"]
-for r in runs: r["file"] = r["file_name"]
+for r in runs: r["file"] = r["file_name"]          # provenance keeps the base name only
 with open(sys.argv[2], encoding="utf-8", newline="") as fh:
-    expected = {("Datasets/" + r["file"]): int(r["rows"]) for r in csv.DictReader(fh)}
+    expected = {r["file"].rsplit("/", 1)[-1]: int(r["rows"]) for r in csv.DictReader(fh)}
 print("\nTotals per kind (rows read = accepted + rejected):")
 for kind in ("cases", "tasks"):
     rs = [r for r in runs if r["kind"] == kind]

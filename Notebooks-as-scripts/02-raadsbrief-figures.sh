@@ -24,29 +24,8 @@ set -euo pipefail
 # The notebook uses the public command-line interface, not the Swift API: every command below
 # can be copied into a terminal or another script, and it gives the same numbers the reports do.
 
-NOTEBOOK="$(basename "${BASH_SOURCE[0]}" .sh)"
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$HERE/.." && pwd)"
-cd "$ROOT"                                   # the bundled Datasets/ are addressed from the root
-
-if [[ -z "${NOABER:-}" ]]; then
-  swift build --product noaber >&2          # incremental: a no-op when nothing changed
-  NOABER=.build/debug/noaber
-fi
-[[ "$NOABER" == /* ]] || NOABER="$ROOT/$NOABER"
-[[ -x "$NOABER" ]] || { echo "error: no noaber binary at $NOABER" >&2; exit 66; }
-LANG_OPT=(--lang "${NOABER_LANG:-en}")
-
-OUT="${HERE#"$ROOT"/}/out/$NOTEBOOK"      # relative to the root, so printed paths stay short
-rm -rf "$OUT" && mkdir -p "$OUT"
-# Every noaber command reads the store from NOABER_DB unless --db is given. The pseudonymisation
-# key is created beside it (store.sqlite.key): in real use it lives outside the store, and one
-# key is shared by all stores of a municipality so a resident links across exports.
-export NOABER_DB="$OUT/store.sqlite"
-
-# `show` prints a command before running it, so the output reads like a notebook transcript.
-show() { printf '\n$ noaber %s\n' "${*:2}"; "$@"; }
-step() { printf '\n\n=== %s ===\n' "$*"; }
+NOTEBOOK_FILE="${BASH_SOURCE[0]}"
+source "$(dirname "$NOTEBOOK_FILE")/lib/setup.sh"   # binary, paths, fresh $OUT, show/step
 
 # --- Step 1. A fresh store with every bundled export --------------------------------------
 #
@@ -56,31 +35,8 @@ step() { printf '\n\n=== %s ===\n' "$*"; }
 # ever read by the importer (the Dutch ones are Windows-1252).
 # Look for: one accounting line per file; read = accepted + rejected everywhere.
 step "1. Build the store"
-"$NOABER" villages import Datasets/villages.csv "${LANG_OPT[@]}" > "$OUT/import-accounting.txt"
-manifest=Datasets/exports/manifest.csv
-IFS=, read -r -a header < <(head -n 1 "$manifest" | tr -d '\r')
-col() { local i; for i in "${!header[@]}"; do [[ "${header[$i]}" == "$1" ]] && { echo "$i"; return; }; done
-        echo "error: manifest has no column '$1'" >&2; exit 65; }
-c_file=$(col file); c_kind=$(col kind); c_village=$(col village); c_profile=$(col profile); c_asof=$(col as_of)
-while IFS= read -r line; do
-  line="${line%$'\r'}"; [[ -z "$line" ]] && continue
-  IFS=, read -r -a f <<< "$line"
-  args=("Datasets/${f[$c_file]}" --kind "${f[$c_kind]}" --village "${f[$c_village]}"
-        --as-of "${f[$c_asof]}" --quiet "${LANG_OPT[@]}")
-  [[ -n "${f[$c_profile]:-}" ]] && args+=(--profile "Datasets/${f[$c_profile]}")
-  "$NOABER" import "${args[@]}" >> "$OUT/import-accounting.txt"
-done < <(tail -n +2 "$manifest")
+import_bundled_exports
 grep -E '→|read [0-9]+ =' "$OUT/import-accounting.txt" | paste - - | sed -E 's/ +/ /g; s/→ import [0-9]+ //'
-
-# Whether `noaber report` exists in this build. The report command is newer than the metrics
-# command; the report steps below run only when `noaber report --help` exits 0 AND its help
-# mentions --audience (an older build answers `report --help` with the top-level help and exit
-# status 0, so the exit status alone would be misleading). Everything else runs on any build.
-report_available() {
-  local help
-  help=$("$NOABER" report --help 2>/dev/null) || return 1
-  grep -q -- '--audience' <<< "$help"
-}
 
 # --- Step 2. The headline figures for 2024, pooled over the municipality ---------------------
 #

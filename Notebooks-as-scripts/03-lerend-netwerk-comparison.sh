@@ -22,29 +22,8 @@ set -euo pipefail
 # The notebook uses the public command-line interface, not the Swift API: every command below
 # can be copied into a terminal or another script, and it gives the same numbers the reports do.
 
-NOTEBOOK="$(basename "${BASH_SOURCE[0]}" .sh)"
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$HERE/.." && pwd)"
-cd "$ROOT"                                   # the bundled Datasets/ are addressed from the root
-
-if [[ -z "${NOABER:-}" ]]; then
-  swift build --product noaber >&2          # incremental: a no-op when nothing changed
-  NOABER=.build/debug/noaber
-fi
-[[ "$NOABER" == /* ]] || NOABER="$ROOT/$NOABER"
-[[ -x "$NOABER" ]] || { echo "error: no noaber binary at $NOABER" >&2; exit 66; }
-LANG_OPT=(--lang "${NOABER_LANG:-en}")
-
-OUT="${HERE#"$ROOT"/}/out/$NOTEBOOK"      # relative to the root, so printed paths stay short
-rm -rf "$OUT" && mkdir -p "$OUT"
-# Every noaber command reads the store from NOABER_DB unless --db is given. The pseudonymisation
-# key is created beside it (store.sqlite.key): in real use it lives outside the store, and one
-# key is shared by all stores of a municipality so a resident links across exports.
-export NOABER_DB="$OUT/store.sqlite"
-
-# `show` prints a command before running it, so the output reads like a notebook transcript.
-show() { printf '\n$ noaber %s\n' "${*:2}"; "$@"; }
-step() { printf '\n\n=== %s ===\n' "$*"; }
+NOTEBOOK_FILE="${BASH_SOURCE[0]}"
+source "$(dirname "$NOTEBOOK_FILE")/lib/setup.sh"   # binary, paths, fresh $OUT, show/step
 
 # --- Step 1. A fresh store with every bundled export --------------------------------------
 #
@@ -54,31 +33,8 @@ step() { printf '\n\n=== %s ===\n' "$*"; }
 # ever read by the importer (the Dutch ones are Windows-1252).
 # Look for: one accounting line per file; read = accepted + rejected everywhere.
 step "1. Build the store"
-"$NOABER" villages import Datasets/villages.csv "${LANG_OPT[@]}" > "$OUT/import-accounting.txt"
-manifest=Datasets/exports/manifest.csv
-IFS=, read -r -a header < <(head -n 1 "$manifest" | tr -d '\r')
-col() { local i; for i in "${!header[@]}"; do [[ "${header[$i]}" == "$1" ]] && { echo "$i"; return; }; done
-        echo "error: manifest has no column '$1'" >&2; exit 65; }
-c_file=$(col file); c_kind=$(col kind); c_village=$(col village); c_profile=$(col profile); c_asof=$(col as_of)
-while IFS= read -r line; do
-  line="${line%$'\r'}"; [[ -z "$line" ]] && continue
-  IFS=, read -r -a f <<< "$line"
-  args=("Datasets/${f[$c_file]}" --kind "${f[$c_kind]}" --village "${f[$c_village]}"
-        --as-of "${f[$c_asof]}" --quiet "${LANG_OPT[@]}")
-  [[ -n "${f[$c_profile]:-}" ]] && args+=(--profile "Datasets/${f[$c_profile]}")
-  "$NOABER" import "${args[@]}" >> "$OUT/import-accounting.txt"
-done < <(tail -n +2 "$manifest")
+import_bundled_exports
 grep -E '→|read [0-9]+ =' "$OUT/import-accounting.txt" | paste - - | sed -E 's/ +/ /g; s/→ import [0-9]+ //'
-
-# Whether `noaber report` exists in this build. The report command is newer than the metrics
-# command; the report steps below run only when `noaber report --help` exits 0 AND its help
-# mentions --audience (an older build answers `report --help` with the top-level help and exit
-# status 0, so the exit status alone would be misleading). Everything else runs on any build.
-report_available() {
-  local help
-  help=$("$NOABER" report --help 2>/dev/null) || return 1
-  grep -q -- '--audience' <<< "$help"
-}
 
 # The eight quarters of 2023–2024 as one range, split with --every quarter (period labels
 # 2023Q1 … 2024Q4). Disclosure control stays on: a lerend netwerk is a publication audience.
@@ -148,57 +104,41 @@ wide "$OUT/response-by-quarter.csv" first_contact_within_7d_pct 0
 # control limits, narrowing as the village grows). Only a village outside the limits differs by
 # more than noise — and then the first question is about its data, the second about its work.
 #
-# The tidy rows of `noaber metrics` do not carry funnel limits (they are computed for the
-# report's funnel charts). So, for the year 2024, this step recomputes them from the tidy rows:
-# the pooled rate is Σ residents reached / Σ inhabitants; the limits are the exact binomial ones
-# with Spiegelhalter's interpolation (Statistics in Medicine 2005;24:1185), the same method as
-# noaber's Funnel.proportionLimits. The lerend-netwerk report (Step 7) draws the funnel plots.
-# Look for: the pooled rate printed first (and that it equals the `--by all` figure); each
-# village's rate with its 95% and 99.8% limits; and the verdict column — "inside" for most or
-# all villages is the expected, and reassuring, result.
+# `noaber metrics` carries the comparison as tidy rows next to each village's rate:
+# `funnel_95:reach_per_1000` (value = the pooled rate, lower/upper = the 95% limits at this
+# village's population, n = that population), `funnel_998:…` (the 99.8% limits) and
+# `funnel_position:…` (0 inside; +1/−1 above/below the 95% limits; +2/−2 beyond 99.8%). The limits
+# are exact binomial ones with Spiegelhalter's interpolation (Statistics in Medicine 2005;24:1185).
+# The lerend-netwerk report (Step 7) draws them as funnel plots.
+# Look for: the same pooled rate on every village's line (and equal to the `--by all` figure);
+# each village's rate with its 95% and 99.8% limits; and the verdict column — "inside" for most
+# or all villages is the expected, and reassuring, result. A suppressed village gets no point.
 step "4. Reach against the pooled rate, 2024 (funnel limits)"
 "$NOABER" metrics reach --period 2024 --format csv "${LANG_OPT[@]}" > "$OUT/reach-2024.csv"
 "$NOABER" metrics reach --period 2024 --by all --format csv "${LANG_OPT[@]}" > "$OUT/reach-2024-pooled.csv"
 python3 - "$OUT/reach-2024.csv" "$OUT/reach-2024-pooled.csv" "$OUT/funnel-reach-2024.csv" <<'PY'
-import csv, math, sys
+import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
 pooled = {r["metric"]: r for r in csv.DictReader(open(sys.argv[2], encoding="utf-8", newline=""))}
-villages = {}
+by = {}
 for r in rows:
-    if r["metric"] == "residents_reached": villages.setdefault(r["village"], {})["x"] = r
-    if r["metric"] == "reach_per_1000": villages.setdefault(r["village"], {})["n"] = int(r["n"])
-usable = {v: d for v, d in villages.items() if d["x"]["suppressed"] != "true"}
-X = sum(int(float(d["x"]["value"])) for d in usable.values()); N = sum(d["n"] for d in usable.values())
-p0 = X / N
-
-def limit(n, level):
-    """Spiegelhalter's interpolated binomial quantile (r_p − α)/n for Binomial(n, p0)."""
-    logp = lambda r: math.lgamma(n + 1) - math.lgamma(r + 1) - math.lgamma(n - r + 1) + r * math.log(p0) + (n - r) * math.log1p(-p0)
-    cdf = 0.0
-    for r in range(n + 1):
-        pmf = math.exp(logp(r)); cdf += pmf
-        if cdf >= level:
-            alpha = min(max((cdf - level) / pmf, 0.0), 1.0) if pmf > 0 else 0.0
-            return min(max((r - alpha) / n, 0.0), 1.0)
-    return 1.0
-
-print(f"pooled reach 2024: {1000 * p0:.1f} per 1,000 ({X} residents / {N} inhabitants); "
-      f"noaber --by all says {float(pooled['reach_per_1000']['value']):.1f}")
+    by.setdefault(r["village"], {})[r["metric"]] = r
+metric = "reach_per_1000"
+verdicts = {"0": "inside", "1": "above 95%", "-1": "below 95%", "2": "above 99.8%", "-2": "below 99.8%"}
+print(f"noaber --by all: pooled reach 2024 = {float(pooled[metric]['value']):.1f} per 1,000")
 out = csv.writer(open(sys.argv[3], "w", encoding="utf-8", newline=""))
-out.writerow(["village", "period", "metric", "value", "denominator", "target",
-              "lower95", "upper95", "lower998", "upper998", "verdict"])
-print(f"{'village':7} {'inhabitants':>11} {'reach/1,000':>11} {'95% limits':>13} {'99.8% limits':>13}  verdict")
-for v in sorted(villages):
-    d = villages[v]
-    if v not in usable:
-        print(f"{v:7} {d['n']:>11} {'<5':>11}  (suppressed: no point)"); continue
-    n = d["n"]; rate = int(float(d["x"]["value"])) / n
-    l95, u95 = limit(n, 0.025), limit(n, 0.975); l998, u998 = limit(n, 0.001), limit(n, 0.999)
-    verdict = ("above 99.8%" if rate > u998 else "below 99.8%" if rate < l998 else
-               "above 95%" if rate > u95 else "below 95%" if rate < l95 else "inside")
-    k = 1000
-    print(f"{v:7} {n:>11} {k*rate:>11.1f} {f'{k*l95:.1f}–{k*u95:.1f}':>13} {f'{k*l998:.1f}–{k*u998:.1f}':>13}  {verdict}")
-    out.writerow([v, "2024", "reach_per_1000", k * rate, n, k * p0, k * l95, k * u95, k * l998, k * u998, verdict])
+out.writerow(["village", "rate", "target", "lower95", "upper95", "lower998", "upper998", "verdict"])
+print(f"{'village':7} {'inhabitants':>11} {'reach/1,000':>11} {'pooled':>7} {'95% limits':>13} {'99.8% limits':>13}  verdict")
+for v in sorted(by):
+    d = by[v]
+    if d[metric]["suppressed"] == "true" or "funnel_95:" + metric not in d:
+        print(f"{v:7} {'':>11} {'<5':>11}  (suppressed: no point)"); continue
+    f95, f998 = d["funnel_95:" + metric], d["funnel_998:" + metric]
+    pos = d["funnel_position:" + metric]["value"].split(".")[0]
+    rate, target = float(d[metric]["value"]), float(f95["value"])
+    l95, u95, l998, u998 = (float(f95["lower"]), float(f95["upper"]), float(f998["lower"]), float(f998["upper"]))
+    print(f"{v:7} {f95['n']:>11} {rate:>11.1f} {target:>7.1f} {f'{l95:.1f}–{u95:.1f}':>13} {f'{l998:.1f}–{u998:.1f}':>13}  {verdicts[pos]}")
+    out.writerow([v, rate, target, l95, u95, l998, u998, verdicts[pos]])
 PY
 
 # --- Step 5. Volunteer load per village, 2024 --------------------------------------------------
