@@ -93,8 +93,9 @@ def km_median(t, e):
     at_risk = len(t) - np.concatenate(([0], np.cumsum(total)[:-1]))
     frac = np.where(events > 0, (at_risk - events) / at_risk, 1.0)
     s = np.cumprod(frac)
-    gw = np.cumsum(np.where((events > 0) & (events < at_risk), events / (at_risk * (at_risk - events)), 0.0))
     with np.errstate(divide="ignore", invalid="ignore"):
+        # a step where everyone left at risk finishes adds nothing to Greenwood's sum (lifelines)
+        gw = np.cumsum(np.where((events > 0) & (events < at_risk), events / (at_risk * (at_risk - events)), 0.0))
         ls = np.log(s)
         centre = np.log(-ls)
         spread = Z95 * np.sqrt(gw) / -ls
@@ -303,7 +304,7 @@ def main():
         add("escalation_cases_counted", counted[g])
         add("avoided_cost_eur", most_likely[g], mc_lo[g], mc_hi[g], counted[g])
     out = pd.DataFrame(rows, columns=["village", "period", "metric", "value", "lower", "upper", "n"])
-    out.to_csv(a.out, index=False, float_format="%.10g")
+    out.to_csv(a.out, index=False, float_format="%.17g")
     total = time.perf_counter() - t0
     print(f"reference.py: {len(cases)} cases, {len(tasks)} tasks, {len(vcodes)} villages x {NQ} quarters, "
           f"{a.draws} draws{' (lifelines KM)' if a.lifelines else ''}: load {t_load:.2f} s, compute {t_compute:.2f} s, "

@@ -8,20 +8,24 @@ import NoaberModel
 /// cell by subtraction. So the rows of the requested grouping are suppressed together with the
 /// village and municipality rows of the same input, and only then filtered back to what was asked.
 public enum DisclosedMetrics {
+    /// - Complexity: the input is indexed once and the Monte Carlo draws are made once; each extra
+    ///   grouping costs one pass over its groups and periods, without data quality or chart material
+    ///   (the same for every grouping).
     public static func compute(_ family: MetricFamily, input: MetricsInput, options: MetricsOptions) -> MetricsResult {
         guard options.suppress else { return MetricsEngine.compute(family, input: input, options: options) }
-        // Structured chart material (curves, distributions, funnel points) is filtered by the
-        // engine itself when suppression is on.
-        var result = MetricsEngine.compute(family, input: input, options: options)
+        let data = PreparedInput(input)
+        let model = MetricsEngine.model(family, options)
+        // The requested grouping: its rows unsuppressed, its chart material filtered by the engine
+        // for small cells (rows and filtering do not depend on each other).
+        var result = MetricsEngine.unsuppressed(family, input: input, data: data, options: options, model: model)
+        let requestedKeys = Set(result.rows.map(\.village))
+        var union = result.rows
         var open = options
         open.suppress = false
-        var union: [MetricRow] = []
-        var requestedKeys: Set<String> = []
-        for grouping in Set([options.grouping, .village, .municipality]) {
+        for grouping in [Grouping.village, .municipality] where grouping != options.grouping {
             open.grouping = grouping
-            let rows = MetricsEngine.compute(family, input: input, options: open).rows
-            if grouping == options.grouping { requestedKeys = Set(rows.map(\.village)) }
-            union += rows
+            union += MetricsEngine.unsuppressed(family, input: input, data: data, options: open, model: model,
+                                                quality: false, charts: false).rows
         }
         // A row can appear twice when a municipality and a village share a name; keep one.
         var seen: Set<String> = []

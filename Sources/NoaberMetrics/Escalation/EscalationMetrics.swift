@@ -17,7 +17,7 @@ enum EscalationMetrics {
     }
 
     /// Counted cases per risk, and the number of distinct cases counted.
-    static func counts(_ cases: [CaseRecord], asOf: [String: CivilDate], followUpDays: Int) -> ([Risk: Int], Int) {
+    static func counts(_ cases: some Sequence<CaseRecord>, asOf: [String: CivilDate], followUpDays: Int) -> ([Risk: Int], Int) {
         var counts: [Risk: Int] = [:]
         var counted = 0
         for c in cases where !c.risks.isEmpty {

@@ -39,7 +39,7 @@ enum QualityMetrics {
                 if latest > asOf { future += 1 }
             }
             if let key = c.personKey {
-                let k = DuplicateKey(person: key, day: c.received.date.dayNumber, themes: c.themes)
+                let k = DuplicateKey(person: key, day: c.received.date.dayNumber, themes: QualityMetrics.mask(c.themes))
                 if !seen.insert(k).inserted { duplicates += 1 }
             }
         }
@@ -64,9 +64,19 @@ enum QualityMetrics {
         return b.rows
     }
 
+    /// The theme set as a bit mask (bit i = `Theme.allCases[i]`): equal masks ⇔ equal sets, and an
+    /// integer hashes far faster than a `Set<Theme>`.
+    static func mask(_ themes: Set<Theme>) -> UInt64 {
+        var m: UInt64 = 0
+        for t in themes {
+            if let i = Theme.allCases.firstIndex(of: t) { m |= 1 << UInt64(i) }
+        }
+        return m
+    }
+
     private struct DuplicateKey: Hashable {
         let person: String
         let day: Int
-        let themes: Set<Theme>
+        let themes: UInt64
     }
 }

@@ -36,7 +36,7 @@ enum ResponseMetrics {
         var negative = 0
     }
 
-    static func durations(_ cases: [CaseRecord], asOf: [String: CivilDate]) -> Durations {
+    static func durations(_ cases: some Sequence<CaseRecord>, asOf: [String: CivilDate]) -> Durations {
         var d = Durations()
         for c in cases {
             guard let a = asOf[c.village], c.received.date <= a else { continue }
