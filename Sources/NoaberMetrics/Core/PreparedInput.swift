@@ -27,27 +27,46 @@ struct PreparedInput: Sendable {
         var villages: [String: Village] = [:]
         for v in input.villages { villages[v.code] = v }
         villagesByCode = villages
-        var ids: [String: Int32] = [:]
-        var first: [Int] = []
-        for r in input.cases {
-            guard let key = r.personKey, !r.collective else { continue }
-            let d = r.received.date.dayNumber
-            if let id = ids[key] {
-                if d < first[Int(id)] { first[Int(id)] = d }
+        // Bucket by village in one copy. The store delivers cases ordered by village, so runs of
+        // one village are found by comparing codes with the previous record, not by hashing each.
+        var c: [String: [CaseRecord]] = [:]
+        var outside: [CaseRecord] = []
+        let all = input.cases
+        var i = 0
+        while i < all.count {
+            let code = all[i].village
+            var j = i + 1
+            while j < all.count && all[j].village == code { j += 1 }
+            if villages[code] != nil {
+                c[code, default: []].append(contentsOf: all[i..<j])
             } else {
-                ids[key] = Int32(first.count)
-                first.append(d)
+                outside.append(contentsOf: all[i..<j])
             }
+            i = j
         }
-        firstCaseDay = first
-        var c = Dictionary(grouping: input.cases.filter { villages[$0.village] != nil }, by: \.village)
         for k in c.keys { c[k]?.sort { $0.received < $1.received } }
         cases = c
         caseDays = c.mapValues { $0.map(\.received.date.dayNumber) }
-        casePersons = c.mapValues { list in
-            list.map { r in r.collective ? -1 : r.personKey.flatMap { ids[$0] } ?? -1 }
+        // Intern person keys while recording each resident's first case day (over all input,
+        // villages outside the list included: "new" means new to every export).
+        var ids: [String: Int32] = [:]
+        var first: [Int] = []
+        func intern(_ r: CaseRecord) -> Int32 {
+            guard let key = r.personKey, !r.collective else { return -1 }
+            let d = r.received.date.dayNumber
+            if let id = ids[key] {
+                if d < first[Int(id)] { first[Int(id)] = d }
+                return id
+            }
+            let id = Int32(first.count)
+            ids[key] = id
+            first.append(d)
+            return id
         }
-        var t = Dictionary(grouping: input.tasks.filter { villages[$0.village] != nil }, by: \.village)
+        casePersons = c.mapValues { list in list.map(intern) }
+        for r in outside { _ = intern(r) }
+        firstCaseDay = first
+        var t = Dictionary(grouping: input.tasks, by: \.village).filter { villages[$0.key] != nil }
         for k in t.keys { t[k]?.sort { $0.date < $1.date } }
         tasks = t
         taskDays = t.mapValues { $0.map(\.date.dayNumber) }
