@@ -27,24 +27,33 @@ struct PreparedInput: Sendable {
         var villages: [String: Village] = [:]
         for v in input.villages { villages[v.code] = v }
         villagesByCode = villages
-        // Bucket by village in one copy. The store delivers cases ordered by village, so runs of
-        // one village are found by comparing codes with the previous record, not by hashing each.
-        var c: [String: [CaseRecord]] = [:]
-        var outside: [CaseRecord] = []
+        // Bucket by village as positions into the input, then sort each bucket's positions by
+        // receipt (ties keep input order, as a stable sort of the records would) and gather the
+        // records once: a record is copied once and never moved by the sort. The store delivers
+        // cases ordered by village, so runs of one village are found by comparing codes with the
+        // previous record rather than hashing each.
         let all = input.cases
+        var positions: [String: [Int]] = [:]
+        var outside: [Int] = []
         var i = 0
         while i < all.count {
             let code = all[i].village
             var j = i + 1
             while j < all.count && all[j].village == code { j += 1 }
             if villages[code] != nil {
-                c[code, default: []].append(contentsOf: all[i..<j])
+                positions[code, default: []].append(contentsOf: i..<j)
             } else {
-                outside.append(contentsOf: all[i..<j])
+                outside.append(contentsOf: i..<j)
             }
             i = j
         }
-        for k in c.keys { c[k]?.sort { $0.received < $1.received } }
+        var c: [String: [CaseRecord]] = [:]
+        for (code, list) in positions {
+            // Moment order as one integer: the day, then the minute (a bare date sorts as 00:00).
+            let key = list.map { all[$0].received.date.dayNumber * 1440 + (all[$0].received.minuteOfDay ?? 0) }
+            let order = key.indices.sorted { key[$0] != key[$1] ? key[$0] < key[$1] : $0 < $1 }
+            c[code] = order.map { all[list[$0]] }
+        }
         cases = c
         caseDays = c.mapValues { $0.map(\.received.date.dayNumber) }
         // Intern person keys while recording each resident's first case day (over all input,
@@ -64,7 +73,7 @@ struct PreparedInput: Sendable {
             return id
         }
         casePersons = c.mapValues { list in list.map(intern) }
-        for r in outside { _ = intern(r) }
+        for p in outside { _ = intern(all[p]) }
         firstCaseDay = first
         var t = Dictionary(grouping: input.tasks, by: \.village).filter { villages[$0.key] != nil }
         for k in t.keys { t[k]?.sort { $0.date < $1.date } }
