@@ -161,6 +161,15 @@ struct Slices<Element>: Sequence {
     var count: Int { parts.reduce(0) { $0 + $1.count } }
 
     func makeIterator() -> FlattenSequence<[ArraySlice<Element>]>.Iterator { parts.joined().makeIterator() }
+
+    /// Calls `body` with each element in place, in order. Unlike `for … in`, which copies each
+    /// element out (retaining every string and set in a record), this lends it.
+    @inline(__always)
+    func forEach(_ body: (borrowing Element) -> Void) {
+        for part in parts {
+            for i in part.indices { body(part[i]) }
+        }
+    }
 }
 
 /// Builds rows for one (group, period) with less repetition.

@@ -26,13 +26,16 @@ enum ReachMetrics {
         var anonymous = 0, collective = 0
         var themes: [Theme: Int] = [:]
         var sources: [Source: Int] = [:]
-        for (c, id) in zip(cases, persons) {
-            for t in c.themes { themes[t, default: 0] += 1 }
-            if let s = c.source { sources[s, default: 0] += 1 }
-            if c.collective { collective += 1; continue }
-            guard c.personKey != nil else { anonymous += 1; continue }
-            residentIDs.append(id)
-            if c.effectiveAgeBand?.isSeventyFivePlus == true { residentIDs75.append(id) }
+        // Index loops over the aligned slices lend each case instead of copying it out.
+        for (part, ids) in zip(cases.parts, persons.parts) {
+            for i in part.indices {
+                for t in part[i].themes { themes[t, default: 0] += 1 }
+                if let s = part[i].source { sources[s, default: 0] += 1 }
+                if part[i].collective { collective += 1; continue }
+                guard part[i].personKey != nil else { anonymous += 1; continue }
+                residentIDs.append(ids[i])
+                if part[i].effectiveAgeBand?.isSeventyFivePlus == true { residentIDs75.append(ids[i]) }
+            }
         }
         let residents = ReachMetrics.distinct(residentIDs)
         let residents75Count = ReachMetrics.distinct(residentIDs75).count
