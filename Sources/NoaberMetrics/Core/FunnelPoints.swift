@@ -17,17 +17,17 @@ enum FunnelPoints {
         for v in villages.sorted(by: { $0.code < $1.code }) {
             let group = MetricGroup(key: v.code, villages: [v])
             if reach {
-                var residents = Set<String>(), residents75 = Set<String>()
+                var residents: [Int32] = [], residents75: [Int32] = []
                 let cases = data.cases(in: group, period: period)
                 caseCells.append(Cell(village: v, numerator: cases.count, denominator: v.inhabitants))
-                for c in cases where !c.collective {
-                    guard let key = c.personKey else { continue }
-                    residents.insert(key)
-                    if c.effectiveAgeBand?.isSeventyFivePlus == true { residents75.insert(key) }
+                for (c, id) in zip(cases, data.persons(in: group, period: period)) where id >= 0 {
+                    residents.append(id)
+                    if c.effectiveAgeBand?.isSeventyFivePlus == true { residents75.append(id) }
                 }
-                reachCells.append(Cell(village: v, numerator: residents.count, denominator: v.inhabitants))
+                let reached = ReachMetrics.distinct(residents).count
+                reachCells.append(Cell(village: v, numerator: reached, denominator: v.inhabitants))
                 if let d75 = v.inhabitants75Plus {
-                    reach75Cells.append(Cell(village: v, numerator: residents75.count, denominator: d75))
+                    reach75Cells.append(Cell(village: v, numerator: ReachMetrics.distinct(residents75).count, denominator: d75))
                 }
             }
             if volunteers {

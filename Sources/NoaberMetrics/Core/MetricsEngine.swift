@@ -13,17 +13,42 @@ import NoaberModel
 ///   escalation adds O(draws · risks) once and per group.
 public enum MetricsEngine {
     public static func compute(_ family: MetricFamily, input: MetricsInput, options: MetricsOptions) -> MetricsResult {
-        let families = Set(family.members)
         let data = PreparedInput(input)
+        var result = unsuppressed(family, input: input, data: data, options: options, model: model(family, options))
+        let k = max(options.minCell, 1)
+        if options.suppress && k > 1 {
+            var municipalityOf: [String: String] = [:]
+            for v in input.villages { municipalityOf[v.code] = v.municipality }
+            result.rows = DisclosureControl.apply(result.rows, minCell: k, municipalityOf: municipalityOf)
+        }
+        result.rows.sort(by: MetricRow.tidyOrder)
+        return result
+    }
+
+    /// The Monte Carlo model a run of `family` needs (nil without escalation), drawn once so that
+    /// several groupings of one run share it.
+    static func model(_ family: MetricFamily, _ options: MetricsOptions) -> EscalationModel? {
+        family.members.contains(.escalation)
+            ? EscalationModel(parameters: options.escalationParameters, draws: options.escalationDraws, seed: options.seed)
+            : nil
+    }
+
+    /// The rows of one grouping before disclosure control, in no particular order, over an input
+    /// indexed once by the caller. Chart material (curves, distributions, funnel points) is
+    /// filtered for small cells per `options.suppress`, as `compute` returns it.
+    ///
+    /// `quality: false` leaves out the data-quality rows and `charts: false` the chart material:
+    /// both are the same for every grouping, so a caller combining groupings computes them once.
+    static func unsuppressed(_ family: MetricFamily, input: MetricsInput, data: PreparedInput, options: MetricsOptions,
+                             model: EscalationModel?, quality: Bool = true, charts: Bool = true) -> MetricsResult {
+        let families = Set(family.members)
         let groups = MetricGroup.groups(options.grouping, villages: input.villages)
         let k = max(options.minCell, 1)
         let hideSmall = options.suppress && k > 1
         func small(_ n: Int) -> Bool { hideSmall && n >= 1 && n < k }
         var result = MetricsResult()
         var rows: [MetricRow] = []
-        let model = families.contains(.escalation)
-            ? EscalationModel(parameters: options.escalationParameters, draws: options.escalationDraws, seed: options.seed)
-            : nil
+        let model = families.contains(.escalation) ? model : nil
         let followUp = max(options.effectiveFollowUpDays, 0)
 
         for period in options.periods {
@@ -34,7 +59,7 @@ public enum MetricsEngine {
                 if families.contains(.response) {
                     let out = ResponseMetrics.compute(group: group, period: period, data: data)
                     rows += out.rows
-                    for endpoint in ResponseEndpoint.allCases {
+                    for endpoint in ResponseEndpoint.allCases where charts {
                         guard let km = out.curves[endpoint], km.count > 0, !small(km.count) else { continue }
                         result.survivalCurves.append(SurvivalCurve(group: group.key, period: period.label,
                                                                    endpoint: endpoint, estimate: km))
@@ -44,7 +69,7 @@ public enum MetricsEngine {
                     let out = VolunteerLoad.compute(group: group, period: period, data: data,
                                                     thresholdPerWeek: options.volunteerThresholdHoursPerWeek)
                     rows += out.rows
-                    if !out.hours.isEmpty, !small(out.hours.count) {
+                    if charts, !out.hours.isEmpty, !small(out.hours.count) {
                         result.volunteerHours.append(VolunteerHoursDistribution(group: group.key, period: period.label,
                                                                                 hours: out.hours))
                     }
@@ -53,30 +78,24 @@ public enum MetricsEngine {
                     let out = EscalationMetrics.compute(group: group, period: period, data: data, model: model,
                                                         followUpDays: followUp)
                     rows += out.rows
-                    if !small(out.casesCounted) {
+                    if charts, !small(out.casesCounted) {
                         result.escalation.append(EscalationSummary(group: group.key, period: period.label,
                                                                    casesCounted: out.casesCounted, result: out.result))
                     }
                 }
             }
-            if families.contains(.reach) || families.contains(.volunteers) {
+            if charts, families.contains(.reach) || families.contains(.volunteers) {
                 result.funnel += FunnelPoints.compute(period: period, data: data, villages: input.villages,
                                                       reach: families.contains(.reach),
                                                       volunteers: families.contains(.volunteers),
                                                       hideBelow: hideSmall ? k : 1)
             }
         }
-        if families.contains(.quality) {
+        if quality, families.contains(.quality) {
             for v in input.villages.sorted(by: { $0.code < $1.code }) {
                 rows += QualityMetrics.rows(village: v, data: data, facts: input.qualityFacts[v.code], today: options.today)
             }
         }
-        if hideSmall {
-            var municipalityOf: [String: String] = [:]
-            for v in input.villages { municipalityOf[v.code] = v.municipality }
-            rows = DisclosureControl.apply(rows, minCell: k, municipalityOf: municipalityOf)
-        }
-        rows.sort(by: MetricRow.tidyOrder)
         result.rows = rows
         return result
     }

@@ -13,37 +13,50 @@ public enum DisclosedMetrics {
         compute(family, input: input, options: options, groupings: [options.grouping])[0]
     }
 
-    /// One result per requested grouping, in the order given, all disclosed together.
-    /// - Complexity: one engine run per requested grouping, plus one unsuppressed run per grouping
-    ///   in the union of the requested ones, `.village` and `.municipality`.
+    /// One result per requested grouping, in the order given, all disclosed together. Data-quality
+    /// rows (per village whatever the grouping) come with the first requested grouping only.
+    /// - Complexity: the input is indexed once and the Monte Carlo draws are made once; each
+    ///   grouping costs one pass over its groups and periods, and the extra village/municipality
+    ///   passes skip data quality and chart material.
     public static func compute(_ family: MetricFamily, input: MetricsInput, options: MetricsOptions,
                                groupings: [Grouping]) -> [MetricsResult] {
-        func run(_ grouping: Grouping, suppress: Bool) -> MetricsResult {
-            var o = options
-            o.grouping = grouping
-            o.suppress = suppress
-            return MetricsEngine.compute(family, input: input, options: o)
+        guard options.suppress else {
+            return groupings.map { grouping in
+                var o = options
+                o.grouping = grouping
+                return MetricsEngine.compute(family, input: input, options: o)
+            }
         }
-        // Structured chart material (curves, distributions, funnel points) is filtered by the
-        // engine itself when suppression is on.
-        var results = groupings.map { run($0, suppress: options.suppress) }
-        guard options.suppress else { return results }
+        let data = PreparedInput(input)
+        let model = MetricsEngine.model(family, options)
+        var results: [MetricsResult] = []
+        var keysOf: [Set<String>] = []
         var union: [MetricRow] = []
         var seen: Set<String> = []
-        var keysOf: [Grouping: Set<String>] = [:]
-        let all = groupings + [Grouping.village, .municipality].filter { !groupings.contains($0) }
-        for grouping in all {
-            let rows = run(grouping, suppress: false).rows
-            keysOf[grouping] = Set(rows.map(key))
-            // A row can appear in two groupings (quality rows are per village in every grouping;
-            // a municipality may share a name with a village): keep one.
+        func add(_ rows: [MetricRow]) {
+            // A row can appear in two groupings (a municipality may share a name with a village): keep one.
             union += rows.filter { seen.insert(key($0)).inserted }
+        }
+        for (i, grouping) in groupings.enumerated() {
+            var o = options
+            o.grouping = grouping
+            // Rows unsuppressed; chart material already filtered by the engine for small cells.
+            let result = MetricsEngine.unsuppressed(family, input: input, data: data, options: o, model: model, quality: i == 0)
+            results.append(result)
+            keysOf.append(Set(result.rows.map(key)))
+            add(result.rows)
+        }
+        var open = options
+        open.suppress = false
+        for grouping in [Grouping.village, .municipality] where !groupings.contains(grouping) {
+            open.grouping = grouping
+            add(MetricsEngine.unsuppressed(family, input: input, data: data, options: open, model: model,
+                                           quality: false, charts: false).rows)
         }
         let municipalityOf = Dictionary(input.villages.map { ($0.code, $0.municipality) }, uniquingKeysWith: { a, _ in a })
         let disclosed = DisclosureControl.apply(union, minCell: options.minCell, municipalityOf: municipalityOf)
-        for (i, grouping) in groupings.enumerated() {
-            let wanted = keysOf[grouping] ?? []
-            results[i].rows = disclosed.filter { wanted.contains(key($0)) }.sorted(by: MetricRow.tidyOrder)
+        for i in results.indices {
+            results[i].rows = disclosed.filter { keysOf[i].contains(key($0)) }.sorted(by: MetricRow.tidyOrder)
         }
         return results
     }

@@ -17,27 +17,40 @@ enum EscalationMetrics {
     }
 
     /// Counted cases per risk, and the number of distinct cases counted.
-    static func counts(_ cases: [CaseRecord], asOf: [String: CivilDate], followUpDays: Int) -> ([Risk: Int], Int) {
+    static func counts(_ cases: some Sequence<CaseRecord>, asOf: [String: CivilDate], followUpDays: Int) -> ([Risk: Int], Int) {
         var counts: [Risk: Int] = [:]
         var counted = 0
-        for c in cases where !c.risks.isEmpty {
-            let known: Bool
-            if c.closed != nil {
-                known = true
-            } else if let a = asOf[c.village] {
-                known = a.dayNumber - c.received.date.dayNumber > followUpDays
-            } else {
-                known = false
-            }
-            guard known else { continue }
-            var any = false
-            for r in c.risks where !c.escalatedTo.contains(r) {
-                counts[r, default: 0] += 1
-                any = true
-            }
-            if any { counted += 1 }
-        }
+        for c in cases { add(c, asOf: asOf, followUpDays: followUpDays, &counts, &counted) }
         return (counts, counted)
+    }
+
+    /// `counts` over index slices, lending each case instead of copying it.
+    static func counts(_ cases: Slices<CaseRecord>, asOf: [String: CivilDate], followUpDays: Int) -> ([Risk: Int], Int) {
+        var counts: [Risk: Int] = [:]
+        var counted = 0
+        cases.forEach { c in add(c, asOf: asOf, followUpDays: followUpDays, &counts, &counted) }
+        return (counts, counted)
+    }
+
+    @inline(__always)
+    private static func add(_ c: borrowing CaseRecord, asOf: [String: CivilDate], followUpDays: Int,
+                            _ counts: inout [Risk: Int], _ counted: inout Int) {
+        guard !c.risks.isEmpty else { return }
+        let known: Bool
+        if c.closed != nil {
+            known = true
+        } else if let a = asOf[c.village] {
+            known = a.dayNumber - c.received.date.dayNumber > followUpDays
+        } else {
+            known = false
+        }
+        guard known else { return }
+        var any = false
+        for r in c.risks where !c.escalatedTo.contains(r) {
+            counts[r, default: 0] += 1
+            any = true
+        }
+        if any { counted += 1 }
     }
 
     static func compute(group: MetricGroup, period: Period, data: PreparedInput, model: EscalationModel,

@@ -18,29 +18,37 @@ import NoaberModel
 enum ReachMetrics {
     static func rows(group: MetricGroup, period: Period, data: PreparedInput) -> [MetricRow] {
         let cases = data.cases(in: group, period: period)
+        let persons = data.persons(in: group, period: period)
         var b = RowBuilder(group: group, period: period)
-        var residents = Set<String>()
-        var residents75 = Set<String>()
+        // Residents as interned ids: sorting and deduplicating integers beats a Set<String> per group.
+        var residentIDs: [Int32] = []
+        var residentIDs75: [Int32] = []
         var anonymous = 0, collective = 0
         var themes: [Theme: Int] = [:]
         var sources: [Source: Int] = [:]
-        for c in cases {
-            for t in c.themes { themes[t, default: 0] += 1 }
-            if let s = c.source { sources[s, default: 0] += 1 }
-            if c.collective { collective += 1; continue }
-            guard let key = c.personKey else { anonymous += 1; continue }
-            residents.insert(key)
-            if c.effectiveAgeBand?.isSeventyFivePlus == true { residents75.insert(key) }
+        // Index loops over the aligned slices lend each case instead of copying it out.
+        for (part, ids) in zip(cases.parts, persons.parts) {
+            for i in part.indices {
+                for t in part[i].themes { themes[t, default: 0] += 1 }
+                if let s = part[i].source { sources[s, default: 0] += 1 }
+                if part[i].collective { collective += 1; continue }
+                guard part[i].personKey != nil else { anonymous += 1; continue }
+                residentIDs.append(ids[i])
+                if part[i].effectiveAgeBand?.isSeventyFivePlus == true { residentIDs75.append(ids[i]) }
+            }
         }
-        let newResidents = residents.filter { key in
-            data.firstCaseDay[key].map { period.start.dayNumber <= $0 && $0 <= period.end.dayNumber } ?? false
+        let residents = ReachMetrics.distinct(residentIDs)
+        let residents75Count = ReachMetrics.distinct(residentIDs75).count
+        let newResidents = residents.filter { id in
+            let day = data.firstCaseDay[Int(id)]
+            return period.start.dayNumber <= day && day <= period.end.dayNumber
         }.count
         let inhabitants = group.inhabitants
         b.count("cases", cases.count)
         b.count("residents_reached", residents.count)
         b.proportion("reach_per_1000", residents.count, of: inhabitants, scale: 1000)
-        b.count("residents_reached_75plus", residents75.count)
-        b.proportion("reach_75plus_pct", residents75.count, of: group.inhabitants75Plus, scale: 100)
+        b.count("residents_reached_75plus", residents75Count)
+        b.proportion("reach_75plus_pct", residents75Count, of: group.inhabitants75Plus, scale: 100)
         b.add("cases_per_1000", inhabitants > 0 ? 1000 * Double(cases.count) / Double(inhabitants) : nil, n: inhabitants)
         b.count("new_residents", newResidents)
         b.proportion("new_residents_pct", newResidents, of: residents.count, scale: 100)
@@ -55,5 +63,18 @@ enum ReachMetrics {
             b.proportion("source_pct:" + s.rawValue, sources[s] ?? 0, of: cases.count, scale: 100)
         }
         return b.rows
+    }
+
+    /// The distinct values, ascending.
+    /// - Complexity: O(n log n).
+    static func distinct(_ ids: [Int32]) -> [Int32] {
+        var out = ids.sorted()
+        var w = 0
+        for i in out.indices where i == 0 || out[i] != out[i - 1] {
+            out[w] = out[i]
+            w += 1
+        }
+        out.removeLast(out.count - w)
+        return out
     }
 }

@@ -36,27 +36,37 @@ enum ResponseMetrics {
         var negative = 0
     }
 
-    static func durations(_ cases: [CaseRecord], asOf: [String: CivilDate]) -> Durations {
+    static func durations(_ cases: some Sequence<CaseRecord>, asOf: [String: CivilDate]) -> Durations {
         var d = Durations()
-        for c in cases {
-            guard let a = asOf[c.village], c.received.date <= a else { continue }
-            let censor = Moment(date: a)
-            var bad = false
-            // First contact: observed, else censored at closure, else at as-of.
-            let fcEnd = c.firstContact ?? c.closed ?? censor
-            let fc = c.received.days(until: fcEnd)
-            if fc < 0 { bad = true } else {
-                d.firstContact.durations.append(fc)
-                d.firstContact.observed.append(c.firstContact != nil)
-            }
-            let cl = c.received.days(until: c.closed ?? censor)
-            if cl < 0 { bad = true } else {
-                d.closure.durations.append(cl)
-                d.closure.observed.append(c.closed != nil)
-            }
-            if bad { d.negative += 1 }
-        }
+        for c in cases { add(c, asOf: asOf, to: &d) }
         return d
+    }
+
+    /// `durations` over index slices, lending each case instead of copying it.
+    static func durations(_ cases: Slices<CaseRecord>, asOf: [String: CivilDate]) -> Durations {
+        var d = Durations()
+        cases.forEach { c in add(c, asOf: asOf, to: &d) }
+        return d
+    }
+
+    @inline(__always)
+    private static func add(_ c: borrowing CaseRecord, asOf: [String: CivilDate], to d: inout Durations) {
+        guard let a = asOf[c.village], c.received.date <= a else { return }
+        let censor = Moment(date: a)
+        var bad = false
+        // First contact: observed, else censored at closure, else at as-of.
+        let fcEnd = c.firstContact ?? c.closed ?? censor
+        let fc = c.received.days(until: fcEnd)
+        if fc < 0 { bad = true } else {
+            d.firstContact.durations.append(fc)
+            d.firstContact.observed.append(c.firstContact != nil)
+        }
+        let cl = c.received.days(until: c.closed ?? censor)
+        if cl < 0 { bad = true } else {
+            d.closure.durations.append(cl)
+            d.closure.observed.append(c.closed != nil)
+        }
+        if bad { d.negative += 1 }
     }
 
     static func compute(group: MetricGroup, period: Period, data: PreparedInput) -> Output {

@@ -49,11 +49,18 @@ enum VolunteerLoad {
         b.count("boundary_tasks", boundary, n: tasks.count)
 
         let cases = data.cases(in: group, period: period)
-        let logged = cases.compactMap(\.supportMinutes)
-        let supportHours = logged.reduce(0, +) / 60
+        var loggedCount = 0
+        var minutes = 0.0
+        cases.forEach { c in
+            if let m = c.supportMinutes {
+                minutes += m
+                loggedCount += 1
+            }
+        }
+        let supportHours = minutes / 60
         let paidHours = group.paidHoursPerWeek.map { $0 * weeks }
-        b.add("support_hours", supportHours, n: logged.count)
-        b.add("support_hours_per_paid_hour", paidHours.flatMap { $0 > 0 ? supportHours / $0 : nil }, n: logged.count)
+        b.add("support_hours", supportHours, n: loggedCount)
+        b.add("support_hours_per_paid_hour", paidHours.flatMap { $0 > 0 ? supportHours / $0 : nil }, n: loggedCount)
         b.count("open_cases_at_end", data.openCases(in: group, at: period.end))
         b.add("cases_per_paid_hour", paidHours.flatMap { $0 > 0 ? Double(cases.count) / $0 : nil }, n: cases.count)
         return Output(rows: b.rows, hours: hours)
