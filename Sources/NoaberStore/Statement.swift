@@ -17,28 +17,39 @@ public final class Statement {
     let handle: OpaquePointer
 
     init(database: Database, sql: String) throws(StoreError) {
-        var prepared: OpaquePointer?
-        var tail: UnsafePointer<CChar>?
-        let rc = sqlite3_prepare_v3(database.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &prepared, &tail)
-        guard rc == SQLITE_OK else {
-            sqlite3_finalize(prepared)
-            throw database.error(sql: sql, fallback: rc)
-        }
-        guard let prepared else {
-            throw StoreError(code: StoreError.noaberMisuse, message: "the SQL holds no statement",
-                             sql: sql, path: database.path)
-        }
-        // A second statement after the first would be silently ignored by SQLite: refuse it.
-        if let tail, tail.pointee != 0 {
-            var next: OpaquePointer?
-            sqlite3_prepare_v2(database.handle, tail, -1, &next, nil)
-            if next != nil {
-                sqlite3_finalize(next)
+        // `tail` points into the C string of `sql`, so the whole check runs inside one
+        // `withCString`: a String passed straight to C lives only for that one call, and reading
+        // `tail` afterwards would read freed memory (found by AddressSanitizer).
+        let outcome: Result<OpaquePointer, StoreError> = sql.withCString { text in
+            var prepared: OpaquePointer?
+            var tail: UnsafePointer<CChar>?
+            let rc = sqlite3_prepare_v3(database.handle, text, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &prepared, &tail)
+            guard rc == SQLITE_OK else {
                 sqlite3_finalize(prepared)
-                throw StoreError(code: StoreError.noaberMisuse,
-                                 message: "prepare takes one statement; use Database.execute for several",
-                                 sql: sql, path: database.path)
+                return .failure(database.error(sql: sql, fallback: rc))
             }
+            guard let prepared else {
+                return .failure(StoreError(code: StoreError.noaberMisuse, message: "the SQL holds no statement",
+                                           sql: sql, path: database.path))
+            }
+            // A second statement after the first would be silently ignored by SQLite: refuse it.
+            if let tail, tail.pointee != 0 {
+                var next: OpaquePointer?
+                sqlite3_prepare_v2(database.handle, tail, -1, &next, nil)
+                if next != nil {
+                    sqlite3_finalize(next)
+                    sqlite3_finalize(prepared)
+                    return .failure(StoreError(code: StoreError.noaberMisuse,
+                                               message: "prepare takes one statement; use Database.execute for several",
+                                               sql: sql, path: database.path))
+                }
+            }
+            return .success(prepared)
+        }
+        let prepared: OpaquePointer
+        switch outcome {
+        case .success(let p): prepared = p
+        case .failure(let e): throw e
         }
         self.sql = sql
         self.database = database

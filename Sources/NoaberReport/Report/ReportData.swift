@@ -46,8 +46,13 @@ struct ReportData: Sendable {
         self.request = request
         current = request.period
         previous = ReportData.previousPeriod(of: request.period)
+        // The trend runs over the report's own period when that already holds four or more
+        // units (a multi-year research report); a single year or quarter also shows the period
+        // before it, so the reader sees a movement. Each trend period costs a full metrics pass.
+        let unit = request.trendEvery ?? .quarter
+        let own = current.split(every: unit)
         let span = (try? Period(start: previous.start, end: current.end)) ?? current
-        trend = span.split(every: request.trendEvery ?? .quarter)
+        trend = own.count >= 4 ? own : span.split(every: unit)
         var seen = Set<String>()
         let periods = ([previous, current] + trend).filter { seen.insert($0.label).inserted }
 
