@@ -290,7 +290,7 @@ enum PeakMemory {
 
     private static func usage() -> rusage {
         var u = rusage()
-        getrusage(RUSAGE_SELF, &u)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &u)
         return u
     }
 
