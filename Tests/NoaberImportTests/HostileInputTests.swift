@@ -200,6 +200,23 @@ import NoaberStore
         #expect(error.message(.en).contains(name))
     }
 
+    /// A `MappingProfile` built in code may carry an empty multi-value separator (a profile file
+    /// cannot); splitting on it used to loop forever. Now the field is read as one code.
+    @Test(.timeLimit(.minutes(1)))
+    func emptyMultiValueSeparatorReadsOneCode() throws {
+        var profile = MappingProfile.canonical(.cases)
+        profile.multiValueSeparator = ""
+        let plan = try ColumnPlan.make(header: RecordKind.cases.canonicalColumns, file: "x.csv", profile: profile, kind: .cases)
+        let villages = VillageResolver(villages: [Village(code: "SAA", name: "Saasveld", municipality: "Dinkelland", inhabitants: 1700)])
+        let validator = CaseRowValidator(context: RowContext(plan: plan, villages: villages, fixedVillage: nil)) { _ in "p" }
+        let fields = Sandbox.caseRow("C1").split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let record = try validator.validate(StringRow(fields)).get()
+        #expect(record.themes == [.loneliness])
+        var twoThemes = fields
+        twoThemes[10] = "loneliness|transport"
+        #expect(throws: RowRejection.self) { try validator.validate(StringRow(twoThemes)).get() }
+    }
+
     // MARK: - Helpers
 
     private func fixture(_ name: String) throws -> String {
