@@ -32,7 +32,7 @@ let package = Package(
         .testTarget(name: "NoaberModelTests", dependencies: ["NoaberModel"]),
         .testTarget(name: "NoaberCSVTests", dependencies: ["NoaberCSV"]),
         .testTarget(name: "NoaberStoreTests", dependencies: ["NoaberStore"]),
-        .testTarget(name: "NoaberImportTests", dependencies: ["NoaberImport", "NoaberStore", "NoaberSynth"], resources: []),
+        .testTarget(name: "NoaberImportTests", dependencies: ["NoaberImport", "NoaberStore", "NoaberSynth"], resources: [.copy("Hostile")]),
         .testTarget(name: "NoaberSynthTests", dependencies: ["NoaberSynth", "NoaberCSV"]),
         .testTarget(name: "NoaberMetricsTests", dependencies: ["NoaberMetrics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NoaberReportTests", dependencies: ["NoaberReport"], resources: [.copy("Golden")]),

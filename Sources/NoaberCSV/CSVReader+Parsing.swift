@@ -201,8 +201,10 @@ extension CSVReader {
                             raw.append(contentsOf: UnsafeBufferPointer(start: bytes + rawMark, count: position - rawMark))
                             return endRecord(at: position, end: end)
                         }
-                        if byte == Self.quote { throw error(.quoteInUnquotedField, line: currentLine) }
-                        if byte == 0 { throw error(.nulByte, line: currentLine) }
+                        if byte == Self.quote || byte == 0 {
+                            try requireWithinLimit(raw.count + position - rawMark - fieldStart, line: fieldLine)
+                            throw error(byte == 0 ? .nulByte : .quoteInUnquotedField, line: currentLine)
+                        }
                         position += 1
                     }
 
@@ -223,6 +225,7 @@ extension CSVReader {
                         } else if byte == Self.lf {
                             if previousByte(position) != Self.cr { currentLine += 1 }
                         } else {
+                            try requireWithinLimit(raw.count + position - rawMark - fieldStart, line: fieldLine)
                             throw error(.nulByte, line: currentLine)
                         }
                         position += 1
@@ -252,9 +255,20 @@ extension CSVReader {
                         try appendQuotedField(fieldStart, contentEnd, hasEscapes: hasEscapes, line: fieldLine)
                         return endRecord(at: position, end: end)
                     }
+                    try requireWithinLimit(contentEnd - fieldStart, line: fieldLine)
                     throw error(byte == 0 ? .nulByte : .textAfterClosingQuote, line: currentLine)
                 }
             }
+        }
+
+        /// Throws `fieldTooLarge` when the field being read already holds more than the limit.
+        ///
+        /// The hot loop checks the limit only at chunk boundaries; before it reports any other
+        /// error inside a field it calls this, so that the first problem in file order wins and
+        /// the error never depends on where a chunk happened to end (found by fuzzing).
+        @inline(__always)
+        private func requireWithinLimit(_ length: Int, line: Int) throws(CSVError) {
+            if length > maxFieldBytes { throw error(.fieldTooLarge(limit: maxFieldBytes), line: line) }
         }
 
         /// Consumes the CR or LF at `position` that ends the record (its LF, if it is a CRLF,

@@ -36,6 +36,9 @@ public struct CSVWriter {
             if index > 0 { row.append(dialect.delimiter) }
             append(cell)
         }
+        // A row of one empty cell would be an empty line, which readers skip: quote it so the
+        // row survives (found by the round-trip property test).
+        if row.isEmpty && cells.count == 1 { row.append(contentsOf: [0x22, 0x22]) }
         row.append(contentsOf: dialect.lineEnding)
         try sink.write(row)
     }
@@ -81,12 +84,13 @@ public struct CSVWriter {
     public static let formulaStarts: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
 
     /// Appends one field's bytes, quoted and with doubled quotes when it contains the delimiter, a
-    /// quote, CR or LF, or has a leading or trailing space. Works for any ASCII-compatible
+    /// quote, CR or LF, has a leading or trailing space, or starts with U+FEFF. Works for any ASCII-compatible
     /// encoding (UTF-8, Windows-1252), since only ASCII bytes decide.
     @inlinable
     public static func appendField<C: Collection>(_ field: C, delimiter: UInt8, to out: inout [UInt8])
     where C.Element == UInt8 {
-        var needsQuotes = field.first == 0x20
+        // A leading U+FEFF at the start of a file would be taken for a byte order mark and dropped.
+        var needsQuotes = field.first == 0x20 || field.starts(with: [0xEF, 0xBB, 0xBF])
         var last: UInt8 = 0
         for byte in field {
             if byte == delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D { needsQuotes = true }

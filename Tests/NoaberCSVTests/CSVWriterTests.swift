@@ -73,7 +73,7 @@ private func referenceParse(_ input: String, delimiter: Character = ",") -> [[St
         ("\rx", "\"'\rx\""),
         ("a=b", "a=b"),
         ("'quoted", "'quoted"),
-        ("", ""),
+        ("", "\"\""),   // a lone empty cell is quoted, else the row would be a skipped empty line
         ("Saasveld", "Saasveld"),
     ])
     func formulaNeutralisation(input: String, expected: String) throws {

@@ -56,6 +56,12 @@ struct CodeLookup<C: Code>: Sendable {
             case .failure(let r): return r
             }
         }
+        // An empty separator (possible through `MappingProfile`'s initialiser, though a profile
+        // file refuses it) would match everywhere without advancing: read one code instead.
+        guard sepCount > 0 else {
+            if let r = take(0, n) { return .failure(r) }
+            return .success(result)
+        }
         while i + sepCount <= n {
             var match = true
             for k in 0..<sepCount where raw[i + k] != separator[k] { match = false; break }

@@ -30,9 +30,21 @@ struct RowContext: Sendable {
         with(field, in: row) { ByteText.string(ByteText.trimmed($0)) }
     }
 
+    /// The field's date, refused when it lies before 1900: the parser reads any calendar date
+    /// from year 1, but a registration from the year 1 is a typing error, and kept it would add
+    /// a response time of 740,000 days. Dates far in the future are kept (an export's as-of date
+    /// decides what "future" means; the quality metric counts them as `dates_in_future`).
     func moment(_ field: String, in row: some RowFields) -> Result<Moment?, RowRejection> {
-        with(field, in: row) { dates.parse($0) }.mapError { RowRejection.value(field, $0) }
+        with(field, in: row) { dates.parse($0) }.mapError { RowRejection.value(field, $0) }.flatMap { moment in
+            guard let moment, moment.date.dayNumber < Self.earliestPlausibleDay else { return .success(moment) }
+            return .failure(RowRejection(field: field, reason: Localized(
+                nl: "\(field) \(moment.date.iso) ligt vóór 1900; waarschijnlijk een tikfout",
+                en: "\(field) \(moment.date.iso) is before 1900; probably a typing error")))
+        }
     }
+
+    /// 1900-01-01 as a day number: the earliest date a row may carry (as for `birth_year`).
+    static let earliestPlausibleDay = CivilDate(year: 1900, month: 1, day: 1)?.dayNumber ?? -25567
 
     func decimal(_ field: String, in row: some RowFields) -> Result<Double?, RowRejection> {
         with(field, in: row) { numbers.parseDecimal($0) }.mapError { RowRejection.value(field, $0) }

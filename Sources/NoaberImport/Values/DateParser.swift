@@ -129,8 +129,16 @@ public struct DateParser: Sendable {
         var minutes = Int((Double(numerator) / Double(denominator) * 1440).rounded())
         var day = date
         if minutes >= 1440 { minutes -= 1440; day = day.adding(days: 1) }
+        // 2958465,9999 rounds to midnight after 9999-12-31: a year noaber cannot store or read
+        // back (found by fuzzing), so it is out of range like any later serial.
+        guard day.dayNumber <= Self.lastSupportedDayNumber else {
+            return .failure(.excelSerialOutOfRange(ByteText.excerpt(b)))
+        }
         return .success(Moment(date: day, minuteOfDay: minutes))
     }
+
+    /// 9999-12-31, the last day a four-digit year reaches (Excel serial 2958465).
+    private static let lastSupportedDayNumber = CivilDate(dayNumber: -25569).adding(days: 2_958_465).dayNumber
 
     private func digitRun(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var i = start
