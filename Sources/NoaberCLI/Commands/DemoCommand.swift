@@ -84,16 +84,12 @@ struct DemoCommand {
         let input: MetricsInput
         do { input = try MetricsInput.load(from: store) } catch { throw .store(error, path: storePath) }
         terminal.note(t("3/3 rapporten schrijven", "3/3 writing the reports"))
-        var written: [String] = []
-        for audience in Audience.allCases {
-            let folder = out + "/" + audience.rawValue
-            let files = try ReportCommand.write(audience: audience, input: input, store: store, args: args,
-                                                common: CommonOptions(args), out: folder,
-                                                commandLine: ReportCommand.commandLine(arguments))
-            written += files
-            if let html = files.first(where: { $0.hasSuffix(".html") }) {
-                console.out(t("Rapport \(audience.rawValue): \(html)\n", "Report \(audience.rawValue): \(html)\n"))
-            }
+        // One computation of the metrics serves the three reports.
+        let written = try ReportCommand.write(audiences: Audience.allCases, input: input, store: store, args: args,
+                                              common: CommonOptions(args), out: out,
+                                              commandLine: ReportCommand.commandLine(arguments))
+        for html in written where html.hasSuffix(".html") {
+            console.out(t("Rapport: \(html)\n", "Report: \(html)\n"))
         }
         console.out(t("\(written.count) bestanden geschreven in \(out) (HTML, figures/*.svg, tables/*.csv)\n",
                       "\(written.count) files written in \(out) (HTML, figures/*.svg, tables/*.csv)\n"))

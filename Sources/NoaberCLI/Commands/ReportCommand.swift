@@ -16,8 +16,9 @@ struct ReportCommand {
         Example: noaber report --audience raadsbrief --period 2024 --out raadsbrief-2024
         """,
         options: CommonOptions.specs + [
-            OptionSpec(name: "audience", valueName: "audience", help: "Who the report is for.",
-                       allowed: Audience.allCases.map(\.rawValue), required: true),
+            OptionSpec(name: "audience", valueName: "audience",
+                       help: "Who the report is for (repeatable; 'all' writes the three into <out>/<audience>/).",
+                       repeatable: true, allowed: Audience.allCases.map(\.rawValue) + ["all"], required: true),
             OptionSpec(name: "village", valueName: "code", help: "Only these villages (repeatable).", repeatable: true),
             OptionSpec(name: "period", valueName: "period", help: "Period of the report.", defaultDescription: "last full year"),
             OptionSpec(name: "every", valueName: "unit", help: "Trend periods within the report period.",
@@ -50,20 +51,22 @@ struct ReportCommand {
         if let unknown = args.strings("village").first(where: { code in !input.villages.contains { $0.code == code } }) {
             throw .data(Localized(nl: "dorp '\(unknown)' staat niet in de store", en: "village '\(unknown)' is not in the store"))
         }
-        let audience = Audience(rawValue: args.string("audience") ?? "") ?? .onderzoek
-        let written = try Self.write(audience: audience, input: input, store: store, args: args, common: common,
+        let names = args.strings("audience")
+        let audiences = names.contains("all") ? Audience.allCases : Audience.allCases.filter { names.contains($0.rawValue) }
+        let written = try Self.write(audiences: audiences, input: input, store: store, args: args, common: common,
                                      out: args.string("out") ?? "noaber-report", commandLine: Self.commandLine(arguments))
         for path in written { console.out(path + "\n") }
     }
 
-    /// Writes one audience's report; shared with `demo`.
-    static func write(audience: Audience, input: MetricsInput, store: NoaberStore, args: ParsedArguments, common: CommonOptions,
+    /// Writes the audiences' reports from one computation of the metrics; one audience goes into
+    /// `out` itself, several into `out/<audience>/`. Shared with `demo`.
+    static func write(audiences: [Audience], input: MetricsInput, store: NoaberStore, args: ParsedArguments, common: CommonOptions,
                       out: String, commandLine: String) throws(CLIFailure) -> [String] {
         let options = try MetricsOptionsParser.options(args, input: input)
         guard let period = try MetricsOptionsParser.reportPeriod(args, input: input) else {
             throw .internal("no period")
         }
-        var request = ReportRequest(audience: audience, language: common.language, period: period)
+        var request = ReportRequest(audience: audiences.first ?? .onderzoek, language: common.language, period: period)
         request.trendEvery = Period.Unit(rawValue: args.string("every") ?? "quarter")
         request.villages = args.strings("village").nilIfEmpty
         request.minCell = options.minCell
@@ -83,7 +86,8 @@ struct ReportCommand {
             softwareVersion: "noaber " + NoaberCommandLine.version, commandLine: commandLine)
         try FileSystem.createDirectory(out)
         do {
-            return try ReportGenerator.write(input: input, provenance: provenance, request: request, to: out)
+            return try ReportGenerator.write(input: input, provenance: provenance, request: request, audiences: audiences,
+                                             directory: { audiences.count == 1 ? out : out + "/" + $0.rawValue })
         } catch let error as CLIFailure {
             throw error
         } catch {

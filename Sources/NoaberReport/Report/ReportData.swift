@@ -13,7 +13,7 @@ struct ReportData: Sendable {
     /// The pooled group's key in tidy rows.
     static let pooledKey = "all"
 
-    let request: ReportRequest
+    private(set) var request: ReportRequest
     /// The villages reported on, sorted by code (alphabetical order, never by rank).
     let villages: [Village]
     let current: Period
@@ -78,6 +78,13 @@ struct ReportData: Sendable {
         index = idx
         asOf = input.asOf
         qualityFacts = input.qualityFacts
+    }
+
+    /// The same figures for another audience: nothing is recomputed.
+    func `for`(_ audience: Audience) -> ReportData {
+        var copy = self
+        copy.request.audience = audience
+        return copy
     }
 
     /// The row of a group (village code or `all`), period label and metric.

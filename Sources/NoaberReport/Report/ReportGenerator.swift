@@ -38,6 +38,31 @@ public enum ReportGenerator {
     public static func render(input: MetricsInput, provenance: ReportProvenance,
                               request: ReportRequest) throws -> [(path: String, bytes: [UInt8])] {
         let data = try ReportData(input: input, request: request, today: provenance.generatedOn)
+        return try render(data: data, provenance: provenance)
+    }
+
+    /// Several audiences' reports from ONE computation of the metrics (the expensive part):
+    /// `request.audience` is ignored; each audience is written into `directory(audience)`.
+    /// Returns the written paths.
+    public static func write(input: MetricsInput, provenance: ReportProvenance, request: ReportRequest,
+                             audiences: [Audience], directory: (Audience) -> String) throws -> [String] {
+        let data = try ReportData(input: input, request: request, today: provenance.generatedOn)
+        var written: [String] = []
+        for audience in audiences {
+            let files = try render(data: data.for(audience), provenance: provenance)
+            let root = directory(audience)
+            for sub in ["", "/figures", "/tables"] { try makeDirectory(root + sub) }
+            for file in files {
+                let path = root + "/" + file.path
+                try writeAtomically(file.bytes, to: path)
+                written.append(path)
+            }
+        }
+        return written
+    }
+
+    static func render(data: ReportData, provenance: ReportProvenance) throws -> [(path: String, bytes: [UInt8])] {
+        let request = data.request
         var composer = ReportComposer(data: data, provenance: provenance)
         compose(&composer, audience: request.audience)
         let language = request.language
