@@ -198,7 +198,7 @@ struct PrivacyScanTests {
             scanned.append(("stdout of run \(i): noaber \(run.arguments.joined(separator: " "))", run.stdoutBytes))
             scanned.append(("stderr of run \(i): noaber \(run.arguments.joined(separator: " "))", run.stderrBytes))
         }
-        let reportFiles = scanned.filter { $0.place.contains("/rep-") || $0.place.contains("/demo/") }
+        let reportFiles = scanned.filter { $0.place.hasPrefix("file ") && ($0.place.contains("/rep-") || $0.place.contains("/demo/")) }
         #expect(reportFiles.filter { $0.place.hasSuffix(".svg") }.count >= 10 && reportFiles.filter { $0.place.hasSuffix(".csv") }.count >= 10
                 && reportFiles.filter { $0.place.hasSuffix(".html") }.count == 9, "every report file is scanned")
         #expect(scanned.contains { $0.place.hasSuffix("noaber.sqlite") && $0.bytes.count > 50_000 }, "the store holds the data")
