@@ -70,7 +70,7 @@ struct PrivacyScanContainmentTests {
         for audience in ["raadsbrief", "lerend-netwerk", "onderzoek"] {
             let out = "parent/out-\(audience)"
             outs.append("work/" + out)
-            let run = try box.run("report", "--audience", audience, "--period", "2024", "--out", out, "--no-suppression", "--draws", "50")
+            let run = try box.run("report", "--audience", audience, "--period", "2024", "--out", out, "--no-suppression", "--draws", "100")
             #expect(run.status == 0, "\(run)")
             #expect(Self.badNames(in: box.work.appendingPathComponent(out)).isEmpty,
                     "file names under --out come from fixed names: \(Self.badNames(in: box.work.appendingPathComponent(out)))")

@@ -105,7 +105,7 @@ struct PrivacyScanSQLAuditTests {
     }
 
     @Test func theAuditorFindsInterpolatedValues() {
-        let bad = #"""
+        let bad = ##"""
         let s = try db.prepare("SELECT * FROM cases WHERE village = '\(code)'")
         let t = """
             DELETE FROM imports WHERE import_id = \(id)
@@ -113,7 +113,7 @@ struct PrivacyScanSQLAuditTests {
         let ok = "Dorp \(name) heeft \(n) hulpvragen"   // not SQL
         // "SELECT \(commented)"
         let raw = #"UPDATE x SET y = \#(value)"#
-        """#
+        """##
         let found = Self.findings(file: "Fixture.swift", source: bad).findings
         #expect(found.count == 3, "\(found)")
         #expect(found.contains { $0.contains("\\(code)") } && found.contains { $0.contains("\\(id)") } && found.contains { $0.contains("\\(value)") })
