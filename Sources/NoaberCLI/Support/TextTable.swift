@@ -1,4 +1,7 @@
 /// A plain aligned table for the terminal: columns padded to their widest cell, numbers right-aligned.
+///
+/// Cells come from data (village names, file names), so each is passed through
+/// `TerminalText.sanitised` when added: a CR or escape byte in a name cannot rewrite the terminal.
 struct TextTable {
     var header: [String]
     var rows: [[String]] = []
@@ -6,11 +9,11 @@ struct TextTable {
     var rightAligned: Set<Int> = []
 
     init(header: [String], rightAligned: Set<Int> = []) {
-        self.header = header
+        self.header = header.map(TerminalText.sanitised)
         self.rightAligned = rightAligned
     }
 
-    mutating func add(_ row: [String]) { rows.append(row) }
+    mutating func add(_ row: [String]) { rows.append(row.map(TerminalText.sanitised)) }
 
     func render() -> String {
         let all = [header] + rows
