@@ -66,7 +66,7 @@ struct DemoCommand {
         table.add(["villages.csv", "", "villages", String(villages.rowsRead), String(villages.accepted), String(villages.rejected)])
         var totals = (read: 0, accepted: 0, rejected: 0)
         for e in entries {
-            var options = ImportOptions(village: e.village, asOf: e.asOf, language: language)
+            var options = ImportOptions(village: e.village.isEmpty ? nil : e.village, asOf: e.asOf, language: language)
             if let profile = e.profile {
                 do { options.profile = try MappingProfile.load(from: datasets + "/" + profile) } catch { throw .importFailed(error) }
             }

@@ -13,7 +13,9 @@ enum ImportReportText {
         case .unchanged: status = t("ongewijzigd: dit bestand is al geïmporteerd", "unchanged: this file was imported before")
         case .dryRun: status = t("proefimport: niets opgeslagen", "dry run: nothing stored")
         }
-        var s = "\(r.file) → "
+        // File and profile names come from outside: no control or bidi character reaches the terminal.
+        let file = TerminalText.sanitised(r.file)
+        var s = "\(file) → "
         if let id = r.importID { s += t("import \(id)", "import \(id)") + " (\(status))\n" }
         else if let prev = r.previousImportID { s += status + t(" (import \(prev))", " (import \(prev))") + "\n"; return s }
         else { s += status + "\n" }
@@ -24,7 +26,7 @@ enum ImportReportText {
         case "file_modified"?: source = t("wijzigingsdatum bestand — geef liever --as-of", "file modification date — prefer --as-of")
         default: source = ""
         }
-        s += "  " + t("soort", "kind") + ": \(r.kind.rawValue) · " + t("profiel", "profile") + ": \(r.profile) · "
+        s += "  " + t("soort", "kind") + ": \(r.kind.rawValue) · " + t("profiel", "profile") + ": \(TerminalText.sanitised(r.profile)) · "
         s += t("codering", "encoding") + ": \(r.encoding) · " + t("scheidingsteken", "delimiter") + ": \(r.delimiter)"
         if let asOf = r.asOf, r.kind != .villages { s += " · " + t("exportdatum", "as of") + ": \(asOf) (\(source))" }
         s += "\n"
@@ -34,11 +36,11 @@ enum ImportReportText {
                "   (new \(r.inserted), updated \(r.updated), unchanged \(r.unchangedRows)")
         if r.keptNewer > 0 { s += t(", nieuwere versie behouden \(r.keptNewer)", ", newer version kept \(r.keptNewer)") }
         s += ")\n"
-        for w in r.warnings { s += "  " + t("let op", "warning") + ": \(w)\n" }
+        for w in r.warnings { s += "  " + t("let op", "warning") + ": \(TerminalText.sanitised(w))\n" }
         for x in r.firstRejections {
             s += "  " + t("afgekeurd", "rejected") + ": " + t("regel", "line") + " \(x.line)"
             if let f = x.field { s += " · \(f)" }
-            s += ": \(x.reason)\n"
+            s += ": \(TerminalText.sanitised(x.reason))\n"
         }
         if r.rejected > r.firstRejections.count, let id = r.importID {
             s += "  " + t("… alle \(r.rejected) afgekeurde rijen: noaber rejected --import \(id)",
