@@ -83,7 +83,10 @@ struct ReportCommand {
             softwareVersion: "noaber " + NoaberCommandLine.version, commandLine: commandLine)
         try FileSystem.createDirectory(out)
         do {
-            return try ReportGenerator.write(input: input, provenance: provenance, request: request, to: out)
+            let written = try ReportGenerator.write(input: input, provenance: provenance, request: request, to: out)
+            // Leftovers of an earlier run that was killed (kill -9 can leave `<name>.tmp-<pid>`).
+            StaleTemporaryFiles.remove(in: out)
+            return written
         } catch let error as CLIFailure {
             throw error
         } catch {
