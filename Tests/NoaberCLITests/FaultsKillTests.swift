@@ -61,7 +61,7 @@ struct FaultsKillTests {
         for round in 0..<rounds {
             // Moments over the whole run and a little past it, so kills land while reading,
             // validating, inserting, committing and after the commit.
-            let moment = Int.random(in: 1...max(2, durationMS * 11 / 10), using: &random)
+            let moment = Int.random(in: 20...max(21, durationMS * 11 / 10), using: &random)
             moments.append(moment)
             let process = try box.start(arguments)
             try await Task.sleep(for: .milliseconds(moment))
@@ -93,11 +93,12 @@ struct FaultsKillTests {
         #expect(try EndToEndAtomicityTests.snapshot(box, store) == complete)
     }
 
-    @Test func reportKilledAtRandomMomentsNeverLeavesAHalfFileUnderItsFinalName() async throws {
+    @Test(.timeLimit(.minutes(5)))
+    func reportKilledAtRandomMomentsNeverLeavesAHalfFileUnderItsFinalName() async throws {
         let box = try Sandbox()
         let store = try Faults.smallStore(box)
         let out = box.path("report")
-        let arguments = ["report", "--db", store, "--audience", "onderzoek", "--period", "2024", "--out", out, "--quiet"]
+        let arguments = ["report", "--db", store, "--audience", "onderzoek", "--period", "2024", "--out", out, "--quiet", "--draws", "100"]
         let clock = ContinuousClock()
         let started = clock.now
         let timed = try box.run(arguments)
@@ -112,7 +113,7 @@ struct FaultsKillTests {
         var partialSets = 0
         let rounds = Faults.killRounds * 2
         for round in 0..<rounds {
-            let moment = Int.random(in: 1...max(2, durationMS), using: &random)
+            let moment = Int.random(in: 20...max(21, durationMS), using: &random)
             let process = try box.start(arguments)
             try await Task.sleep(for: .milliseconds(moment))
             _ = kill(process.0.processIdentifier, SIGKILL)

@@ -45,8 +45,7 @@ struct ReportCommand {
     func run(_ console: Console) throws(CLIFailure) {
         let store = try common.openExistingStore()
         let villageFilter = args.strings("village").nilIfEmpty
-        let input: MetricsInput
-        do { input = try MetricsInput.load(from: store, villages: villageFilter) } catch { throw .store(error, path: common.databasePath) }
+        let input = try common.readSnapshot(store) { () throws(StoreError) in try MetricsInput.load(from: store, villages: villageFilter) }
         if let unknown = args.strings("village").first(where: { code in !input.villages.contains { $0.code == code } }) {
             throw .data(Localized(nl: "dorp '\(unknown)' staat niet in de store", en: "village '\(unknown)' is not in the store"))
         }
