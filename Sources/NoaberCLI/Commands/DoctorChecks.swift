@@ -198,10 +198,13 @@ struct DoctorChecks {
                 : .warning("dorpen", nl: "dorpen zonder volledige bevolkings- of bekostigingsgegevens: \(missing.joined(separator: ", ")). Vul het dorpenbestand aan en importeer het opnieuw (noaber villages import).",
                            en: "villages without complete population or funding facts: \(missing.joined(separator: ", ")). Complete the villages file and import it again (noaber villages import)."))
 
+            // An export imported without --village records no village on the import, so the
+            // cases' own as-of dates count too (as in `NoaberStore.latestAsOf`).
             let latest = try texts(db, """
-                SELECT v.village, coalesce(max(i.as_of), '') FROM villages v
-                LEFT JOIN imports i ON i.village = v.village AND i.kind = 'cases'
-                GROUP BY v.village ORDER BY v.village
+                SELECT v.village,
+                       max(coalesce((SELECT max(as_of) FROM imports i WHERE i.village = v.village AND i.kind = 'cases'), ''),
+                           coalesce((SELECT max(as_of) FROM cases c WHERE c.village = v.village), ''))
+                FROM villages v ORDER BY v.village
                 """, columns: 2)
             var stale: [String] = []
             var never: [String] = []
