@@ -9,7 +9,7 @@ enum CommandTree {
         """,
         subcommands: [
             DemoCommand.spec, ImportCommand.spec, VillagesCommand.spec, ProvenanceCommands.importsSpec,
-            ProvenanceCommands.rejectedSpec, MetricsCommand.spec, ReportCommand.spec, SynthCommand.spec,
+            ProvenanceCommands.rejectedSpec, MetricsCommand.spec, ReportCommand.spec, SynthCommand.spec, DoctorCommand.spec,
         ])
 
     static func dispatch(_ args: ParsedArguments, arguments: [String], console: Console) throws(CLIFailure) {
@@ -23,6 +23,7 @@ enum CommandTree {
         case "metrics": try MetricsCommand(args).run(console)
         case "report": try ReportCommand(args, arguments: arguments).run(console)
         case "synth": try SynthCommand(args).run(console)
+        case "doctor": try DoctorCommand(args).run(console)
         default: throw .internal("no runner for '\(args.commandPath.joined(separator: " "))'")
         }
     }

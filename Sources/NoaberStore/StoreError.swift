@@ -1,4 +1,5 @@
 import CSQLite
+import NoaberModel
 
 /// The one error type of the store layer: what SQLite (or noaber's own store logic) refused,
 /// with enough context to act on it.
@@ -51,8 +52,49 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     public var isCorrupt: Bool { primaryCode == SQLITE_CORRUPT || primaryCode == SQLITE_NOTADB }
     /// The disk (or the configured maximum size) is full.
     public var isFull: Bool { primaryCode == SQLITE_FULL }
+    /// The operating system refused a read or write (`SQLITE_IOERR`): e.g. a file-size limit
+    /// (`EFBIG`, which SQLite reports as an I/O error, not as full), a failing disk, a vanished mount.
+    public var isIOError: Bool { primaryCode == SQLITE_IOERR }
+    /// The file or a file beside it (`-wal`, `-shm`) could not be opened (`SQLITE_CANTOPEN`).
+    public var isCannotOpen: Bool { primaryCode == SQLITE_CANTOPEN }
     /// A constraint (CHECK, UNIQUE, NOT NULL, FOREIGN KEY) refused the change.
     public var isConstraintViolation: Bool { primaryCode == SQLITE_CONSTRAINT }
+
+    /// What a person can do about this failure, in plain words; nil when the message alone says it
+    /// (constraint violations, noaber's own codes, which carry their own advice).
+    ///
+    /// Every case ends with the reassurance that matters most: a failed write leaves the store as
+    /// it was, because every write is one transaction.
+    public var advice: Localized? {
+        let store = path ?? "de store"
+        let storeEN = path ?? "the store"
+        if isBusy {
+            return Localized(
+                nl: "de store \(store) is bezet: een ander noaber-proces (of een R/Python-sessie) schrijft erin. Wacht tot dat klaar is en probeer het opnieuw; er is niets veranderd.",
+                en: "the store \(storeEN) is busy: another noaber process (or an R/Python session) is writing to it. Wait until it has finished and try again; nothing was changed.")
+        }
+        if isReadOnly {
+            return Localized(
+                nl: "de store \(store) kan niet worden beschreven (alleen-lezen bestand, map of schijf). Geef schrijfrechten op het bestand én de map (SQLite maakt er -wal en -shm naast), bijvoorbeeld chmod u+w, of werk op een kopie; de store is niet veranderd.",
+                en: "the store \(storeEN) cannot be written (read-only file, folder or disk). Make the file and its folder writable (SQLite creates -wal and -shm beside it), e.g. chmod u+w, or work on a copy; the store was not changed.")
+        }
+        if isFull || isIOError {
+            return Localized(
+                nl: "schrijven naar de store \(store) mislukte (schijf vol, bestandsgroottelimiet of schijffout). Maak ruimte vrij of zet de store op een andere schijf en probeer het opnieuw; de store is niet veranderd.",
+                en: "writing to the store \(storeEN) failed (disk full, file-size limit or disk error). Free space or move the store to another disk and try again; the store was not changed.")
+        }
+        if isCorrupt {
+            return Localized(
+                nl: "\(store) is beschadigd of geen SQLite-bestand. noaber schrijft er niet in; zet een back-up terug (noaber doctor --db \(store) laat zien wat er mis is).",
+                en: "\(storeEN) is damaged or not a SQLite file. noaber does not write to it; restore a backup (noaber doctor --db \(storeEN) shows what is wrong).")
+        }
+        if isCannotOpen {
+            return Localized(
+                nl: "de store \(store) of een bestand ernaast (-wal, -shm) kan niet worden geopend. Controleer dat de map bestaat en schrijfbaar is.",
+                en: "the store \(storeEN) or a file beside it (-wal, -shm) cannot be opened. Check that the folder exists and is writable.")
+        }
+        return nil
+    }
 
     public var description: String {
         var text: String
@@ -61,8 +103,17 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         } else {
             text = "SQLite error \(code) (\(String(cString: sqlite3_errstr(code)))): \(message)"
         }
-        if let sql { text += " in `\(sql)`" }
+        if let sql { text += " in `\(Self.oneLine(sql))`" }
         if let path { text += " (database \(path))" }
+        if let advice { text += ". " + advice.en }
         return text
+    }
+
+    /// The statement on one line and at most 100 characters: enough to recognise it in a message
+    /// without a screenful of column lists.
+    static func oneLine(_ sql: String) -> String {
+        let words = sql.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+        let joined = words.joined(separator: " ")
+        return joined.count <= 100 ? joined : String(joined.prefix(99)) + "…"
     }
 }

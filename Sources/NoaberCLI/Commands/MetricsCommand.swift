@@ -62,10 +62,8 @@ struct MetricsCommand {
 
     func run(_ console: Console) throws(CLIFailure) {
         let store = try common.openExistingStore()
-        let input: MetricsInput
-        do { input = try MetricsInput.load(from: store, villages: args.strings("village").nilIfEmpty) } catch {
-            throw .store(error, path: common.databasePath)
-        }
+        let villages = args.strings("village").nilIfEmpty
+        let input = try common.readSnapshot(store) { () throws(StoreError) in try MetricsInput.load(from: store, villages: villages) }
         if let unknown = args.strings("village").first(where: { code in !input.villages.contains { $0.code == code } }) {
             throw .data(Localized(nl: "dorp '\(unknown)' staat niet in de store", en: "village '\(unknown)' is not in the store"))
         }

@@ -46,8 +46,7 @@ struct ReportCommand {
     func run(_ console: Console) throws(CLIFailure) {
         let store = try common.openExistingStore()
         let villageFilter = args.strings("village").nilIfEmpty
-        let input: MetricsInput
-        do { input = try MetricsInput.load(from: store, villages: villageFilter) } catch { throw .store(error, path: common.databasePath) }
+        let input = try common.readSnapshot(store) { () throws(StoreError) in try MetricsInput.load(from: store, villages: villageFilter) }
         if let unknown = args.strings("village").first(where: { code in !input.villages.contains { $0.code == code } }) {
             throw .data(Localized(nl: "dorp '\(unknown)' staat niet in de store", en: "village '\(unknown)' is not in the store"))
         }
@@ -86,8 +85,12 @@ struct ReportCommand {
             softwareVersion: "noaber " + NoaberCommandLine.version, commandLine: commandLine)
         try FileSystem.createDirectory(out)
         do {
-            return try ReportGenerator.write(input: input, provenance: provenance, request: request, audiences: audiences,
-                                             directory: { audiences.count == 1 ? out : out + "/" + $0.rawValue })
+            let directory: (Audience) -> String = { audiences.count == 1 ? out : out + "/" + $0.rawValue }
+            let written = try ReportGenerator.write(input: input, provenance: provenance, request: request,
+                                                    audiences: audiences, directory: directory)
+            // Leftovers of an earlier run that was killed (kill -9 can leave `<name>.tmp-<pid>`).
+            for audience in audiences { _ = StaleTemporaryFiles.remove(in: directory(audience)) }
+            return written
         } catch let error as CLIFailure {
             throw error
         } catch {

@@ -41,11 +41,16 @@ enum CLIFailure: Error {
         case .importFailed(let e): return e.message(language)
         case .store(let e, let path):
             let prefix = path.map { "\($0): " } ?? ""
+            let technical = e.code < 0 ? e.message : "SQLite \(e.code): \(e.message)"
             if e.isCorrupt {
                 return prefix + (language == .nl
-                    ? "dit is geen (gave) noaber-store; het bestand is niet aangeraakt (\(e.message))"
-                    : "this is not a (healthy) noaber store; the file was left untouched (\(e.message))")
+                    ? "dit is geen (gave) noaber-store; het bestand is niet aangeraakt (\(technical)). Zet een back-up terug; 'noaber doctor --db \(path ?? "…")' laat zien wat er mis is."
+                    : "this is not a (healthy) noaber store; the file was left untouched (\(technical)). Restore a backup; 'noaber doctor --db \(path ?? "…")' shows what is wrong.")
             }
+            if let advice = e.advice {
+                return advice.text(language) + " (" + technical + ")"
+            }
+            if e.code < 0 { return prefix + e.message }
             return prefix + (language == .nl ? "fout in de store: " : "store error: ") + e.description
         case .noInput(let m), .cannotCreate(let m), .data(let m), .config(let m): return m.text(language)
         case .reported: return ""

@@ -39,8 +39,44 @@ struct CommonOptions {
     }
 
     /// Opens the store for writing, creating it when it does not exist yet.
+    ///
+    /// An existing store must pass `PRAGMA quick_check` first: SQLite only notices a damaged page
+    /// when it reads it, so without this an import that happens not to touch the damaged page
+    /// would succeed and write into a corrupt file. The check reads the whole file (about a
+    /// second per few hundred MB) and refuses, leaving the file byte-for-byte untouched.
     func openOrCreateStore() throws(CLIFailure) -> NoaberStore {
-        do { return try NoaberStore(path: databasePath, mode: .readWriteCreate) } catch { throw .store(error, path: databasePath) }
+        let existed = FileManager.default.fileExists(atPath: databasePath)
+        let store: NoaberStore
+        do { store = try NoaberStore(path: databasePath, mode: .readWriteCreate) } catch { throw .store(error, path: databasePath) }
+        guard existed else { return store }
+        do throws(StoreError) {
+            let statement = try store.database.prepare("PRAGMA quick_check")
+            var problems: [String] = []
+            while try statement.step() { problems.append(statement.text(at: 0) ?? "") }
+            guard problems == ["ok"] else {
+                // 11 is SQLITE_CORRUPT; the CLI does not see the C constants.
+                throw StoreError(code: 11, message: "PRAGMA quick_check: " + problems.prefix(3).joined(separator: "; "),
+                                 path: databasePath)
+            }
+        } catch { throw .store(error, path: databasePath) }
+        return store
+    }
+
+    /// Runs `body` inside one read transaction, so every query it makes sees the same snapshot.
+    ///
+    /// Without it each SELECT sees the latest commit: an import committing between the loading of
+    /// cases and of as-of dates gave `metrics` a mix of before and after (found by the fault tests).
+    func readSnapshot<T>(_ store: NoaberStore, _ body: () throws(StoreError) -> T) throws(CLIFailure) -> T {
+        do throws(StoreError) {
+            try store.database.execute("BEGIN DEFERRED")
+            let value: T
+            do { value = try body() } catch {
+                try? store.database.execute("ROLLBACK")
+                throw error
+            }
+            try store.database.execute("COMMIT")
+            return value
+        } catch { throw .store(error, path: databasePath) }
     }
 
     func text(_ nl: String, _ en: String) -> String { language == .nl ? nl : en }

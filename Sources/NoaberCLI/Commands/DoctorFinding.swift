@@ -1,0 +1,43 @@
+import NoaberModel
+
+/// One line of `noaber doctor`: which check, how it went, and what to do, in plain words.
+struct DoctorFinding: Equatable {
+    /// How serious a finding is; the order is the order of severity.
+    enum Severity: String, Comparable {
+        case ok, warning, error
+
+        static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+        private var rank: Int { self == .ok ? 0 : self == .warning ? 1 : 2 }
+
+        func label(_ language: Language) -> String {
+            switch self {
+            case .ok: "ok"
+            case .warning: language == .nl ? "waarschuwing" : "warning"
+            case .error: language == .nl ? "fout" : "error"
+            }
+        }
+    }
+
+    /// Which part of the installation a problem belongs to; decides the exit code
+    /// (store problems 74, key problems 78).
+    enum Area: String {
+        case store, key, data
+    }
+
+    let check: String
+    let severity: Severity
+    let area: Area
+    let advice: Localized
+
+    static func ok(_ check: String, _ area: Area = .store, nl: String, en: String) -> DoctorFinding {
+        DoctorFinding(check: check, severity: .ok, area: area, advice: Localized(nl: nl, en: en))
+    }
+
+    static func warning(_ check: String, _ area: Area = .data, nl: String, en: String) -> DoctorFinding {
+        DoctorFinding(check: check, severity: .warning, area: area, advice: Localized(nl: nl, en: en))
+    }
+
+    static func error(_ check: String, _ area: Area = .store, nl: String, en: String) -> DoctorFinding {
+        DoctorFinding(check: check, severity: .error, area: area, advice: Localized(nl: nl, en: en))
+    }
+}
