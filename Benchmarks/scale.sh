@@ -77,6 +77,7 @@ for N in "${SIZES[@]}"; do
     R_WALL=$WALL R_RSS=$RSS
     ROWS_OUT+=("$(printf '%-10s %8s %8s %8s %10s %8s | %8s %8s | %8s %8s' "$N" "$(mb "$csv")" "$STORE_MB" \
         "$I_WALL" "$(rate "$N" "$I_WALL")" "$I_RSS" "$M_WALL" "$M_RSS" "$R_WALL" "$R_RSS")")
+    echo "[$N] ${ROWS_OUT[-1]}" >&2
     rm -f "$csv"
     [[ "${KEEP:-0}" == 1 ]] || rm -rf "$dir"
 done
