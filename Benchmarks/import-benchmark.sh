@@ -5,7 +5,8 @@
 # Usage: Benchmarks/import-benchmark.sh [ROWS] [SMALL_ROWS]
 #   ROWS        rows of the main run (default 1000000, or $ROWS)
 #   SMALL_ROWS  rows of the flatness run compared with ROWS (default ROWS/4, or $SMALL_ROWS)
-# Environment: WORKDIR (default a fresh mktemp dir, removed at the end unless KEEP=1),
+# Environment: NOABER (binary to time, default .build/release/noaber), WORKDIR (default a fresh
+#   mktemp dir, removed at the end unless KEEP=1),
 #   VILLAGES (default 100), SKIP_BUILD=1 to reuse .build/release/noaber.
 set -euo pipefail
 
@@ -28,7 +29,7 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
     echo "building release…" >&2
     swift build -c release >&2
 fi
-NOABER="$ROOT/.build/release/noaber"
+NOABER=${NOABER:-"$ROOT/.build/release/noaber"}
 
 # Runs "$@" under /usr/bin/time -v; sets WALL (s) and RSS (MB) from its report.
 measure() {
@@ -37,6 +38,7 @@ measure() {
         echo "failed: $*" >&2; cat "$WORKDIR/err.log" >&2; exit 1; }
     WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$log")
     RSS=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2 / 1024}' "$log")
+    CPU=$(awk -F': ' '/(User|System) time \(seconds\)/ {s += $2} END {printf "%.1f", s}' "$log")
 }
 
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }'; }
@@ -64,7 +66,7 @@ SIZE_MB=$(awk -v b="$(stat -c %s "$BIG")" 'BEGIN { printf "%.0f", b / 1048576 }'
 
 echo "noaber import ($ROWS rows)…" >&2
 noaber_import "$BIG" big
-N_WALL=$WALL N_RSS=$RSS N_ACCEPTED=$ACCEPTED
+N_WALL=$WALL N_RSS=$RSS N_CPU=$CPU N_ACCEPTED=$ACCEPTED
 
 echo "sqlite3 .import ($ROWS rows)…" >&2
 SQ_DB="$WORKDIR/fresh.db"
@@ -76,14 +78,14 @@ S_ROWS=$(sqlite3 "$SQ_DB" "SELECT count(*) FROM cases")
 echo "memory flatness: noaber import ($SMALL_ROWS rows)…" >&2
 SMALL=$(synth "$SMALL_ROWS")
 noaber_import "$SMALL" small
-F_WALL=$WALL F_RSS=$RSS
+F_WALL=$WALL F_RSS=$RSS F_CPU=$CPU
 
 printf '\nnoaber import benchmark: %s rows (%s MB), %s villages, %s cores, %s\n' \
     "$ROWS" "$SIZE_MB" "$VILLAGES" "$(nproc)" "$(sqlite3 --version | cut -d' ' -f1)"
-printf '%-34s %10s %12s %12s\n' "run" "wall s" "rows/s" "peak RSS MB"
-printf '%-34s %10s %12s %12s\n' "noaber import ($N_ACCEPTED accepted)" "$N_WALL" "$(rate "$ROWS" "$N_WALL")" "$N_RSS"
+printf '%-34s %10s %12s %12s %8s\n' "run" "wall s" "rows/s" "peak RSS MB" "CPU s"
+printf '%-34s %10s %12s %12s %8s\n' "noaber import ($N_ACCEPTED accepted)" "$N_WALL" "$(rate "$ROWS" "$N_WALL")" "$N_RSS" "$N_CPU"
 printf '%-34s %10s %12s %12s\n' "sqlite3 .import ($S_ROWS rows)" "$S_WALL" "$(rate "$ROWS" "$S_WALL")" "$S_RSS"
 printf '%-34s %10s\n' "noaber / sqlite3 wall" "$(awk -v a="$N_WALL" -v b="$S_WALL" 'BEGIN { printf "%.2f×", a / b }')"
 printf '\nmemory flatness (peak RSS of noaber import)\n'
-printf '%-34s %10s %12s %12s\n' "$SMALL_ROWS rows" "$F_WALL" "$(rate "$SMALL_ROWS" "$F_WALL")" "$F_RSS"
+printf '%-34s %10s %12s %12s %8s\n' "$SMALL_ROWS rows" "$F_WALL" "$(rate "$SMALL_ROWS" "$F_WALL")" "$F_RSS" "$F_CPU"
 printf '%-34s %10s %12s %12s\n' "$ROWS rows" "$N_WALL" "$(rate "$ROWS" "$N_WALL")" "$N_RSS"

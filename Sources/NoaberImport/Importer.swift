@@ -40,7 +40,7 @@ public final class Importer {
         } catch {
             throw Self.importError(error)
         }
-        guard try next(reader) else { throw .emptyFile(file: path) }
+        guard try Self.next(reader) else { throw .emptyFile(file: path) }
         let plan = try ColumnPlan.make(header: reader.fields(), file: path, profile: options.profile, kind: options.kind)
         let villages: [Village]
         do { villages = try store.villages() } catch { throw .store(file: path, message: error.description) }
@@ -77,17 +77,21 @@ public final class Importer {
         let context = RowContext(plan: plan, villages: VillageResolver(villages: villages, profileLabels: plan.profile.values["village"]),
                                  fixedVillage: options.village)
         do {
-            try store.write { writer in
+            try store.bulkWrite { writer in
                 let id = try writer.insertImport(fileName: Self.baseName(path), sha256: scan.sha256, kind: plan.kind, village: provenanceVillage,
                                                  profile: plan.profile.name, asOf: asOf.date, encoding: encoding.rawValue,
                                                  delimiter: Self.name(of: reader.delimiter), importedAt: options.now)
                 report.importID = id
-                var rows = RowSink(writer: writer, importID: id, asOf: asOf.date, reader: reader, plan: plan,
-                                   language: options.language, pseudonymizer: pseudonymizer)
+                var rows = RowSink(writer: writer, importID: id, asOf: asOf.date, language: options.language)
                 switch plan.kind {
-                case .cases: try importCases(reader, context: context, sink: &rows, size: scan.size)
-                case .tasks: try importTasks(reader, context: context, sink: &rows, size: scan.size)
-                case .villages: try importVillages(reader, context: context, sink: &rows, size: scan.size)
+                case .cases, .tasks:
+                    let produce = makeProducer(reader, kind: plan.kind, context: context, language: options.language)
+                    try runPipeline(capacity: Self.queuedBatches, produce: produce) { batch in
+                        for item in batch.items { try rows.consume(item) }
+                        reportProgress(batch.bytesRead, scan.size)
+                    }
+                case .villages:
+                    try importVillages(reader, context: context, language: options.language, sink: &rows)
                 }
                 rows.fill(&report)
                 guard report.rowsRead == report.accepted + report.rejected else {
@@ -122,65 +126,99 @@ public final class Importer {
         return report
     }
 
-    private func importCases(_ reader: CSVReader, context: RowContext, sink: inout RowSink, size: Int) throws {
+    /// Rows per batch handed from the reading thread to the writing thread: large enough that the
+    /// hand-off costs nothing per row, small enough that the queue holds a few MB at most.
+    static let batchSize = 2_048
+    /// Batches that may wait between the threads (see `BatchQueue`).
+    static let queuedBatches = 3
+
+    /// The reading half of a case or task import, run on its own thread by `runPipeline`: reads
+    /// each record, validates and pseudonymises it, detects in-file duplicates and task ordinals
+    /// (in an `ImportScratch`, so memory stays flat) and hands batches of verdicts to the writer.
+    ///
+    /// The closure takes over `reader`; it captures no part of `self` (only `Sendable` values).
+    private func makeProducer(_ reader: CSVReader, kind: RecordKind, context: RowContext,
+                              language: Language) -> (_ put: (ImportBatch) -> Bool) throws -> Void {
         let p = pseudonymizer
-        let validator = CaseRowValidator(context: context) { p?.pseudonym(forBytes: $0, in: .person) }
-        var seen: [String: Int] = [:]
-        while try next(reader) {
-            switch validator.validate(reader) {
-            case .success(let record):
-                let key = record.village + "\u{1F}" + record.caseID
-                if let earlier = seen[key] {
-                    try sink.reject(RowRejection(field: "case_id", reason: Localized(
-                        nl: "case_id komt al voor op regel \(earlier) van dit bestand",
-                        en: "case_id already appears on line \(earlier) of this file")))
+        let plan = context.plan
+        let caseValidator = CaseRowValidator(context: context) { p?.pseudonym(forBytes: $0, in: .person) }
+        let taskValidator = TaskRowValidator(context: context) { p?.pseudonym(forBytes: $0, in: .volunteer) }
+        return { put in
+            let scratch = try ImportScratch()
+            var batch = ImportBatch()
+            batch.items.reserveCapacity(Self.batchSize)
+            func reject(_ line: Int, _ field: String?, _ reason: Localized) {
+                batch.items.append(.rejected(line: line, field: field, reason: reason,
+                                             raw: RowSink.sanitisedRaw(reader, plan: plan, pseudonymizer: p, language: language)))
+            }
+            while try Self.next(reader) {
+                let line = reader.line
+                if kind == .cases {
+                    switch caseValidator.validate(reader) {
+                    case .success(let record):
+                        if let earlier = try scratch.earlierLine(village: record.village, caseID: record.caseID, line: line) {
+                            reject(line, "case_id", Localized(
+                                nl: "case_id komt al voor op regel \(earlier) van dit bestand",
+                                en: "case_id already appears on line \(earlier) of this file"))
+                        } else {
+                            batch.items.append(.acceptedCase(record))
+                        }
+                    case .failure(let rejection):
+                        reject(line, rejection.field, rejection.reason)
+                    }
                 } else {
-                    seen[key] = reader.line
-                    try sink.accept(case: record)
+                    switch taskValidator.validate(reader) {
+                    case .success(let task):
+                        let ordinal = try scratch.ordinal(village: task.village, caseID: task.caseID, volunteer: task.volunteerKey,
+                                                          day: task.date.dayNumber, task: task.task.rawValue, hours: task.hours)
+                        batch.items.append(.acceptedTask(task, ordinal: ordinal))
+                    case .failure(let rejection):
+                        reject(line, rejection.field, rejection.reason)
+                    }
                 }
-            case .failure(let rejection):
-                try sink.reject(rejection)
+                if batch.items.count >= Self.batchSize {
+                    batch.bytesRead = reader.bytesRead
+                    guard put(batch) else { return }
+                    batch = ImportBatch()
+                    batch.items.reserveCapacity(Self.batchSize)
+                }
             }
-            reportProgress(reader, size)
+            if !batch.items.isEmpty {
+                batch.bytesRead = reader.bytesRead
+                _ = put(batch)
+            }
         }
     }
 
-    private func importTasks(_ reader: CSVReader, context: RowContext, sink: inout RowSink, size: Int) throws {
-        let p = pseudonymizer
-        let validator = TaskRowValidator(context: context) { p?.pseudonym(forBytes: $0, in: .volunteer) }
-        while try next(reader) {
-            switch validator.validate(reader) {
-            case .success(let task): try sink.accept(task: task)
-            case .failure(let rejection): try sink.reject(rejection)
-            }
-            reportProgress(reader, size)
-        }
-    }
-
-    private func importVillages(_ reader: CSVReader, context: RowContext, sink: inout RowSink, size: Int) throws {
+    /// Villages files are small (one row per village), so they are read and written on one thread.
+    private func importVillages(_ reader: CSVReader, context: RowContext, language: Language, sink: inout RowSink) throws {
         let validator = VillageRowValidator(context: context)
         var seen: Set<String> = []
-        while try next(reader) {
+        func reject(_ rejection: RowRejection) throws {
+            try sink.reject(line: reader.line, field: rejection.field, reason: rejection.reason,
+                            raw: RowSink.sanitisedRaw(reader, plan: context.plan, pseudonymizer: nil, language: language))
+        }
+        while try Self.next(reader) {
             switch validator.validate(reader) {
             case .success(let village):
                 if seen.insert(village.code).inserted {
                     try sink.accept(village: village)
                 } else {
-                    try sink.reject(RowRejection(field: "village", reason: Localized(
+                    try reject(RowRejection(field: "village", reason: Localized(
                         nl: "dorpscode \(village.code) komt twee keer voor", en: "village code \(village.code) appears twice")))
                 }
             case .failure(let rejection):
-                try sink.reject(rejection)
+                try reject(rejection)
             }
         }
     }
 
-    private func reportProgress(_ reader: CSVReader, _ size: Int) {
-        guard let progress, reader.line & 0x3FFF == 0 else { return }
-        progress(reader.bytesRead, size)
+    /// Called on the importing thread once per batch, never from the reading thread.
+    private func reportProgress(_ bytesRead: Int, _ size: Int) {
+        progress?(bytesRead, size)
     }
 
-    private func next(_ reader: CSVReader) throws(ImportError) -> Bool {
+    private static func next(_ reader: CSVReader) throws(ImportError) -> Bool {
         do { return try reader.next() } catch { throw Self.importError(error) }
     }
 

@@ -2,20 +2,16 @@ import NoaberCSV
 import NoaberModel
 import NoaberStore
 
-/// Counts and stores what the validators decide, inside the import's transaction.
+/// Counts and stores what the validators decided, inside the import's transaction, on the thread
+/// that owns the store.
 ///
-/// Rejected rows are kept with their line and reason. Their raw text is the record as read with
-/// every column that is dropped or ignored blanked and the source identifiers replaced by their
-/// pseudonyms, so that quarantine never becomes a back door for personal data. A ragged row's
-/// raw text is not kept at all: its columns may have shifted, and a name could sit anywhere.
+/// Items arrive in file order (see `ImportItem`): accepted records are upserted, rejected rows are
+/// kept with their line, field, reason and sanitised raw text (`RowSink.sanitisedRaw`).
 struct RowSink {
     let writer: NoaberStore.Writer
     let importID: Int64
     let asOf: CivilDate
-    let reader: CSVReader
-    let plan: ColumnPlan
     let language: Language
-    let pseudonymizer: Pseudonymizer?
 
     var rowsRead = 0
     var accepted = 0
@@ -26,33 +22,27 @@ struct RowSink {
     var keptNewer = 0
     var firstRejections: [ImportReport.Rejection] = []
     var firstRejection: (line: Int, reason: Localized)?
-    /// Identical task rows within one export are numbered, so re-imports never double-count.
-    var taskOrdinals: [TaskIdentity: Int] = [:]
 
-    init(writer: NoaberStore.Writer, importID: Int64, asOf: CivilDate, reader: CSVReader, plan: ColumnPlan,
-         language: Language, pseudonymizer: Pseudonymizer?) {
+    init(writer: NoaberStore.Writer, importID: Int64, asOf: CivilDate, language: Language) {
         self.writer = writer
         self.importID = importID
         self.asOf = asOf
-        self.reader = reader
-        self.plan = plan
         self.language = language
-        self.pseudonymizer = pseudonymizer
     }
 
-    mutating func accept(case record: CaseRecord) throws {
-        rowsRead += 1
-        accepted += 1
-        count(try writer.upsertCase(record, importID: importID, asOf: asOf))
-    }
-
-    mutating func accept(task: VolunteerTask) throws {
-        rowsRead += 1
-        accepted += 1
-        let identity = TaskIdentity(task)
-        let ordinal = taskOrdinals[identity, default: 0]
-        taskOrdinals[identity] = ordinal + 1
-        count(try writer.upsertTask(task, ordinal: ordinal, importID: importID))
+    mutating func consume(_ item: ImportItem) throws {
+        switch item {
+        case .acceptedCase(let record):
+            rowsRead += 1
+            accepted += 1
+            count(try writer.upsertCase(record, importID: importID, asOf: asOf))
+        case .acceptedTask(let task, let ordinal):
+            rowsRead += 1
+            accepted += 1
+            count(try writer.upsertTask(task, ordinal: ordinal, importID: importID))
+        case .rejected(let line, let field, let reason, let raw):
+            try reject(line: line, field: field, reason: reason, raw: raw)
+        }
     }
 
     mutating func accept(village: Village) throws {
@@ -62,15 +52,15 @@ struct RowSink {
         inserted += 1
     }
 
-    mutating func reject(_ rejection: RowRejection) throws {
+    mutating func reject(line: Int, field: String?, reason: Localized, raw: String) throws {
         rowsRead += 1
         rejected += 1
-        let reason = rejection.reason.text(language)
-        if firstRejection == nil { firstRejection = (reader.line, rejection.reason) }
+        let text = reason.text(language)
+        if firstRejection == nil { firstRejection = (line, reason) }
         if firstRejections.count < Importer.reportedRejections {
-            firstRejections.append(.init(line: reader.line, field: rejection.field, reason: reason))
+            firstRejections.append(.init(line: line, field: field, reason: text))
         }
-        try writer.insertRejectedRow(importID: importID, line: reader.line, field: rejection.field, reason: reason, raw: sanitisedRaw())
+        try writer.insertRejectedRow(importID: importID, line: line, field: field, reason: text, raw: raw)
     }
 
     private mutating func count(_ outcome: UpsertOutcome) {
@@ -93,7 +83,12 @@ struct RowSink {
         report.firstRejections = firstRejections
     }
 
-    private func sanitisedRaw() -> String {
+    /// The reader's current record as a rejected row's raw text: every column that is dropped or
+    /// ignored blanked and the source identifiers replaced by their pseudonyms, so that quarantine
+    /// never becomes a back door for personal data. A ragged row's raw text is not kept at all:
+    /// its columns may have shifted, and a name could sit anywhere.
+    static func sanitisedRaw(_ reader: CSVReader, plan: ColumnPlan, pseudonymizer: Pseudonymizer?,
+                             language: Language) -> String {
         guard reader.fieldCount == plan.columnCount else {
             return language == .nl
                 ? "[\(reader.fieldCount) velden; inhoud niet bewaard omdat kolommen verschoven kunnen zijn]"
@@ -125,24 +120,5 @@ struct RowSink {
             return cells.joined(separator: String(UnicodeScalar(reader.delimiter)))
         }
         return String(decoding: sink.bytes, as: UTF8.self)
-    }
-}
-
-/// The natural key of a volunteer task within one export (see `volunteer_tasks.ordinal`).
-struct TaskIdentity: Hashable {
-    let village: String
-    let caseID: String?
-    let volunteer: String
-    let date: Int
-    let task: TaskKind
-    let hours: Double
-
-    init(_ t: VolunteerTask) {
-        village = t.village
-        caseID = t.caseID
-        volunteer = t.volunteerKey
-        date = t.date.dayNumber
-        task = t.task
-        hours = t.hours
     }
 }

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Scale benchmark (issue 5, "Load and scale"): synthesises N cases over 100 villages for each N,
+# imports them into a fresh store, then runs the metrics and a research report on that store,
+# each under /usr/bin/time -v (wall seconds, peak RSS), and prints one table.
+#
+# Usage: Benchmarks/scale.sh [N...]          # default: 1000000 10000000
+# Environment: WORKDIR (default a fresh mktemp dir, removed at the end unless KEEP=1),
+#   VILLAGES (default 100), SKIP_BUILD=1 to reuse .build/release/noaber, NOABER (binary to use),
+#   STEP_TIMEOUT (seconds per metrics/report run, default 0 = none; a run that hits it is shown
+#   as "timeout" with the peak RSS it had reached).
+# Needs a few GB of free disk for 10M (CSV ≈ 1.3 GB plus a store of about the same size).
+set -euo pipefail
+
+SIZES=("$@")
+[[ ${#SIZES[@]} -gt 0 ]] || SIZES=(1000000 10000000)
+VILLAGES=${VILLAGES:-100}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORKDIR=${WORKDIR:-$(mktemp -d /tmp/noaber-scale.XXXXXX)}
+mkdir -p "$WORKDIR"
+if [[ "${KEEP:-0}" != 1 ]]; then trap 'rm -rf "$WORKDIR"' EXIT; fi
+
+if [[ ! -x /usr/bin/time ]]; then
+    echo "installing GNU time (needed for peak RSS)…" >&2
+    apt-get install -y time >/dev/null
+fi
+
+cd "$ROOT"
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+    echo "building release…" >&2
+    swift build -c release >&2
+fi
+NOABER=${NOABER:-"$ROOT/.build/release/noaber"}
+
+# Runs "$@" under /usr/bin/time -v with stdout to $OUT (default /dev/null); sets WALL (s), RSS (MB).
+measure() {
+    local log="$WORKDIR/time.log"
+    /usr/bin/time -v -o "$log" "$@" >"${OUT:-/dev/null}" 2>"$WORKDIR/err.log" || {
+        echo "failed: $*" >&2; tail -20 "$WORKDIR/err.log" >&2; exit 1; }
+    WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$log")
+    RSS=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$log")
+}
+
+# measure, but a metrics or report run that fails or exceeds STEP_TIMEOUT is recorded, not fatal.
+measure_step() {
+    local log="$WORKDIR/time.log"
+    if /usr/bin/time -v -o "$log" timeout "${STEP_TIMEOUT:-0}" "$@" >/dev/null 2>"$WORKDIR/err.log"; then
+        WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$log")
+    else
+        WALL="fail"; grep -q "status 124" "$log" && WALL="timeout"
+        tail -5 "$WORKDIR/err.log" >&2
+    fi
+    RSS=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$log")
+}
+
+mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.0f", b / 1048576 }'; }
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }'; }
+
+ROWS_OUT=()
+for N in "${SIZES[@]}"; do
+    dir="$WORKDIR/$N"
+    echo "[$N] synthesising…" >&2
+    "$NOABER" synth --villages "$VILLAGES" --rows "$N" --no-tasks --quiet --out "$dir" >/dev/null
+    csv=$(ls "$dir"/cases-canonical*.csv)
+    db="$dir/store.sqlite"
+    "$NOABER" villages import "$dir/villages.csv" --db "$db" >/dev/null
+    echo "[$N] importing…" >&2
+    OUT="$dir/import.json" measure "$NOABER" import "$csv" --db "$db" --quiet --format json
+    I_WALL=$WALL I_RSS=$RSS
+    grep -q '"accepted"' "$dir/import.json" || { echo "import printed no accounting" >&2; exit 1; }
+    sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null 2>&1 || true
+    STORE_MB=$(mb "$db")
+    echo "[$N] metrics…" >&2
+    measure_step "$NOABER" metrics all --db "$db" --period 2022-01-01..2024-12-31 --every quarter --format csv
+    M_WALL=$WALL M_RSS=$RSS
+    echo "[$N] report…" >&2
+    measure_step "$NOABER" report --db "$db" --audience onderzoek --period 2024 --out "$dir/report"
+    R_WALL=$WALL R_RSS=$RSS
+    ROWS_OUT+=("$(printf '%-10s %8s %8s %8s %10s %8s | %8s %8s | %8s %8s' "$N" "$(mb "$csv")" "$STORE_MB" \
+        "$I_WALL" "$(rate "$N" "$I_WALL")" "$I_RSS" "$M_WALL" "$M_RSS" "$R_WALL" "$R_RSS")")
+    echo "[$N] ${ROWS_OUT[-1]}" >&2
+    rm -f "$csv"
+    [[ "${KEEP:-0}" == 1 ]] || rm -rf "$dir"
+done
+
+printf '\nnoaber scale benchmark: %s villages, %s cores, %s\n' "$VILLAGES" "$(nproc)" "$(sqlite3 --version 2>/dev/null | cut -d' ' -f1)"
+printf '%-10s %8s %8s %8s %10s %8s | %8s %8s | %8s %8s\n' "cases" "CSV MB" "store MB" "import s" "rows/s" "RSS MB" \
+    "metrics s" "RSS MB" "report s" "RSS MB"
+for row in "${ROWS_OUT[@]}"; do echo "$row"; done
