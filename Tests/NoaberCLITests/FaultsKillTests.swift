@@ -58,10 +58,16 @@ struct FaultsKillTests {
         var finishedFirst = 0
         var moments: [Int] = []
         let rounds = Faults.killRounds
-        for round in 0..<rounds {
-            // Moments over the whole run and a little past it, so kills land while reading,
-            // validating, inserting, committing and after the commit.
-            let moment = Int.random(in: 20...max(21, durationMS * 11 / 10), using: &random)
+        // Moments over the whole run and a little past it, so kills land while reading,
+        // validating, inserting, committing and after the commit. Test suites run in parallel, so a
+        // real run can be much faster than the measured one: when an import finishes before its
+        // kill, the window halves, and extra rounds (up to twice as many) run until at least one
+        // kill has interrupted an import.
+        var upper = max(21, durationMS * 11 / 10)
+        var round = -1
+        while round + 1 < rounds || (interrupted == 0 && round + 1 < 2 * rounds) {
+            round += 1
+            let moment = Int.random(in: 20...upper, using: &random)
             moments.append(moment)
             let process = try box.start(arguments)
             try await Task.sleep(for: .milliseconds(moment))
@@ -73,6 +79,7 @@ struct FaultsKillTests {
             let state = try EndToEndAtomicityTests.snapshot(box, store)
             if state == complete {
                 finishedFirst += 1   // the commit came before the kill: the finished import is kept
+                upper = max(21, upper / 2)
                 try restore()
             } else {
                 #expect(state == before, "an interrupted import left something behind: \(context)\n\(run)")
