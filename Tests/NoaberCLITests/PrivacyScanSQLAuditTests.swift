@@ -15,6 +15,7 @@ struct PrivacyScanSQLAuditTests {
         "NoaberStore+Reading.swift|filter.whereClause": "VillageFilter.whereClause: only \"?1, ?2, …\" placeholders; the codes are bound",
         "NoaberStore+Reading.swift|NoaberStore.importColumns": "a static column list",
         "WriterSQL.swift|WriterSQL.caseColumns": "a static column list",
+        "ImportScratch.swift|Self.cacheKiB": "an Int constant: the scratch database's page cache (PRAGMA cache_size cannot be bound)",
     ]
 
     static let keywords = ["SELECT", "INSERT", "UPDATE", "DELETE", "WHERE", "PRAGMA", "CREATE", "DROP", "ALTER", "VALUES", "FROM", "JOIN", "ORDER BY"]
