@@ -26,7 +26,7 @@ struct ImportCommand {
             OptionSpec(name: "kind", valueName: "kind", help: "What the file holds.", allowed: ["cases", "tasks"],
                        defaultDescription: "from the header or profile"),
             OptionSpec(name: "as-of", valueName: "date", help: "Date the export was made (YYYY-MM-DD); open cases are censored there."),
-            OptionSpec(name: "format", valueName: "format", help: "Output format.", allowed: ["text", "json"], defaultDescription: "text"),
+            CommonOptions.format(["text", "json"]),
         ],
         flags: [
             FlagSpec(name: "strict", help: "Fail the whole import when any row is rejected."),

@@ -7,7 +7,7 @@ enum ProvenanceCommands {
     static let importsSpec = CommandSpec(
         name: "imports", abstract: "List every import: file, SHA-256, profile, as-of date and row accounting.",
         options: CommonOptions.specs + [
-            OptionSpec(name: "format", valueName: "format", help: "Output format.", allowed: ["text", "json"], defaultDescription: "text"),
+            CommonOptions.format(["text", "json"]),
         ])
 
     static let rejectedSpec = CommandSpec(
@@ -15,7 +15,7 @@ enum ProvenanceCommands {
         discussion: "The raw text is the row as read, with dropped and ignored columns blanked and identifiers pseudonymised.",
         options: CommonOptions.specs + [
             OptionSpec(name: "import", valueName: "id", help: "Only rows of this import."),
-            OptionSpec(name: "format", valueName: "format", help: "Output format.", allowed: ["text", "json", "csv"], defaultDescription: "text"),
+            CommonOptions.format(["text", "json", "csv"]),
         ])
 
     static func runImports(_ args: ParsedArguments, _ console: Console) throws(CLIFailure) {

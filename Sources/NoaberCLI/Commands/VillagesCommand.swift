@@ -9,14 +9,14 @@ enum VillagesCommand {
         discussion: "Columns: village,name,municipality,inhabitants,inhabitants_75plus,paid_hours_per_week,cost_per_year_eur. "
             + "Re-importing updates villages by code.",
         options: CommonOptions.specs + [
-            OptionSpec(name: "format", valueName: "format", help: "Output format.", allowed: ["text", "json"], defaultDescription: "text"),
+            CommonOptions.format(["text", "json"]),
         ],
         positionals: [PositionalSpec(name: "file", help: "The villages CSV.")])
 
     static let listSpec = CommandSpec(
         name: "list", abstract: "List the villages in the store.",
         options: CommonOptions.specs + [
-            OptionSpec(name: "format", valueName: "format", help: "Output format.", allowed: ["text", "json"], defaultDescription: "text"),
+            CommonOptions.format(["text", "json"]),
         ])
 
     static let spec = CommandSpec(

@@ -18,6 +18,12 @@ struct CommonOptions {
     static let keyFileSpec = OptionSpec(name: "key-file", valueName: "path",
                                         help: "Pseudonymisation key; share one across a municipality's stores.",
                                         defaultDescription: "<db>.key")
+    /// `--format`: the first value is the default.
+    static func format(_ values: [String]) -> OptionSpec {
+        OptionSpec(name: "format", valueName: "format", help: "Output format.", allowed: values,
+                   defaultDescription: values.first)
+    }
+
     static let quietFlag = FlagSpec(name: "quiet", short: "q", help: "No progress on standard error.")
 
     init(_ args: ParsedArguments, environment: [String: String] = ProcessInfo.processInfo.environment) {
