@@ -18,30 +18,9 @@ WORKDIR=${WORKDIR:-$(mktemp -d /tmp/noaber-bench.XXXXXX)}
 mkdir -p "$WORKDIR"
 if [[ "${KEEP:-0}" != 1 ]]; then trap 'rm -rf "$WORKDIR"' EXIT; fi
 
-if [[ ! -x /usr/bin/time ]]; then
-    echo "installing GNU time (needed for peak RSS)…" >&2
-    apt-get install -y time >/dev/null
-fi
 command -v sqlite3 >/dev/null || { echo "sqlite3 shell missing (apt-get install -y sqlite3)" >&2; exit 1; }
-
-cd "$ROOT"
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-    echo "building release…" >&2
-    swift build -c release >&2
-fi
-NOABER=${NOABER:-"$ROOT/.build/release/noaber"}
-
-# Runs "$@" under /usr/bin/time -v; sets WALL (s) and RSS (MB) from its report.
-measure() {
-    local log="$WORKDIR/time.log"
-    /usr/bin/time -v -o "$log" "$@" >"$WORKDIR/out.log" 2>"$WORKDIR/err.log" || {
-        echo "failed: $*" >&2; cat "$WORKDIR/err.log" >&2; exit 1; }
-    WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$log")
-    RSS=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2 / 1024}' "$log")
-    CPU=$(awk -F': ' '/(User|System) time \(seconds\)/ {s += $2} END {printf "%.1f", s}' "$log")
-}
-
-rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }'; }
+source "$ROOT/Benchmarks/lib.sh"   # tools, release build ($NOABER), measure, rate
+OUT="$WORKDIR/out.log"              # measure keeps the import's JSON here
 
 # Writes ROWS rows into $WORKDIR/<rows>/ and prints the cases file's path.
 synth() {

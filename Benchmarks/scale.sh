@@ -19,41 +19,21 @@ WORKDIR=${WORKDIR:-$(mktemp -d /tmp/noaber-scale.XXXXXX)}
 mkdir -p "$WORKDIR"
 if [[ "${KEEP:-0}" != 1 ]]; then trap 'rm -rf "$WORKDIR"' EXIT; fi
 
-if [[ ! -x /usr/bin/time ]]; then
-    echo "installing GNU time (needed for peak RSS)…" >&2
-    apt-get install -y time >/dev/null
-fi
-
-cd "$ROOT"
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-    echo "building release…" >&2
-    swift build -c release >&2
-fi
-NOABER=${NOABER:-"$ROOT/.build/release/noaber"}
-
-# Runs "$@" under /usr/bin/time -v with stdout to $OUT (default /dev/null); sets WALL (s), RSS (MB).
-measure() {
-    local log="$WORKDIR/time.log"
-    /usr/bin/time -v -o "$log" "$@" >"${OUT:-/dev/null}" 2>"$WORKDIR/err.log" || {
-        echo "failed: $*" >&2; tail -20 "$WORKDIR/err.log" >&2; exit 1; }
-    WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$log")
-    RSS=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$log")
-}
+source "$ROOT/Benchmarks/lib.sh"   # tools, release build ($NOABER), measure, rate
 
 # measure, but a metrics or report run that fails or exceeds STEP_TIMEOUT is recorded, not fatal.
 measure_step() {
     local log="$WORKDIR/time.log"
     if /usr/bin/time -v -o "$log" timeout "${STEP_TIMEOUT:-0}" "$@" >/dev/null 2>"$WORKDIR/err.log"; then
-        WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$log")
+        read_time_log "$log"
     else
         WALL="fail"; grep -q "status 124" "$log" && WALL="timeout"
         tail -5 "$WORKDIR/err.log" >&2
+        RSS=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2 / 1024}' "$log")
     fi
-    RSS=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$log")
 }
 
 mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.0f", b / 1048576 }'; }
-rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }'; }
 
 ROWS_OUT=()
 for N in "${SIZES[@]}"; do
