@@ -72,4 +72,19 @@ struct DescriptiveSelectionTests {
         var empty: [Double] = []
         #expect(Descriptive.selectPercentile(&empty, 0.5) == nil)
     }
+
+    /// All-equal draws (every Monte Carlo total is 0 when nothing counts) and two-valued draws:
+    /// the shapes on which a two-way partition went quadratic. The values must still be exact.
+    @Test func selectionOnHeavyTies() {
+        for n in [2, 10_000, 10_001] {
+            var zeros = [Double](repeating: 0, count: n)
+            #expect(Descriptive.selectPercentile(&zeros, 0.05) == 0)
+            var twoValued = (0..<n).map { Double($0 % 2) * 7.5 }
+            let expected = Descriptive.percentile(twoValued, 0.95)
+            #expect(Descriptive.selectPercentile(&twoValued, 0.95) == expected)
+            var descending = (0..<n).map { Double(n - $0 / 3) }
+            let expectedMedian = Descriptive.percentile(descending, 0.5)
+            #expect(Descriptive.selectPercentile(&descending, 0.5) == expectedMedian)
+        }
+    }
 }

@@ -19,25 +19,41 @@ extension Descriptive {
         }
     }
 
-    /// Hoare-style quickselect: afterwards buf[k] is the k-th smallest, smaller ones left of it,
-    /// larger or equal ones right.
+    /// Quickselect with a three-way partition: afterwards buf[k] is the k-th smallest, smaller
+    /// ones left of it, larger or equal ones right.
+    ///
+    /// Values equal to the pivot are gathered in the middle and never partitioned again. A plain
+    /// two-way partition degrades to O(n²) on ties, and Monte Carlo totals are often all equal
+    /// (every draw is 0 when no case counts for a risk): 10,000 equal draws took 50 million
+    /// comparisons per band and two thirds of a 1M-case report's time.
     private static func select(_ buf: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
         var left = 0, right = buf.count - 1
         while right > left {
             let mid = left + (right - left) / 2
-            // median of three to the right end as pivot
-            if buf[mid] < buf[left] { buf.swapAt(mid, left) }
-            if buf[right] < buf[left] { buf.swapAt(right, left) }
-            if buf[mid] < buf[right] { buf.swapAt(mid, right) }
-            let pivot = buf[right]
-            var store = left
-            for i in left..<right where buf[i] < pivot {
-                buf.swapAt(i, store)
-                store += 1
+            // median of three as the pivot value
+            let a = buf[left], b = buf[mid], c = buf[right]
+            let pivot = max(min(a, b), min(max(a, b), c))
+            // Dutch national flag: [left, lt) < pivot, [lt, i) == pivot, (gt, right] > pivot.
+            var lt = left, i = left, gt = right
+            while i <= gt {
+                if buf[i] < pivot {
+                    buf.swapAt(i, lt)
+                    lt += 1
+                    i += 1
+                } else if buf[i] > pivot {
+                    buf.swapAt(i, gt)
+                    gt -= 1
+                } else {
+                    i += 1
+                }
             }
-            buf.swapAt(store, right)
-            if store == k { return buf[k] }
-            if store < k { left = store + 1 } else { right = store - 1 }
+            if k < lt {
+                right = lt - 1
+            } else if k > gt {
+                left = gt + 1
+            } else {
+                return pivot
+            }
         }
         return buf[k]
     }
