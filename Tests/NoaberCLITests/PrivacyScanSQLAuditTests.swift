@@ -12,6 +12,8 @@ struct PrivacyScanSQLAuditTests {
         "Migrator.swift|migration.version": "an Int from the compiled-in migration list (PRAGMA user_version cannot be bound)",
         "NoaberStore+Reading.swift|column": "a column name passed as a string literal by the four mergeChildren calls",
         "NoaberStore+Reading.swift|table": "a table name passed as a string literal by the four mergeChildren calls",
+        "NoaberStore+CaseFacts.swift|column": "a column name passed as a string literal by the four ChildCursor inits",
+        "NoaberStore+CaseFacts.swift|table": "a table name passed as a string literal by the four ChildCursor inits",
         "NoaberStore+Reading.swift|filter.whereClause": "VillageFilter.whereClause: only \"?1, ?2, …\" placeholders; the codes are bound",
         "NoaberStore+Reading.swift|NoaberStore.importColumns": "a static column list",
         "WriterSQL.swift|WriterSQL.caseColumns": "a static column list",

@@ -43,11 +43,14 @@ struct ResponseMetricsTests {
     }
 
     @Test func durationsCensoringAndExclusions() throws {
+        // In order of receipt: r1, r2, r5 (first contact before receipt: left out of that
+        // endpoint), r3, r7 (first contact censored at closure), r4 (censored at as-of); r6 came
+        // after the as-of date.
         let d = ResponseMetrics.durations(try Self.input().cases, asOf: ["R": try day("2024-01-31")])
-        #expect(d.firstContact.durations == [1, 0.25, 3, 11, 1])
+        #expect(d.firstContact.durations == [1, 0.25, 3, 1, 11])
         #expect(d.firstContact.observed == [true, true, true, false, false])
-        #expect(d.closure.durations == [4, 10, 21, 11, 1, 1])
-        #expect(d.closure.observed == [true, true, false, false, true, true])
+        #expect(d.closure.durations == [4, 10, 1, 21, 1, 11])
+        #expect(d.closure.observed == [true, true, true, false, true, false])
         #expect(d.negative == 1)
     }
 

@@ -65,7 +65,7 @@ enum MetricsOptionsParser {
 
     /// The last full calendar year before the latest export; the whole data range when there is none.
     static func defaultPeriod(_ input: MetricsInput) throws(MetricsError) -> Period {
-        let latest = input.asOf.values.max() ?? input.cases.map(\.received.date).max() ?? SystemClock.today()
+        let latest = input.asOf.values.max() ?? input.cases.latestReceived ?? SystemClock.today()
         let year = latest.year - (latest.month == 12 && latest.day == 31 ? 0 : 1)
         return try Period(parsing: String(year))
     }

@@ -18,12 +18,15 @@ enum FunnelPoints {
             let group = MetricGroup(key: v.code, villages: [v])
             if reach {
                 var residents: [Int32] = [], residents75: [Int32] = []
-                let cases = data.cases(in: group, period: period)
-                caseCells.append(Cell(village: v, numerator: cases.count, denominator: v.inhabitants))
-                for (c, id) in zip(cases, data.persons(in: group, period: period)) where id >= 0 {
-                    residents.append(id)
-                    if c.effectiveAgeBand?.isSeventyFivePlus == true { residents75.append(id) }
+                var caseCount = 0
+                for slice in data.slices(in: group, period: period) {
+                    caseCount += slice.cases.count
+                    for i in slice.cases.indices where slice.persons[i] >= 0 {
+                        residents.append(slice.persons[i])
+                        if slice.cases[i].ageBand?.isSeventyFivePlus == true { residents75.append(slice.persons[i]) }
+                    }
                 }
+                caseCells.append(Cell(village: v, numerator: caseCount, denominator: v.inhabitants))
                 let reached = ReachMetrics.distinct(residents).count
                 reachCells.append(Cell(village: v, numerator: reached, denominator: v.inhabitants))
                 if let d75 = v.inhabitants75Plus {

@@ -7,7 +7,8 @@ import NoaberModel
 /// cannot become rates, and a group is defined by its villages.
 public struct MetricsInput: Sendable {
     public var villages: [Village]
-    public var cases: [CaseRecord]
+    /// The cases, compact and per village (see `CaseTable`).
+    public var cases: CaseTable
     public var tasks: [VolunteerTask]
     /// Per village code, the as-of date of its latest import: open cases are censored there.
     /// A village without one is censored at the latest date in its own cases.
@@ -17,8 +18,13 @@ public struct MetricsInput: Sendable {
 
     public init(villages: [Village], cases: [CaseRecord], tasks: [VolunteerTask] = [],
                 asOf: [String: CivilDate] = [:], qualityFacts: [String: QualityFacts] = [:]) {
+        self.init(villages: villages, caseTable: CaseTable(cases), tasks: tasks, asOf: asOf, qualityFacts: qualityFacts)
+    }
+
+    public init(villages: [Village], caseTable: CaseTable, tasks: [VolunteerTask] = [],
+                asOf: [String: CivilDate] = [:], qualityFacts: [String: QualityFacts] = [:]) {
         self.villages = villages
-        self.cases = cases
+        self.cases = caseTable
         self.tasks = tasks
         self.asOf = asOf
         self.qualityFacts = qualityFacts

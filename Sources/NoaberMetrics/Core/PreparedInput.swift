@@ -1,86 +1,65 @@
 import NoaberModel
 
-/// The input indexed once per run: cases and tasks bucketed by village and sorted by date, so
-/// each (group, period) slice is a binary search rather than a scan of every record.
+/// The input indexed once per run: cases and tasks per village sorted by date, so each
+/// (group, period) slice is a binary search rather than a scan of every record.
 ///
-/// Built once and shared by every grouping `DisclosedMetrics` computes. Person keys are interned
-/// to small integers here, so reach counts distinct residents by sorting integers instead of
-/// hashing strings for every group and period.
+/// Built once and shared by every grouping `DisclosedMetrics` computes. Residents are numbered
+/// here (their position among the sorted distinct person tokens), so reach counts distinct
+/// residents by sorting small integers, and each resident's first case day is an array lookup.
 struct PreparedInput: Sendable {
     let villagesByCode: [String: Village]
-    private let cases: [String: [CaseRecord]]
-    private let caseDays: [String: [Int]]
-    /// Per village, aligned with `cases`: the interned person of a non-collective case with a
-    /// person key, else -1.
+    /// Per village, its cases in order of receipt (shared with the input's `CaseTable`, not copied).
+    private let cases: [String: [CaseFacts]]
+    /// Per village, aligned with `cases`: the resident number of a non-collective case with a
+    /// person, else -1.
     private let casePersons: [String: [Int32]]
     private let tasks: [String: [VolunteerTask]]
     private let taskDays: [String: [Int]]
-    /// Per interned person, the day of their first non-collective case over all input (for
+    /// Per resident number, the day of their first non-collective case over all input (for
     /// `new_residents_pct`), including cases of villages not in the input's village list.
     let firstCaseDay: [Int]
     /// Per village code, the censoring date: the import's as-of date, or else the latest date in
     /// the village's own cases (or nil when it has none).
     let asOf: [String: CivilDate]
 
-    /// - Complexity: O(cases · log cases): one hashing pass over person keys, one sort per village.
+    /// - Complexity: O(cases · log residents): one sort of the person tokens, one binary search
+    ///   per case. Cases arrive sorted from `CaseTable`.
     init(_ input: MetricsInput) {
         var villages: [String: Village] = [:]
         for v in input.villages { villages[v.code] = v }
         villagesByCode = villages
-        // Bucket by village as positions into the input, then sort each bucket's positions by
-        // receipt (ties keep input order, as a stable sort of the records would) and gather the
-        // records once: a record is copied once and never moved by the sort. The store delivers
-        // cases ordered by village, so runs of one village are found by comparing codes with the
-        // previous record rather than hashing each.
-        let all = input.cases
-        var positions: [String: [Int]] = [:]
-        var outside: [Int] = []
-        var i = 0
-        while i < all.count {
-            let code = all[i].village
-            var j = i + 1
-            while j < all.count && all[j].village == code { j += 1 }
-            if villages[code] != nil {
-                positions[code, default: []].append(contentsOf: i..<j)
-            } else {
-                outside.append(contentsOf: i..<j)
+        let all = input.cases.byVillage
+        cases = all.filter { villages[$0.key] != nil }
+        // Residents: the distinct tokens over all input (villages outside the list included:
+        // "new" means new to every export), each with its first case day.
+        var seen: [(token: UInt64, day: Int32)] = []
+        seen.reserveCapacity(input.cases.count)
+        for list in all.values {
+            for c in list where c.hasPerson && !c.collective {
+                seen.append((c.person, Int32(clamping: c.receivedDayNumber)))
             }
-            i = j
         }
-        var c: [String: [CaseRecord]] = [:]
-        for (code, list) in positions {
-            // Moment order as one integer: the day, then the minute (a bare date sorts as 00:00).
-            let key = list.map { all[$0].received.date.dayNumber * 1440 + (all[$0].received.minuteOfDay ?? 0) }
-            let order = key.indices.sorted { key[$0] != key[$1] ? key[$0] < key[$1] : $0 < $1 }
-            c[code] = order.map { all[list[$0]] }
-        }
-        cases = c
-        caseDays = c.mapValues { $0.map(\.received.date.dayNumber) }
-        // Intern person keys while recording each resident's first case day (over all input,
-        // villages outside the list included: "new" means new to every export).
-        var ids: [String: Int32] = [:]
+        seen.sort { $0.token != $1.token ? $0.token < $1.token : $0.day < $1.day }
+        var tokens: [UInt64] = []
         var first: [Int] = []
-        func intern(_ r: CaseRecord) -> Int32 {
-            guard let key = r.personKey, !r.collective else { return -1 }
-            let d = r.received.date.dayNumber
-            if let id = ids[key] {
-                if d < first[Int(id)] { first[Int(id)] = d }
-                return id
-            }
-            let id = Int32(first.count)
-            ids[key] = id
-            first.append(d)
-            return id
+        for (token, day) in seen where tokens.last != token {
+            tokens.append(token)
+            first.append(Int(day))
         }
-        casePersons = c.mapValues { list in list.map(intern) }
-        for p in outside { _ = intern(all[p]) }
+        seen = []
         firstCaseDay = first
+        casePersons = cases.mapValues { list in
+            list.map { c in
+                guard c.hasPerson, !c.collective else { return -1 }
+                return Int32(PreparedInput.lowerBound(tokens, c.person))
+            }
+        }
         var t = Dictionary(grouping: input.tasks, by: \.village).filter { villages[$0.key] != nil }
         for k in t.keys { t[k]?.sort { $0.date < $1.date } }
         tasks = t
         taskDays = t.mapValues { $0.map(\.date.dayNumber) }
         var asOf = input.asOf
-        for (code, list) in c where asOf[code] == nil {
+        for (code, list) in cases where asOf[code] == nil {
             var latest = CivilDate(dayNumber: Int.min / 2)
             for r in list {
                 latest = max(latest, r.received.date, r.firstContact?.date ?? latest, r.closed?.date ?? latest)
@@ -91,26 +70,24 @@ struct PreparedInput: Sendable {
     }
 
     /// All stored cases of one village, sorted by receipt.
-    func allCases(village code: String) -> [CaseRecord] { cases[code] ?? [] }
+    func allCases(village code: String) -> [CaseFacts] { cases[code] ?? [] }
 
-    /// Cases of the group's villages received in the period, as slices of the index (no copy).
-    func cases(in group: MetricGroup, period: Period) -> Slices<CaseRecord> {
-        var out: [ArraySlice<CaseRecord>] = []
+    /// Per village of the group, its cases received in the period (slices of the index, no
+    /// copy) with their resident numbers and the village's censoring date.
+    func slices(in group: MetricGroup, period: Period) -> [VillageCases] {
+        var out: [VillageCases] = []
+        out.reserveCapacity(group.villages.count)
         for v in group.villages {
-            guard let list = cases[v.code], let days = caseDays[v.code] else { continue }
-            out.append(list[PreparedInput.range(days, period)])
+            guard let list = cases[v.code], let persons = casePersons[v.code] else { continue }
+            let range = PreparedInput.range(list, period)
+            out.append(VillageCases(code: v.code, asOf: asOf[v.code], cases: list[range], persons: persons[range]))
         }
-        return Slices(parts: out)
+        return out
     }
 
-    /// The interned persons of `cases(in:period:)`, element for element (-1: no resident).
-    func persons(in group: MetricGroup, period: Period) -> Slices<Int32> {
-        var out: [ArraySlice<Int32>] = []
-        for v in group.villages {
-            guard let list = casePersons[v.code], let days = caseDays[v.code] else { continue }
-            out.append(list[PreparedInput.range(days, period)])
-        }
-        return Slices(parts: out)
+    /// Number of cases of the group received in the period.
+    func caseCount(in group: MetricGroup, period: Period) -> Int {
+        group.villages.reduce(0) { n, v in n + (cases[v.code].map { PreparedInput.range($0, period).count } ?? 0) }
     }
 
     /// Cases of the group's villages received on or before `day` and not closed by then: the
@@ -118,9 +95,10 @@ struct PreparedInput: Sendable {
     func openCases(in group: MetricGroup, at day: CivilDate) -> Int {
         var open = 0
         for v in group.villages {
-            guard let list = cases[v.code], let days = caseDays[v.code] else { continue }
-            for c in list[0..<PreparedInput.lowerBound(days, day.dayNumber + 1)] {
-                if let closed = c.closed, closed.date <= day { continue }
+            guard let list = cases[v.code] else { continue }
+            let end = PreparedInput.lowerBound(list, day.dayNumber + 1)
+            for i in 0..<end {
+                if let closed = list[i].closedDayNumber, closed <= day.dayNumber { continue }
                 open += 1
             }
         }
@@ -132,17 +110,27 @@ struct PreparedInput: Sendable {
         var out: [ArraySlice<VolunteerTask>] = []
         for v in group.villages {
             guard let list = tasks[v.code], let days = taskDays[v.code] else { continue }
-            out.append(list[PreparedInput.range(days, period)])
+            out.append(list[PreparedInput.lowerBound(days, period.start.dayNumber)..<PreparedInput.lowerBound(days, period.end.dayNumber + 1)])
         }
         return Slices(parts: out)
     }
 
-    private static func range(_ days: [Int], _ p: Period) -> Range<Int> {
-        lowerBound(days, p.start.dayNumber)..<lowerBound(days, p.end.dayNumber + 1)
+    private static func range(_ list: [CaseFacts], _ p: Period) -> Range<Int> {
+        lowerBound(list, p.start.dayNumber)..<lowerBound(list, p.end.dayNumber + 1)
+    }
+
+    /// First index whose receipt day is ≥ day.
+    private static func lowerBound(_ a: [CaseFacts], _ day: Int) -> Int {
+        var lo = 0, hi = a.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if a[mid].receivedDayNumber < day { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     /// First index whose value is ≥ x.
-    private static func lowerBound(_ a: [Int], _ x: Int) -> Int {
+    private static func lowerBound<T: Comparable>(_ a: [T], _ x: T) -> Int {
         var lo = 0, hi = a.count
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -150,6 +138,15 @@ struct PreparedInput: Sendable {
         }
         return lo
     }
+}
+
+/// The cases of one village within a (group, period) slice, with what per-case metrics need
+/// from their village: the resident numbers (aligned with `cases`) and the censoring date.
+struct VillageCases {
+    let code: String
+    let asOf: CivilDate?
+    let cases: ArraySlice<CaseFacts>
+    let persons: ArraySlice<Int32>
 }
 
 /// Consecutive pieces of the index read as one sequence, so a group of several villages is

@@ -17,46 +17,31 @@ enum EscalationMetrics {
     }
 
     /// Counted cases per risk, and the number of distinct cases counted.
-    static func counts(_ cases: some Sequence<CaseRecord>, asOf: [String: CivilDate], followUpDays: Int) -> ([Risk: Int], Int) {
-        var counts: [Risk: Int] = [:]
+    static func counts(_ slices: [VillageCases], followUpDays: Int) -> ([Risk: Int], Int) {
+        var perRisk = [Int](repeating: 0, count: Risk.allCases.count)
         var counted = 0
-        for c in cases { add(c, asOf: asOf, followUpDays: followUpDays, &counts, &counted) }
-        return (counts, counted)
-    }
-
-    /// `counts` over index slices, lending each case instead of copying it.
-    static func counts(_ cases: Slices<CaseRecord>, asOf: [String: CivilDate], followUpDays: Int) -> ([Risk: Int], Int) {
+        for slice in slices {
+            let asOf = slice.asOf?.dayNumber
+            for i in slice.cases.indices {
+                let c = slice.cases[i]
+                guard !c.risks.isEmpty else { continue }
+                // Outcome known: closed, or followed up long enough before the as-of date.
+                let known = c.closedDayNumber != nil || asOf.map { $0 - c.receivedDayNumber > followUpDays } ?? false
+                guard known else { continue }
+                let avoided = c.risks.subtracting(c.escalatedTo)
+                guard !avoided.isEmpty else { continue }
+                avoided.forEachOffset { perRisk[$0] += 1 }
+                counted += 1
+            }
+        }
         var counts: [Risk: Int] = [:]
-        var counted = 0
-        cases.forEach { c in add(c, asOf: asOf, followUpDays: followUpDays, &counts, &counted) }
+        for (i, r) in Risk.allCases.enumerated() where perRisk[i] > 0 { counts[r] = perRisk[i] }
         return (counts, counted)
-    }
-
-    @inline(__always)
-    private static func add(_ c: borrowing CaseRecord, asOf: [String: CivilDate], followUpDays: Int,
-                            _ counts: inout [Risk: Int], _ counted: inout Int) {
-        guard !c.risks.isEmpty else { return }
-        let known: Bool
-        if c.closed != nil {
-            known = true
-        } else if let a = asOf[c.village] {
-            known = a.dayNumber - c.received.date.dayNumber > followUpDays
-        } else {
-            known = false
-        }
-        guard known else { return }
-        var any = false
-        for r in c.risks where !c.escalatedTo.contains(r) {
-            counts[r, default: 0] += 1
-            any = true
-        }
-        if any { counted += 1 }
     }
 
     static func compute(group: MetricGroup, period: Period, data: PreparedInput, model: EscalationModel,
                         followUpDays: Int) -> Output {
-        let (counts, counted) = counts(data.cases(in: group, period: period), asOf: data.asOf,
-                                       followUpDays: followUpDays)
+        let (counts, counted) = counts(data.slices(in: group, period: period), followUpDays: followUpDays)
         let cost = group.costPerYearEUR.map { $0 * Double(period.dayCount) / 365.25 }
         let result = model.evaluate(counts: counts, ondersteunerCost: cost)
         var b = RowBuilder(group: group, period: period)

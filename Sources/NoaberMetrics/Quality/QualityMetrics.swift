@@ -26,8 +26,8 @@ enum QualityMetrics {
         var duplicates = 0
         for c in cases {
             // In `fields` order; counted without building an array per case.
-            if c.personKey != nil { filled[0] += 1 }
-            if c.effectiveAgeBand != nil { filled[1] += 1 }
+            if c.hasPerson { filled[0] += 1 }
+            if c.ageBand != nil { filled[1] += 1 }
             if c.firstContact != nil { filled[2] += 1 }
             if c.closed != nil { filled[3] += 1 }
             if c.source != nil { filled[4] += 1 }
@@ -44,8 +44,8 @@ enum QualityMetrics {
                 let latest = max(c.received.date, fc?.date ?? c.received.date, cl?.date ?? c.received.date)
                 if latest > asOf { future += 1 }
             }
-            if let key = c.personKey {
-                let k = DuplicateKey(person: key, day: c.received.date.dayNumber, themes: QualityMetrics.mask(c.themes))
+            if let person = c.personToken {
+                let k = DuplicateKey(person: person, day: c.receivedDayNumber, themes: c.themes.mask)
                 if !seen.insert(k).inserted { duplicates += 1 }
             }
         }
@@ -70,19 +70,9 @@ enum QualityMetrics {
         return b.rows
     }
 
-    /// The theme set as a bit mask (bit i = `Theme.allCases[i]`): equal masks ⇔ equal sets, and an
-    /// integer hashes far faster than a `Set<Theme>`.
-    static func mask(_ themes: Set<Theme>) -> UInt64 {
-        var m: UInt64 = 0
-        for t in themes {
-            if let i = Theme.allCases.firstIndex(of: t) { m |= 1 << UInt64(i) }
-        }
-        return m
-    }
-
     private struct DuplicateKey: Hashable {
-        let person: String
+        let person: UInt64
         let day: Int
-        let themes: UInt64
+        let themes: UInt32
     }
 }

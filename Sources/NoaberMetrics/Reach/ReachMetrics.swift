@@ -17,24 +17,25 @@ import NoaberModel
 ///   100) and `source:<code>` / `source_pct:<code>`, as counts and % of cases with Wilson.
 enum ReachMetrics {
     static func rows(group: MetricGroup, period: Period, data: PreparedInput) -> [MetricRow] {
-        let cases = data.cases(in: group, period: period)
-        let persons = data.persons(in: group, period: period)
+        let slices = data.slices(in: group, period: period)
         var b = RowBuilder(group: group, period: period)
-        // Residents as interned ids: sorting and deduplicating integers beats a Set<String> per group.
+        // Residents as numbers: sorting and deduplicating integers beats a Set<String> per group.
         var residentIDs: [Int32] = []
         var residentIDs75: [Int32] = []
-        var anonymous = 0, collective = 0
-        var themes: [Theme: Int] = [:]
+        var anonymous = 0, collective = 0, caseCount = 0
+        var themes = [Int](repeating: 0, count: Theme.allCases.count)
         var sources: [Source: Int] = [:]
-        // Index loops over the aligned slices lend each case instead of copying it out.
-        for (part, ids) in zip(cases.parts, persons.parts) {
-            for i in part.indices {
-                for t in part[i].themes { themes[t, default: 0] += 1 }
-                if let s = part[i].source { sources[s, default: 0] += 1 }
-                if part[i].collective { collective += 1; continue }
-                guard part[i].personKey != nil else { anonymous += 1; continue }
+        for slice in slices {
+            caseCount += slice.cases.count
+            let ids = slice.persons
+            for i in slice.cases.indices {
+                let c = slice.cases[i]
+                c.themes.forEachOffset { themes[$0] += 1 }
+                if let s = c.source { sources[s, default: 0] += 1 }
+                if c.collective { collective += 1; continue }
+                guard c.hasPerson else { anonymous += 1; continue }
                 residentIDs.append(ids[i])
-                if part[i].effectiveAgeBand?.isSeventyFivePlus == true { residentIDs75.append(ids[i]) }
+                if c.ageBand?.isSeventyFivePlus == true { residentIDs75.append(ids[i]) }
             }
         }
         let residents = ReachMetrics.distinct(residentIDs)
@@ -44,23 +45,23 @@ enum ReachMetrics {
             return period.start.dayNumber <= day && day <= period.end.dayNumber
         }.count
         let inhabitants = group.inhabitants
-        b.count("cases", cases.count)
+        b.count("cases", caseCount)
         b.count("residents_reached", residents.count)
         b.proportion("reach_per_1000", residents.count, of: inhabitants, scale: 1000)
         b.count("residents_reached_75plus", residents75Count)
         b.proportion("reach_75plus_pct", residents75Count, of: group.inhabitants75Plus, scale: 100)
-        b.add("cases_per_1000", inhabitants > 0 ? 1000 * Double(cases.count) / Double(inhabitants) : nil, n: inhabitants)
+        b.add("cases_per_1000", inhabitants > 0 ? 1000 * Double(caseCount) / Double(inhabitants) : nil, n: inhabitants)
         b.count("new_residents", newResidents)
         b.proportion("new_residents_pct", newResidents, of: residents.count, scale: 100)
         b.count("anonymous_cases", anonymous)
         b.count("collective_cases", collective)
-        for t in Theme.allCases {
-            b.count("theme:" + t.rawValue, themes[t] ?? 0)
-            b.proportion("theme_pct:" + t.rawValue, themes[t] ?? 0, of: cases.count, scale: 100)
+        for (i, t) in Theme.allCases.enumerated() {
+            b.count("theme:" + t.rawValue, themes[i])
+            b.proportion("theme_pct:" + t.rawValue, themes[i], of: caseCount, scale: 100)
         }
         for s in Source.allCases {
             b.count("source:" + s.rawValue, sources[s] ?? 0)
-            b.proportion("source_pct:" + s.rawValue, sources[s] ?? 0, of: cases.count, scale: 100)
+            b.proportion("source_pct:" + s.rawValue, sources[s] ?? 0, of: caseCount, scale: 100)
         }
         return b.rows
     }

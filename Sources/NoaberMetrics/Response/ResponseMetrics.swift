@@ -36,41 +36,47 @@ enum ResponseMetrics {
         var negative = 0
     }
 
-    static func durations(_ cases: some Sequence<CaseRecord>, asOf: [String: CivilDate]) -> Durations {
+    /// The durations of every case in a table, each censored at its village's `asOf`.
+    static func durations(_ table: CaseTable, asOf: [String: CivilDate]) -> Durations {
         var d = Durations()
-        for c in cases { add(c, asOf: asOf, to: &d) }
+        for code in table.byVillage.keys.sorted() {
+            let list = table.cases(village: code)
+            add(list[...], asOf: asOf[code], to: &d)
+        }
         return d
     }
 
-    /// `durations` over index slices, lending each case instead of copying it.
-    static func durations(_ cases: Slices<CaseRecord>, asOf: [String: CivilDate]) -> Durations {
+    static func durations(_ slices: [VillageCases]) -> Durations {
         var d = Durations()
-        cases.forEach { c in add(c, asOf: asOf, to: &d) }
+        for slice in slices { add(slice.cases, asOf: slice.asOf, to: &d) }
         return d
     }
 
-    @inline(__always)
-    private static func add(_ c: borrowing CaseRecord, asOf: [String: CivilDate], to d: inout Durations) {
-        guard let a = asOf[c.village], c.received.date <= a else { return }
+    private static func add(_ cases: ArraySlice<CaseFacts>, asOf: CivilDate?, to d: inout Durations) {
+        guard let a = asOf else { return }
         let censor = Moment(date: a)
-        var bad = false
-        // First contact: observed, else censored at closure, else at as-of.
-        let fcEnd = c.firstContact ?? c.closed ?? censor
-        let fc = c.received.days(until: fcEnd)
-        if fc < 0 { bad = true } else {
-            d.firstContact.durations.append(fc)
-            d.firstContact.observed.append(c.firstContact != nil)
+        for i in cases.indices {
+            let c = cases[i]
+            guard c.receivedDayNumber <= a.dayNumber else { continue }
+            let received = c.received, firstContact = c.firstContact, closed = c.closed
+            var bad = false
+            // First contact: observed, else censored at closure, else at as-of.
+            let fc = received.days(until: firstContact ?? closed ?? censor)
+            if fc < 0 { bad = true } else {
+                d.firstContact.durations.append(fc)
+                d.firstContact.observed.append(firstContact != nil)
+            }
+            let cl = received.days(until: closed ?? censor)
+            if cl < 0 { bad = true } else {
+                d.closure.durations.append(cl)
+                d.closure.observed.append(closed != nil)
+            }
+            if bad { d.negative += 1 }
         }
-        let cl = c.received.days(until: c.closed ?? censor)
-        if cl < 0 { bad = true } else {
-            d.closure.durations.append(cl)
-            d.closure.observed.append(c.closed != nil)
-        }
-        if bad { d.negative += 1 }
     }
 
     static func compute(group: MetricGroup, period: Period, data: PreparedInput) -> Output {
-        let d = durations(data.cases(in: group, period: period), asOf: data.asOf)
+        let d = durations(data.slices(in: group, period: period))
         var b = RowBuilder(group: group, period: period)
         let fc = KaplanMeier(durations: d.firstContact.durations, observed: d.firstContact.observed)
         let cl = KaplanMeier(durations: d.closure.durations, observed: d.closure.observed)

@@ -48,13 +48,15 @@ enum VolunteerLoad {
         b.count("volunteers_over_threshold", hours.filter { $0 / weeks > thresholdPerWeek }.count, n: active)
         b.count("boundary_tasks", boundary, n: tasks.count)
 
-        let cases = data.cases(in: group, period: period)
-        var loggedCount = 0
+        var loggedCount = 0, caseCount = 0
         var minutes = 0.0
-        cases.forEach { c in
-            if let m = c.supportMinutes {
-                minutes += m
-                loggedCount += 1
+        for slice in data.slices(in: group, period: period) {
+            caseCount += slice.cases.count
+            for i in slice.cases.indices {
+                if let m = slice.cases[i].supportMinutes {
+                    minutes += m
+                    loggedCount += 1
+                }
             }
         }
         let supportHours = minutes / 60
@@ -62,7 +64,7 @@ enum VolunteerLoad {
         b.add("support_hours", supportHours, n: loggedCount)
         b.add("support_hours_per_paid_hour", paidHours.flatMap { $0 > 0 ? supportHours / $0 : nil }, n: loggedCount)
         b.count("open_cases_at_end", data.openCases(in: group, at: period.end))
-        b.add("cases_per_paid_hour", paidHours.flatMap { $0 > 0 ? Double(cases.count) / $0 : nil }, n: cases.count)
+        b.add("cases_per_paid_hour", paidHours.flatMap { $0 > 0 ? Double(caseCount) / $0 : nil }, n: caseCount)
         return Output(rows: b.rows, hours: hours)
     }
 }

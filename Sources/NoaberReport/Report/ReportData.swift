@@ -40,7 +40,7 @@ struct ReportData: Sendable {
         guard !selected.isEmpty else { throw .noVillages }
         villages = selected.sorted { $0.code < $1.code }
         let codes = Set(villages.map(\.code))
-        let filtered = MetricsInput(villages: villages, cases: input.cases.filter { codes.contains($0.village) },
+        let filtered = MetricsInput(villages: villages, caseTable: input.cases.restricted(to: codes),
                                     tasks: input.tasks.filter { codes.contains($0.village) },
                                     asOf: input.asOf, qualityFacts: input.qualityFacts)
         self.request = request
