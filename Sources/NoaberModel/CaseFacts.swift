@@ -15,14 +15,15 @@ public struct CaseFacts: Hashable, Sendable {
     private var receivedDay: Int32
     private var firstContactDay: Int32
     private var closedDay: Int32
-    /// Minute of the day, or -1 when the export gave only the date (or no date at all).
-    private var receivedMinute: Int16
-    private var firstContactMinute: Int16
-    private var closedMinute: Int16
     public var themes: CodeSet<Theme>
     public var referredTo: CodeSet<Referral>
     public var risks: CodeSet<Risk>
     public var escalatedTo: CodeSet<Risk>
+    // Declared after the 4-byte fields so the struct packs into 56 bytes.
+    /// Minute of the day, or -1 when the export gave only the date (or no date at all).
+    private var receivedMinute: Int16
+    private var firstContactMinute: Int16
+    private var closedMinute: Int16
     /// The age band at intake: as exported, else derived from the birth year.
     public var ageBand: AgeBand?
     public var source: Source?
