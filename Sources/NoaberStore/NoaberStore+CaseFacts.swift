@@ -40,9 +40,9 @@ extension NoaberStore {
                 closed: try s.moment(at: 6, name: "cases.closed"),
                 source: try s.code(at: 7, sources, name: "cases.source"),
                 channel: try s.code(at: 8, channels, name: "cases.channel"),
-                themes: [], collective: (s.int64(at: 9) ?? 0) != 0,
+                themes: CodeSet(), collective: (s.int64(at: 9) ?? 0) != 0,
                 resolution: try s.code(at: 10, resolutions, name: "cases.resolution"),
-                referredTo: [], risks: [], escalatedTo: [], supportMinutes: s.double(at: 11))
+                referredTo: CodeSet(), risks: CodeSet(), escalatedTo: CodeSet(), supportMinutes: s.double(at: 11))
             facts.themes = try themes.members(of: s)
             facts.referredTo = try referrals.members(of: s)
             facts.risks = try risks.members(of: s)

@@ -45,51 +45,65 @@ public enum MetricsEngine {
         let groups = MetricGroup.groups(options.grouping, villages: input.villages)
         let k = max(options.minCell, 1)
         let hideSmall = options.suppress && k > 1
-        func small(_ n: Int) -> Bool { hideSmall && n >= 1 && n < k }
-        var result = MetricsResult()
-        var rows: [MetricRow] = []
+        let small: @Sendable (Int) -> Bool = { n in hideSmall && n >= 1 && n < k }
         let model = families.contains(.escalation) ? model : nil
         let followUp = max(options.effectiveFollowUpDays, 0)
+        let threshold = options.volunteerThresholdHoursPerWeek
+        let villages = input.villages
+        let periods = options.periods
 
-        for period in options.periods {
+        // Periods are independent: each is computed on its own core and the parts are joined in
+        // period order, so the result is the one a sequential loop gives.
+        let parts = Parallel.map(periods.count) { index -> MetricsResult in
+            let period = periods[index]
+            var part = MetricsResult()
             for group in groups {
                 if families.contains(.reach) {
-                    rows += ReachMetrics.rows(group: group, period: period, data: data)
+                    part.rows += ReachMetrics.rows(group: group, period: period, data: data)
                 }
                 if families.contains(.response) {
                     let out = ResponseMetrics.compute(group: group, period: period, data: data)
-                    rows += out.rows
+                    part.rows += out.rows
                     for endpoint in ResponseEndpoint.allCases where charts {
                         guard let km = out.curves[endpoint], km.count > 0, !small(km.count) else { continue }
-                        result.survivalCurves.append(SurvivalCurve(group: group.key, period: period.label,
-                                                                   endpoint: endpoint, estimate: km))
+                        part.survivalCurves.append(SurvivalCurve(group: group.key, period: period.label,
+                                                                 endpoint: endpoint, estimate: km))
                     }
                 }
                 if families.contains(.volunteers) {
-                    let out = VolunteerLoad.compute(group: group, period: period, data: data,
-                                                    thresholdPerWeek: options.volunteerThresholdHoursPerWeek)
-                    rows += out.rows
+                    let out = VolunteerLoad.compute(group: group, period: period, data: data, thresholdPerWeek: threshold)
+                    part.rows += out.rows
                     if charts, !out.hours.isEmpty, !small(out.hours.count) {
-                        result.volunteerHours.append(VolunteerHoursDistribution(group: group.key, period: period.label,
-                                                                                hours: out.hours))
+                        part.volunteerHours.append(VolunteerHoursDistribution(group: group.key, period: period.label,
+                                                                              hours: out.hours))
                     }
                 }
                 if let model {
                     let out = EscalationMetrics.compute(group: group, period: period, data: data, model: model,
                                                         followUpDays: followUp)
-                    rows += out.rows
+                    part.rows += out.rows
                     if charts, !small(out.casesCounted) {
-                        result.escalation.append(EscalationSummary(group: group.key, period: period.label,
-                                                                   casesCounted: out.casesCounted, result: out.result))
+                        part.escalation.append(EscalationSummary(group: group.key, period: period.label,
+                                                                 casesCounted: out.casesCounted, result: out.result))
                     }
                 }
             }
             if charts, families.contains(.reach) || families.contains(.volunteers) {
-                result.funnel += FunnelPoints.compute(period: period, data: data, villages: input.villages,
-                                                      reach: families.contains(.reach),
-                                                      volunteers: families.contains(.volunteers),
-                                                      hideBelow: hideSmall ? k : 1)
+                part.funnel = FunnelPoints.compute(period: period, data: data, villages: villages,
+                                                   reach: families.contains(.reach),
+                                                   volunteers: families.contains(.volunteers),
+                                                   hideBelow: hideSmall ? k : 1)
             }
+            return part
+        }
+        var result = MetricsResult()
+        var rows: [MetricRow] = []
+        for part in parts {
+            rows += part.rows
+            result.survivalCurves += part.survivalCurves
+            result.volunteerHours += part.volunteerHours
+            result.escalation += part.escalation
+            result.funnel += part.funnel
         }
         if quality, families.contains(.quality) {
             for v in input.villages.sorted(by: { $0.code < $1.code }) {

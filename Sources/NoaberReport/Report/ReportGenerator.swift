@@ -47,9 +47,14 @@ public enum ReportGenerator {
     public static func write(input: MetricsInput, provenance: ReportProvenance, request: ReportRequest,
                              audiences: [Audience], directory: (Audience) -> String) throws -> [String] {
         let data = try ReportData(input: input, request: request, today: provenance.generatedOn)
+        // Each audience's report is a pure function of the shared data: render them on all cores,
+        // then write them one after another in the order asked.
+        let rendered = Parallel.map(audiences.count) { i in
+            Result { try render(data: data.for(audiences[i]), provenance: provenance) }
+        }
         var written: [String] = []
-        for audience in audiences {
-            let files = try render(data: data.for(audience), provenance: provenance)
+        for (audience, result) in zip(audiences, rendered) {
+            let files = try result.get()
             let root = directory(audience)
             for sub in ["", "/figures", "/tables"] { try makeDirectory(root + sub) }
             for file in files {
