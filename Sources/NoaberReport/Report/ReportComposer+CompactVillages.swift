@@ -15,7 +15,7 @@ extension ReportComposer {
     mutating func compactReachFigure() {
         let metric = "reach_per_1000"
         let cur = data.current.label
-        let points = data.funnel(metric)
+        let points = disclosedFunnel(metric)
         let byCode = Dictionary(points.map { ($0.village, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [[TableCell]] = []
         var suppressedCount = 0

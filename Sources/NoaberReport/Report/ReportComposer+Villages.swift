@@ -11,7 +11,7 @@ import NoaberModel
 extension ReportComposer {
     /// A funnel plot of one rate; villages whose count is suppressed get no point and are named.
     mutating func funnelFigure(metric: String, isRate: Bool, digits: Int, title: String, rateTitle: String) {
-        let points = data.funnel(metric)
+        let points = disclosedFunnel(metric)
         let byCode = Dictionary(points.map { ($0.village, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [[TableCell]] = []
         var hidden: [String] = []
@@ -44,6 +44,15 @@ extension ReportComposer {
                                             TableColumn(pick("Gemiddelde, 99,8%-grenzen", "Pooled, 99.8% limits"), csv: "pooled_998", estimate: true),
                                             TableColumn(pick("Ligging", "Position"), csv: "position")],
                                   rows: rows))
+    }
+
+    /// The funnel points of the current period whose village row disclosure control let through.
+    ///
+    /// The engine's funnel points carry every village's value; a village hidden by *secondary*
+    /// suppression (its figure would give away a small village through the pooled total) must
+    /// not reappear as a point, so points follow the rows' `suppressed` flag.
+    func disclosedFunnel(_ metric: String) -> [FunnelPoint] {
+        data.funnel(metric).filter { data.row($0.village, data.current.label, metric)?.suppressed != true }
     }
 
     /// The funnel plot of `points` (not empty): the pooled rate with exact 95% and 99.8% limits at
