@@ -9,6 +9,11 @@ asserts, per report:
   - the PDF exists and has at least one page; the raadsbrief has at most two A4 pages;
   - the HTML references no network resource.
 Usage: check_reports.py DEMO_OUT_DIR [PNG_OUT_DIR]
+       check_reports.py --many-villages NOABER_BINARY OUT_DIR [PNG_OUT_DIR]
+The second form checks the raadsbrief for a large municipality: it runs `noaber synth --villages 100
+--rows 5000 --no-tasks`, imports the result and writes the raadsbrief in Dutch over 12 quarters
+(2022-2024) and in English for 2024, then asserts the same browser checks plus: at most two A4
+pages, the compact per-village form (the per-village CSV named in the text) and an HTML under 150 KiB.
 Closes with the plain line "N passed, N failed" and exits non-zero on any failure.
 """
 import glob
@@ -83,32 +88,78 @@ def pdf_pages(path):
     return len(re.findall(rb"/Type\s*/Page[^s]", open(path, "rb").read()))
 
 
-def main():
-    if len(sys.argv) < 2:
-        print(__doc__)
-        return 2
-    root = sys.argv[1]
-    shots = sys.argv[2] if len(sys.argv) > 2 else tempfile.mkdtemp(prefix="noaber-shots-")
-    os.makedirs(shots, exist_ok=True)
-    browser = chromium()
-    reports = sorted(glob.glob(os.path.join(root, "**", "report-*.html"), recursive=True))
-    passed, failed = 0, 0
+class Tally:
+    def __init__(self):
+        self.passed, self.failed = 0, 0
 
-    def check(ok, what):
-        nonlocal passed, failed
+    def __call__(self, ok, what):
         if ok:
-            passed += 1
+            self.passed += 1
         else:
-            failed += 1
+            self.failed += 1
             print("FAIL:", what)
 
-    check(len(reports) == 3, f"three reports under {root} (found {len(reports)})")
+
+MANY_VILLAGE_REPORTS = [  # (folder, extra arguments)
+    ("raadsbrief-nl-12-quarters", ["--period", "2022-01-01..2024-12-31", "--every", "quarter"]),
+    ("raadsbrief-en-2024", ["--period", "2024", "--lang", "en"]),
+]
+
+
+def many_villages(binary, root, check):
+    """Generates, imports and reports a 100-village municipality; returns the report paths."""
+    os.makedirs(root, exist_ok=True)
+    data, db = os.path.join(root, "data"), os.path.join(root, "many.sqlite")
+    for leftover in glob.glob(db + "*"):
+        os.remove(leftover)
+
+    def run(args):
+        done = subprocess.run([binary] + args, capture_output=True, text=True, timeout=300)
+        check(done.returncode == 0, f"noaber {' '.join(args[:2])} exits 0 ({done.returncode}): {done.stderr[-400:]}")
+        return done.returncode == 0
+
+    if not run(["synth", "--villages", "100", "--rows", "5000", "--no-tasks", "--quiet", "--out", data]):
+        return []
+    run(["villages", "import", os.path.join(data, "villages.csv"), "--db", db])
+    run(["import"] + sorted(glob.glob(os.path.join(data, "cases-*.csv"))) + ["--db", db, "--quiet"])
+    reports = []
+    for folder, extra in MANY_VILLAGE_REPORTS:
+        out = os.path.join(root, folder)
+        if run(["report", "--audience", "raadsbrief", "--db", db, "--out", out] + extra):
+            html = os.path.join(out, "report-raadsbrief.html")
+            text = open(html, encoding="utf-8").read()
+            check("tables/reach-per-village.csv" in text, f"{folder}: the per-village CSV is named in the text")
+            check(os.path.exists(os.path.join(out, "tables", "reach-per-village.csv")), f"{folder}: tables/reach-per-village.csv written")
+            check(os.path.getsize(html) < 150 * 1024, f"{folder}: HTML under 150 KiB ({os.path.getsize(html) // 1024} KiB)")
+            reports.append((folder, html))
+    return reports
+
+
+def main():
+    args = sys.argv[1:]
+    many = bool(args) and args[0] == "--many-villages"
+    if (many and len(args) < 3) or not args:
+        print(__doc__)
+        return 2
+    check = Tally()
+    if many:
+        binary, root = args[1], args[2]
+        shots = args[3] if len(args) > 3 else tempfile.mkdtemp(prefix="noaber-shots-")
+        reports = many_villages(binary, root, check)
+        check(len(reports) == len(MANY_VILLAGE_REPORTS), f"{len(MANY_VILLAGE_REPORTS)} many-village reports (found {len(reports)})")
+    else:
+        root = args[0]
+        shots = args[1] if len(args) > 1 else tempfile.mkdtemp(prefix="noaber-shots-")
+        found = sorted(glob.glob(os.path.join(root, "**", "report-*.html"), recursive=True))
+        reports = [(os.path.splitext(os.path.basename(h))[0], h) for h in found]
+        check(len(reports) == 3, f"three reports under {root} (found {len(reports)})")
+    os.makedirs(shots, exist_ok=True)
+    browser = chromium()
     if browser is None:
         print("chromium not found; install it with: apt-get install -y chromium")
-        print(f"{passed} passed, {failed + 1} failed")
+        print(f"{check.passed} passed, {check.failed + 1} failed")
         return 1
-    for html in reports:
-        name = os.path.splitext(os.path.basename(html))[0]
+    for name, html in reports:
         text = open(html, encoding="utf-8").read()
         check(not re.search(r"(https?:)?//[a-z0-9.-]+\.[a-z]{2,}", text.replace("http://www.w3.org/2000/svg", "")),
               f"{name}: no network reference")
@@ -143,11 +194,11 @@ def main():
         if os.path.exists(pdf):
             pages = pdf_pages(pdf)
             check(pages >= 1, f"{name}: PDF has pages ({pages})")
-            if "raadsbrief" in name:
+            if "raadsbrief" in os.path.basename(html):
                 check(pages <= 2, f"{name}: raadsbrief fits on two A4 pages (has {pages})")
             print(f"{name}: {os.path.getsize(html) // 1024} KiB HTML, PDF {pages} page(s), screenshot {png}")
-    print(f"{passed} passed, {failed} failed")
-    return 0 if failed == 0 else 1
+    print(f"{check.passed} passed, {check.failed} failed")
+    return 0 if check.failed == 0 else 1
 
 
 if __name__ == "__main__":

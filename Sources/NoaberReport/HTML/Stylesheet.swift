@@ -65,7 +65,7 @@ enum Stylesheet {
     .figure-svg svg { max-height: 9cm; }
       footer { font-size: 7pt; }
       .audience-raadsbrief { font-size: 8.5pt; }
-      .audience-raadsbrief .figure-svg svg { max-height: 5.6cm; }
+      .audience-raadsbrief .figure-svg svg { max-height: 5.2cm; }
       .audience-raadsbrief figure { margin: .3rem 0; }
       .audience-raadsbrief .headline { gap: .2rem; margin: .3rem 0; }
       .audience-raadsbrief .headline li { padding: .2rem .5rem; }

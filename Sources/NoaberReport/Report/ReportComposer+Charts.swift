@@ -5,7 +5,12 @@ import NoaberModel
 /// the escalation tornado and the volunteer Lorenz curve. Each comes with its data table.
 extension ReportComposer {
     /// Reach per 1,000 per village (alphabetical), suppressed villages drawn as `<k`.
+    /// In a raadsbrief over more than `raadsbriefVillageLimit` villages: the compact form instead.
     mutating func reachBarFigure() {
+        if usesCompactVillageForm {
+            compactReachFigure()
+            return
+        }
         let cur = data.current.label
         var bars: [BarChart.Bar] = []
         var rows: [[TableCell]] = []
@@ -54,13 +59,24 @@ extension ReportComposer {
         let rows: [[TableCell]] = labels.map { p in
             [.text(dates.periodLabel(p))] + groups.map { TableCell.from(data.row($0.0, p, metric), digits: digits, interval: true) }
         }
-        let note = hidden.isEmpty ? "" : " " + pick("Onderdrukte perioden (<\(k)) zijn onderbroken, niet als nul getekend.",
+        var note = hidden.isEmpty ? "" : " " + pick("Onderdrukte perioden (<\(k)) zijn onderbroken, niet als nul getekend.",
                                                      "Suppressed periods (<\(k)) are gaps, not drawn as zero.")
         let fid = reserveName(name)
+        let table = ReportTable(name: "", caption: title, columns: columns, rows: rows)
+        // A raadsbrief lists only the latest periods beside the chart, so a long trend cannot push
+        // it past two pages; the CSV keeps them all and the caption says where.
+        var shown: ReportTable?
+        let limit = ReportComposer.raadsbriefTrendRows
+        if data.request.audience == .raadsbrief, rows.count > limit {
+            shown = ReportTable(name: "", caption: title + pick(" (laatste \(limit))", " (latest \(limit))"),
+                                columns: columns, rows: Array(rows.suffix(limit)))
+            note += " " + pick("De tabel toont de laatste \(limit) van \(rows.count) perioden; alle perioden staan in \(tablePath(fid)).",
+                               "The table shows the latest \(limit) of \(rows.count) periods; all periods are in \(tablePath(fid)).")
+        }
         figure(TrendChart(title: title, subtitle: valueTitle, periods: labels, series: series, valueTitle: valueTitle,
                             style: .number(fractionDigits: digits), width: 560, height: 320, identifier: fid),
                               caption: pick("Verloop per \(unitName); punten met 95%-BI.", "Trend per \(unitName); points with 95% CI.") + note,
-               table: ReportTable(name: "", caption: title, columns: columns, rows: rows))
+               table: table, shown: shown)
     }
 
     private var unitName: String {

@@ -11,7 +11,7 @@ import NoaberModel
 extension ReportComposer {
     /// A funnel plot of one rate; villages whose count is suppressed get no point and are named.
     mutating func funnelFigure(metric: String, isRate: Bool, digits: Int, title: String, rateTitle: String) {
-        let points = data.funnel(metric)
+        let points = disclosedFunnel(metric)
         let byCode = Dictionary(points.map { ($0.village, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [[TableCell]] = []
         var hidden: [String] = []
@@ -26,12 +26,42 @@ extension ReportComposer {
                 rows.append([.text(v.name), .suppressed, .number(Double(v.inhabitants), digits: 0), .suppressed, .suppressed, .suppressed])
             }
         }
-        guard let first = points.first else {
+        guard !points.isEmpty else {
             paragraph(title + ": " + pick("geen dorpen om te tonen.", "no villages to show."))
             return
         }
+        let note = hidden.isEmpty ? "" : " " + pick("Niet getoond (minder dan \(k)): ", "Not shown (fewer than \(k)): ") + hidden.joined(separator: ", ") + "."
+        let fid = reserveName("funnel-" + metric)
+        figure(funnelChart(points: points, metric: metric, isRate: isRate, digits: digits, title: title,
+                           rateTitle: rateTitle, identifier: fid),
+                              caption: pick("Trechterdiagram: elk dorp tegen het gemiddelde van alle dorpen, met 95%- en 99,8%-grenzen bij zijn omvang. Een punt binnen de grenzen verschilt niet meer dan toeval.",
+                             "Funnel plot: each village against the pooled rate, with 95% and 99.8% limits at its size. A point inside the limits differs no more than chance.") + note,
+               table: ReportTable(name: "", caption: title,
+                                  columns: [TableColumn(pick("Dorp", "Village"), csv: "village"),
+                                            TableColumn(rateTitle, csv: metric),
+                                            TableColumn(pick("Noemer", "Denominator"), csv: "denominator"),
+                                            TableColumn(pick("Gemiddelde, 95%-grenzen", "Pooled, 95% limits"), csv: "pooled_95", estimate: true),
+                                            TableColumn(pick("Gemiddelde, 99,8%-grenzen", "Pooled, 99.8% limits"), csv: "pooled_998", estimate: true),
+                                            TableColumn(pick("Ligging", "Position"), csv: "position")],
+                                  rows: rows))
+    }
+
+    /// The funnel points of the current period whose village row disclosure control let through.
+    ///
+    /// The engine's funnel points carry every village's value; a village hidden by *secondary*
+    /// suppression (its figure would give away a small village through the pooled total) must
+    /// not reappear as a point, so points follow the rows' `suppressed` flag.
+    func disclosedFunnel(_ metric: String) -> [FunnelPoint] {
+        data.funnel(metric).filter { data.row($0.village, data.current.label, metric)?.suppressed != true }
+    }
+
+    /// The funnel plot of `points` (not empty): the pooled rate with exact 95% and 99.8% limits at
+    /// 41 denominators spread geometrically over the villages' sizes.
+    func funnelChart(points: [FunnelPoint], metric: String, isRate: Bool, digits: Int, title: String,
+                     rateTitle: String, identifier: String, height: Double = 380) -> FunnelPlot {
+        let target = points.first?.target ?? 0
         let scale: Double = metric.hasSuffix("_pct") ? 100 : 1000
-        let p0 = first.target / scale
+        let p0 = target / scale
         let ns = points.map { Double($0.denominator) }
         let lo = max(1, (ns.min() ?? 1) * 0.7), hi = max(lo + 1, (ns.max() ?? 1) * 1.3)
         var limits95: [FunnelPlot.Limit] = [], limits998: [FunnelPlot.Limit] = []
@@ -47,22 +77,10 @@ extension ReportComposer {
         let plotPoints = points.map { p in
             FunnelPlot.Point(label: data.name(of: p.village), denominator: Double(p.denominator), rate: p.value)
         }.sorted { $0.label < $1.label }
-        let note = hidden.isEmpty ? "" : " " + pick("Niet getoond (minder dan \(k)): ", "Not shown (fewer than \(k)): ") + hidden.joined(separator: ", ") + "."
-        let fid = reserveName("funnel-" + metric)
-        figure(FunnelPlot(title: title, subtitle: periodName(data.current), points: plotPoints, pooledRate: first.target,
-                            limits95: limits95, limits998: limits998,
-                            denominatorTitle: pick("inwoners", "inhabitants"), rateTitle: rateTitle,
-                            style: .number(fractionDigits: digits), width: 560, height: 380, identifier: fid),
-                              caption: pick("Trechterdiagram: elk dorp tegen het gemiddelde van alle dorpen, met 95%- en 99,8%-grenzen bij zijn omvang. Een punt binnen de grenzen verschilt niet meer dan toeval.",
-                             "Funnel plot: each village against the pooled rate, with 95% and 99.8% limits at its size. A point inside the limits differs no more than chance.") + note,
-               table: ReportTable(name: "", caption: title,
-                                  columns: [TableColumn(pick("Dorp", "Village"), csv: "village"),
-                                            TableColumn(rateTitle, csv: metric),
-                                            TableColumn(pick("Noemer", "Denominator"), csv: "denominator"),
-                                            TableColumn(pick("Gemiddelde, 95%-grenzen", "Pooled, 95% limits"), csv: "pooled_95", estimate: true),
-                                            TableColumn(pick("Gemiddelde, 99,8%-grenzen", "Pooled, 99.8% limits"), csv: "pooled_998", estimate: true),
-                                            TableColumn(pick("Ligging", "Position"), csv: "position")],
-                                  rows: rows))
+        return FunnelPlot(title: title, subtitle: periodName(data.current), points: plotPoints, pooledRate: target,
+                          limits95: limits95, limits998: limits998,
+                          denominatorTitle: pick("inwoners", "inhabitants"), rateTitle: rateTitle,
+                          style: .number(fractionDigits: digits), width: 560, height: height, identifier: identifier)
     }
 
     func positionText(_ p: FunnelPoint) -> String {

@@ -26,6 +26,23 @@ struct ReportComposer {
         k = data.request.minCell
     }
 
+    /// The most villages the raadsbrief draws one bar each for; above it the per-village figures
+    /// become one funnel plot with a summary, and the table per village goes to CSV only, so the
+    /// letter stays within two A4 pages whatever the number of villages.
+    static let raadsbriefVillageLimit = 12
+    /// The most trend periods the raadsbrief lists in the table beside a trend chart (the latest
+    /// ones); the CSV keeps every period.
+    static let raadsbriefTrendRows = 8
+
+    /// True for a raadsbrief over more villages than `raadsbriefVillageLimit`.
+    var usesCompactVillageForm: Bool {
+        data.request.audience == .raadsbrief && data.villages.count > Self.raadsbriefVillageLimit
+    }
+
+    /// Where a table named `stem` is written, relative to the HTML file (for sentences that
+    /// send the reader to it).
+    func tablePath(_ stem: String) -> String { "tables/\(stem).csv" }
+
     var tableRenderer: HTMLTable { HTMLTable(format: format, language: language, minimumCell: k) }
 
     func pick(_ nl: String, _ en: String) -> String { language.pick(nl, en) }
@@ -61,11 +78,20 @@ struct ReportComposer {
     /// written to `figures/<name>.svg` and the table to `tables/<name>.csv`.
     /// `chart.identifier` must come from `reserveName`.
     mutating func figure(_ chart: any SVGChart, caption: String, table: ReportTable) {
+        figure(chart, caption: caption, table: table, shown: nil)
+    }
+
+    /// Adds a numbered figure whose HTML shows `shown` (a summary, or the latest rows) beside the
+    /// chart while `tables/<name>.csv` gets the full `table`: the raadsbrief's compact form, where
+    /// a hundred rows would not fit two pages. `shown` nil shows the full table.
+    mutating func figure(_ chart: any SVGChart, caption: String, table: ReportTable, shown: ReportTable?) {
         let stem = chart.identifier
         var t = table
         t.name = stem
+        var visible = shown ?? table
+        visible.name = stem
         figureCount += 1
-        let figure = FigureHTML(number: figureCount, chart: chart, caption: caption, table: t, language: language)
+        let figure = FigureHTML(number: figureCount, chart: chart, caption: caption, table: visible, language: language)
         html += figure.render(tables: tableRenderer)
         figures.append((stem, chart.svg(language: language)))
         tables.append(t)
@@ -78,6 +104,10 @@ struct ReportComposer {
         html += tableRenderer.render(t)
         tables.append(t)
     }
+
+    /// Writes `tables/<name>.csv` without showing the table; `table.name` must come from
+    /// `reserveName`. For the compact form, whose text names the file instead.
+    mutating func tableFile(_ table: ReportTable) { tables.append(table) }
 
     // MARK: - Formatting helpers
 

@@ -86,6 +86,11 @@ struct CategoryLabelLayout: Sendable, Equatable {
     var rotated: Bool
     /// Vertical space the labels need below the axis.
     var height: Double
+    /// The first labelled index; labels are shown at `offset`, `offset + step`, ….
+    var offset = 0
+
+    /// Whether the label at `index` is shown.
+    func shows(_ index: Int) -> Bool { index >= offset && (index - offset) % max(1, step) == 0 }
 
     /// Horizontal when the widest label fits its slot; otherwise thin out up to every third label;
     /// otherwise rotate (and thin to the rotated labels' line height).
@@ -98,6 +103,42 @@ struct CategoryLabelLayout: Sendable, Equatable {
         if step <= 3 { return CategoryLabelLayout(step: step, rotated: false, height: fontSize + 8) }
         let rotatedStep = max(1, Int((fontSize * 1.6 / usable).rounded(.up)))
         return CategoryLabelLayout(step: rotatedStep, rotated: true, height: widest * 0.71 + fontSize + 8)
+    }
+}
+
+extension CategoryLabelLayout {
+    /// Labels of consecutive calendar periods (`2024Q1`, `2024-03`, `2024`): thinned to a
+    /// calendar step — every 2nd or 4th quarter, every 2nd, 3rd, 6th or 12th month, every 2nd,
+    /// 5th or 10th year — and started on a year (or half-year) boundary, so that a long trend reads
+    /// "K1 2022, K1 2023, …" level, not rotated. Falls back to `compute` for other codes or when
+    /// even the largest step does not fit.
+    static func periods(_ codes: [String], labels: [String], slotWidth: Double,
+                        fontSize: Double = Draw.fontSize) -> CategoryLabelLayout {
+        let parsed = codes.map(PeriodCode.init)
+        let steps: [Int]
+        switch parsed.first ?? nil {
+        case .quarter: steps = [1, 2, 4, 8, 12, 20, 40]
+        case .month: steps = [1, 2, 3, 6, 12, 24, 36, 60]
+        case .year: steps = [1, 2, 5, 10, 20, 50]
+        case .day, nil: return compute(labels: labels, slotWidth: slotWidth, fontSize: fontSize)
+        }
+        let widest = labels.map { TextMetrics.width($0, fontSize: fontSize) }.max() ?? 0
+        let needed = widest + 8, usable = max(1, slotWidth)
+        guard let step = steps.first(where: { needed <= usable * Double($0) }) else {
+            return compute(labels: labels, slotWidth: slotWidth, fontSize: fontSize)
+        }
+        /// True where a label of this step belongs: a quarter or month on a boundary of the step
+        /// within the year, a year divisible by the step.
+        func aligned(_ code: PeriodCode?) -> Bool {
+            switch code {
+            case .quarter(_, let q)?: return (q - 1) % min(step, 4) == 0
+            case .month(_, let m)?: return (m - 1) % min(step, 12) == 0
+            case .year(let y)?: return y % step == 0
+            default: return false
+            }
+        }
+        let offset = parsed.prefix(step).firstIndex(where: aligned) ?? 0
+        return CategoryLabelLayout(step: step, rotated: false, height: fontSize + 8, offset: offset)
     }
 }
 
@@ -144,7 +185,7 @@ enum Axis {
         for (index, label) in labels.enumerated() where index < positions.count {
             let x = positions[index]
             elements.append(Draw.line(x, plot.bottom, x, plot.bottom + 4))
-            guard index % layout.step == 0 else { continue }
+            guard layout.shows(index) else { continue }
             if layout.rotated {
                 elements.append(Draw.text(label, x: x, y: plot.bottom + 14, anchor: "end", rotate: -45))
             } else {

@@ -5,7 +5,8 @@ import NoaberModel
 ///
 /// A missing value (no data, or suppressed) breaks the line: nothing is interpolated across a
 /// gap, and nothing is drawn as zero. Period codes ("2024Q3") are written with
-/// `DateFormatting.shortPeriodLabel`; labels that would collide are thinned or rotated.
+/// `DateFormatting.shortPeriodLabel`; labels that would collide are thinned to a calendar step
+/// (`CategoryLabelLayout.periods`), so three years of months still read level.
 public struct TrendChart: SVGChart, Hashable {
     public struct Value: Sendable, Hashable {
         public var estimate: Double
@@ -88,7 +89,7 @@ public struct TrendChart: SVGChart, Hashable {
         let left = 12 + 18 + yLabelWidth + 8, right = width - 20
         let slot = (right - left) / Double(max(1, periods.count))
         let labels = periods.map(dates.shortPeriodLabel)
-        let layout = CategoryLabelLayout.compute(labels: labels, slotWidth: slot)
+        let layout = CategoryLabelLayout.periods(periods, labels: labels, slotWidth: slot)
         let plot = PlotArea(left: left, top: heading.height + 10, right: right,
                             bottom: height - legendHeight - layout.height - 30)
         let y = Scale(domain: yTicks.domain, range: (plot.bottom, plot.top))
