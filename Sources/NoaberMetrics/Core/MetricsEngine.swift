@@ -20,6 +20,7 @@ public enum MetricsEngine {
             var municipalityOf: [String: String] = [:]
             for v in input.villages { municipalityOf[v.code] = v.municipality }
             result.rows = DisclosureControl.apply(result.rows, minCell: k, municipalityOf: municipalityOf)
+            DisclosureControl.withholdChartMaterial(&result, rows: result.rows)
         }
         result.rows.sort(by: MetricRow.tidyOrder)
         return result

@@ -57,6 +57,7 @@ public enum DisclosedMetrics {
         let disclosed = DisclosureControl.apply(union, minCell: options.minCell, municipalityOf: municipalityOf)
         for i in results.indices {
             results[i].rows = disclosed.filter { keysOf[i].contains(key($0)) }.sorted(by: MetricRow.tidyOrder)
+            DisclosureControl.withholdChartMaterial(&results[i], rows: disclosed)
         }
         return results
     }
