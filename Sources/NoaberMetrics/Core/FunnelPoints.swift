@@ -27,10 +27,10 @@ enum FunnelPoints {
                     }
                 }
                 caseCells.append(Cell(village: v, numerator: caseCount, denominator: v.inhabitants))
-                let reached = ReachMetrics.distinct(residents).count
+                let reached = ReachMetrics.distinct(residents, residents: data.firstCaseDay.count).count
                 reachCells.append(Cell(village: v, numerator: reached, denominator: v.inhabitants))
                 if let d75 = v.inhabitants75Plus {
-                    reach75Cells.append(Cell(village: v, numerator: ReachMetrics.distinct(residents75).count, denominator: d75))
+                    reach75Cells.append(Cell(village: v, numerator: ReachMetrics.distinct(residents75, residents: data.firstCaseDay.count).count, denominator: d75))
                 }
             }
             if volunteers {

@@ -40,8 +40,13 @@ public enum MetricsEngine {
     ///
     /// `quality: false` leaves out the data-quality rows and `charts: false` the chart material:
     /// both are the same for every grouping, so a caller combining groupings computes them once.
+    ///
+    /// `countsOnly: true` computes just what disclosure control needs of a grouping that is not
+    /// shown: the count rows. Response times (no counts) are skipped and escalation gives only
+    /// `escalation_cases_counted`, without its Monte Carlo.
     static func unsuppressed(_ family: MetricFamily, input: MetricsInput, data: PreparedInput, options: MetricsOptions,
-                             model: EscalationModel?, quality: Bool = true, charts: Bool = true) -> MetricsResult {
+                             model: EscalationModel?, quality: Bool = true, charts: Bool = true,
+                             countsOnly: Bool = false) -> MetricsResult {
         let families = Set(family.members)
         let groups = MetricGroup.groups(options.grouping, villages: input.villages)
         let k = max(options.minCell, 1)
@@ -62,7 +67,7 @@ public enum MetricsEngine {
                 if families.contains(.reach) {
                     part.rows += ReachMetrics.rows(group: group, period: period, data: data)
                 }
-                if families.contains(.response) {
+                if families.contains(.response), !countsOnly {
                     let out = ResponseMetrics.compute(group: group, period: period, data: data)
                     part.rows += out.rows
                     for endpoint in ResponseEndpoint.allCases where charts {
@@ -79,7 +84,10 @@ public enum MetricsEngine {
                                                                               hours: out.hours))
                     }
                 }
-                if let model {
+                if model != nil, countsOnly {
+                    part.rows += EscalationMetrics.countRow(group: group, period: period, data: data,
+                                                           followUpDays: followUp)
+                } else if let model {
                     let out = EscalationMetrics.compute(group: group, period: period, data: data, model: model,
                                                         followUpDays: followUp)
                     part.rows += out.rows

@@ -51,7 +51,7 @@ public enum DisclosedMetrics {
         for grouping in [Grouping.village, .municipality] where !groupings.contains(grouping) {
             open.grouping = grouping
             add(MetricsEngine.unsuppressed(family, input: input, data: data, options: open, model: model,
-                                           quality: false, charts: false).rows)
+                                           quality: false, charts: false, countsOnly: true).rows)
         }
         let municipalityOf = Dictionary(input.villages.map { ($0.code, $0.municipality) }, uniquingKeysWith: { a, _ in a })
         let disclosed = DisclosureControl.apply(union, minCell: options.minCell, municipalityOf: municipalityOf)

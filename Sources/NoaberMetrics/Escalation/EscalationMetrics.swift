@@ -39,6 +39,15 @@ enum EscalationMetrics {
         return (counts, counted)
     }
 
+    /// Only the `escalation_cases_counted` row, exactly as `compute` gives it, without the
+    /// Monte Carlo: what disclosure control needs of a grouping that is not shown.
+    static func countRow(group: MetricGroup, period: Period, data: PreparedInput, followUpDays: Int) -> [MetricRow] {
+        let (_, counted) = counts(data.slices(in: group, period: period), followUpDays: followUpDays)
+        var b = RowBuilder(group: group, period: period)
+        b.count("escalation_cases_counted", counted)
+        return b.rows
+    }
+
     static func compute(group: MetricGroup, period: Period, data: PreparedInput, model: EscalationModel,
                         followUpDays: Int) -> Output {
         let (counts, counted) = counts(data.slices(in: group, period: period), followUpDays: followUpDays)

@@ -38,8 +38,8 @@ enum ReachMetrics {
                 if c.ageBand?.isSeventyFivePlus == true { residentIDs75.append(ids[i]) }
             }
         }
-        let residents = ReachMetrics.distinct(residentIDs)
-        let residents75Count = ReachMetrics.distinct(residentIDs75).count
+        let residents = ReachMetrics.distinct(residentIDs, residents: data.firstCaseDay.count)
+        let residents75Count = ReachMetrics.distinct(residentIDs75, residents: data.firstCaseDay.count).count
         let newResidents = residents.filter { id in
             let day = data.firstCaseDay[Int(id)]
             return period.start.dayNumber <= day && day <= period.end.dayNumber
@@ -66,16 +66,34 @@ enum ReachMetrics {
         return b.rows
     }
 
-    /// The distinct values, ascending.
-    /// - Complexity: O(n log n).
-    static func distinct(_ ids: [Int32]) -> [Int32] {
-        var out = ids.sorted()
-        var w = 0
-        for i in out.indices where i == 0 || out[i] != out[i - 1] {
-            out[w] = out[i]
-            w += 1
+    /// The distinct resident numbers among `ids`, each once, in no particular order.
+    ///
+    /// Resident numbers lie in `0..<residents`. A large slice is deduplicated with a bit set
+    /// (one pass, no sort); a slice much smaller than the bit set would be sorted instead, which
+    /// is then cheaper than clearing the bits.
+    /// - Complexity: O(n + residents / 64), or O(n log n) for small n.
+    static func distinct(_ ids: [Int32], residents: Int) -> [Int32] {
+        let words = (residents + 63) / 64
+        if ids.count < words / 8 {
+            var out = ids.sorted()
+            var w = 0
+            for i in out.indices where i == 0 || out[i] != out[i - 1] {
+                out[w] = out[i]
+                w += 1
+            }
+            out.removeLast(out.count - w)
+            return out
         }
-        out.removeLast(out.count - w)
+        var bits = [UInt64](repeating: 0, count: words)
+        var out: [Int32] = []
+        out.reserveCapacity(ids.count)
+        for id in ids where id >= 0 && Int(id) < residents {
+            let word = Int(id) >> 6, bit = UInt64(1) << UInt64(id & 63)
+            if bits[word] & bit == 0 {
+                bits[word] |= bit
+                out.append(id)
+            }
+        }
         return out
     }
 }
