@@ -43,10 +43,13 @@ extension NoaberStore {
                 themes: CodeSet(), collective: (s.int64(at: 9) ?? 0) != 0,
                 resolution: try s.code(at: 10, resolutions, name: "cases.resolution"),
                 referredTo: CodeSet(), risks: CodeSet(), escalatedTo: CodeSet(), supportMinutes: s.double(at: 11))
-            facts.themes = try themes.members(of: s)
-            facts.referredTo = try referrals.members(of: s)
-            facts.risks = try risks.members(of: s)
-            facts.escalatedTo = try escalations.members(of: s)
+            // The case id stays in SQLite's buffer until `s` steps again: read it once.
+            if let key = s.unsafeUTF8(at: 0) {
+                facts.themes = try themes.members(of: key)
+                facts.referredTo = try referrals.members(of: key)
+                facts.risks = try risks.members(of: key)
+                facts.escalatedTo = try escalations.members(of: key)
+            }
             result.append(facts)
         }
         return result
@@ -72,11 +75,11 @@ private final class ChildCursor<C: Code> {
         pending = try statement.step()
     }
 
-    /// The members of the case on which `cases` (case id in column 0) stands.
-    func members(of cases: Statement) throws(StoreError) -> CodeSet<C> {
+    /// The members of the case whose id is `key`; cases must be asked for in key order.
+    func members(of key: UnsafeBufferPointer<UInt8>) throws(StoreError) -> CodeSet<C> {
         var mask: UInt32 = 0
         while pending {
-            let order = cases.withUTF8(at: 0) { key in statement.withUTF8(at: 0) { ChildCursor.compare($0, key) } ?? -1 } ?? 1
+            let order = statement.unsafeUTF8(at: 0).map { ChildCursor.compare($0, key) } ?? -1
             if order > 0 { break }          // the child row belongs to a later case
             if order == 0, let found = statement.withUTF8(at: 1, { codes.offset($0) }) {
                 guard let offset = found, offset < 32 else {

@@ -115,8 +115,12 @@ public enum MetricsEngine {
             result.funnel += part.funnel
         }
         if quality, families.contains(.quality) {
-            for v in input.villages.sorted(by: { $0.code < $1.code }) {
-                rows += QualityMetrics.rows(village: v, data: data, facts: input.qualityFacts[v.code], today: options.today)
+            let ordered = input.villages.sorted { $0.code < $1.code }
+            let facts = input.qualityFacts, today = options.today
+            for part in Parallel.map(ordered.count, { i in
+                QualityMetrics.rows(village: ordered[i], data: data, facts: facts[ordered[i].code], today: today)
+            }) {
+                rows += part
             }
         }
         result.rows = rows

@@ -22,7 +22,7 @@ enum QualityMetrics {
         var filled = [Int](repeating: 0, count: fields.count)
         var outOfOrder = 0, future = 0
         let asOf = data.asOf[village.code]
-        var seen = Set<DuplicateKey>()
+        var seen = Set<DuplicateKey>(minimumCapacity: cases.count)
         var duplicates = 0
         for c in cases {
             // In `fields` order; counted without building an array per case.
