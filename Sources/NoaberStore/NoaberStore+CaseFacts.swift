@@ -13,9 +13,16 @@ extension NoaberStore {
     ///   noaber cannot read, as `cases(villages:)` does.
     /// - Complexity: O(cases of the village + their child rows).
     public func caseFacts(village: String) throws(StoreError) -> [CaseFacts] {
+        try caseFactsAndAsOf(village: village).cases
+    }
+
+    /// `caseFacts(village:)` together with the latest `as_of` among the village's stored cases
+    /// (nil without cases), read in the same pass: the metrics loader needs both, and a separate
+    /// `GROUP BY` over the whole table would scan every case once more.
+    public func caseFactsAndAsOf(village: String) throws(StoreError) -> (cases: [CaseFacts], latestAsOf: CivilDate?) {
         let s = try database.prepare("""
             SELECT case_id, person_key, age_band, birth_year, received, first_contact, closed,
-                   source, channel, collective, resolution, support_minutes
+                   source, channel, collective, resolution, support_minutes, as_of
             FROM cases WHERE village = ?1 ORDER BY case_id
             """)
         try s.bind(text: village, at: 1)
@@ -26,7 +33,11 @@ extension NoaberStore {
         let ageBands = CodeTable<AgeBand>(), sources = CodeTable<Source>(), channels = CodeTable<Channel>()
         let resolutions = CodeTable<Resolution>()
         var result: [CaseFacts] = []
+        var latestAsOf: CivilDate?
         while try s.step() {
+            if let asOf = try s.date(at: 12, name: "cases.as_of"), latestAsOf.map({ asOf > $0 }) ?? true {
+                latestAsOf = asOf
+            }
             guard let received = try s.moment(at: 4, name: "cases.received") else {
                 throw s.invalidValue("cases.received", expected: "a date")
             }
@@ -52,7 +63,7 @@ extension NoaberStore {
             }
             result.append(facts)
         }
-        return result
+        return (result, latestAsOf)
     }
 }
 
