@@ -110,3 +110,28 @@ private final class ChildCursor<C: Code> {
         return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
     }
 }
+
+extension NoaberStore {
+    /// The volunteer tasks of one village in the compact form the metrics read, in the order they
+    /// were stored (the metrics sort them by date, stably).
+    ///
+    /// - Throws: `noaberInvalidStoredValue` for a date or task code noaber cannot read.
+    /// - Complexity: O(tasks of the village · log tasks) through the `(village, …)` unique index.
+    public func taskFacts(village: String) throws(StoreError) -> [TaskFacts] {
+        let s = try database.prepare("""
+            SELECT volunteer_key, date, hours, task FROM volunteer_tasks WHERE village = ?1 ORDER BY task_row
+            """)
+        try s.bind(text: village, at: 1)
+        let kinds = CodeTable<TaskKind>()
+        var result: [TaskFacts] = []
+        while try s.step() {
+            guard let date = try s.date(at: 1, name: "volunteer_tasks.date"),
+                  let task = try s.code(at: 3, kinds, name: "volunteer_tasks.task"),
+                  let volunteer = s.withUTF8(at: 0, { PersonToken.of($0) }) else {
+                throw s.invalidValue("volunteer_tasks", expected: "a volunteer, a date and a task")
+            }
+            result.append(TaskFacts(volunteer: volunteer, date: date, hours: s.double(at: 2) ?? 0, task: task))
+        }
+        return result
+    }
+}

@@ -70,4 +70,25 @@ import NoaberModel
             #expect(throws: StoreError.self) { try store.caseFacts(village: "SAA") }
         }
     }
+
+    @Test func compactTasksAgreeWithFullTasks() throws {
+        try withStore { store, _ in
+            let id = try seed(store, asOf: asOf)
+            var written: [VolunteerTask] = []
+            for i in 0..<300 {
+                written.append(VolunteerTask(village: i % 2 == 0 ? "DEU" : "SAA", caseID: i % 5 == 0 ? nil : "c\(i % 7)",
+                                             volunteerKey: i % 3 == 0 ? "v\(i % 11)" : String(repeating: "ab", count: 16) + "\(i % 13)",
+                                             date: date(2024, 1 + i % 6, 1 + i % 27), hours: Double(i % 9) / 2,
+                                             task: TaskKind.allCases[i % TaskKind.allCases.count]))
+            }
+            try store.write { w in
+                for (i, t) in written.enumerated() { _ = try w.upsertTask(t, ordinal: i, importID: id) }
+            }
+            for village in ["DEU", "SAA"] {
+                let full = try store.tasks(villages: [village])
+                #expect(full.count == 150)
+                #expect(try store.taskFacts(village: village) == full.map(TaskFacts.init))
+            }
+        }
+    }
 }

@@ -34,7 +34,8 @@ enum FunnelPoints {
                 }
             }
             if volunteers {
-                let active = Set(data.tasks(in: group, period: period).map(\.volunteerKey)).count
+                let ids = data.tasks(in: group, period: period).flatMap(\.volunteers)
+                let active = ReachMetrics.distinct(ids, residents: data.volunteerCount).count
                 volunteerCells.append(Cell(village: v, numerator: active, denominator: v.inhabitants))
             }
         }

@@ -9,7 +9,8 @@ public struct MetricsInput: Sendable {
     public var villages: [Village]
     /// The cases, compact and per village (see `CaseTable`).
     public var cases: CaseTable
-    public var tasks: [VolunteerTask]
+    /// The volunteer tasks, compact and per village (see `TaskTable`).
+    public var tasks: TaskTable
     /// Per village code, the as-of date of its latest import: open cases are censored there.
     /// A village without one is censored at the latest date in its own cases.
     public var asOf: [String: CivilDate]
@@ -18,14 +19,15 @@ public struct MetricsInput: Sendable {
 
     public init(villages: [Village], cases: [CaseRecord], tasks: [VolunteerTask] = [],
                 asOf: [String: CivilDate] = [:], qualityFacts: [String: QualityFacts] = [:]) {
-        self.init(villages: villages, caseTable: CaseTable(cases), tasks: tasks, asOf: asOf, qualityFacts: qualityFacts)
+        self.init(villages: villages, caseTable: CaseTable(cases), taskTable: TaskTable(tasks), asOf: asOf,
+                  qualityFacts: qualityFacts)
     }
 
-    public init(villages: [Village], caseTable: CaseTable, tasks: [VolunteerTask] = [],
+    public init(villages: [Village], caseTable: CaseTable, taskTable: TaskTable = TaskTable(),
                 asOf: [String: CivilDate] = [:], qualityFacts: [String: QualityFacts] = [:]) {
         self.villages = villages
         self.cases = caseTable
-        self.tasks = tasks
+        self.tasks = taskTable
         self.asOf = asOf
         self.qualityFacts = qualityFacts
     }

@@ -13,8 +13,12 @@ struct PreparedInput: Sendable {
     /// Per village, aligned with `cases`: the resident number of a non-collective case with a
     /// person, else -1.
     private let casePersons: [String: [Int32]]
-    private let tasks: [String: [VolunteerTask]]
-    private let taskDays: [String: [Int]]
+    /// Per village, its volunteer tasks in date order (shared with the input's `TaskTable`).
+    private let tasks: [String: [TaskFacts]]
+    /// Per village, aligned with `tasks`: the volunteer's number among `volunteerCount`.
+    private let taskVolunteers: [String: [Int32]]
+    /// Number of distinct volunteers over all input.
+    let volunteerCount: Int
     /// Per resident number, the day of their first non-collective case over all input (for
     /// `new_residents_pct`), including cases of villages not in the input's village list.
     let firstCaseDay: [Int]
@@ -54,10 +58,16 @@ struct PreparedInput: Sendable {
                 return Int32(PreparedInput.lowerBound(tokens, c.person))
             }
         }
-        var t = Dictionary(grouping: input.tasks, by: \.village).filter { villages[$0.key] != nil }
-        for k in t.keys { t[k]?.sort { $0.date < $1.date } }
+        let t = input.tasks.byVillage.filter { villages[$0.key] != nil }
         tasks = t
-        taskDays = t.mapValues { $0.map(\.date.dayNumber) }
+        var volunteerTokens: [UInt64] = []
+        for list in t.values { for task in list { volunteerTokens.append(task.volunteer) } }
+        volunteerTokens.sort()
+        var unique: [UInt64] = []
+        for token in volunteerTokens where unique.last != token { unique.append(token) }
+        volunteerTokens = []
+        volunteerCount = unique.count
+        taskVolunteers = t.mapValues { list in list.map { Int32(PreparedInput.lowerBound(unique, $0.volunteer)) } }
         var asOf = input.asOf
         for (code, list) in cases where asOf[code] == nil {
             var latest = CivilDate(dayNumber: Int.min / 2)
@@ -105,14 +115,26 @@ struct PreparedInput: Sendable {
         return open
     }
 
-    /// Volunteer tasks of the group's villages dated in the period, as slices of the index.
-    func tasks(in group: MetricGroup, period: Period) -> Slices<VolunteerTask> {
-        var out: [ArraySlice<VolunteerTask>] = []
+    /// Volunteer tasks of the group's villages dated in the period, with their volunteer numbers,
+    /// as slices of the index (no copy).
+    func tasks(in group: MetricGroup, period: Period) -> [VillageTasks] {
+        var out: [VillageTasks] = []
         for v in group.villages {
-            guard let list = tasks[v.code], let days = taskDays[v.code] else { continue }
-            out.append(list[PreparedInput.lowerBound(days, period.start.dayNumber)..<PreparedInput.lowerBound(days, period.end.dayNumber + 1)])
+            guard let list = tasks[v.code], let volunteers = taskVolunteers[v.code] else { continue }
+            let range = PreparedInput.taskLowerBound(list, period.start.dayNumber)..<PreparedInput.taskLowerBound(list, period.end.dayNumber + 1)
+            out.append(VillageTasks(tasks: list[range], volunteers: volunteers[range]))
         }
-        return Slices(parts: out)
+        return out
+    }
+
+    /// First index whose task day is ≥ day.
+    private static func taskLowerBound(_ a: [TaskFacts], _ day: Int) -> Int {
+        var lo = 0, hi = a.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if a[mid].day < day { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     private static func range(_ list: [CaseFacts], _ p: Period) -> Range<Int> {
@@ -138,6 +160,13 @@ struct PreparedInput: Sendable {
         }
         return lo
     }
+}
+
+/// The volunteer tasks of one village within a (group, period) slice, with the volunteer number
+/// of each (aligned with `tasks`).
+struct VillageTasks {
+    let tasks: ArraySlice<TaskFacts>
+    let volunteers: ArraySlice<Int32>
 }
 
 /// The cases of one village within a (group, period) slice, with what per-case metrics need

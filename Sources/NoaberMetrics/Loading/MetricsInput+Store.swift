@@ -33,25 +33,28 @@ extension MetricsInput {
         let villages = try store.villages().filter { wanted?.contains($0.code) ?? true }
         let selected = villages.map(\.code)
         let connections = Connections(readers)
-        let loaded = Parallel.map(readers.count) { r -> Result<[(String, [CaseFacts], CivilDate?)], StoreError> in
+        let loaded = Parallel.map(readers.count) { r -> Result<[LoadedVillage], StoreError> in
             Result { () throws(StoreError) in
-                var mine: [(String, [CaseFacts], CivilDate?)] = []
+                var mine: [LoadedVillage] = []
                 for (i, code) in selected.enumerated() where i % connections.stores.count == r {
-                    let (cases, latest) = try connections.stores[r].caseFactsAndAsOf(village: code)
-                    mine.append((code, cases, latest))
+                    let store = connections.stores[r]
+                    let (cases, latest) = try store.caseFactsAndAsOf(village: code)
+                    mine.append(LoadedVillage(code: code, cases: cases, latestAsOf: latest,
+                                              tasks: try store.taskFacts(village: code)))
                 }
                 return mine
             }
         }
         var cases = CaseTable()
+        var tasks = TaskTable()
         var asOf: [String: CivilDate] = [:]
         for part in loaded {
-            for (code, list, latest) in try part.get() {
-                cases.set(list, village: code)
-                if let latest { asOf[code] = latest }
+            for village in try part.get() {
+                cases.set(village.cases, village: village.code)
+                if !village.tasks.isEmpty { tasks.set(village.tasks, village: village.code) }
+                if let latest = village.latestAsOf { asOf[village.code] = latest }
             }
         }
-        let tasks = try store.tasks(villages: selected)
         var facts: [String: QualityFacts] = [:]
         var villageOfImport: [Int64: String] = [:]
         for i in try store.imports() where i.kind == .cases {
@@ -70,8 +73,16 @@ extension MetricsInput {
             guard let v = villageOfImport[r.importID] else { continue }
             facts[v]?.rejectedReasons[r.field ?? "row", default: 0] += r.count
         }
-        return MetricsInput(villages: villages, caseTable: cases, tasks: tasks, asOf: asOf, qualityFacts: facts)
+        return MetricsInput(villages: villages, caseTable: cases, taskTable: tasks, asOf: asOf, qualityFacts: facts)
     }
+}
+
+/// One village as a loading thread read it.
+private struct LoadedVillage: Sendable {
+    let code: String
+    let cases: [CaseFacts]
+    let latestAsOf: CivilDate?
+    let tasks: [TaskFacts]
 }
 
 /// Connections handed to the loading threads: connection r is used only by iteration r of

@@ -23,13 +23,15 @@ enum VolunteerLoad {
     }
 
     static func compute(group: MetricGroup, period: Period, data: PreparedInput, thresholdPerWeek: Double) -> Output {
-        let tasks = data.tasks(in: group, period: period)
         var b = RowBuilder(group: group, period: period)
-        var perVolunteer: [String: Double] = [:]
-        var boundary = 0
-        for t in tasks {
-            perVolunteer[t.volunteerKey, default: 0] += t.hours
-            if t.task.crossesProfessionalBoundary { boundary += 1 }
+        var perVolunteer: [Int32: Double] = [:]
+        var boundary = 0, taskCount = 0
+        for slice in data.tasks(in: group, period: period) {
+            taskCount += slice.tasks.count
+            for i in slice.tasks.indices {
+                perVolunteer[slice.volunteers[i], default: 0] += slice.tasks[i].hours
+                if slice.tasks[i].task.crossesProfessionalBoundary { boundary += 1 }
+            }
         }
         let hours = perVolunteer.values.sorted()
         let active = hours.count
@@ -37,7 +39,7 @@ enum VolunteerLoad {
         let weeks = period.weeks
         b.count("volunteers_active", active)
         b.proportion("volunteers_per_1000", active, of: group.inhabitants, scale: 1000)
-        b.count("volunteer_tasks", tasks.count)
+        b.count("volunteer_tasks", taskCount)
         b.add("volunteer_hours", total, n: active)
         b.add("volunteer_hours_median", Descriptive.percentile(hours, 0.5, sorted: true), n: active)
         b.add("volunteer_hours_p90", Descriptive.percentile(hours, 0.9, sorted: true), n: active)
@@ -46,7 +48,7 @@ enum VolunteerLoad {
         b.add("volunteer_hours_top20_share", Descriptive.topShare(hours, fraction: 0.2, sorted: true), n: active)
         b.add("volunteer_gini", Descriptive.gini(hours, sorted: true), n: active)
         b.count("volunteers_over_threshold", hours.filter { $0 / weeks > thresholdPerWeek }.count, n: active)
-        b.count("boundary_tasks", boundary, n: tasks.count)
+        b.count("boundary_tasks", boundary, n: taskCount)
 
         var loggedCount = 0, caseCount = 0
         var minutes = 0.0

@@ -41,7 +41,7 @@ struct ReportData: Sendable {
         villages = selected.sorted { $0.code < $1.code }
         let codes = Set(villages.map(\.code))
         let filtered = MetricsInput(villages: villages, caseTable: input.cases.restricted(to: codes),
-                                    tasks: input.tasks.filter { codes.contains($0.village) },
+                                    taskTable: input.tasks.restricted(to: codes),
                                     asOf: input.asOf, qualityFacts: input.qualityFacts)
         self.request = request
         current = request.period
