@@ -13,3 +13,25 @@ struct DistinctResidentsTests {
         }
     }
 }
+
+struct RadixSortTests {
+    /// Agrees with the standard sort on random keys, on keys that share high bytes (durations in
+    /// days as bit patterns), on heavy ties and on the small-array path.
+    @Test func radixSortAgreesWithTheStandardSort() {
+        var rng = Xoshiro256StarStar(seed: 11)
+        let shapes: [(Int, () -> UInt64)] = [
+            (100_000, { rng.next() }),
+            (50_000, { (Double(rng.next() % 40_000) / 1440).bitPattern << 1 | rng.next() & 1 }),
+            (10_000, { rng.next() % 3 }),
+            (2_047, { rng.next() }),
+            (4_096, { 42 }),
+            (0, { 0 }),
+        ]
+        for (n, make) in shapes {
+            var keys = (0..<n).map { _ in make() }
+            let expected = keys.sorted()
+            RadixSort.sort(&keys)
+            #expect(keys == expected, "n=\(n)")
+        }
+    }
+}

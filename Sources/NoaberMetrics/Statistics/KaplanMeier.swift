@@ -56,7 +56,7 @@ import Darwin
 /// km.median            // 2
 /// ```
 ///
-/// - Complexity: `init` O(n log n) (one sort); `survival(at:)` and `survivalInterval(at:)` O(log k)
+/// - Complexity: `init` O(n) (one radix sort); `survival(at:)` and `survivalInterval(at:)` O(log k)
 ///   for k distinct times; `median`, `quantile` and `medianInterval` O(k).
 public struct KaplanMeier: Sendable {
     /// One distinct time at which something happened (an event, a censoring, or both), with the
@@ -112,7 +112,7 @@ public struct KaplanMeier: Sendable {
             let time = duration == 0 ? 0 : duration // -0.0 becomes 0
             keys.append(time.bitPattern << 1 | (event ? 1 : 0))
         }
-        keys.sort()
+        RadixSort.sort(&keys)
         let pairs = KeyedObservations(keys: keys)
 
         let z = NormalDistribution.twoSidedZ(confidence: 0.95)
