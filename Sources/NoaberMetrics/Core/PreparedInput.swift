@@ -121,20 +121,11 @@ struct PreparedInput: Sendable {
         var out: [VillageTasks] = []
         for v in group.villages {
             guard let list = tasks[v.code], let volunteers = taskVolunteers[v.code] else { continue }
-            let range = PreparedInput.taskLowerBound(list, period.start.dayNumber)..<PreparedInput.taskLowerBound(list, period.end.dayNumber + 1)
+            let range = PreparedInput.partitionPoint(list.count) { list[$0].day < period.start.dayNumber }
+                ..< PreparedInput.partitionPoint(list.count) { list[$0].day <= period.end.dayNumber }
             out.append(VillageTasks(tasks: list[range], volunteers: volunteers[range]))
         }
         return out
-    }
-
-    /// First index whose task day is ≥ day.
-    private static func taskLowerBound(_ a: [TaskFacts], _ day: Int) -> Int {
-        var lo = 0, hi = a.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if a[mid].day < day { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
     }
 
     private static func range(_ list: [CaseFacts], _ p: Period) -> Range<Int> {
@@ -143,20 +134,22 @@ struct PreparedInput: Sendable {
 
     /// First index whose receipt day is ≥ day.
     private static func lowerBound(_ a: [CaseFacts], _ day: Int) -> Int {
-        var lo = 0, hi = a.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if a[mid].receivedDayNumber < day { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        partitionPoint(a.count) { a[$0].receivedDayNumber < day }
     }
 
     /// First index whose value is ≥ x.
     private static func lowerBound<T: Comparable>(_ a: [T], _ x: T) -> Int {
-        var lo = 0, hi = a.count
+        partitionPoint(a.count) { a[$0] < x }
+    }
+
+    /// The first index in `0..<count` where `isBelow` turns false (it must hold for a prefix only):
+    /// the one binary search behind every slice of the index.
+    @inline(__always)
+    private static func partitionPoint(_ count: Int, _ isBelow: (Int) -> Bool) -> Int {
+        var lo = 0, hi = count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if a[mid] < x { lo = mid + 1 } else { hi = mid }
+            if isBelow(mid) { lo = mid + 1 } else { hi = mid }
         }
         return lo
     }
