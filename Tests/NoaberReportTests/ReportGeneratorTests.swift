@@ -154,6 +154,24 @@ import Testing
                                       request: try ReportFixture.request(.onderzoek), to: dir)
     }
 
+    /// With no volunteer task in the period the headline says so in words, in both languages,
+    /// instead of a sentence of dashes; with tasks it gives the figures.
+    @Test func noVolunteerTasksIsSaidPlainly() throws {
+        var input = ReportFixture.input
+        input.tasks = TaskTable()
+        for (language, sentence) in [(Language.nl, "geen vrijwilligerstaken geregistreerd"),
+                                     (.en, "No volunteer tasks were registered")] {
+            let files = try ReportGenerator.render(input: input, provenance: ReportFixture.provenance,
+                                                   request: try ReportFixture.request(.raadsbrief, language: language))
+            let html = String(decoding: try #require(files.first { $0.path.hasSuffix(".html") }).bytes, as: UTF8.self)
+            #expect(html.contains(sentence))
+            #expect(!html.contains("vrijwilligers waren actief") && !html.contains("volunteers were active"))
+        }
+        let html = try #require(try render(.raadsbrief).first { $0.key.hasSuffix(".html") }?.value)
+        #expect(html.contains("vrijwilligers waren actief"))
+        #expect(!html.contains("geen vrijwilligerstaken"))
+    }
+
     @Test func unknownVillageIsAnError() throws {
         var request = try ReportFixture.request(.raadsbrief)
         request.villages = ["NOPE"]

@@ -26,9 +26,16 @@ extension ReportComposer {
             "Binnen 7 dagen: \(HTML.text(valueWithInterval(r("first_contact_within_7d_pct"), digits: 0)))%.",
             "Within 7 days: \(HTML.text(valueWithInterval(r("first_contact_within_7d_pct"), digits: 0)))%."))
         items.append("<span class=\"estimate-tag\">\(pick("schatting", "estimate"))</span>" + escalationSentence())
-        items.append(pick(
-            "<strong>\(HTML.text(value(r("volunteers_active"), digits: 0)))</strong> vrijwilligers waren actief (\(HTML.text(valueWithInterval(r("volunteers_per_1000"), digits: 1))) per 1.000 inwoners), gemiddeld \(HTML.text(value(r("volunteer_hours_per_week"), digits: 1))) uur per week; de drukste 20% droeg \(HTML.text(percentValue(r("volunteer_hours_top20_share")))) van de uren.",
-            "<strong>\(HTML.text(value(r("volunteers_active"), digits: 0)))</strong> volunteers were active (\(HTML.text(valueWithInterval(r("volunteers_per_1000"), digits: 1))) per 1,000 inhabitants), on average \(HTML.text(value(r("volunteer_hours_per_week"), digits: 1))) hours a week; the busiest 20% carried \(HTML.text(percentValue(r("volunteer_hours_top20_share")))) of the hours."))
+        // No volunteer task at all (none registered, or no task export imported): say so plainly
+        // rather than print a sentence of dashes.
+        if let active = r("volunteers_active"), !active.suppressed, active.value == 0 {
+            items.append(pick("Er zijn in deze periode geen vrijwilligerstaken geregistreerd.",
+                              "No volunteer tasks were registered in this period."))
+        } else {
+            items.append(pick(
+                "<strong>\(HTML.text(value(r("volunteers_active"), digits: 0)))</strong> vrijwilligers waren actief (\(HTML.text(valueWithInterval(r("volunteers_per_1000"), digits: 1))) per 1.000 inwoners), gemiddeld \(HTML.text(value(r("volunteer_hours_per_week"), digits: 1))) uur per week; de drukste 20% droeg \(HTML.text(percentValue(r("volunteer_hours_top20_share")))) van de uren.",
+                "<strong>\(HTML.text(value(r("volunteers_active"), digits: 0)))</strong> volunteers were active (\(HTML.text(valueWithInterval(r("volunteers_per_1000"), digits: 1))) per 1,000 inhabitants), on average \(HTML.text(value(r("volunteer_hours_per_week"), digits: 1))) hours a week; the busiest 20% carried \(HTML.text(percentValue(r("volunteer_hours_top20_share")))) of the hours."))
+        }
         raw("<ul class=\"headline\">\n" + items.map { "<li>\($0)</li>\n" }.joined() + "</ul>\n")
     }
 
