@@ -35,39 +35,41 @@ struct PreparedInput: Sendable {
         let all = input.cases.byVillage
         cases = all.filter { villages[$0.key] != nil }
         // Residents: the distinct tokens over all input (villages outside the list included:
-        // "new" means new to every export), each with its first case day.
-        var seen: [(token: UInt64, day: Int32)] = []
-        seen.reserveCapacity(input.cases.count)
-        for list in all.values {
-            for c in list where c.hasPerson && !c.collective {
-                seen.append((c.person, Int32(clamping: c.receivedDayNumber)))
-            }
-        }
-        seen.sort { $0.token != $1.token ? $0.token < $1.token : $0.day < $1.day }
+        // "new" means new to every export), numbered in token order, each with its first case
+        // day. Tokens alone are radix-sorted (8 bytes a case), then one binary search per case
+        // gives both its resident number and the first-day minimum.
         var tokens: [UInt64] = []
-        var first: [Int] = []
-        for (token, day) in seen where tokens.last != token {
-            tokens.append(token)
-            first.append(Int(day))
+        tokens.reserveCapacity(input.cases.count)
+        for list in all.values {
+            for c in list where c.hasPerson && !c.collective { tokens.append(c.person) }
         }
-        seen = []
-        firstCaseDay = first
-        casePersons = cases.mapValues { list in
-            list.map { c in
-                guard c.hasPerson, !c.collective else { return -1 }
-                return Int32(PreparedInput.lowerBound(tokens, c.person))
+        PreparedInput.sortDistinct(&tokens)
+        var first = [Int](repeating: Int.max, count: tokens.count)
+        var persons: [String: [Int32]] = [:]
+        for (code, list) in all {
+            let inList = villages[code] != nil
+            var numbers: [Int32] = []
+            if inList { numbers.reserveCapacity(list.count) }
+            for c in list {
+                guard c.hasPerson, !c.collective else {
+                    if inList { numbers.append(-1) }
+                    continue
+                }
+                let n = PreparedInput.lowerBound(tokens, c.person)
+                first[n] = min(first[n], c.receivedDayNumber)
+                if inList { numbers.append(Int32(n)) }
             }
+            if inList { persons[code] = numbers }
         }
+        firstCaseDay = first
+        casePersons = persons
         let t = input.tasks.byVillage.filter { villages[$0.key] != nil }
         tasks = t
-        var volunteerTokens: [UInt64] = []
-        for list in t.values { for task in list { volunteerTokens.append(task.volunteer) } }
-        volunteerTokens.sort()
-        var unique: [UInt64] = []
-        for token in volunteerTokens where unique.last != token { unique.append(token) }
-        volunteerTokens = []
-        volunteerCount = unique.count
-        taskVolunteers = t.mapValues { list in list.map { Int32(PreparedInput.lowerBound(unique, $0.volunteer)) } }
+        var volunteers: [UInt64] = []
+        for list in t.values { for task in list { volunteers.append(task.volunteer) } }
+        PreparedInput.sortDistinct(&volunteers)
+        volunteerCount = volunteers.count
+        taskVolunteers = t.mapValues { list in list.map { Int32(PreparedInput.lowerBound(volunteers, $0.volunteer)) } }
         var asOf = input.asOf
         for (code, list) in cases where asOf[code] == nil {
             var latest = CivilDate(dayNumber: Int.min / 2)
@@ -130,6 +132,17 @@ struct PreparedInput: Sendable {
 
     private static func range(_ list: [CaseFacts], _ p: Period) -> Range<Int> {
         lowerBound(list, p.start.dayNumber)..<lowerBound(list, p.end.dayNumber + 1)
+    }
+
+    /// Leaves the distinct tokens, ascending (radix sort, then duplicates squeezed out in place).
+    private static func sortDistinct(_ tokens: inout [UInt64]) {
+        RadixSort.sort(&tokens)
+        var distinct = 0
+        for i in tokens.indices where i == 0 || tokens[i] != tokens[i - 1] {
+            tokens[distinct] = tokens[i]
+            distinct += 1
+        }
+        tokens.removeLast(tokens.count - distinct)
     }
 
     /// First index whose receipt day is ≥ day.
