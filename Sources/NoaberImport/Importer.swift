@@ -88,11 +88,13 @@ public final class Importer {
                     let produce = makeProducer(reader, kind: plan.kind, context: context, language: options.language)
                     try runPipeline(capacity: Self.queuedBatches, produce: produce) { batch in
                         for item in batch.items { try rows.consume(item) }
+                        try rows.flush()
                         reportProgress(batch.bytesRead, scan.size)
                     }
                 case .villages:
                     try importVillages(reader, context: context, language: options.language, sink: &rows)
                 }
+                try rows.flush()
                 rows.fill(&report)
                 guard report.rowsRead == report.accepted + report.rejected else {
                     throw ImportAbort.accountingMismatch

@@ -6,7 +6,11 @@ import NoaberStore
 /// that owns the store.
 ///
 /// Items arrive in file order (see `ImportItem`): accepted records are upserted, rejected rows are
-/// kept with their line, field, reason and sanitised raw text (`RowSink.sanitisedRaw`).
+/// kept with their line, field, reason and sanitised raw text (`RowSink.sanitisedRaw`). Accepted
+/// cases are collected and upserted together by `flush()` (`Writer.upsertCases`, which writes new
+/// cases in multi-row statements); the reader rejects a `case_id` that appears twice in a file, so
+/// no two collected cases share a key and the order between them and the rejected rows written
+/// meanwhile does not matter (`upsertCases` would keep the order of equal keys anyway).
 struct RowSink {
     let writer: NoaberStore.Writer
     let importID: Int64
@@ -22,6 +26,8 @@ struct RowSink {
     var keptNewer = 0
     var firstRejections: [ImportReport.Rejection] = []
     var firstRejection: (line: Int, reason: Localized)?
+    /// Accepted cases not yet written; at most one batch (`Importer.batchSize`).
+    private var pendingCases: [CaseRecord] = []
 
     init(writer: NoaberStore.Writer, importID: Int64, asOf: CivilDate, language: Language) {
         self.writer = writer
@@ -35,7 +41,7 @@ struct RowSink {
         case .acceptedCase(let record):
             rowsRead += 1
             accepted += 1
-            count(try writer.upsertCase(record, importID: importID, asOf: asOf))
+            pendingCases.append(record)
         case .acceptedTask(let task, let ordinal):
             rowsRead += 1
             accepted += 1
@@ -43,6 +49,17 @@ struct RowSink {
         case .rejected(let line, let field, let reason, let raw):
             try reject(line: line, field: field, reason: reason, raw: raw)
         }
+    }
+
+    /// Writes the collected cases; call after each batch and before `fill`.
+    mutating func flush() throws {
+        guard !pendingCases.isEmpty else { return }
+        let counts = try writer.upsertCases(pendingCases, importID: importID, asOf: asOf)
+        pendingCases.removeAll(keepingCapacity: true)
+        inserted += counts.inserted
+        updated += counts.updated
+        unchanged += counts.unchanged
+        keptNewer += counts.keptNewer
     }
 
     mutating func accept(village: Village) throws {
