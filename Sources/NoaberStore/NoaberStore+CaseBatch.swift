@@ -9,12 +9,11 @@ extension NoaberStore.Writer {
     /// multi-row plain INSERTs (up to `BatchInsert.caseRows` cases, then their child rows up to
     /// `BatchInsert.childRows` per statement): SQLite's per-statement work (cursor open and close,
     /// VDBE start and halt) is then paid once per chunk instead of once per row. Such an INSERT
-    /// either stores every row of its chunk or, on any constraint error (a key already stored,
-    /// e.g. the same `case_id` twice), stores none of them (SQLite backs out the statement; the
-    /// transaction stays open); the chunk is then written with `upsertCase` one case at a time,
-    /// which reproduces the single-row outcome, including its errors. Cases of villages that had
-    /// stored cases go through `upsertCase` directly: they usually exist and would only make the
-    /// batch fail.
+    /// stores its rows in order up to the first one a constraint refuses (a key already stored,
+    /// e.g. the same `case_id` twice); that case and the rest of the chunk are then written with
+    /// `upsertCase` one at a time, which reproduces the single-row outcome, including its errors.
+    /// Cases of villages that had stored cases go through `upsertCase` directly: they usually
+    /// exist and would only make the batch fail.
     ///
     /// - Complexity: one query per distinct village (is it empty?) plus, for new cases, about
     ///   1/32 statement per case and 1/64 per child row instead of one each.
@@ -51,31 +50,35 @@ extension NoaberStore.Writer {
         return empty
     }
 
-    /// Tries one batched INSERT of the cases at `indexes` and their child rows; on a constraint
-    /// error upserts them one by one instead.
+    /// Inserts the cases at `indexes` and their child rows in batched statements; from the first
+    /// case the INSERT refuses on, upserts the rest one by one instead.
     private func insertOrFallBack(_ indexes: [Int], of cases: [CaseRecord], importID: Int64, asOf: CivilDate,
                                   counts: inout UpsertCounts) throws(StoreError) {
-        do {
-            try insertCaseRows(indexes, of: cases, importID: importID, asOf: asOf)
-        } catch where error.primaryCode == SQLITE_CONSTRAINT {
-            // Nothing of the failed statement was kept; these villages are not worth batching.
-            for index in indexes {
-                villageWasEmpty[cases[index].village] = false
-                counts.add(try upsertCase(cases[index], importID: importID, asOf: asOf))
-            }
-            return
+        let stored = try insertCaseRows(indexes, of: cases, importID: importID, asOf: asOf)
+        let inserted = stored == indexes.count ? indexes : Array(indexes.prefix(stored))
+        for index in inserted { noteParents(village: cases[index].village, importID: importID) }
+        // Child rows of the stored cases first: a later repeat of one of them compares them.
+        try insertChildRows(inserted, of: cases, .themes)
+        try insertChildRows(inserted, of: cases, .referrals)
+        try insertChildRows(inserted, of: cases, .risks)
+        try insertChildRows(inserted, of: cases, .escalations)
+        counts.add(.inserted, count: stored)
+        for index in indexes.dropFirst(stored) {
+            // This village had a key stored after all; batching it would only fail again.
+            villageWasEmpty[cases[index].village] = false
+            counts.add(try upsertCase(cases[index], importID: importID, asOf: asOf))
         }
-        for index in indexes { noteParents(village: cases[index].village, importID: importID) }
-        try insertChildRows(indexes, of: cases, .themes)
-        try insertChildRows(indexes, of: cases, .referrals)
-        try insertChildRows(indexes, of: cases, .risks)
-        try insertChildRows(indexes, of: cases, .escalations)
-        counts.add(.inserted, count: indexes.count)
     }
 
-    /// Inserts the `cases` rows in statements of 32, 16, …, 1 rows; all or nothing per call, as
-    /// a failed statement is backed out and a chunk is at most one full statement.
-    private func insertCaseRows(_ indexes: [Int], of cases: [CaseRecord], importID: Int64, asOf: CivilDate) throws(StoreError) {
+    /// Inserts the `cases` rows in statements of 32, 16, …, 1 rows and returns how many of
+    /// `indexes` were stored, in order: all of them, or those before the first row a constraint
+    /// refused.
+    ///
+    /// `INSERT OR FAIL` keeps the rows before a refused one (and `changes()` counts them) instead
+    /// of backing out the statement: without `ABORT` a multi-row INSERT needs no statement
+    /// journal, whose upkeep costs at every statement. Only constraint errors are expected here;
+    /// any other error is thrown.
+    private func insertCaseRows(_ indexes: [Int], of cases: [CaseRecord], importID: Int64, asOf: CivilDate) throws(StoreError) -> Int {
         var done = 0
         while done < indexes.count {
             let rows = BatchInsert.largestSize(atMost: indexes.count - done, limit: BatchInsert.caseRows)
@@ -85,29 +88,14 @@ extension NoaberStore.Writer {
                 try bindCase(cases[indexes[done + r]], importID: importID, asOf: asOf, to: insert,
                              base: Int32(r * BatchInsert.Table.cases.columns))
             }
-            // A chunk that failed in a later statement would leave the earlier ones stored:
-            // `upsertCases` hands at most `caseRows` cases, so a chunk is one statement unless
-            // it is the short last one, whose statements are backed out together below.
             do {
                 try insert.execute()
-            } catch {
-                if done > 0 { try deleteCaseRows(indexes.prefix(done), of: cases) }
-                throw error
+            } catch where error.primaryCode == SQLITE_CONSTRAINT {
+                return done + database.changes
             }
             done += rows
         }
-    }
-
-    /// Removes case rows this writer just inserted (the short last chunk, when a later statement
-    /// of it failed), so that the fallback starts from the state before the chunk.
-    private func deleteCaseRows(_ indexes: ArraySlice<Int>, of cases: [CaseRecord]) throws(StoreError) {
-        let delete = try statement(.deleteCase)
-        for index in indexes {
-            arena.rewind()
-            try arena.bind(text: cases[index].village, at: 1, of: delete)
-            try arena.bind(text: cases[index].caseID, at: 2, of: delete)
-            try delete.execute()
-        }
+        return done
     }
 
     /// Inserts one child table's rows for the cases at `indexes`, up to 64 rows per statement.
@@ -202,11 +190,11 @@ enum BatchInsert {
 
         var prefix: String {
             switch self {
-            case .cases: "INSERT INTO cases(\(WriterSQL.caseColumns)) VALUES "
-            case .themes: "INSERT INTO case_themes(village, case_id, theme) VALUES "
-            case .referrals: "INSERT INTO case_referrals(village, case_id, referred_to) VALUES "
-            case .risks: "INSERT INTO case_risks(village, case_id, risk) VALUES "
-            case .escalations: "INSERT INTO case_escalations(village, case_id, risk) VALUES "
+            case .cases: "INSERT OR FAIL INTO cases(\(WriterSQL.caseColumns)) VALUES "
+            case .themes: "INSERT OR FAIL INTO case_themes(village, case_id, theme) VALUES "
+            case .referrals: "INSERT OR FAIL INTO case_referrals(village, case_id, referred_to) VALUES "
+            case .risks: "INSERT OR FAIL INTO case_risks(village, case_id, risk) VALUES "
+            case .escalations: "INSERT OR FAIL INTO case_escalations(village, case_id, risk) VALUES "
             }
         }
 

@@ -5,7 +5,7 @@ enum WriterSQL: Int, CaseIterable {
     case insertTheme, insertReferral, insertRisk, insertEscalation
     case deleteThemes, deleteReferrals, deleteRisks, deleteEscalations
     case insertTask
-    case villageExists, importExists, villageHasCases, deleteCase
+    case villageExists, importExists, villageHasCases
 
     var sql: String {
         switch self {
@@ -76,7 +76,6 @@ enum WriterSQL: Int, CaseIterable {
         case .villageExists: "SELECT 1 FROM villages WHERE village = ?1"
         case .importExists: "SELECT 1 FROM imports WHERE import_id = ?1"
         case .villageHasCases: "SELECT 1 FROM cases WHERE village = ?1 LIMIT 1"
-        case .deleteCase: "DELETE FROM cases WHERE village = ?1 AND case_id = ?2"
         case .insertTask:
             // `case_id IS ?2` matches NULL to NULL, which the UNIQUE constraint alone would not.
             """

@@ -164,6 +164,6 @@ import NoaberModel
         #expect(BatchInsert.largestSize(atMost: 11, limit: 32) == 8)
         #expect(BatchInsert.largestSize(atMost: 32, limit: 32) == 32)
         #expect(BatchInsert.largestSize(atMost: 100, limit: 64) == 64)
-        #expect(BatchInsert.sql(.risks, rows: 2) == "INSERT INTO case_risks(village, case_id, risk) VALUES (?1, ?2, ?3), (?4, ?5, ?6)")
+        #expect(BatchInsert.sql(.risks, rows: 2) == "INSERT OR FAIL INTO case_risks(village, case_id, risk) VALUES (?1, ?2, ?3), (?4, ?5, ?6)")
     }
 }
