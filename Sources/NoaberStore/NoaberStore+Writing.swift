@@ -113,6 +113,19 @@ extension NoaberStore {
             }
         }
 
+        /// Sets the content hash of an import started without it: the importer hashes the file
+        /// while it imports and fills it in before committing.
+        public func setImportSHA256(id: Int64, sha256: String) throws(StoreError) {
+            let s = try statement(.setImportSHA256)
+            try s.bind(text: sha256, at: 1)
+            try s.bind(int: id, at: 2)
+            try s.execute()
+            guard database.changes == 1 else {
+                throw StoreError(code: StoreError.noaberNotFound, message: "no import with id \(id)",
+                                 sql: s.sql, path: database.path)
+            }
+        }
+
         /// Keeps one rejected row. `raw` must already have identifier columns masked.
         public func insertRejectedRow(importID: Int64, line: Int, field: String?, reason: String,
                                       raw: String) throws(StoreError) {

@@ -5,7 +5,7 @@ enum WriterSQL: Int, CaseIterable {
     case insertTheme, insertReferral, insertRisk, insertEscalation
     case deleteThemes, deleteReferrals, deleteRisks, deleteEscalations
     case insertTask
-    case villageExists, importExists, villageHasCases
+    case villageExists, importExists, villageHasCases, setImportSHA256
 
     var sql: String {
         switch self {
@@ -75,6 +75,7 @@ enum WriterSQL: Int, CaseIterable {
         case .deleteEscalations: "DELETE FROM case_escalations WHERE village = ?1 AND case_id = ?2"
         case .villageExists: "SELECT 1 FROM villages WHERE village = ?1"
         case .importExists: "SELECT 1 FROM imports WHERE import_id = ?1"
+        case .setImportSHA256: "UPDATE imports SET sha256 = ?1 WHERE import_id = ?2"
         case .villageHasCases: "SELECT 1 FROM cases WHERE village = ?1 LIMIT 1"
         case .insertTask:
             // `case_id IS ?2` matches NULL to NULL, which the UNIQUE constraint alone would not.
