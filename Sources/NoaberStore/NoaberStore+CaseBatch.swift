@@ -190,7 +190,7 @@ enum BatchInsert {
 
         var prefix: String {
             switch self {
-            case .cases: "INSERT OR FAIL INTO cases(\(WriterSQL.caseColumns)) VALUES "
+            case .cases: WriterSQL.batchCasePrefix
             case .themes: "INSERT OR FAIL INTO case_themes(village, case_id, theme) VALUES "
             case .referrals: "INSERT OR FAIL INTO case_referrals(village, case_id, referred_to) VALUES "
             case .risks: "INSERT OR FAIL INTO case_risks(village, case_id, risk) VALUES "

@@ -89,6 +89,9 @@ enum WriterSQL: Int, CaseIterable {
         }
     }
 
+    /// The start of `upsertCases`' multi-row INSERT (`BatchInsert` adds the VALUES tuples).
+    static let batchCasePrefix = "INSERT OR FAIL INTO cases(\(WriterSQL.caseColumns)) VALUES "
+
     static let caseColumns = """
         village, case_id, person_key, age_band, birth_year, received, first_contact, closed, source, channel, \
         collective, resolution, support_minutes, as_of, import_id
