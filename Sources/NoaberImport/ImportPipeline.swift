@@ -7,7 +7,8 @@ import NoaberModel
 /// source bytes never cross threads; only accepted records (already pseudonymised) and rejected
 /// rows (already sanitised) do.
 enum ImportItem: Sendable {
-    case acceptedCase(CaseRecord)
+    /// The record itself is in `ImportBatch.cases`, so the writer hands it on without a copy.
+    case acceptedCase
     case acceptedTask(VolunteerTask, ordinal: Int)
     case rejected(line: Int, field: String?, reason: Localized, raw: String)
 }
@@ -15,6 +16,8 @@ enum ImportItem: Sendable {
 /// A run of consecutive items plus how far the reader had got, for progress reports.
 struct ImportBatch: Sendable {
     var items: [ImportItem] = []
+    /// The accepted cases of `items`, in the same order.
+    var cases: [CaseRecord] = []
     var bytesRead = 0
 }
 

@@ -120,14 +120,13 @@ public final class Importer {
                     let produce = makeProducer(reader, kind: plan.kind, context: context, language: options.language)
                     try runPipeline(capacity: Self.queuedBatches, produce: produce) { batch in
                         for item in batch.items { try rows.consume(item) }
-                        try rows.flush()
+                        try rows.write(cases: batch.cases)
                         if let sha256 = hasher.finishedSHA256() { try checkPrevious(sha256) }
                         reportProgress(batch.bytesRead, scan.size)
                     }
                 case .villages:
                     try importVillages(reader, context: context, language: options.language, sink: &rows)
                 }
-                try rows.flush()
                 let sha256 = try hasher.sha256()
                 try checkPrevious(sha256)
                 try writer.setImportSHA256(id: id, sha256: sha256)
@@ -188,6 +187,7 @@ public final class Importer {
             let scratch = try ImportScratch()
             var batch = ImportBatch()
             batch.items.reserveCapacity(Self.batchSize)
+            batch.cases.reserveCapacity(Self.batchSize)
             func reject(_ line: Int, _ field: String?, _ reason: Localized) {
                 batch.items.append(.rejected(line: line, field: field, reason: reason,
                                              raw: RowSink.sanitisedRaw(reader, plan: plan, pseudonymizer: p, language: language)))
@@ -202,7 +202,8 @@ public final class Importer {
                                 nl: "case_id komt al voor op regel \(earlier) van dit bestand",
                                 en: "case_id already appears on line \(earlier) of this file"))
                         } else {
-                            batch.items.append(.acceptedCase(record))
+                            batch.items.append(.acceptedCase)
+                            batch.cases.append(record)
                         }
                     case .failure(let rejection):
                         reject(line, rejection.field, rejection.reason)
@@ -222,6 +223,7 @@ public final class Importer {
                     guard put(batch) else { return }
                     batch = ImportBatch()
                     batch.items.reserveCapacity(Self.batchSize)
+                    batch.cases.reserveCapacity(Self.batchSize)
                 }
             }
             if !batch.items.isEmpty {

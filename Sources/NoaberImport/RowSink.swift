@@ -6,11 +6,12 @@ import NoaberStore
 /// that owns the store.
 ///
 /// Items arrive in file order (see `ImportItem`): accepted records are upserted, rejected rows are
-/// kept with their line, field, reason and sanitised raw text (`RowSink.sanitisedRaw`). Accepted
-/// cases are collected and upserted together by `flush()` (`Writer.upsertCases`, which writes new
-/// cases in multi-row statements); the reader rejects a `case_id` that appears twice in a file, so
-/// no two collected cases share a key and the order between them and the rejected rows written
-/// meanwhile does not matter (`upsertCases` would keep the order of equal keys anyway).
+/// kept with their line, field, reason and sanitised raw text (`RowSink.sanitisedRaw`). A batch's
+/// accepted cases are upserted together by `write(cases:)` (`Writer.upsertCases`, which writes new
+/// cases in multi-row statements) after its items are counted; the reader rejects a `case_id` that
+/// appears twice in a file, so no two cases share a key and the order between them and the
+/// rejected rows written meanwhile does not matter (`upsertCases` keeps the order of equal keys
+/// anyway).
 struct RowSink {
     let writer: NoaberStore.Writer
     let importID: Int64
@@ -26,8 +27,6 @@ struct RowSink {
     var keptNewer = 0
     var firstRejections: [ImportReport.Rejection] = []
     var firstRejection: (line: Int, reason: Localized)?
-    /// Accepted cases not yet written; at most one batch (`Importer.batchSize`).
-    private var pendingCases: [CaseRecord] = []
 
     init(writer: NoaberStore.Writer, importID: Int64, asOf: CivilDate, language: Language) {
         self.writer = writer
@@ -38,10 +37,9 @@ struct RowSink {
 
     mutating func consume(_ item: ImportItem) throws {
         switch item {
-        case .acceptedCase(let record):
+        case .acceptedCase:
             rowsRead += 1
             accepted += 1
-            pendingCases.append(record)
         case .acceptedTask(let task, let ordinal):
             rowsRead += 1
             accepted += 1
@@ -51,11 +49,10 @@ struct RowSink {
         }
     }
 
-    /// Writes the collected cases; call after each batch and before `fill`.
-    mutating func flush() throws {
-        guard !pendingCases.isEmpty else { return }
-        let counts = try writer.upsertCases(pendingCases, importID: importID, asOf: asOf)
-        pendingCases.removeAll(keepingCapacity: true)
+    /// Writes a batch's accepted cases (counted by `consume`).
+    mutating func write(cases: [CaseRecord]) throws {
+        guard !cases.isEmpty else { return }
+        let counts = try writer.upsertCases(cases, importID: importID, asOf: asOf)
         inserted += counts.inserted
         updated += counts.updated
         unchanged += counts.unchanged
