@@ -7,7 +7,8 @@ import NoaberModel
 /// source bytes never cross threads; only accepted records (already pseudonymised) and rejected
 /// rows (already sanitised) do.
 enum ImportItem: Sendable {
-    case acceptedCase(CaseRecord)
+    /// The record itself is in `ImportBatch.cases`, so the writer hands it on without a copy.
+    case acceptedCase
     case acceptedTask(VolunteerTask, ordinal: Int)
     case rejected(line: Int, field: String?, reason: Localized, raw: String)
 }
@@ -15,6 +16,8 @@ enum ImportItem: Sendable {
 /// A run of consecutive items plus how far the reader had got, for progress reports.
 struct ImportBatch: Sendable {
     var items: [ImportItem] = []
+    /// The accepted cases of `items`, in the same order.
+    var cases: [CaseRecord] = []
     var bytesRead = 0
 }
 
@@ -37,6 +40,10 @@ final class BatchQueue: @unchecked Sendable {
     private var failure: (any Error)?
     private var cancelled = false
     private var producerDone = false
+    /// Batches the writer is done with, dropped by the reader at its next `put`: freeing a batch's
+    /// records (their strings and sets) is then the reader's work, not the writer's, which bounds
+    /// the pipeline. At most `capacity` + 1 wait here.
+    private var spent: [ImportBatch] = []
 
     init(capacity: Int) {
         self.capacity = max(1, capacity)
@@ -44,13 +51,30 @@ final class BatchQueue: @unchecked Sendable {
 
     /// Blocks while the queue is full; false when the writer cancelled (the reader should stop).
     func put(_ batch: ImportBatch) -> Bool {
+        var done: [ImportBatch] = []
+        defer { done.removeAll() }   // after unlocking: frees the spent batches on this thread
         condition.lock()
         defer { condition.unlock() }
+        swap(&done, &spent)
         while batches.count >= capacity && !cancelled { condition.wait() }
         guard !cancelled else { return false }
         batches.append(batch)
         condition.broadcast()
         return true
+    }
+
+    /// Batches handed back and not yet dropped (for tests).
+    var spentCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return spent.count
+    }
+
+    /// The writer hands back a batch it has written, for the reader to free (see `spent`).
+    func recycle(_ batch: ImportBatch) {
+        condition.lock()
+        spent.append(batch)
+        condition.unlock()
     }
 
     /// The reader has no more batches; with an error, the writer's next `take` throws it (after
@@ -134,6 +158,7 @@ func runPipeline(capacity: Int, produce: @escaping (_ put: (ImportBatch) -> Bool
     }
     while let batch = try queue.take() {
         try consume(batch)
+        queue.recycle(batch)
     }
 }
 

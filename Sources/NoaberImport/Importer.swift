@@ -27,7 +27,11 @@ public final class Importer {
     }
 
     public func importFile(_ path: String, options: ImportOptions) throws(ImportError) -> ImportReport {
-        let scan = try FileScan.scan(path: path)
+        let scan = try FileScan.scan(path: path, hashing: false)
+        // The hash runs beside the import (see `FileHasher`); every path waits for it, so no
+        // thread reads the file after this returns.
+        let hasher = FileHasher(path: path)
+        defer { _ = try? hasher.sha256() }
         let encoding: TextEncoding
         switch options.profile?.encoding {
         case "utf-8"?: encoding = .utf8
@@ -52,21 +56,38 @@ public final class Importer {
             }
         }
         let provenanceVillage = options.village ?? plan.profile.village
-        if let previous = try previousImport(sha256: scan.sha256, kind: plan.kind, village: provenanceVillage, file: path) {
-            return ImportReport(file: path, importID: nil, status: .unchanged, kind: plan.kind, village: provenanceVillage,
-                                profile: plan.profile.name, asOf: previous.asOf.iso, asOfSource: "previous_import",
-                                encoding: encoding.rawValue, delimiter: Self.name(of: reader.delimiter), sha256: scan.sha256,
-                                rowsRead: 0, accepted: 0, rejected: 0, inserted: 0, updated: 0, unchangedRows: 0, keptNewer: 0,
-                                warnings: [], firstRejections: [], previousImportID: previous.id)
+        func unchanged(_ previous: ImportRecord, sha256: String) -> ImportReport {
+            ImportReport(file: path, importID: nil, status: .unchanged, kind: plan.kind, village: provenanceVillage,
+                         profile: plan.profile.name, asOf: previous.asOf.iso, asOfSource: "previous_import",
+                         encoding: encoding.rawValue, delimiter: Self.name(of: reader.delimiter), sha256: sha256,
+                         rowsRead: 0, accepted: 0, rejected: 0, inserted: 0, updated: 0, unchangedRows: 0, keptNewer: 0,
+                         warnings: [], firstRejections: [], previousImportID: previous.id)
         }
-        guard let asOf = AsOfDate.resolve(option: options.asOf, path: path) else { throw .missingAsOf(file: path) }
+        /// The earlier import of the same content, waiting for the hash: the no-op check.
+        func previous() throws(ImportError) -> (ImportRecord?, String) {
+            let sha256 = try hasher.sha256()
+            return (try previousImport(sha256: sha256, kind: plan.kind, village: provenanceVillage, file: path), sha256)
+        }
+        // Villages files are tiny: check before anything else, as always. Case and task files
+        // start at once and check inside the transaction when the hash is ready (below); an
+        // error that would stop the import first still yields to an identical earlier import.
+        if plan.kind == .villages, case let (earlier?, sha256) = try previous() { return unchanged(earlier, sha256: sha256) }
+        guard let asOf = AsOfDate.resolve(option: options.asOf, path: path) else {
+            if case let (earlier?, sha256) = try previous() { return unchanged(earlier, sha256: sha256) }
+            throw .missingAsOf(file: path)
+        }
         if plan.kind != .villages, pseudonymizer == nil {
-            pseudonymizer = try KeyCustody.pseudonymizer(store: store, keyPath: keyPath)
+            do {
+                pseudonymizer = try KeyCustody.pseudonymizer(store: store, keyPath: keyPath)
+            } catch {
+                if case let (earlier?, sha256) = try previous() { return unchanged(earlier, sha256: sha256) }
+                throw error
+            }
         }
         var report = ImportReport(
             file: path, importID: nil, status: .completed, kind: plan.kind, village: provenanceVillage, profile: plan.profile.name,
             asOf: asOf.date.iso, asOfSource: asOf.source, encoding: encoding.rawValue, delimiter: Self.name(of: reader.delimiter),
-            sha256: scan.sha256, rowsRead: 0, accepted: 0, rejected: 0, inserted: 0, updated: 0, unchangedRows: 0, keptNewer: 0,
+            sha256: "", rowsRead: 0, accepted: 0, rejected: 0, inserted: 0, updated: 0, unchangedRows: 0, keptNewer: 0,
             warnings: [], firstRejections: [], previousImportID: nil)
         if !plan.ignoredColumns.isEmpty {
             let list = plan.ignoredColumns.map { "'\($0)'" }.joined(separator: ", ")
@@ -78,21 +99,38 @@ public final class Importer {
                                  fixedVillage: options.village)
         do {
             try store.bulkWrite { writer in
-                let id = try writer.insertImport(fileName: Self.baseName(path), sha256: scan.sha256, kind: plan.kind, village: provenanceVillage,
+                // The hash is filled in before the commit (`setImportSHA256`), when it is known.
+                let id = try writer.insertImport(fileName: Self.baseName(path), sha256: "", kind: plan.kind, village: provenanceVillage,
                                                  profile: plan.profile.name, asOf: asOf.date, encoding: encoding.rawValue,
                                                  delimiter: Self.name(of: reader.delimiter), importedAt: options.now)
                 report.importID = id
                 var rows = RowSink(writer: writer, importID: id, asOf: asOf.date, language: options.language)
+                var hashChecked = false
+                /// Stops (rolling everything back) when the file was imported before: first as soon
+                /// as the hash is there, finally before the commit.
+                func checkPrevious(_ sha256: String) throws {
+                    guard !hashChecked else { return }
+                    hashChecked = true
+                    if let earlier = try store.completedImport(sha256: sha256, kind: plan.kind, village: provenanceVillage) {
+                        throw ImportAbort.unchanged(earlier, sha256: sha256)
+                    }
+                }
                 switch plan.kind {
                 case .cases, .tasks:
                     let produce = makeProducer(reader, kind: plan.kind, context: context, language: options.language)
                     try runPipeline(capacity: Self.queuedBatches, produce: produce) { batch in
                         for item in batch.items { try rows.consume(item) }
+                        try rows.write(cases: batch.cases)
+                        if let sha256 = hasher.finishedSHA256() { try checkPrevious(sha256) }
                         reportProgress(batch.bytesRead, scan.size)
                     }
                 case .villages:
                     try importVillages(reader, context: context, language: options.language, sink: &rows)
                 }
+                let sha256 = try hasher.sha256()
+                try checkPrevious(sha256)
+                try writer.setImportSHA256(id: id, sha256: sha256)
+                report.sha256 = sha256
                 rows.fill(&report)
                 guard report.rowsRead == report.accepted + report.rejected else {
                     throw ImportAbort.accountingMismatch
@@ -112,6 +150,8 @@ public final class Importer {
                 return report
             case .strict(let rejected, let line, let reason):
                 throw .rejectedInStrictMode(file: path, rejected: rejected, firstLine: line, firstReason: reason)
+            case .unchanged(let earlier, let sha256):
+                return unchanged(earlier, sha256: sha256)
             case .accountingMismatch:
                 throw .store(file: path, message: "rows read \(report.rowsRead) ≠ accepted \(report.accepted) + rejected \(report.rejected)")
             }
@@ -147,6 +187,7 @@ public final class Importer {
             let scratch = try ImportScratch()
             var batch = ImportBatch()
             batch.items.reserveCapacity(Self.batchSize)
+            batch.cases.reserveCapacity(Self.batchSize)
             func reject(_ line: Int, _ field: String?, _ reason: Localized) {
                 batch.items.append(.rejected(line: line, field: field, reason: reason,
                                              raw: RowSink.sanitisedRaw(reader, plan: plan, pseudonymizer: p, language: language)))
@@ -161,7 +202,8 @@ public final class Importer {
                                 nl: "case_id komt al voor op regel \(earlier) van dit bestand",
                                 en: "case_id already appears on line \(earlier) of this file"))
                         } else {
-                            batch.items.append(.acceptedCase(record))
+                            batch.items.append(.acceptedCase)
+                            batch.cases.append(record)
                         }
                     case .failure(let rejection):
                         reject(line, rejection.field, rejection.reason)
@@ -181,6 +223,7 @@ public final class Importer {
                     guard put(batch) else { return }
                     batch = ImportBatch()
                     batch.items.reserveCapacity(Self.batchSize)
+                    batch.cases.reserveCapacity(Self.batchSize)
                 }
             }
             if !batch.items.isEmpty {
@@ -266,4 +309,6 @@ enum ImportAbort: Error {
     case dryRun
     case strict(rejected: Int, line: Int, reason: Localized)
     case accountingMismatch
+    /// The same content was imported before (known once the hash is): nothing is stored.
+    case unchanged(ImportRecord, sha256: String)
 }

@@ -6,7 +6,12 @@ import NoaberStore
 /// that owns the store.
 ///
 /// Items arrive in file order (see `ImportItem`): accepted records are upserted, rejected rows are
-/// kept with their line, field, reason and sanitised raw text (`RowSink.sanitisedRaw`).
+/// kept with their line, field, reason and sanitised raw text (`RowSink.sanitisedRaw`). A batch's
+/// accepted cases are upserted together by `write(cases:)` (`Writer.upsertCases`, which writes new
+/// cases in multi-row statements) after its items are counted; the reader rejects a `case_id` that
+/// appears twice in a file, so no two cases share a key and the order between them and the
+/// rejected rows written meanwhile does not matter (`upsertCases` keeps the order of equal keys
+/// anyway).
 struct RowSink {
     let writer: NoaberStore.Writer
     let importID: Int64
@@ -32,10 +37,9 @@ struct RowSink {
 
     mutating func consume(_ item: ImportItem) throws {
         switch item {
-        case .acceptedCase(let record):
+        case .acceptedCase:
             rowsRead += 1
             accepted += 1
-            count(try writer.upsertCase(record, importID: importID, asOf: asOf))
         case .acceptedTask(let task, let ordinal):
             rowsRead += 1
             accepted += 1
@@ -43,6 +47,16 @@ struct RowSink {
         case .rejected(let line, let field, let reason, let raw):
             try reject(line: line, field: field, reason: reason, raw: raw)
         }
+    }
+
+    /// Writes a batch's accepted cases (counted by `consume`).
+    mutating func write(cases: [CaseRecord]) throws {
+        guard !cases.isEmpty else { return }
+        let counts = try writer.upsertCases(cases, importID: importID, asOf: asOf)
+        inserted += counts.inserted
+        updated += counts.updated
+        unchanged += counts.unchanged
+        keptNewer += counts.keptNewer
     }
 
     mutating func accept(village: Village) throws {

@@ -39,6 +39,7 @@ public final class Database {
         case .readWrite: flags |= SQLITE_OPEN_READWRITE
         case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         }
+        _ = Database.globalConfiguration
         var opened: OpaquePointer?
         let rc = sqlite3_open_v2(path, &opened, flags, nil)
         guard let opened else {
@@ -61,6 +62,13 @@ public final class Database {
         self.path = path
         self.mode = mode
     }
+
+    /// Process-wide SQLite settings, applied once before the first connection opens: memory
+    /// statistics off, so that every allocation does not lock (and, with the importer's two
+    /// threads each using a connection, contend for) SQLite's global allocator mutex. noaber
+    /// never reads those statistics. When SQLite was already initialised by someone else the
+    /// call is refused and the default stays: only speed depends on it.
+    private static let globalConfiguration: Int32 = noaber_sqlite_disable_memstatus()
 
     deinit {
         // close_v2 defers the close until every statement is finalized; statements keep the

@@ -12,15 +12,32 @@ import CSQLite
 /// close): in autocommit mode each row would be its own transaction, and SQLite walks the whole
 /// page cache at every commit, which made a million-row import several times slower.
 ///
+/// Exports usually list a village's cases in `case_id` order, so `earlierLine` first compares the
+/// key with the largest one seen for its village: a larger key cannot have been seen before, and
+/// is only queued (up to `queuedKeys`) and written to the scratch with the keys after it in one
+/// multi-row INSERT. Only a key that is not larger (out of order, or a duplicate) is looked up;
+/// the queue is written first, so the lookup sees every earlier key. Keys compare as bytes, as
+/// SQLite's BINARY collation does (not as Swift `String`s, which equate canonically equivalent
+/// Unicode).
+///
 /// Not `Sendable`: one scratch per import, used from one thread.
 ///
-/// - Complexity: each call is one B-tree insert or lookup, O(log n); memory is bounded by the
-///   scratch's page cache (`cacheKiB`), whatever the file size.
+/// - Complexity: a key in order costs one byte comparison plus 1/64 of a multi-row INSERT; any
+///   other key one B-tree insert or lookup, O(log n). Memory is bounded by the scratch's page
+///   cache (`cacheKiB`), the queue and one key per village, whatever the file size.
 public final class ImportScratch {
     private let database: Database
     private let insertSeen: Statement
     private let selectSeen: Statement
     private let nextOrdinal: Statement
+    /// Per village: the largest `case_id` seen so far, as UTF-8 bytes.
+    private var largest: [String: [UInt8]] = [:]
+    /// Keys known to be new (larger than every earlier one of their village), not yet written.
+    private var queue: [(village: String, caseID: String, line: Int)] = []
+    private var queueInsert: Statement?
+
+    /// Keys written per multi-row INSERT of the queue.
+    static let queuedKeys = 64
 
     /// Page cache of the scratch database, in KiB: big enough that a million keys mostly stay
     /// cached, small enough to keep the importer's peak memory flat.
@@ -52,6 +69,18 @@ public final class ImportScratch {
     /// Records that `(village, caseID)` appears on `line`, unless it was seen before: then the
     /// earlier line is returned and nothing is recorded (the first occurrence stays the reference).
     public func earlierLine(village: String, caseID: String, line: Int) throws(StoreError) -> Int? {
+        var key = caseID
+        let isLargest = key.withUTF8 { bytes -> Bool in
+            guard let previous = largest[village] else { return true }
+            return previous.lexicographicallyPrecedes(bytes)
+        }
+        if isLargest {
+            key.withUTF8 { Self.replace(&largest[village, default: []], with: $0) }
+            queue.append((village, caseID, line))
+            if queue.count == Self.queuedKeys { try writeQueue() }
+            return nil
+        }
+        try writeQueue()
         try insertSeen.bind(text: village, at: 1)
         try insertSeen.bind(text: caseID, at: 2)
         try insertSeen.bind(int: Int64(line), at: 3)
@@ -64,6 +93,56 @@ public final class ImportScratch {
             throw StoreError(code: StoreError.noaberNotFound, message: "scratch key vanished", sql: selectSeen.sql)
         }
         return Int(earlier)
+    }
+
+    /// Writes the queued keys: one INSERT for a full queue, one per key for a short one. The keys
+    /// are new, so a conflict here is a broken invariant and throws.
+    private func writeQueue() throws(StoreError) {
+        guard !queue.isEmpty else { return }
+        if queue.count == Self.queuedKeys {
+            let insert: Statement
+            if let prepared = queueInsert {
+                insert = prepared
+            } else {
+                insert = try database.prepare("INSERT INTO seen(village, case_id, line) VALUES " + Self.placeholders(rows: Self.queuedKeys))
+                queueInsert = insert
+            }
+            for (r, entry) in queue.enumerated() {
+                let base = Int32(3 * r)
+                try insert.bind(text: entry.village, at: base + 1)
+                try insert.bind(text: entry.caseID, at: base + 2)
+                try insert.bind(int: Int64(entry.line), at: base + 3)
+            }
+            try insert.execute()
+        } else {
+            for entry in queue {
+                try insertSeen.bind(text: entry.village, at: 1)
+                try insertSeen.bind(text: entry.caseID, at: 2)
+                try insertSeen.bind(int: Int64(entry.line), at: 3)
+                try insertSeen.execute()
+                guard database.changes == 1 else {
+                    throw StoreError(code: StoreError.noaberMisuse, message: "a queued scratch key was already stored", sql: insertSeen.sql)
+                }
+            }
+        }
+        queue.removeAll(keepingCapacity: true)
+    }
+
+    /// `(?1, ?2, ?3), (?4, ?5, ?6), …` for `rows` rows of three values.
+    static func placeholders(rows: Int) -> String {
+        var tuples: [String] = []
+        for r in 0..<rows {
+            let first = 3 * r + 1
+            let numbers = [first, first + 1, first + 2].map { "?" + String($0) }
+            tuples.append("(" + numbers.joined(separator: ", ") + ")")
+        }
+        return tuples.joined(separator: ", ")
+    }
+
+    /// Overwrites `stored` with `bytes` in place (no new array per key).
+    private static func replace(_ stored: inout [UInt8], with bytes: UnsafeBufferPointer<UInt8>) {
+        stored.removeAll(keepingCapacity: true)
+        stored.append(contentsOf: bytes)
     }
 
     /// The number of identical task rows (same village, case, volunteer, day, task and hours)

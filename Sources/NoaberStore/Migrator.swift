@@ -12,10 +12,16 @@ public struct Migrator: Sendable {
         public let version: Int
         public let name: String
         public let apply: @Sendable (Database) throws(StoreError) -> Void
+        /// Runs with `foreign_keys` off, as a table rebuild needs (dropping a parent table would
+        /// otherwise delete its children through `ON DELETE CASCADE`); `PRAGMA foreign_key_check`
+        /// must then come back empty before the migration commits.
+        public let foreignKeysOff: Bool
 
-        public init(version: Int, name: String, apply: @escaping @Sendable (Database) throws(StoreError) -> Void) {
+        public init(version: Int, name: String, foreignKeysOff: Bool = false,
+                    apply: @escaping @Sendable (Database) throws(StoreError) -> Void) {
             self.version = version
             self.name = name
+            self.foreignKeysOff = foreignKeysOff
             self.apply = apply
         }
     }
@@ -71,10 +77,18 @@ public struct Migrator: Sendable {
                              path: db.path)
         }
         for migration in migrations where migration.version > current {
+            // SQLite ignores this pragma inside a transaction, so it is switched around it.
+            if migration.foreignKeysOff { try db.execute("PRAGMA foreign_keys = OFF") }
+            defer { if migration.foreignKeysOff { _ = try? db.execute("PRAGMA foreign_keys = ON") } }
             try db.storeTransaction { () throws(StoreError) in
                 // Re-read inside the write lock: another process may have migrated meanwhile.
                 guard try db.userVersion() < migration.version else { return }
                 try migration.apply(db)
+                if migration.foreignKeysOff, try db.scalarInt("SELECT count(*) FROM pragma_foreign_key_check") > 0 {
+                    throw StoreError(code: StoreError.foreignKeyViolation,
+                                     message: "migration '\(migration.name)' would leave a dangling reference; nothing was changed",
+                                     path: db.path)
+                }
                 try db.execute("PRAGMA application_id = \(applicationID); PRAGMA user_version = \(migration.version)")
             }
         }

@@ -15,6 +15,20 @@ extension NoaberStore {
         private let themes = CodeTable<Theme>()
         private let referrals = CodeTable<Referral>()
         private let risks = CodeTable<Risk>()
+        /// Text of the current record, bound without SQLite copying it (see `BindArena`).
+        let arena = BindArena(capacity: 65_536)
+        /// Parents the written rows refer to, for `checkWrittenParents` (see `bulkWrite`): at most
+        /// one entry per village of the store and per import, so they stay tiny.
+        private(set) var writtenVillages: Set<String> = []
+        private(set) var writtenImportIDs: Set<Int64> = []
+        /// The village of the previous row, so that a run of one village's rows hashes nothing.
+        private var lastVillage = ""
+        private var lastImportID: Int64 = -1
+        /// Multi-row INSERTs of `upsertCases`, compiled on first use (see `BatchInsert`).
+        var batchStatements: [Int: Statement] = [:]
+        /// Per village: true when it had no stored case when this writer first met it, so its
+        /// cases are tried with the batched plain INSERT first (see `upsertCases`).
+        var villageWasEmpty: [String: Bool] = [:]
 
         init(database: Database) {
             self.database = database
@@ -23,7 +37,7 @@ extension NoaberStore {
         /// The prepared statement for `key`, compiled once per writer; the cache is an array indexed
         /// by the key, so the hot path neither hashes nor compares SQL text.
         @inline(__always)
-        private func statement(_ key: WriterSQL) throws(StoreError) -> Statement {
+        func statement(_ key: WriterSQL) throws(StoreError) -> Statement {
             guard isOpen else {
                 throw StoreError(code: StoreError.noaberMisuse,
                                  message: "a NoaberStore.Writer was used after its write transaction ended",
@@ -99,9 +113,23 @@ extension NoaberStore {
             }
         }
 
+        /// Sets the content hash of an import started without it: the importer hashes the file
+        /// while it imports and fills it in before committing.
+        public func setImportSHA256(id: Int64, sha256: String) throws(StoreError) {
+            let s = try statement(.setImportSHA256)
+            try s.bind(text: sha256, at: 1)
+            try s.bind(int: id, at: 2)
+            try s.execute()
+            guard database.changes == 1 else {
+                throw StoreError(code: StoreError.noaberNotFound, message: "no import with id \(id)",
+                                 sql: s.sql, path: database.path)
+            }
+        }
+
         /// Keeps one rejected row. `raw` must already have identifier columns masked.
         public func insertRejectedRow(importID: Int64, line: Int, field: String?, reason: String,
                                       raw: String) throws(StoreError) {
+            if importID != lastImportID { lastImportID = importID; writtenImportIDs.insert(importID) }
             let s = try statement(.insertRejectedRow)
             try s.bind(int: importID, at: 1)
             try s.bind(int: Int64(line), at: 2)
@@ -126,6 +154,8 @@ extension NoaberStore {
         /// - Complexity: a new case costs one INSERT plus one per multi-valued value; a known
         ///   case adds one key lookup and one read of its child rows.
         public func upsertCase(_ c: CaseRecord, importID: Int64, asOf: CivilDate) throws(StoreError) -> UpsertOutcome {
+            arena.rewind()
+            noteParents(village: c.village, importID: importID)
             let insert = try statement(.insertCase)
             try bindCase(c, importID: importID, asOf: asOf, to: insert)
             try insert.execute()
@@ -151,9 +181,9 @@ extension NoaberStore {
             if fieldsEqual, try childrenEqual(c) {
                 if storedIsOlder {
                     let advance = try statement(.advanceCaseAsOf)
-                    try advance.bind(text: c.village, at: 1)
-                    try advance.bind(text: c.caseID, at: 2)
-                    try advance.bind(date: asOf, at: 14)
+                    try arena.bind(text: c.village, at: 1, of: advance)
+                    try arena.bind(text: c.caseID, at: 2, of: advance)
+                    try arena.bind(date: asOf, at: 14, of: advance)
                     try advance.bind(int: importID, at: 15)
                     try advance.execute()
                 }
@@ -163,35 +193,43 @@ extension NoaberStore {
             let update = try statement(.updateCase)
             try bindCase(c, importID: importID, asOf: asOf, to: update)
             try update.execute()
+            // The child rows below are only written under a parent that exists: the comparison
+            // above found the row and no other writer runs inside this transaction, so anything
+            // but one changed row is a broken invariant, not a data problem.
+            guard database.changes == 1 else {
+                throw StoreError(code: StoreError.noaberNotFound, message: "case row not updated during upsert",
+                                 sql: update.sql, path: database.path)
+            }
             for key in [WriterSQL.deleteThemes, .deleteReferrals, .deleteRisks, .deleteEscalations] {
                 let delete = try statement(key)
-                try delete.bind(text: c.village, at: 1)
-                try delete.bind(text: c.caseID, at: 2)
+                try arena.bind(text: c.village, at: 1, of: delete)
+                try arena.bind(text: c.caseID, at: 2, of: delete)
                 try delete.execute()
             }
             try insertChildren(of: c)
             return .updated
         }
 
-        /// Binds the case's columns to parameters 1…15 in the order of `WriterSQL.caseColumns`;
-        /// without an import id only 1…14, for the comparison that ignores provenance.
+        /// Binds the case's columns to parameters `base`+1…`base`+15 in the order of
+        /// `WriterSQL.caseColumns`; without an import id only up to `base`+14, for the comparison
+        /// that ignores provenance.
         @inline(__always)
-        private func bindCase(_ c: CaseRecord, importID: Int64?, asOf: CivilDate, to s: Statement) throws(StoreError) {
-            try s.bind(text: c.village, at: 1)
-            try s.bind(text: c.caseID, at: 2)
-            try s.bind(text: c.personKey, at: 3)
-            try s.bind(text: c.ageBand?.rawValue, at: 4)
-            try s.bind(int: c.birthYear.map(Int64.init), at: 5)
-            try s.bind(moment: c.received, at: 6)
-            try s.bind(moment: c.firstContact, at: 7)
-            try s.bind(moment: c.closed, at: 8)
-            try s.bind(text: c.source?.rawValue, at: 9)
-            try s.bind(text: c.channel?.rawValue, at: 10)
-            try s.bind(int: c.collective ? 1 : 0, at: 11)
-            try s.bind(text: c.resolution?.rawValue, at: 12)
-            try s.bind(double: c.supportMinutes, at: 13)
-            try s.bind(date: asOf, at: 14)
-            if let importID { try s.bind(int: importID, at: 15) }
+        func bindCase(_ c: CaseRecord, importID: Int64?, asOf: CivilDate, to s: Statement, base: Int32 = 0) throws(StoreError) {
+            try arena.bind(text: c.village, at: base + 1, of: s)
+            try arena.bind(text: c.caseID, at: base + 2, of: s)
+            try arena.bind(text: c.personKey, at: base + 3, of: s)
+            try arena.bind(text: c.ageBand?.rawValue, at: base + 4, of: s)
+            try s.bind(int: c.birthYear.map(Int64.init), at: base + 5)
+            try arena.bind(moment: c.received, at: base + 6, of: s)
+            try arena.bind(moment: c.firstContact, at: base + 7, of: s)
+            try arena.bind(moment: c.closed, at: base + 8, of: s)
+            try arena.bind(text: c.source?.rawValue, at: base + 9, of: s)
+            try arena.bind(text: c.channel?.rawValue, at: base + 10, of: s)
+            try s.bind(int: c.collective ? 1 : 0, at: base + 11)
+            try arena.bind(text: c.resolution?.rawValue, at: base + 12, of: s)
+            try s.bind(double: c.supportMinutes, at: base + 13)
+            try arena.bind(date: asOf, at: base + 14, of: s)
+            if let importID { try s.bind(int: importID, at: base + 15) }
         }
 
         private func insertChildren(of c: CaseRecord) throws(StoreError) {
@@ -206,10 +244,10 @@ extension NoaberStore {
         private func insertValues<C: Code>(_ values: Set<C>, _ key: WriterSQL, village: String, caseID: String) throws(StoreError) {
             guard !values.isEmpty else { return }
             let s = try statement(key)
-            try s.bind(text: village, at: 1)
-            try s.bind(text: caseID, at: 2)
+            try arena.bind(text: village, at: 1, of: s)
+            try arena.bind(text: caseID, at: 2, of: s)
             for value in values {
-                try s.bind(text: value.rawValue, at: 3)
+                try arena.bind(text: value.rawValue, at: 3, of: s)
                 try s.execute()
             }
         }
@@ -219,8 +257,8 @@ extension NoaberStore {
         /// means equal sets. An unknown stored code makes them unequal, so the update replaces it.
         private func childrenEqual(_ c: CaseRecord) throws(StoreError) -> Bool {
             let s = try statement(.selectChildren)
-            try s.bind(text: c.village, at: 1)
-            try s.bind(text: c.caseID, at: 2)
+            try arena.bind(text: c.village, at: 1, of: s)
+            try arena.bind(text: c.caseID, at: 2, of: s)
             defer { s.reset() }
             var counts = (0, 0, 0, 0)
             while try s.step() {
@@ -236,6 +274,48 @@ extension NoaberStore {
             return counts == (c.themes.count, c.referredTo.count, c.risks.count, c.escalatedTo.count)
         }
 
+        /// Remembers the parents of a written `cases` or `volunteer_tasks` row.
+        @inline(__always)
+        func noteParents(village: String, importID: Int64) {
+            if village != lastVillage {
+                lastVillage = village
+                writtenVillages.insert(village)
+            }
+            if importID != lastImportID {
+                lastImportID = importID
+                writtenImportIDs.insert(importID)
+            }
+        }
+
+        /// Throws `SQLITE_CONSTRAINT_FOREIGNKEY` unless every village and import that rows written
+        /// through this writer refer to exists. With foreign keys off (`bulkWrite`) this is the
+        /// check of those references; child rows of `cases` are written only under a row that was
+        /// just inserted or updated (checked where they are written), so they need none.
+        ///
+        /// - Complexity: one primary-key lookup per distinct village and import written, whatever
+        ///   the number of rows and the size of the store.
+        func checkWrittenParents() throws(StoreError) {
+            let village = try statement(.villageExists)
+            for code in writtenVillages.sorted() {
+                try village.bind(text: code, at: 1)
+                defer { village.reset() }
+                guard try village.step() else { throw missingParent("cases or volunteer_tasks", "villages", village.sql) }
+            }
+            let imports = try statement(.importExists)
+            for id in writtenImportIDs.sorted() {
+                try imports.bind(int: id, at: 1)
+                defer { imports.reset() }
+                guard try imports.step() else { throw missingParent("cases, volunteer_tasks or rejected_rows", "imports", imports.sql) }
+            }
+        }
+
+        private func missingParent(_ table: String, _ parent: String, _ sql: String) -> StoreError {
+            // SQLITE_CONSTRAINT_FOREIGNKEY (787); the C macro is not imported into Swift.
+            StoreError(code: StoreError.foreignKeyViolation,
+                       message: "foreign key violation: a row of \(table) refers to a \(parent) row that does not exist; nothing was stored",
+                       sql: sql, path: database.path)
+        }
+
         // MARK: Tasks
 
         /// Stores a volunteer task unless an identical one with the same `ordinal` is stored:
@@ -244,13 +324,15 @@ extension NoaberStore {
         /// re-importing the same or a newer export never counts a task twice, while two genuinely
         /// identical tasks on one day stay two. A task without a case is deduplicated the same way.
         public func upsertTask(_ t: VolunteerTask, ordinal: Int, importID: Int64) throws(StoreError) -> UpsertOutcome {
+            arena.rewind()
+            noteParents(village: t.village, importID: importID)
             let s = try statement(.insertTask)
-            try s.bind(text: t.village, at: 1)
-            try s.bind(text: t.caseID, at: 2)
-            try s.bind(text: t.volunteerKey, at: 3)
-            try s.bind(date: t.date, at: 4)
+            try arena.bind(text: t.village, at: 1, of: s)
+            try arena.bind(text: t.caseID, at: 2, of: s)
+            try arena.bind(text: t.volunteerKey, at: 3, of: s)
+            try arena.bind(date: t.date, at: 4, of: s)
             try s.bind(double: t.hours, at: 5)
-            try s.bind(text: t.task.rawValue, at: 6)
+            try arena.bind(text: t.task.rawValue, at: 6, of: s)
             try s.bind(int: Int64(ordinal), at: 7)
             try s.bind(int: importID, at: 8)
             try s.execute()

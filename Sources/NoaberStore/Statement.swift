@@ -118,6 +118,17 @@ public final class Statement {
         try check(rc)
     }
 
+    /// Binds `count` UTF-8 bytes at `bytes` as text that SQLite does NOT copy (`SQLITE_STATIC`):
+    /// the bytes must stay unchanged until the statement has been stepped and rebound or reset.
+    /// Only `BindArena` calls this; it owns memory that outlives the statement.
+    @inline(__always)
+    func bindStatic(utf8 bytes: UnsafePointer<UInt8>, count: Int, at index: Int32) throws(StoreError) {
+        let rc = bytes.withMemoryRebound(to: CChar.self, capacity: count) {
+            sqlite3_bind_text(handle, index, $0, Int32(count), nil)
+        }
+        try check(rc)
+    }
+
     @inline(__always)
     private func check(_ rc: Int32) throws(StoreError) {
         guard rc == SQLITE_OK else { throw database.error(sql: sql, fallback: rc) }

@@ -40,6 +40,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     public static let noaberNeedsMigration: Int32 = -5
     /// A row the call expected does not exist (e.g. `finishImport` for an unknown id).
     public static let noaberNotFound: Int32 = -6
+    /// `SQLITE_CONSTRAINT_FOREIGNKEY` (787): the C macro is not imported into Swift.
+    static let foreignKeyViolation: Int32 = 787
 
     /// The primary result code (the low byte of an extended code); negative for noaber codes.
     public var primaryCode: Int32 { code < 0 ? code : code & 0xFF }

@@ -5,6 +5,7 @@ enum WriterSQL: Int, CaseIterable {
     case insertTheme, insertReferral, insertRisk, insertEscalation
     case deleteThemes, deleteReferrals, deleteRisks, deleteEscalations
     case insertTask
+    case villageExists, importExists, villageHasCases, setImportSHA256
 
     var sql: String {
         switch self {
@@ -72,6 +73,10 @@ enum WriterSQL: Int, CaseIterable {
         case .deleteReferrals: "DELETE FROM case_referrals WHERE village = ?1 AND case_id = ?2"
         case .deleteRisks: "DELETE FROM case_risks WHERE village = ?1 AND case_id = ?2"
         case .deleteEscalations: "DELETE FROM case_escalations WHERE village = ?1 AND case_id = ?2"
+        case .villageExists: "SELECT 1 FROM villages WHERE village = ?1"
+        case .importExists: "SELECT 1 FROM imports WHERE import_id = ?1"
+        case .setImportSHA256: "UPDATE imports SET sha256 = ?1 WHERE import_id = ?2"
+        case .villageHasCases: "SELECT 1 FROM cases WHERE village = ?1 LIMIT 1"
         case .insertTask:
             // `case_id IS ?2` matches NULL to NULL, which the UNIQUE constraint alone would not.
             """
@@ -83,6 +88,9 @@ enum WriterSQL: Int, CaseIterable {
             """
         }
     }
+
+    /// The start of `upsertCases`' multi-row INSERT (`BatchInsert` adds the VALUES tuples).
+    static let batchCasePrefix = "INSERT OR FAIL INTO cases(\(WriterSQL.caseColumns)) VALUES "
 
     static let caseColumns = """
         village, case_id, person_key, age_band, birth_year, received, first_contact, closed, source, channel, \

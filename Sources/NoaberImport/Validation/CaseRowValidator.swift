@@ -16,6 +16,22 @@ public struct CaseRowValidator: Sendable {
     private let risks: CodeLookup<Risk>
     private let escalations: CodeLookup<Risk>
     private let collectiveLabels: [String: Bool]
+    /// Every field's column, looked up once per file.
+    private let f: Fields
+
+    private struct Fields: Sendable {
+        let caseID, received, firstContact, closed, personID, ageBand, age, birthYear: RowContext.Field
+        let source, channel, resolution, themes, referredTo, risks, escalatedTo, collective, supportMinutes: RowContext.Field
+
+        init(_ c: RowContext) {
+            caseID = c.field("case_id"); received = c.field("received"); firstContact = c.field("first_contact")
+            closed = c.field("closed"); personID = c.field("person_id"); ageBand = c.field("age_band")
+            age = c.field("age"); birthYear = c.field("birth_year"); source = c.field("source")
+            channel = c.field("channel"); resolution = c.field("resolution"); themes = c.field("themes")
+            referredTo = c.field("referred_to"); risks = c.field("risks"); escalatedTo = c.field("escalated_to")
+            collective = c.field("collective"); supportMinutes = c.field("support_minutes")
+        }
+    }
 
     /// Longest `case_id` accepted; longer values are almost certainly a shifted column.
     static let maximumCaseIDLength = 64
@@ -25,6 +41,7 @@ public struct CaseRowValidator: Sendable {
     init(context: RowContext, pseudonymise: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> String?) {
         self.context = context
         self.pseudonymise = pseudonymise
+        f = Fields(context)
         let v = context.plan.profile.values
         ageBands = CodeLookup(profileLabels: v["age_band"])
         sources = CodeLookup(profileLabels: v["source"])
@@ -49,7 +66,7 @@ public struct CaseRowValidator: Sendable {
 
     private func record(_ row: some RowFields) throws(RowRejection) -> CaseRecord {
         let c = context
-        let caseID = c.text("case_id", in: row)
+        let caseID = c.text(f.caseID, in: row)
         guard !caseID.isEmpty else {
             throw RowRejection(field: "case_id", reason: Localized(nl: "case_id ontbreekt", en: "case_id missing"))
         }
@@ -58,11 +75,11 @@ public struct CaseRowValidator: Sendable {
                 nl: "case_id langer dan \(Self.maximumCaseIDLength) tekens", en: "case_id longer than \(Self.maximumCaseIDLength) characters"))
         }
         let village = try c.village(in: row).get()
-        guard let received = try c.moment("received", in: row).get() else {
+        guard let received = try c.moment(f.received, in: row).get() else {
             throw RowRejection(field: "received", reason: Localized(nl: "datum ontvangst ontbreekt", en: "received date missing"))
         }
-        let firstContact = try c.moment("first_contact", in: row).get()
-        let closed = try c.moment("closed", in: row).get()
+        let firstContact = try c.moment(f.firstContact, in: row).get()
+        let closed = try c.moment(f.closed, in: row).get()
         try Self.requireNotBefore(received, firstContact, "first_contact")
         try Self.requireNotBefore(received, closed, "closed")
         if let f = firstContact, let cl = closed, f.days(until: cl) < 0 {
@@ -73,15 +90,15 @@ public struct CaseRowValidator: Sendable {
         var record = CaseRecord(village: village, caseID: caseID, received: received)
         record.firstContact = firstContact
         record.closed = closed
-        record.personKey = c.with("person_id", in: row) { pseudonymise(ByteText.trimmed($0)) }
-        record.ageBand = try c.with("age_band", in: row) { ageBands.code($0, field: "age_band") }.get()
-        if record.ageBand == nil, let age = try c.integer("age", in: row).get() {
+        record.personKey = c.with(f.personID, in: row) { pseudonymise(ByteText.trimmed($0)) }
+        record.ageBand = try c.with(f.ageBand, in: row) { ageBands.code($0, field: "age_band") }.get()
+        if record.ageBand == nil, let age = try c.integer(f.age, in: row).get() {
             guard let band = AgeBand(age: age), age <= 120 else {
                 throw RowRejection(field: "age", reason: Localized(nl: "leeftijd \(age) onmogelijk", en: "age \(age) impossible"))
             }
             record.ageBand = band
         }
-        if let year = try c.integer("birth_year", in: row).get() {
+        if let year = try c.integer(f.birthYear, in: row).get() {
             guard year >= 1900, year <= received.date.year else {
                 throw RowRejection(field: "birth_year", reason: Localized(
                     nl: "geboortejaar \(year) onmogelijk (verwacht 1900–\(received.date.year))",
@@ -89,20 +106,20 @@ public struct CaseRowValidator: Sendable {
             }
             record.birthYear = year
         }
-        record.source = try c.with("source", in: row) { sources.code($0, field: "source") }.get()
-        record.channel = try c.with("channel", in: row) { channels.code($0, field: "channel") }.get()
-        record.resolution = try c.with("resolution", in: row) { resolutions.code($0, field: "resolution") }.get()
+        record.source = try c.with(f.source, in: row) { sources.code($0, field: "source") }.get()
+        record.channel = try c.with(f.channel, in: row) { channels.code($0, field: "channel") }.get()
+        record.resolution = try c.with(f.resolution, in: row) { resolutions.code($0, field: "resolution") }.get()
         let sep = c.multiValueSeparator
-        record.themes = try c.with("themes", in: row) { themes.codes($0, separator: sep, field: "themes") }.get()
-        record.referredTo = try c.with("referred_to", in: row) { referrals.codes($0, separator: sep, field: "referred_to") }.get()
-        record.risks = try c.with("risks", in: row) { risks.codes($0, separator: sep, field: "risks") }.get()
-        record.escalatedTo = try c.with("escalated_to", in: row) { escalations.codes($0, separator: sep, field: "escalated_to") }.get()
-        record.collective = try c.with("collective", in: row) { bytes -> Result<Bool, RowRejection> in
+        record.themes = try c.with(f.themes, in: row) { themes.codes($0, separator: sep, field: "themes") }.get()
+        record.referredTo = try c.with(f.referredTo, in: row) { referrals.codes($0, separator: sep, field: "referred_to") }.get()
+        record.risks = try c.with(f.risks, in: row) { risks.codes($0, separator: sep, field: "risks") }.get()
+        record.escalatedTo = try c.with(f.escalatedTo, in: row) { escalations.codes($0, separator: sep, field: "escalated_to") }.get()
+        record.collective = try c.with(f.collective, in: row) { bytes -> Result<Bool, RowRejection> in
             let t = ByteText.trimmed(bytes)
             if !collectiveLabels.isEmpty, let mapped = collectiveLabels[ByteText.string(t).lowercased()] { return .success(mapped) }
             return BooleanParser.parse(t).mapError { RowRejection.value("collective", $0) }
         }.get()
-        if let minutes = try c.decimal("support_minutes", in: row).get() {
+        if let minutes = try c.decimal(f.supportMinutes, in: row).get() {
             guard minutes >= 0, minutes <= Self.maximumSupportMinutes else {
                 throw RowRejection(field: "support_minutes", reason: Localized(
                     nl: "support_minutes \(minutes) buiten bereik (0–\(Int(Self.maximumSupportMinutes)))",

@@ -10,6 +10,19 @@ struct RowContext: Sendable {
     /// From `--village` or the profile; rows that name another village are rejected.
     let fixedVillage: String?
     let multiValueSeparator: [UInt8]
+    /// `plan.hiddenPositions` as a flag per column: `isEmpty` asks once per column and row.
+    let isHidden: [Bool]
+    /// The village column, looked up once instead of once per row.
+    let villageField: Field
+
+    /// A canonical field and its column in this file (nil: the file lacks it). Validators look
+    /// their fields up once, so that a row costs no dictionary lookup per field.
+    struct Field: Sendable {
+        let name: String
+        let position: Int?
+    }
+
+    func field(_ name: String) -> Field { Field(name: name, position: plan.position(of: name)) }
 
     init(plan: ColumnPlan, villages: VillageResolver, fixedVillage: String?) {
         self.plan = plan
@@ -18,28 +31,43 @@ struct RowContext: Sendable {
         self.villages = villages
         self.fixedVillage = fixedVillage ?? plan.profile.village.flatMap { villages.code(for: $0) ?? $0 }
         multiValueSeparator = Array(plan.profile.multiValueSeparator.utf8)
+        isHidden = (0..<plan.columnCount).map { plan.hiddenPositions.contains($0) }
+        villageField = Field(name: "village", position: plan.position(of: "village"))
     }
 
     /// Runs `body` over the bytes of `field`, or over an empty buffer when the file lacks it.
     func with<R>(_ field: String, in row: some RowFields, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        guard let p = plan.position(of: field) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        with(self.field(field), in: row, body)
+    }
+
+    @inline(__always)
+    func with<R>(_ field: Field, in row: some RowFields, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard let p = field.position else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         return row.withField(p) { body($0) }
     }
 
     func text(_ field: String, in row: some RowFields) -> String {
+        text(self.field(field), in: row)
+    }
+
+    func text(_ field: Field, in row: some RowFields) -> String {
         with(field, in: row) { ByteText.string(ByteText.trimmed($0)) }
+    }
+
+    func moment(_ field: String, in row: some RowFields) -> Result<Moment?, RowRejection> {
+        moment(self.field(field), in: row)
     }
 
     /// The field's date, refused when it lies before 1900: the parser reads any calendar date
     /// from year 1, but a registration from the year 1 is a typing error, and kept it would add
     /// a response time of 740,000 days. Dates far in the future are kept (an export's as-of date
     /// decides what "future" means; the quality metric counts them as `dates_in_future`).
-    func moment(_ field: String, in row: some RowFields) -> Result<Moment?, RowRejection> {
-        with(field, in: row) { dates.parse($0) }.mapError { RowRejection.value(field, $0) }.flatMap { moment in
+    func moment(_ field: Field, in row: some RowFields) -> Result<Moment?, RowRejection> {
+        with(field, in: row) { dates.parse($0) }.mapError { RowRejection.value(field.name, $0) }.flatMap { moment in
             guard let moment, moment.date.dayNumber < Self.earliestPlausibleDay else { return .success(moment) }
-            return .failure(RowRejection(field: field, reason: Localized(
-                nl: "\(field) \(moment.date.iso) ligt vóór 1900; waarschijnlijk een tikfout",
-                en: "\(field) \(moment.date.iso) is before 1900; probably a typing error")))
+            return .failure(RowRejection(field: field.name, reason: Localized(
+                nl: "\(field.name) \(moment.date.iso) ligt vóór 1900; waarschijnlijk een tikfout",
+                en: "\(field.name) \(moment.date.iso) is before 1900; probably a typing error")))
         }
     }
 
@@ -47,23 +75,31 @@ struct RowContext: Sendable {
     static let earliestPlausibleDay = CivilDate(year: 1900, month: 1, day: 1)?.dayNumber ?? -25567
 
     func decimal(_ field: String, in row: some RowFields) -> Result<Double?, RowRejection> {
-        with(field, in: row) { numbers.parseDecimal($0) }.mapError { RowRejection.value(field, $0) }
+        decimal(self.field(field), in: row)
+    }
+
+    func decimal(_ field: Field, in row: some RowFields) -> Result<Double?, RowRejection> {
+        with(field, in: row) { numbers.parseDecimal($0) }.mapError { RowRejection.value(field.name, $0) }
     }
 
     func integer(_ field: String, in row: some RowFields) -> Result<Int?, RowRejection> {
-        with(field, in: row) { numbers.parseInteger($0) }.mapError { RowRejection.value(field, $0) }
+        integer(self.field(field), in: row)
+    }
+
+    func integer(_ field: Field, in row: some RowFields) -> Result<Int?, RowRejection> {
+        with(field, in: row) { numbers.parseInteger($0) }.mapError { RowRejection.value(field.name, $0) }
     }
 
     /// The row's village code: from its column (resolved by code, name or profile label), else the
     /// fixed village; a row naming a different village than `--village` is refused.
     func village(in row: some RowFields) -> Result<String, RowRejection> {
         // The exact-code fast path first: canonical exports name every row's village by its code.
-        let resolved: String? = with("village", in: row) { bytes in
+        let resolved: String? = with(villageField, in: row) { bytes in
             let trimmed = ByteText.trimmed(bytes)
             return trimmed.isEmpty ? nil : villages.code(forBytes: trimmed)
         }
         if let code = resolved, fixedVillage == nil || fixedVillage == code { return .success(code) }
-        let named = text("village", in: row)
+        let named = text(villageField, in: row)
         if named.isEmpty {
             guard let fixed = fixedVillage else {
                 return .failure(RowRejection(field: "village", reason: Localized(
@@ -85,7 +121,7 @@ struct RowContext: Sendable {
     }
 
     func isEmpty(_ row: some RowFields) -> Bool {
-        for i in 0..<row.fieldCount where !plan.hiddenPositions.contains(i) {
+        for i in 0..<row.fieldCount where i >= isHidden.count || !isHidden[i] {
             if row.withField(i, { !ByteText.trimmed($0).isEmpty }) { return false }
         }
         return true
