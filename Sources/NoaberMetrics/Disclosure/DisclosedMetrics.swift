@@ -30,12 +30,20 @@ public enum DisclosedMetrics {
         let data = PreparedInput(input)
         let model = MetricsEngine.model(family, options)
         var results: [MetricsResult] = []
-        var keysOf: [Set<String>] = []
+        // Per requested grouping, the positions of its rows in `union`.
+        var positionsOf: [[Int]] = []
         var union: [MetricRow] = []
-        var seen: Set<String> = []
-        func add(_ rows: [MetricRow]) {
-            // A row can appear in two groupings (a municipality may share a name with a village): keep one.
-            union += rows.filter { seen.insert(key($0)).inserted }
+        var position: [RowKey: Int] = [:]
+        // A row can appear in two groupings (a municipality may share a name with a village): the
+        // union keeps the first, and both groupings point at it.
+        func add(_ rows: [MetricRow]) -> [Int] {
+            rows.map { r in
+                let k = RowKey(r)
+                if let p = position[k] { return p }
+                position[k] = union.count
+                union.append(r)
+                return union.count - 1
+            }
         }
         for (i, grouping) in groupings.enumerated() {
             var o = options
@@ -43,24 +51,29 @@ public enum DisclosedMetrics {
             // Rows unsuppressed; chart material already filtered by the engine for small cells.
             let result = MetricsEngine.unsuppressed(family, input: input, data: data, options: o, model: model, quality: i == 0)
             results.append(result)
-            keysOf.append(Set(result.rows.map(key)))
-            add(result.rows)
+            positionsOf.append(add(result.rows))
         }
         var open = options
         open.suppress = false
         for grouping in [Grouping.village, .municipality] where !groupings.contains(grouping) {
             open.grouping = grouping
-            add(MetricsEngine.unsuppressed(family, input: input, data: data, options: open, model: model,
-                                           quality: false, charts: false, countsOnly: true).rows)
+            _ = add(MetricsEngine.unsuppressed(family, input: input, data: data, options: open, model: model,
+                                               quality: false, charts: false, countsOnly: true).rows)
         }
         let municipalityOf = Dictionary(input.villages.map { ($0.code, $0.municipality) }, uniquingKeysWith: { a, _ in a })
+        // `apply` keeps the order of the rows, so union positions still point at the same rows.
         let disclosed = DisclosureControl.apply(union, minCell: options.minCell, municipalityOf: municipalityOf)
         for i in results.indices {
-            results[i].rows = disclosed.filter { keysOf[i].contains(key($0)) }.sorted(by: MetricRow.tidyOrder)
+            results[i].rows = Set(positionsOf[i]).map { disclosed[$0] }.sorted(by: MetricRow.tidyOrder)
             DisclosureControl.withholdChartMaterial(&results[i], rows: disclosed)
         }
         return results
     }
 
-    private static func key(_ r: MetricRow) -> String { r.village + "\u{1F}" + r.period + "\u{1F}" + r.metric }
+    /// A row's identity (group, period, metric) without building a joined string per row.
+    private struct RowKey: Hashable {
+        let village: String, period: String, metric: String
+        init(_ r: MetricRow) { village = r.village; period = r.period; metric = r.metric }
+    }
 }
+

@@ -78,27 +78,35 @@ public enum DisclosureControl {
             if smallCount || smallN { hide(&out[i], k) }
         }
 
+        // Which cells form a family or sit under a municipality total depends on the metric names
+        // alone, so the groups are found once, in the order the passes visit them.
+        var families: [Key: [Int]] = [:]
+        var members: [Key: [Int]] = [:]
+        var totalOf: [Key: Int] = [:]
+        for (i, r) in out.enumerated() {
+            for prefix in ["theme:", "source:"] where r.metric.hasPrefix(prefix) {
+                families[Key(r.village, r.period, prefix), default: []].append(i)
+            }
+            guard isCount(r.metric), let m = municipalityOf[r.village], m != r.village,
+                  let t = index[Key(m, r.period, r.metric)] else { continue }
+            let key = Key(m, r.period, r.metric)
+            members[key, default: []].append(i)
+            totalOf[key] = t
+        }
+        let familyKeys = families.keys.sorted()
+        let memberKeys = members.keys.sorted()
+
         var changed = true
         while changed {
             changed = false
             // Step 2: category families.
-            var families: [Key: [Int]] = [:]
-            for (i, r) in out.enumerated() {
-                for prefix in ["theme:", "source:"] where r.metric.hasPrefix(prefix) {
-                    families[Key(r.village, r.period, prefix), default: []].append(i)
-                }
-            }
-            for key in families.keys.sorted() {
+            for key in familyKeys {
                 if let j = secondCell(families[key] ?? [], out) { hide(&out[j], k); changed = true }
             }
-            // Step 3: villages under a shown municipality total.
-            var members: [Key: [Int]] = [:]
-            for (i, r) in out.enumerated() where isCount(r.metric) {
-                guard let m = municipalityOf[r.village], let t = index[Key(m, r.period, r.metric)],
-                      !out[t].suppressed, m != r.village else { continue }
-                members[Key(m, r.period, r.metric), default: []].append(i)
-            }
-            for key in members.keys.sorted() {
+            // Step 3: villages under a shown municipality total (a total hidden by step 2 no
+            // longer shows anything to subtract from).
+            let shown = memberKeys.filter { key in totalOf[key].map { !out[$0].suppressed } ?? false }
+            for key in shown {
                 if let j = secondCell(members[key] ?? [], out) { hide(&out[j], k); changed = true }
             }
         }
