@@ -35,3 +35,26 @@ struct RadixSortTests {
         }
     }
 }
+
+struct TidySortTests {
+    /// The ranked sort gives exactly the order of `tidyOrder`, also for non-ASCII names and for
+    /// canonically equivalent spellings (which Swift strings treat as equal).
+    @Test func rankedSortMatchesTidyOrder() {
+        var rng = Xoshiro256StarStar(seed: 5)
+        let villages = ["all", "Ærø", "Zwolle", "aadorp", "e\u{301}cole", "\u{E9}cole", "Dinkelland", "10", "9"]
+        let periods = ["2024", "2024Q1", "2023Q4", "2024-01", "all"]
+        let metrics = ["cases", "theme:loneliness", "theme_pct:loneliness", "reach_per_1000", "avoided_cost_eur:fall"]
+        let rows = (0..<3_000).map { i in
+            MetricRow(village: villages[Int(rng.next() % UInt64(villages.count))],
+                      period: periods[Int(rng.next() % UInt64(periods.count))],
+                      metric: metrics[Int(rng.next() % UInt64(metrics.count))], value: Double(i))
+        }
+        let expected = rows.sorted(by: MetricRow.tidyOrder)
+        let got = MetricRow.sortedTidy(rows)
+        #expect(got.map { [$0.village, $0.period, $0.metric] } == expected.map { [$0.village, $0.period, $0.metric] })
+        // Equal keys keep their input order (values were numbered in input order).
+        for i in got.indices.dropFirst() where !MetricRow.tidyOrder(got[i - 1], got[i]) && !MetricRow.tidyOrder(got[i], got[i - 1]) {
+            #expect((got[i - 1].value ?? 0) < (got[i].value ?? 0))
+        }
+    }
+}

@@ -87,7 +87,11 @@ import NoaberModel
             for village in ["DEU", "SAA"] {
                 let full = try store.tasks(villages: [village])
                 #expect(full.count == 150)
-                #expect(try store.taskFacts(village: village) == full.map(TaskFacts.init))
+                // By date, and in storage order within a date (`tasks` gives storage order).
+                let byDate = full.enumerated().sorted { a, b in
+                    a.element.date != b.element.date ? a.element.date < b.element.date : a.offset < b.offset
+                }.map { TaskFacts($0.element) }
+                #expect(try store.taskFacts(village: village) == byDate)
             }
         }
     }

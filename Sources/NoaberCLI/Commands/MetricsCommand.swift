@@ -72,7 +72,7 @@ struct MetricsCommand {
         // with the village rows; it means nothing for pooled groups.
         var rows = result.rows
         if options.grouping == .village { rows += result.funnel.flatMap(\.rows) }
-        rows.sort(by: MetricRow.tidyOrder)
+        rows = MetricRow.sortedTidy(rows)
         switch args.string("format") {
         case "json": console.out(try JSONOutput.render(rows))
         case "csv":

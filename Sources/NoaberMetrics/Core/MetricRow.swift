@@ -76,6 +76,29 @@ public struct MetricRow: Hashable, Sendable, Codable {
     }
 
     /// Tidy order: village, period, metric.
+    /// `rows` sorted by `tidyOrder`, faster: each distinct village, period and metric string is
+    /// ranked once (a report has about a hundred of each), then rows are sorted by their three
+    /// integer ranks instead of comparing up to six strings per comparison. Same order, because
+    /// the ranks follow the strings' own order; rows with equal keys keep their relative order.
+    /// - Complexity: O(n log n) integer comparisons plus O(d log d) for d distinct strings.
+    public static func sortedTidy(_ rows: [MetricRow]) -> [MetricRow] {
+        func ranks(_ key: KeyPath<MetricRow, String>) -> [Int] {
+            let distinct = Array(Set(rows.lazy.map { $0[keyPath: key] })).sorted()
+            var rank: [String: Int] = [:]
+            rank.reserveCapacity(distinct.count)
+            for (i, s) in distinct.enumerated() { rank[s] = i }
+            return rows.map { rank[$0[keyPath: key]] ?? 0 }
+        }
+        let v = ranks(\.village), p = ranks(\.period), m = ranks(\.metric)
+        let order = rows.indices.sorted { a, b in
+            if v[a] != v[b] { return v[a] < v[b] }
+            if p[a] != p[b] { return p[a] < p[b] }
+            if m[a] != m[b] { return m[a] < m[b] }
+            return a < b
+        }
+        return order.map { rows[$0] }
+    }
+
     public static func tidyOrder(_ a: MetricRow, _ b: MetricRow) -> Bool {
         if a.village != b.village { return a.village < b.village }
         if a.period != b.period { return a.period < b.period }

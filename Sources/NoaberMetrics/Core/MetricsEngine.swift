@@ -22,7 +22,7 @@ public enum MetricsEngine {
             result.rows = DisclosureControl.apply(result.rows, minCell: k, municipalityOf: municipalityOf)
             DisclosureControl.withholdChartMaterial(&result, rows: result.rows)
         }
-        result.rows.sort(by: MetricRow.tidyOrder)
+        result.rows = MetricRow.sortedTidy(result.rows)
         return result
     }
 

@@ -64,7 +64,7 @@ public enum DisclosedMetrics {
         // `apply` keeps the order of the rows, so union positions still point at the same rows.
         let disclosed = DisclosureControl.apply(union, minCell: options.minCell, municipalityOf: municipalityOf)
         for i in results.indices {
-            results[i].rows = Set(positionsOf[i]).map { disclosed[$0] }.sorted(by: MetricRow.tidyOrder)
+            results[i].rows = MetricRow.sortedTidy(Set(positionsOf[i]).sorted().map { disclosed[$0] })
             DisclosureControl.withholdChartMaterial(&results[i], rows: disclosed)
         }
         return results

@@ -70,7 +70,7 @@ struct ReportData: Sendable {
         pooledResult.rows.removeAll { $0.period == "all" }
         pooled = pooledResult
         var all = byVillage.rows + pooledResult.rows
-        all.sort(by: MetricRow.tidyOrder)
+        all = MetricRow.sortedTidy(all)
         rows = all
         var idx: [RowKey: Int] = [:]
         idx.reserveCapacity(all.count)
