@@ -139,22 +139,7 @@ enum Schema {
         PRIMARY KEY (import_id, line)
     );
 
-    -- Cases with their multi-valued fields as '|'-joined, alphabetically sorted text
-    -- (NULL when there is none), in the canonical CSV's column order.
-    CREATE VIEW v_cases AS
-    SELECT c.village, c.case_id, c.person_key, c.age_band, c.birth_year,
-           c.received, c.first_contact, c.closed, c.source, c.channel,
-           (SELECT group_concat(theme, '|') FROM (SELECT theme FROM case_themes t
-                WHERE t.village = c.village AND t.case_id = c.case_id ORDER BY theme)) AS themes,
-           c.collective, c.resolution,
-           (SELECT group_concat(referred_to, '|') FROM (SELECT referred_to FROM case_referrals r
-                WHERE r.village = c.village AND r.case_id = c.case_id ORDER BY referred_to)) AS referred_to,
-           (SELECT group_concat(risk, '|') FROM (SELECT risk FROM case_risks k
-                WHERE k.village = c.village AND k.case_id = c.case_id ORDER BY risk)) AS risks,
-           (SELECT group_concat(risk, '|') FROM (SELECT risk FROM case_escalations e
-                WHERE e.village = c.village AND e.case_id = c.case_id ORDER BY risk)) AS escalated_to,
-           c.support_minutes, c.as_of, c.import_id
-    FROM cases c;
+    """ + casesView + """
 
     -- Per import: do the row counts add up, and is every rejected row kept?
     CREATE VIEW v_import_accounting AS
@@ -179,7 +164,9 @@ enum Schema {
     /// with foreign keys off (`foreignKeysOff`), else dropping the old table would cascade into
     /// the child tables; the migrator runs `foreign_key_check` before committing. `v_cases` reads
     /// `cases` and is recreated unchanged. Columns, their order, types and the key are the same.
-    static let version2 = """
+    static let version2 = casesRebuild + casesView
+
+    private static let casesRebuild = """
     DROP VIEW v_cases;
 
     CREATE TABLE cases_v2 (
@@ -211,6 +198,11 @@ enum Schema {
     DROP TABLE cases;
     ALTER TABLE cases_v2 RENAME TO cases;
 
+    """
+
+    /// `v_cases`, created by version 1 and recreated unchanged by version 2 after it rebuilds
+    /// `cases`: one text, so the two cannot drift apart.
+    static let casesView = """
     -- Cases with their multi-valued fields as '|'-joined, alphabetically sorted text
     -- (NULL when there is none), in the canonical CSV's column order.
     CREATE VIEW v_cases AS

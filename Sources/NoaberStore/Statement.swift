@@ -215,6 +215,8 @@ public final class Statement {
     /// The column's UTF-8 bytes in SQLite's own buffer, or nil for NULL. The buffer is valid
     /// until the statement steps, resets or reads this column as another type: the caller must
     /// be done with it before then (the metrics loader compares child keys against it).
+    /// `sqlite3_column_text` is NULL only for SQL NULL (or an out-of-memory conversion, which the
+    /// type check tells apart), so the common case costs two calls rather than three.
     @inline(__always)
     func unsafeUTF8(at column: Int32) -> UnsafeBufferPointer<UInt8>? {
         guard let pointer = sqlite3_column_text(handle, column) else {
@@ -227,14 +229,6 @@ public final class Statement {
     /// returns nil for NULL. The buffer is valid only inside `body`.
     @inline(__always)
     func withUTF8<R>(at column: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        // sqlite3_column_text returns NULL for SQL NULL (and for an out-of-memory conversion,
-        // which the type check below tells apart); for any other value, even '', a pointer. So
-        // the common case costs two calls, not three: the metrics loader reads 20 million.
-        guard let pointer = sqlite3_column_text(handle, column) else {
-            return isNull(at: column) ? nil : body(UnsafeBufferPointer(start: nil, count: 0))
-        }
-        // text() before bytes(): the documented order that keeps the pointer valid.
-        let count = Int(sqlite3_column_bytes(handle, column))
-        return body(UnsafeBufferPointer(start: pointer, count: count))
+        unsafeUTF8(at: column).map(body)
     }
 }
