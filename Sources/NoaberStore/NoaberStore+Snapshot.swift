@@ -55,3 +55,16 @@ extension NoaberStore {
         return result
     }
 }
+
+extension NoaberStore {
+    /// Starts a read transaction on this connection, so that everything read until
+    /// `endSnapshot()` comes from one state of the store. Returns false, and starts nothing,
+    /// when the connection is already inside a transaction (whose snapshot then holds).
+    public func beginSnapshot() throws(StoreError) -> Bool {
+        guard sqlite3_get_autocommit(database.handle) != 0 else { return false }
+        try database.execute("BEGIN DEFERRED")
+        // A read transaction takes its snapshot at its first read.
+        _ = try database.prepare("SELECT count(*) FROM villages").step()
+        return true
+    }
+}

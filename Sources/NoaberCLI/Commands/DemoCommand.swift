@@ -81,11 +81,11 @@ struct DemoCommand {
         try DemoSummary.print(store: store, storePath: storePath, language: language, console: console)
 
         terminal.note(t("2/3 maten berekenen", "2/3 computing the metrics"))
-        let input: MetricsInput
-        do { input = try MetricsInput.load(from: store) } catch { throw .store(error, path: storePath) }
+        let source: MetricsSource<StoreError>
+        do { source = try MetricsSource.reading(store) } catch { throw .store(error, path: storePath) }
         terminal.note(t("3/3 rapporten schrijven", "3/3 writing the reports"))
         // One computation of the metrics serves the three reports.
-        let written = try ReportCommand.write(audiences: Audience.allCases, input: input, store: store, args: args,
+        let written = try ReportCommand.write(audiences: Audience.allCases, source: source, store: store, args: args,
                                               common: CommonOptions(args), out: out,
                                               commandLine: ReportCommand.commandLine(arguments))
         for html in written where html.hasSuffix(".html") {

@@ -62,12 +62,19 @@ struct MetricsCommand {
     func run(_ console: Console) throws(CLIFailure) {
         let store = try common.openExistingStore()
         let villages = args.strings("village").nilIfEmpty
-        let input = try common.readSnapshot(store) { () throws(StoreError) in try MetricsInput.load(from: store, villages: villages) }
-        if let unknown = args.strings("village").first(where: { code in !input.villages.contains { $0.code == code } }) {
+        // Villages are read one at a time while the metrics are computed, all from one snapshot.
+        let source: MetricsSource<StoreError>
+        do { source = try MetricsSource.reading(store, villages: villages) } catch { throw .store(error, path: common.databasePath) }
+        if let unknown = args.strings("village").first(where: { code in !source.villages.contains { $0.code == code } }) {
             throw .data(Localized(nl: "dorp '\(unknown)' staat niet in de store", en: "village '\(unknown)' is not in the store"))
         }
-        let options = try MetricsOptionsParser.options(args, input: input)
-        let result = DisclosedMetrics.compute(family, input: input, options: options)
+        var options = try MetricsOptionsParser.options(args, source: source)
+        // Only the funnel rows are printed: no survival curve or hours list is kept.
+        options.chartMaterial = [.funnel]
+        let result: MetricsResult
+        do { result = try DisclosedMetrics.compute(family, source: source, options: options) } catch {
+            throw .store(error, path: common.databasePath)
+        }
         // The funnel comparison (pooled rate, limits at each village's size, position) travels
         // with the village rows; it means nothing for pooled groups.
         var rows = result.rows

@@ -46,23 +46,25 @@ struct ReportCommand {
     func run(_ console: Console) throws(CLIFailure) {
         let store = try common.openExistingStore()
         let villageFilter = args.strings("village").nilIfEmpty
-        let input = try common.readSnapshot(store) { () throws(StoreError) in try MetricsInput.load(from: store, villages: villageFilter) }
-        if let unknown = args.strings("village").first(where: { code in !input.villages.contains { $0.code == code } }) {
+        // Villages are read one at a time while the metrics are computed, all from one snapshot.
+        let source: MetricsSource<StoreError>
+        do { source = try MetricsSource.reading(store, villages: villageFilter) } catch { throw .store(error, path: common.databasePath) }
+        if let unknown = args.strings("village").first(where: { code in !source.villages.contains { $0.code == code } }) {
             throw .data(Localized(nl: "dorp '\(unknown)' staat niet in de store", en: "village '\(unknown)' is not in the store"))
         }
         let names = args.strings("audience")
         let audiences = names.contains("all") ? Audience.allCases : Audience.allCases.filter { names.contains($0.rawValue) }
-        let written = try Self.write(audiences: audiences, input: input, store: store, args: args, common: common,
+        let written = try Self.write(audiences: audiences, source: source, store: store, args: args, common: common,
                                      out: args.string("out") ?? "noaber-report", commandLine: Self.commandLine(arguments))
         for path in written { console.out(path + "\n") }
     }
 
     /// Writes the audiences' reports from one computation of the metrics; one audience goes into
     /// `out` itself, several into `out/<audience>/`. Shared with `demo`.
-    static func write(audiences: [Audience], input: MetricsInput, store: NoaberStore, args: ParsedArguments, common: CommonOptions,
+    static func write(audiences: [Audience], source: MetricsSource<StoreError>, store: NoaberStore, args: ParsedArguments, common: CommonOptions,
                       out: String, commandLine: String) throws(CLIFailure) -> [String] {
-        let options = try MetricsOptionsParser.options(args, input: input)
-        guard let period = try MetricsOptionsParser.reportPeriod(args, input: input) else {
+        let options = try MetricsOptionsParser.options(args, source: source)
+        guard let period = try MetricsOptionsParser.reportPeriod(args, source: source) else {
             throw .internal("no period")
         }
         var request = ReportRequest(audience: audiences.first ?? .onderzoek, language: common.language, period: period)
@@ -81,18 +83,20 @@ struct ReportCommand {
                 ImportSummary(fileName: $0.fileName, village: $0.village, kind: $0.kind.rawValue, asOf: $0.asOf,
                               rowsRead: $0.rowsRead, accepted: $0.accepted, rejected: $0.rejected)
             },
-            generatedOn: options.today ?? input.asOf.values.max() ?? CivilDate(dayNumber: 0),
+            generatedOn: options.today ?? source.asOf.values.max() ?? CivilDate(dayNumber: 0),
             softwareVersion: "noaber " + NoaberCommandLine.version, commandLine: commandLine)
         try FileSystem.createDirectory(out)
         do {
             let directory: (Audience) -> String = { audiences.count == 1 ? out : out + "/" + $0.rawValue }
-            let written = try ReportGenerator.write(input: input, provenance: provenance, request: request,
+            let written = try ReportGenerator.write(source: source, provenance: provenance, request: request,
                                                     audiences: audiences, directory: directory)
             // Leftovers of an earlier run that was killed (kill -9 can leave `<name>.tmp-<pid>`).
             for audience in audiences { _ = StaleTemporaryFiles.remove(in: directory(audience)) }
             return written
         } catch let error as CLIFailure {
             throw error
+        } catch let error as StoreError {
+            throw .store(error, path: common.databasePath)
         } catch {
             throw .cannotCreate(Localized(nl: "\(out): rapport niet geschreven: \(error)", en: "\(out): report not written: \(error)"))
         }

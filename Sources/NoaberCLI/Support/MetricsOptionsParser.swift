@@ -6,11 +6,11 @@ import NoaberModel
 /// Turns the options `metrics` and `report` share into `MetricsOptions`, with usage errors that
 /// name the option.
 enum MetricsOptionsParser {
-    static func options(_ args: ParsedArguments, input: MetricsInput) throws(CLIFailure) -> MetricsOptions {
+    static func options<F: Error>(_ args: ParsedArguments, source: MetricsSource<F>) throws(CLIFailure) -> MetricsOptions {
         func usage(_ message: String) -> CLIFailure { .usage(UsageError(message: message, commandPath: args.commandPath)) }
         let period: Period
         do {
-            if let text = args.string("period") { period = try Period(parsing: text) } else { period = try defaultPeriod(input) }
+            if let text = args.string("period") { period = try Period(parsing: text) } else { period = try defaultPeriod(source) }
         } catch {
             throw usage("--period: \(error.description)")
         }
@@ -54,18 +54,18 @@ enum MetricsOptionsParser {
     }
 
     /// The one period a report covers (`--every` only splits its trend charts).
-    static func reportPeriod(_ args: ParsedArguments, input: MetricsInput) throws(CLIFailure) -> Period? {
+    static func reportPeriod<F: Error>(_ args: ParsedArguments, source: MetricsSource<F>) throws(CLIFailure) -> Period? {
         do {
             if let text = args.string("period") { return try Period(parsing: text) }
-            return try defaultPeriod(input)
+            return try defaultPeriod(source)
         } catch {
             throw .usage(UsageError(message: "--period: \(error.description)", commandPath: args.commandPath))
         }
     }
 
     /// The last full calendar year before the latest export; the whole data range when there is none.
-    static func defaultPeriod(_ input: MetricsInput) throws(MetricsError) -> Period {
-        let latest = input.asOf.values.max() ?? input.cases.latestReceived ?? SystemClock.today()
+    static func defaultPeriod<F: Error>(_ source: MetricsSource<F>) throws(MetricsError) -> Period {
+        let latest = source.asOf.values.max() ?? source.latestReceived ?? SystemClock.today()
         let year = latest.year - (latest.month == 12 && latest.day == 31 ? 0 : 1)
         return try Period(parsing: String(year))
     }

@@ -9,34 +9,36 @@ import NoaberModel
 /// resident can bring several cases): `cases_per_1000` (cases / inhabitants). A village whose numerator is 1…hideBelow−1 gets
 /// no point (its rate would reveal a suppressed count).
 enum FunnelPoints {
-    static func compute(period: Period, data: PreparedInput, villages: [Village], reach: Bool, volunteers: Bool,
+    /// One village's numerators in one period.
+    struct Counts: Sendable {
+        let village: Village
+        /// Cases received.
+        let cases: Int
+        /// Distinct residents reached, and those 75+.
+        let reached: Int
+        let reached75: Int
+        /// Volunteers with at least one task.
+        let active: Int
+    }
+
+    /// The points of one period, from every village's counts (in any order: the pooled rate is
+    /// a sum, and points come out sorted by village code).
+    static func compute(period: Period, counts: [Counts], reach: Bool, volunteers: Bool,
                         hideBelow: Int) -> [FunnelPoint] {
         struct Cell { let village: Village; let numerator: Int; let denominator: Int }
         var series: [(metric: String, scale: Double, isRate: Bool, cells: [Cell])] = []
         var reachCells: [Cell] = [], reach75Cells: [Cell] = [], volunteerCells: [Cell] = [], caseCells: [Cell] = []
-        for v in villages.sorted(by: { $0.code < $1.code }) {
-            let group = MetricGroup(key: v.code, villages: [v])
+        for c in counts.sorted(by: { $0.village.code < $1.village.code }) {
+            let v = c.village
             if reach {
-                var residents: [Int32] = [], residents75: [Int32] = []
-                var caseCount = 0
-                for slice in data.slices(in: group, period: period) {
-                    caseCount += slice.cases.count
-                    for i in slice.cases.indices where slice.persons[i] >= 0 {
-                        residents.append(slice.persons[i])
-                        if slice.cases[i].ageBand?.isSeventyFivePlus == true { residents75.append(slice.persons[i]) }
-                    }
-                }
-                caseCells.append(Cell(village: v, numerator: caseCount, denominator: v.inhabitants))
-                let reached = ReachMetrics.distinct(residents, residents: data.firstCaseDay.count).count
-                reachCells.append(Cell(village: v, numerator: reached, denominator: v.inhabitants))
+                caseCells.append(Cell(village: v, numerator: c.cases, denominator: v.inhabitants))
+                reachCells.append(Cell(village: v, numerator: c.reached, denominator: v.inhabitants))
                 if let d75 = v.inhabitants75Plus {
-                    reach75Cells.append(Cell(village: v, numerator: ReachMetrics.distinct(residents75, residents: data.firstCaseDay.count).count, denominator: d75))
+                    reach75Cells.append(Cell(village: v, numerator: c.reached75, denominator: d75))
                 }
             }
             if volunteers {
-                let ids = data.tasks(in: group, period: period).flatMap(\.volunteers)
-                let active = ReachMetrics.distinct(ids, residents: data.volunteerCount).count
-                volunteerCells.append(Cell(village: v, numerator: active, denominator: v.inhabitants))
+                volunteerCells.append(Cell(village: v, numerator: c.active, denominator: v.inhabitants))
             }
         }
         if reach {

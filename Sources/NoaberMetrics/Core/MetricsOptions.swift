@@ -24,6 +24,14 @@ public struct MetricsOptions: Sendable {
     /// The date `days_since_latest_export` counts to; nil leaves that row out, keeping the
     /// metrics a pure function of their input (the CLI passes the current date).
     public var today: CivilDate?
+    /// The periods (by label) whose chart material — survival curves, hours distributions,
+    /// escalation summaries, funnel points — a run keeps; nil keeps it for every period. A
+    /// report draws only its current period, and the `metrics` command draws nothing (`[]`), so
+    /// neither holds a curve per village and quarter it never shows.
+    public var chartPeriods: Set<String>?
+    /// Which kinds of chart material a run keeps (all by default). The `metrics` command prints
+    /// funnel rows and nothing else, so it asks for `.funnel` alone.
+    public var chartMaterial: ChartMaterial = .all
 
     public init(grouping: Grouping = .village, periods: [Period], minCell: Int = 5, suppress: Bool = true,
                 volunteerThresholdHoursPerWeek: Double = 4, escalationDraws: Int = 10_000,
@@ -53,4 +61,20 @@ public struct MetricsOptions: Sendable {
         }
         guard effectiveFollowUpDays >= 0 else { throw .invalidOption(name: "follow_up_days", reason: "must be ≥ 0") }
     }
+}
+
+/// The kinds of chart material a metrics run can return beside its rows.
+public struct ChartMaterial: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// Kaplan–Meier curves (`MetricsResult.survivalCurves`).
+    public static let survivalCurves = ChartMaterial(rawValue: 1)
+    /// Hours per active volunteer (`MetricsResult.volunteerHours`).
+    public static let volunteerHours = ChartMaterial(rawValue: 2)
+    /// Escalation summaries (`MetricsResult.escalation`).
+    public static let escalation = ChartMaterial(rawValue: 4)
+    /// Funnel-plot points (`MetricsResult.funnel`).
+    public static let funnel = ChartMaterial(rawValue: 8)
+    public static let all: ChartMaterial = [.survivalCurves, .volunteerHours, .escalation, .funnel]
 }

@@ -10,25 +10,44 @@ import NoaberModel
 /// was asked.
 public enum DisclosedMetrics {
     public static func compute(_ family: MetricFamily, input: MetricsInput, options: MetricsOptions) -> MetricsResult {
-        compute(family, input: input, options: options, groupings: [options.grouping])[0]
+        compute(family, source: MetricsSource(input), options: options, groupings: [options.grouping])[0]
+    }
+
+    public static func compute(_ family: MetricFamily, input: MetricsInput, options: MetricsOptions,
+                               groupings: [Grouping]) -> [MetricsResult] {
+        compute(family, source: MetricsSource(input), options: options, groupings: groupings)
+    }
+
+    /// `compute(_:input:options:)` over any source; throws what the source throws.
+    public static func compute<Failure: Error>(_ family: MetricFamily, source: MetricsSource<Failure>,
+                                               options: MetricsOptions) throws(Failure) -> MetricsResult {
+        try compute(family, source: source, options: options, groupings: [options.grouping])[0]
     }
 
     /// One result per requested grouping, in the order given, all disclosed together. Data-quality
     /// rows (per village whatever the grouping) come with the first requested grouping only.
-    /// - Complexity: the input is indexed once and the Monte Carlo draws are made once; each
-    ///   grouping costs one pass over its groups and periods, and the extra village/municipality
-    ///   passes skip data quality and chart material.
-    public static func compute(_ family: MetricFamily, input: MetricsInput, options: MetricsOptions,
-                               groupings: [Grouping]) -> [MetricsResult] {
-        guard options.suppress else {
-            return groupings.map { grouping in
-                var o = options
-                o.grouping = grouping
-                return MetricsEngine.compute(family, input: input, options: o)
-            }
-        }
-        let data = PreparedInput(input)
+    /// - Complexity: one pass over the source for every grouping at once (`MetricsPass`); the
+    ///   Monte Carlo draws are made once; the extra village/municipality groupings that only
+    ///   disclosure needs skip response times, data quality and chart material.
+    public static func compute<Failure: Error>(_ family: MetricFamily, source: MetricsSource<Failure>,
+                                               options: MetricsOptions, groupings: [Grouping]) throws(Failure) -> [MetricsResult] {
         let model = MetricsEngine.model(family, options)
+        guard options.suppress else {
+            let requests = groupings.map { GroupingRequest(grouping: $0, charts: true, countsOnly: false, quality: true) }
+            return try MetricsPass.run(family, source: source, options: options, requests: requests, model: model)
+                .map { result in
+                    var r = result
+                    r.rows = MetricRow.sortedTidy(r.rows)
+                    return r
+                }
+        }
+        var requests = groupings.enumerated().map { i, grouping in
+            GroupingRequest(grouping: grouping, charts: true, countsOnly: false, quality: i == 0)
+        }
+        for grouping in [Grouping.village, .municipality] where !groupings.contains(grouping) {
+            requests.append(GroupingRequest(grouping: grouping, charts: false, countsOnly: true, quality: false))
+        }
+        let computed = try MetricsPass.run(family, source: source, options: options, requests: requests, model: model)
         var results: [MetricsResult] = []
         // Per requested grouping, the positions of its rows in `union`.
         var positionsOf: [[Int]] = []
@@ -45,22 +64,14 @@ public enum DisclosedMetrics {
                 return union.count - 1
             }
         }
-        for (i, grouping) in groupings.enumerated() {
-            var o = options
-            o.grouping = grouping
-            // Rows unsuppressed; chart material already filtered by the engine for small cells.
-            let result = MetricsEngine.unsuppressed(family, input: input, data: data, options: o, model: model, quality: i == 0)
+        for (i, result) in computed.enumerated() {
+            let positions = add(result.rows)
+            guard i < groupings.count else { continue }
+            // Rows unsuppressed; chart material already filtered by the pass for small cells.
             results.append(result)
-            positionsOf.append(add(result.rows))
+            positionsOf.append(positions)
         }
-        var open = options
-        open.suppress = false
-        for grouping in [Grouping.village, .municipality] where !groupings.contains(grouping) {
-            open.grouping = grouping
-            _ = add(MetricsEngine.unsuppressed(family, input: input, data: data, options: open, model: model,
-                                               quality: false, charts: false, countsOnly: true).rows)
-        }
-        let municipalityOf = Dictionary(input.villages.map { ($0.code, $0.municipality) }, uniquingKeysWith: { a, _ in a })
+        let municipalityOf = Dictionary(source.villages.map { ($0.code, $0.municipality) }, uniquingKeysWith: { a, _ in a })
         // `apply` keeps the order of the rows, so union positions still point at the same rows.
         let disclosed = DisclosureControl.apply(union, minCell: options.minCell, municipalityOf: municipalityOf)
         for i in results.indices {

@@ -16,11 +16,12 @@ enum EscalationMetrics {
         var casesCounted: Int
     }
 
-    /// Counted cases per risk, and the number of distinct cases counted.
-    static func counts(_ slices: [VillageCases], followUpDays: Int) -> ([Risk: Int], Int) {
+    /// Counted cases per risk and in all, for one group and period, filled one village at a time.
+    struct Tally: Sendable {
         var perRisk = [Int](repeating: 0, count: Risk.allCases.count)
         var counted = 0
-        for slice in slices {
+
+        mutating func add(_ slice: VillageCases, followUpDays: Int) {
             let asOf = slice.asOf?.dayNumber
             for i in slice.cases.indices {
                 let c = slice.cases[i]
@@ -34,23 +35,24 @@ enum EscalationMetrics {
                 counted += 1
             }
         }
-        var counts: [Risk: Int] = [:]
-        for (i, r) in Risk.allCases.enumerated() where perRisk[i] > 0 { counts[r] = perRisk[i] }
-        return (counts, counted)
+
+        var counts: [Risk: Int] {
+            var counts: [Risk: Int] = [:]
+            for (i, r) in Risk.allCases.enumerated() where perRisk[i] > 0 { counts[r] = perRisk[i] }
+            return counts
+        }
     }
 
     /// Only the `escalation_cases_counted` row, exactly as `compute` gives it, without the
     /// Monte Carlo: what disclosure control needs of a grouping that is not shown.
-    static func countRow(group: MetricGroup, period: Period, data: PreparedInput, followUpDays: Int) -> [MetricRow] {
-        let (_, counted) = counts(data.slices(in: group, period: period), followUpDays: followUpDays)
+    static func countRow(_ t: Tally, group: MetricGroup, period: Period) -> [MetricRow] {
         var b = RowBuilder(group: group, period: period)
-        b.count("escalation_cases_counted", counted)
+        b.count("escalation_cases_counted", t.counted)
         return b.rows
     }
 
-    static func compute(group: MetricGroup, period: Period, data: PreparedInput, model: EscalationModel,
-                        followUpDays: Int) -> Output {
-        let (counts, counted) = counts(data.slices(in: group, period: period), followUpDays: followUpDays)
+    static func compute(_ t: Tally, group: MetricGroup, period: Period, model: EscalationModel) -> Output {
+        let counts = t.counts, counted = t.counted
         let cost = group.costPerYearEUR.map { $0 * Double(period.dayCount) / 365.25 }
         let result = model.evaluate(counts: counts, ondersteunerCost: cost)
         var b = RowBuilder(group: group, period: period)

@@ -18,26 +18,15 @@ extension MetricsInput {
     /// not depend on the language the import ran in.
     public static func load(from store: NoaberStore, villages codes: [String]? = nil,
                             readers: Int = 2) throws(StoreError) -> MetricsInput {
-        guard readers > 1, let snapshot = store.snapshotReaders(readers) else {
-            return try load(readers: [store], villages: codes)
-        }
-        defer { for reader in snapshot { reader.endSnapshot() } }
-        return try load(readers: snapshot, villages: codes)
-    }
-
-    /// Reads metadata on the first connection and the villages' cases round-robin over all of
-    /// them, in parallel when there are several (each connection used by one thread only).
-    private static func load(readers: [NoaberStore], villages codes: [String]?) throws(StoreError) -> MetricsInput {
-        let store = readers[0]
-        let wanted = codes.map(Set.init)
-        let villages = try store.villages().filter { wanted?.contains($0.code) ?? true }
-        let selected = villages.map(\.code)
-        let connections = Connections(readers)
-        let loaded = Parallel.map(readers.count) { r -> Result<[LoadedVillage], StoreError> in
+        let lease = try SnapshotLease(store, readers: readers)
+        let meta = try StoreMetadata(lease.stores[0], villages: codes)
+        let lanes = lease.stores.count
+        let selected = meta.villages.map(\.code)
+        let loaded = Parallel.map(lanes) { r -> Result<[LoadedVillage], StoreError> in
             Result { () throws(StoreError) in
                 var mine: [LoadedVillage] = []
-                for (i, code) in selected.enumerated() where i % connections.stores.count == r {
-                    let store = connections.stores[r]
+                for (i, code) in selected.enumerated() where i % lanes == r {
+                    let store = lease.stores[r]
                     let (cases, latest) = try store.caseFactsAndAsOf(village: code)
                     mine.append(LoadedVillage(code: code, cases: cases, latestAsOf: latest,
                                               tasks: try store.taskFacts(village: code)))
@@ -55,25 +44,11 @@ extension MetricsInput {
                 if let latest = village.latestAsOf { asOf[village.code] = latest }
             }
         }
-        var facts: [String: QualityFacts] = [:]
-        var villageOfImport: [Int64: String] = [:]
-        for i in try store.imports() where i.kind == .cases {
-            guard let v = i.village, wanted?.contains(v) ?? true else { continue }
-            villageOfImport[i.id] = v
-            // Censoring: the newest as-of of the village's own exports or of its stored cases
-            // (a multi-village file carries its as-of on each case), as `latestAsOf()` gives it.
-            asOf[v] = max(asOf[v] ?? i.asOf, i.asOf)
-            var f = facts[v] ?? QualityFacts(rowsRead: 0, rowsRejected: 0)
-            f.rowsRead += i.rowsRead
-            f.rowsRejected += i.rejected
-            f.latestExport = max(f.latestExport ?? i.asOf, i.asOf)
-            facts[v] = f
-        }
-        for r in try store.rejectionCounts() {
-            guard let v = villageOfImport[r.importID] else { continue }
-            facts[v]?.rejectedReasons[r.field ?? "row", default: 0] += r.count
-        }
-        return MetricsInput(villages: villages, caseTable: cases, taskTable: tasks, asOf: asOf, qualityFacts: facts)
+        // Censoring: the newest as-of of the village's own exports or of its stored cases
+        // (a multi-village file carries its as-of on each case), as `latestAsOf()` gives it.
+        for (v, date) in meta.asOf { asOf[v] = max(asOf[v] ?? date, date) }
+        return MetricsInput(villages: meta.villages, caseTable: cases, taskTable: tasks, asOf: asOf,
+                            qualityFacts: meta.facts)
     }
 }
 
@@ -83,12 +58,4 @@ private struct LoadedVillage: Sendable {
     let cases: [CaseFacts]
     let latestAsOf: CivilDate?
     let tasks: [TaskFacts]
-}
-
-/// Connections handed to the loading threads: connection r is used only by iteration r of
-/// `Parallel.map`, so none is ever used by two threads, which is all SQLite asks of a
-/// connection opened without its own mutex.
-private struct Connections: @unchecked Sendable {
-    let stores: [NoaberStore]
-    init(_ stores: [NoaberStore]) { self.stores = stores }
 }

@@ -16,12 +16,13 @@ enum QualityMetrics {
     static let fields = ["person_id", "age_band", "first_contact", "closed", "source", "channel",
                          "themes", "resolution", "support_minutes"]
 
-    static func rows(village: Village, data: PreparedInput, facts: QualityFacts?, today: CivilDate?) -> [MetricRow] {
-        let cases = data.allCases(village: village.code)
+    static func rows(_ prepared: PreparedVillage, facts: QualityFacts?, today: CivilDate?) -> [MetricRow] {
+        let village = prepared.village
+        let cases = prepared.cases
         var b = RowBuilder(village: village.code, period: "all")
         var filled = [Int](repeating: 0, count: fields.count)
         var outOfOrder = 0, future = 0
-        let asOf = data.asOf[village.code]
+        let asOf = prepared.asOf
         var seen = Set<DuplicateKey>(minimumCapacity: cases.count)
         var duplicates = 0
         for c in cases {

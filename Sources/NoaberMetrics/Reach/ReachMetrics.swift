@@ -16,52 +16,62 @@ import NoaberModel
 /// - `theme:<code>` / `theme_pct:<code>` (a case may carry several themes, so shares can sum past
 ///   100) and `source:<code>` / `source_pct:<code>`, as counts and % of cases with Wilson.
 enum ReachMetrics {
-    static func rows(group: MetricGroup, period: Period, data: PreparedInput) -> [MetricRow] {
-        let slices = data.slices(in: group, period: period)
-        var b = RowBuilder(group: group, period: period)
-        // Residents as numbers: sorting and deduplicating integers beats a Set<String> per group.
-        var residentIDs: [Int32] = []
-        var residentIDs75: [Int32] = []
-        var anonymous = 0, collective = 0, caseCount = 0
+    /// What the reach rows of one group and period are made of, filled one village at a time
+    /// (villages in code order): counts add up, residents are a set of resident numbers.
+    struct Tally: Sendable {
+        var cases = 0, anonymous = 0, collective = 0
         var themes = [Int](repeating: 0, count: Theme.allCases.count)
-        var sources: [Source: Int] = [:]
-        for slice in slices {
-            caseCount += slice.cases.count
+        var sources = [Int](repeating: 0, count: Source.allCases.count)
+        var residents: ResidentSet
+        var residents75: ResidentSet
+
+        init(residents: Int) {
+            self.residents = ResidentSet(universe: residents)
+            residents75 = ResidentSet(universe: residents)
+        }
+
+        mutating func add(_ slice: VillageCases) {
+            cases += slice.cases.count
             let ids = slice.persons
             for i in slice.cases.indices {
                 let c = slice.cases[i]
                 c.themes.forEachOffset { themes[$0] += 1 }
-                if let s = c.source { sources[s, default: 0] += 1 }
+                if let s = c.source, let k = Source.allCases.firstIndex(of: s) { sources[k] += 1 }
                 if c.collective { collective += 1; continue }
                 guard c.hasPerson else { anonymous += 1; continue }
-                residentIDs.append(ids[i])
-                if c.ageBand?.isSeventyFivePlus == true { residentIDs75.append(ids[i]) }
+                residents.insert(ids[i])
+                if c.ageBand?.isSeventyFivePlus == true { residents75.insert(ids[i]) }
             }
         }
-        let residents = ReachMetrics.distinct(residentIDs, residents: data.firstCaseDay.count)
-        let residents75Count = ReachMetrics.distinct(residentIDs75, residents: data.firstCaseDay.count).count
-        let newResidents = residents.filter { id in
-            let day = data.firstCaseDay[Int(id)]
-            return period.start.dayNumber <= day && day <= period.end.dayNumber
-        }.count
+    }
+
+    static func rows(_ t: Tally, group: MetricGroup, period: Period, index: ResidentIndex) -> [MetricRow] {
+        var b = RowBuilder(group: group, period: period)
+        var reached = 0, newResidents = 0
+        t.residents.forEachDistinct { id in
+            reached += 1
+            if index.firstDay(of: id) >= period.start.dayNumber { newResidents += 1 }
+        }
+        let residents75Count = t.residents75.count
+        let caseCount = t.cases
         let inhabitants = group.inhabitants
         b.count("cases", caseCount)
-        b.count("residents_reached", residents.count)
-        b.proportion("reach_per_1000", residents.count, of: inhabitants, scale: 1000)
+        b.count("residents_reached", reached)
+        b.proportion("reach_per_1000", reached, of: inhabitants, scale: 1000)
         b.count("residents_reached_75plus", residents75Count)
         b.proportion("reach_75plus_pct", residents75Count, of: group.inhabitants75Plus, scale: 100)
         b.add("cases_per_1000", inhabitants > 0 ? 1000 * Double(caseCount) / Double(inhabitants) : nil, n: inhabitants)
         b.count("new_residents", newResidents)
-        b.proportion("new_residents_pct", newResidents, of: residents.count, scale: 100)
-        b.count("anonymous_cases", anonymous)
-        b.count("collective_cases", collective)
-        for (i, t) in Theme.allCases.enumerated() {
-            b.count("theme:" + t.rawValue, themes[i])
-            b.proportion("theme_pct:" + t.rawValue, themes[i], of: caseCount, scale: 100)
+        b.proportion("new_residents_pct", newResidents, of: reached, scale: 100)
+        b.count("anonymous_cases", t.anonymous)
+        b.count("collective_cases", t.collective)
+        for (i, theme) in Theme.allCases.enumerated() {
+            b.count("theme:" + theme.rawValue, t.themes[i])
+            b.proportion("theme_pct:" + theme.rawValue, t.themes[i], of: caseCount, scale: 100)
         }
-        for s in Source.allCases {
-            b.count("source:" + s.rawValue, sources[s] ?? 0)
-            b.proportion("source_pct:" + s.rawValue, sources[s] ?? 0, of: caseCount, scale: 100)
+        for (i, s) in Source.allCases.enumerated() {
+            b.count("source:" + s.rawValue, t.sources[i])
+            b.proportion("source_pct:" + s.rawValue, t.sources[i], of: caseCount, scale: 100)
         }
         return b.rows
     }

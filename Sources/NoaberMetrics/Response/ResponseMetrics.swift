@@ -46,12 +46,6 @@ enum ResponseMetrics {
         return d
     }
 
-    static func durations(_ slices: [VillageCases]) -> Durations {
-        var d = Durations()
-        for slice in slices { add(slice.cases, asOf: slice.asOf, to: &d) }
-        return d
-    }
-
     private static func add(_ cases: ArraySlice<CaseFacts>, asOf: CivilDate?, to d: inout Durations) {
         guard let a = asOf else { return }
         let censor = Moment(date: a)
@@ -75,11 +69,37 @@ enum ResponseMetrics {
         }
     }
 
-    static func compute(group: MetricGroup, period: Period, data: PreparedInput) -> Output {
-        let d = durations(data.slices(in: group, period: period))
+    /// The observations of one group and period, filled one village at a time: per endpoint
+    /// the (time, event) runs, which pool into memory bounded by the number of distinct times.
+    struct Tally: Sendable {
+        var firstContact = ObservationRuns()
+        var closure = ObservationRuns()
+        var negative = 0
+
+        mutating func add(_ slice: VillageCases) {
+            var d = Durations()
+            ResponseMetrics.add(slice.cases, asOf: slice.asOf, to: &d)
+            negative += d.negative
+            firstContact.merge(Self.runs(d.firstContact))
+            closure.merge(Self.runs(d.closure))
+        }
+
+        private static func runs(_ o: (durations: [Double], observed: [Bool])) -> ObservationRuns {
+            var keys: [UInt64] = []
+            keys.reserveCapacity(o.durations.count)
+            for (duration, event) in zip(o.durations, o.observed) {
+                if let key = ObservationRuns.key(duration: duration, event: event) { keys.append(key) }
+            }
+            RadixSort.sort(&keys)
+            return ObservationRuns(sortedKeys: keys)
+        }
+    }
+
+    static func compute(_ t: Tally, group: MetricGroup, period: Period) -> Output {
+        let d = t
         var b = RowBuilder(group: group, period: period)
-        let fc = KaplanMeier(durations: d.firstContact.durations, observed: d.firstContact.observed)
-        let cl = KaplanMeier(durations: d.closure.durations, observed: d.closure.observed)
+        let fc = KaplanMeier(runs: d.firstContact)
+        let cl = KaplanMeier(runs: d.closure)
         median(fc, "first_contact", &b)
         median(cl, "closure", &b)
         for days in [2, 7] {

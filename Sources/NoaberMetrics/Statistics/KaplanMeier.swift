@@ -108,27 +108,35 @@ public struct KaplanMeier: Sendable {
         // closure, and the order of a censoring and an event at one time does not matter below.
         var keys: [UInt64] = []
         keys.reserveCapacity(min(durations.count, observed.count))
-        for (duration, event) in zip(durations, observed) where duration.isFinite && duration >= 0 {
-            let time = duration == 0 ? 0 : duration // -0.0 becomes 0
-            keys.append(time.bitPattern << 1 | (event ? 1 : 0))
+        for (duration, event) in zip(durations, observed) {
+            if let key = ObservationRuns.key(duration: duration, event: event) { keys.append(key) }
         }
         RadixSort.sort(&keys)
-        let pairs = KeyedObservations(keys: keys)
+        self.init(runs: ObservationRuns(sortedKeys: keys))
+    }
 
+    /// Fits the estimator to observations already counted per (time, event): what pooling
+    /// several villages' runs gives. Same result as `init(durations:observed:)` on the
+    /// observations the runs count.
+    /// - Complexity: O(distinct keys).
+    init(runs: ObservationRuns) {
+        let keys = runs.keys, counts = runs.counts
+        let total = runs.total
         let z = NormalDistribution.twoSidedZ(confidence: 0.95)
         var steps: [Step] = []
         var greenwood: [Double] = []
-        var atRisk = pairs.count
+        var atRisk = total
         var survival = 1.0
         var variance = 0.0
         var eventCount = 0
         var index = 0
-        while index < pairs.count {
-            let time = pairs[index].time
+        while index < keys.count {
+            let timeBits = keys[index] >> 1
+            let time = Double(bitPattern: timeBits)
             var events = 0
             var censored = 0
-            while index < pairs.count && pairs[index].time == time {
-                if pairs[index].event { events += 1 } else { censored += 1 }
+            while index < keys.count && keys[index] >> 1 == timeBits {
+                if keys[index] & 1 == 1 { events += counts[index] } else { censored += counts[index] }
                 index += 1
             }
             if events > 0 {
@@ -144,7 +152,7 @@ public struct KaplanMeier: Sendable {
             eventCount += events
             atRisk -= events + censored
         }
-        self.count = pairs.count
+        self.count = total
         self.eventCount = eventCount
         self.steps = steps
         self.greenwood = greenwood
@@ -219,16 +227,5 @@ public struct KaplanMeier: Sendable {
         let centre = log(-logSurvival)
         let spread = z * greenwood.squareRoot() / -logSurvival
         return Interval(lower: exp(-exp(centre + spread)), upper: exp(-exp(centre - spread)))
-    }
-}
-
-/// Sorted observation keys read as (time, event) pairs: see `KaplanMeier.init`.
-private struct KeyedObservations {
-    let keys: [UInt64]
-
-    var count: Int { keys.count }
-
-    subscript(i: Int) -> (time: Double, event: Bool) {
-        (Double(bitPattern: keys[i] >> 1), keys[i] & 1 == 1)
     }
 }

@@ -22,18 +22,41 @@ enum VolunteerLoad {
         var hours: [Double]
     }
 
-    static func compute(group: MetricGroup, period: Period, data: PreparedInput, thresholdPerWeek: Double) -> Output {
-        var b = RowBuilder(group: group, period: period)
-        var perVolunteer: [Int32: Double] = [:]
+    /// What the rows of one group and period are made of, filled one village at a time
+    /// (villages in code order, tasks and cases in date order, so every sum is added in the
+    /// same order whichever way the villages are read).
+    struct Tally: Sendable {
+        /// Hours per volunteer token: memory grows with the volunteers, not with their tasks.
+        var perVolunteer: [UInt64: Double] = [:]
         var boundary = 0, taskCount = 0
-        for slice in data.tasks(in: group, period: period) {
-            taskCount += slice.tasks.count
-            for i in slice.tasks.indices {
-                perVolunteer[slice.volunteers[i], default: 0] += slice.tasks[i].hours
-                if slice.tasks[i].task.crossesProfessionalBoundary { boundary += 1 }
+        var cases = 0, logged = 0
+        var minutes = 0.0
+        var openAtEnd = 0
+
+        mutating func add(tasks: ArraySlice<TaskFacts>) {
+            taskCount += tasks.count
+            for i in tasks.indices {
+                perVolunteer[tasks[i].volunteer, default: 0] += tasks[i].hours
+                if tasks[i].task.crossesProfessionalBoundary { boundary += 1 }
             }
         }
-        let hours = perVolunteer.values.sorted()
+
+        mutating func add(cases slice: VillageCases, openAtEnd open: Int) {
+            cases += slice.cases.count
+            for i in slice.cases.indices {
+                if let m = slice.cases[i].supportMinutes {
+                    minutes += m
+                    logged += 1
+                }
+            }
+            openAtEnd += open
+        }
+    }
+
+    static func compute(_ t: Tally, group: MetricGroup, period: Period, thresholdPerWeek: Double) -> Output {
+        var b = RowBuilder(group: group, period: period)
+        let hours = t.perVolunteer.values.sorted()
+        let boundary = t.boundary, taskCount = t.taskCount
         let active = hours.count
         let total = hours.reduce(0, +)
         let weeks = period.weeks
@@ -50,22 +73,12 @@ enum VolunteerLoad {
         b.count("volunteers_over_threshold", hours.filter { $0 / weeks > thresholdPerWeek }.count, n: active)
         b.count("boundary_tasks", boundary, n: taskCount)
 
-        var loggedCount = 0, caseCount = 0
-        var minutes = 0.0
-        for slice in data.slices(in: group, period: period) {
-            caseCount += slice.cases.count
-            for i in slice.cases.indices {
-                if let m = slice.cases[i].supportMinutes {
-                    minutes += m
-                    loggedCount += 1
-                }
-            }
-        }
-        let supportHours = minutes / 60
+        let loggedCount = t.logged, caseCount = t.cases
+        let supportHours = t.minutes / 60
         let paidHours = group.paidHoursPerWeek.map { $0 * weeks }
         b.add("support_hours", supportHours, n: loggedCount)
         b.add("support_hours_per_paid_hour", paidHours.flatMap { $0 > 0 ? supportHours / $0 : nil }, n: loggedCount)
-        b.count("open_cases_at_end", data.openCases(in: group, at: period.end))
+        b.count("open_cases_at_end", t.openAtEnd)
         b.add("cases_per_paid_hour", paidHours.flatMap { $0 > 0 ? Double(caseCount) / $0 : nil }, n: caseCount)
         return Output(rows: b.rows, hours: hours)
     }

@@ -27,22 +27,22 @@ struct ReportData: Sendable {
     let qualityFacts: [String: QualityFacts]
     private let index: [RowKey: Int]
 
-    init(input: MetricsInput, request: ReportRequest, today: CivilDate) throws(ReportError) {
-        guard request.minCell >= 1 else { throw .invalidOption(name: "minCell", reason: "must be at least 1") }
-        guard request.draws >= 1 else { throw .invalidOption(name: "draws", reason: "must be at least 1") }
-        var selected = input.villages
-        if let codes = request.villages {
-            let known = Set(input.villages.map(\.code))
-            for code in codes where !known.contains(code) { throw .unknownVillage(code: code) }
-            let wanted = Set(codes)
-            selected = input.villages.filter { wanted.contains($0.code) }
-        }
-        guard !selected.isEmpty else { throw .noVillages }
-        villages = selected.sorted { $0.code < $1.code }
+    /// Over an input in memory: residents are numbered over the reported villages only, as
+    /// when the CLI reads just those villages from a store.
+    init(input: MetricsInput, request: ReportRequest, today: CivilDate) throws {
+        let villages = try ReportData.selected(input.villages, request: request)
         let codes = Set(villages.map(\.code))
         let filtered = MetricsInput(villages: villages, caseTable: input.cases.restricted(to: codes),
                                     taskTable: input.tasks.restricted(to: codes),
                                     asOf: input.asOf, qualityFacts: input.qualityFacts)
+        try self.init(source: MetricsSource(filtered), request: request, today: today)
+    }
+
+    /// Over any source, e.g. a store read one village at a time. Throws `ReportError` for a
+    /// request that cannot be met, or what the source throws when it cannot be read.
+    init<Failure: Error>(source unfiltered: MetricsSource<Failure>, request: ReportRequest, today: CivilDate) throws {
+        villages = try ReportData.selected(unfiltered.villages, request: request)
+        let source = unfiltered.restricted(to: Set(villages.map(\.code)))
         self.request = request
         current = request.period
         previous = ReportData.previousPeriod(of: request.period)
@@ -56,14 +56,15 @@ struct ReportData: Sendable {
         var seen = Set<String>()
         let periods = ([previous, current] + trend).filter { seen.insert($0.label).inserted }
 
-        func options(_ grouping: Grouping) -> MetricsOptions {
-            MetricsOptions(grouping: grouping, periods: periods, minCell: request.minCell, suppress: request.suppress,
-                           escalationDraws: request.draws, seed: request.seed,
-                           escalationParameters: request.escalationParameters, today: today)
-        }
+        var options = MetricsOptions(grouping: .village, periods: periods, minCell: request.minCell,
+                                     suppress: request.suppress, escalationDraws: request.draws, seed: request.seed,
+                                     escalationParameters: request.escalationParameters, today: today)
+        // Charts show the current period only: no curve is kept for a village and quarter
+        // that no chart draws.
+        options.chartPeriods = [current.label]
         // Village and pooled rows are disclosed together (with the municipality rows), so no
         // hidden village cell can be recovered from a pooled total shown beside it.
-        let results = DisclosedMetrics.compute(.all, input: filtered, options: options(.village), groupings: [.village, .all])
+        let results = try DisclosedMetrics.compute(.all, source: source, options: options, groupings: [.village, .all])
         byVillage = results[0]
         var pooledResult = results[1]
         // Data-quality rows are per village whatever the grouping: keep them once.
@@ -76,8 +77,23 @@ struct ReportData: Sendable {
         idx.reserveCapacity(all.count)
         for (i, r) in all.enumerated() { idx[RowKey(r.village, r.period, r.metric)] = i }
         index = idx
-        asOf = input.asOf
-        qualityFacts = input.qualityFacts
+        asOf = source.asOf
+        qualityFacts = source.qualityFacts
+    }
+
+    /// The villages a request reports on, sorted by code (alphabetical order, never by rank).
+    private static func selected(_ all: [Village], request: ReportRequest) throws(ReportError) -> [Village] {
+        guard request.minCell >= 1 else { throw .invalidOption(name: "minCell", reason: "must be at least 1") }
+        guard request.draws >= 1 else { throw .invalidOption(name: "draws", reason: "must be at least 1") }
+        var selected = all
+        if let codes = request.villages {
+            let known = Set(all.map(\.code))
+            for code in codes where !known.contains(code) { throw .unknownVillage(code: code) }
+            let wanted = Set(codes)
+            selected = all.filter { wanted.contains($0.code) }
+        }
+        guard !selected.isEmpty else { throw .noVillages }
+        return selected.sorted { $0.code < $1.code }
     }
 
     /// The same figures for another audience: nothing is recomputed.

@@ -47,6 +47,21 @@ public enum ReportGenerator {
     public static func write(input: MetricsInput, provenance: ReportProvenance, request: ReportRequest,
                              audiences: [Audience], directory: (Audience) -> String) throws -> [String] {
         let data = try ReportData(input: input, request: request, today: provenance.generatedOn)
+        return try write(data, provenance: provenance, audiences: audiences, directory: directory)
+    }
+
+    /// The same over any source, e.g. a store read one village at a time
+    /// (`MetricsSource.reading`), so that reporting on years of cases takes the memory of a
+    /// few villages. Throws what the source throws when it cannot be read.
+    public static func write<Failure: Error>(source: MetricsSource<Failure>, provenance: ReportProvenance,
+                                             request: ReportRequest, audiences: [Audience],
+                                             directory: (Audience) -> String) throws -> [String] {
+        let data = try ReportData(source: source, request: request, today: provenance.generatedOn)
+        return try write(data, provenance: provenance, audiences: audiences, directory: directory)
+    }
+
+    private static func write(_ data: ReportData, provenance: ReportProvenance, audiences: [Audience],
+                              directory: (Audience) -> String) throws -> [String] {
         // Each audience's report is a pure function of the shared data: render them on all cores,
         // then write them one after another in the order asked.
         let rendered = Parallel.map(audiences.count) { i in
