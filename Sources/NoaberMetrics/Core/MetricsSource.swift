@@ -25,7 +25,8 @@ public struct MetricsSource<Failure: Error>: Sendable {
     /// How many villages can be read at the same time (one per lane, each lane on its own
     /// thread and, for a store, its own connection).
     let lanes: Int
-    /// The records of one village, read on `lane`: cases in order of receipt, tasks by date.
+    /// The records of one village, read on `lane`: cases in order of receipt, tasks by date
+    /// (ties in the order stored), as `VillageTable` keeps them.
     let read: @Sendable (_ village: String, _ lane: Int) throws(Failure) -> VillageRecords
 
     init(villages: [Village], asOf: [String: CivilDate], qualityFacts: [String: QualityFacts],

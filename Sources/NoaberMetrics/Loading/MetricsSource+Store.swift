@@ -52,8 +52,9 @@ extension MetricsSource where Failure == StoreError {
                              latestReceived: latestReceived, residents: residents.build(),
                              lanes: lanes) { (code, lane) throws(StoreError) in
             let store = lease.stores[lane % lanes]
-            return VillageRecords(cases: try store.caseFacts(village: code), tasks: try store.taskFacts(village: code),
-                                  latestAsOf: nil)
+            // The store gives cases in case-id order; periods are sliced by receipt.
+            return VillageRecords(cases: CaseTable.sortedByDate(try store.caseFacts(village: code)),
+                                  tasks: TaskTable.sortedByDate(try store.taskFacts(village: code)), latestAsOf: nil)
         }
     }
 }
