@@ -41,6 +41,12 @@ public struct MetricsSource<Failure: Error>: Sendable {
         self.read = read
     }
 
+    /// The same source read over `lanes` lanes (the records it reads are the same).
+    func with(lanes: Int) -> MetricsSource {
+        MetricsSource(villages: villages, asOf: asOf, qualityFacts: qualityFacts, latestReceived: latestReceived,
+                      residents: residents, lanes: lanes, read: read)
+    }
+
     /// The same source with only these villages (residents stay numbered over the whole source).
     public func restricted(to codes: Set<String>) -> MetricsSource {
         MetricsSource(villages: villages.filter { codes.contains($0.code) }, asOf: asOf, qualityFacts: qualityFacts,
