@@ -85,7 +85,7 @@ struct DemoCommand {
         do { source = try MetricsSource.reading(store) } catch { throw .store(error, path: storePath) }
         terminal.note(t("3/3 rapporten schrijven", "3/3 writing the reports"))
         // One computation of the metrics serves the three reports.
-        let written = try ReportCommand.write(audiences: Audience.allCases, source: source, store: store, args: args,
+        let written = try ReportCommand.write(audiences: Audience.allCases, source: source, args: args,
                                               common: CommonOptions(args), out: out,
                                               commandLine: ReportCommand.commandLine(arguments))
         for html in written where html.hasSuffix(".html") {

@@ -54,14 +54,14 @@ struct ReportCommand {
         }
         let names = args.strings("audience")
         let audiences = names.contains("all") ? Audience.allCases : Audience.allCases.filter { names.contains($0.rawValue) }
-        let written = try Self.write(audiences: audiences, source: source, store: store, args: args, common: common,
+        let written = try Self.write(audiences: audiences, source: source, args: args, common: common,
                                      out: args.string("out") ?? "noaber-report", commandLine: Self.commandLine(arguments))
         for path in written { console.out(path + "\n") }
     }
 
     /// Writes the audiences' reports from one computation of the metrics; one audience goes into
     /// `out` itself, several into `out/<audience>/`. Shared with `demo`.
-    static func write(audiences: [Audience], source: MetricsSource<StoreError>, store: NoaberStore, args: ParsedArguments, common: CommonOptions,
+    static func write(audiences: [Audience], source: MetricsSource<StoreError>, args: ParsedArguments, common: CommonOptions,
                       out: String, commandLine: String) throws(CLIFailure) -> [String] {
         let options = try MetricsOptionsParser.options(args, source: source)
         guard let period = try MetricsOptionsParser.reportPeriod(args, source: source) else {
@@ -76,8 +76,8 @@ struct ReportCommand {
         request.escalationParameters = options.escalationParameters
         request.draws = options.escalationDraws
         request.seed = options.seed
-        let imports: [ImportRecord]
-        do { imports = try store.imports() } catch { throw .store(error, path: common.databasePath) }
+        // Read in the source's snapshot: the list matches the figures even if an import commits now.
+        let imports = source.imports
         let provenance = ReportProvenance(
             imports: imports.map {
                 ImportSummary(fileName: $0.fileName, village: $0.village, kind: $0.kind.rawValue, asOf: $0.asOf,

@@ -1,4 +1,5 @@
 import NoaberModel
+import NoaberStore
 
 /// Where a metrics run reads its villages from, one village at a time: a `MetricsInput` held
 /// in memory (`Failure == Never`), or a store read village by village
@@ -21,6 +22,10 @@ public struct MetricsSource<Failure: Error>: Sendable {
     public let qualityFacts: [String: QualityFacts]
     /// The latest receipt date over all cases read (nil without cases).
     public let latestReceived: CivilDate?
+    /// A store's import records as of the source's snapshot, for a report's provenance (so the
+    /// list matches the figures even when an import commits during the run); empty for an
+    /// input held in memory.
+    public internal(set) var imports: [ImportRecord] = []
     let residents: ResidentIndex
     /// How many villages can be read at the same time (one per lane, each lane on its own
     /// thread and, for a store, its own connection).
@@ -43,14 +48,19 @@ public struct MetricsSource<Failure: Error>: Sendable {
 
     /// The same source read over `lanes` lanes (the records it reads are the same).
     func with(lanes: Int) -> MetricsSource {
-        MetricsSource(villages: villages, asOf: asOf, qualityFacts: qualityFacts, latestReceived: latestReceived,
-                      residents: residents, lanes: lanes, read: read)
+        var copy = MetricsSource(villages: villages, asOf: asOf, qualityFacts: qualityFacts,
+                                 latestReceived: latestReceived, residents: residents, lanes: lanes, read: read)
+        copy.imports = imports
+        return copy
     }
 
     /// The same source with only these villages (residents stay numbered over the whole source).
     public func restricted(to codes: Set<String>) -> MetricsSource {
-        MetricsSource(villages: villages.filter { codes.contains($0.code) }, asOf: asOf, qualityFacts: qualityFacts,
-                      latestReceived: latestReceived, residents: residents, lanes: lanes, read: read)
+        var copy = MetricsSource(villages: villages.filter { codes.contains($0.code) }, asOf: asOf,
+                                 qualityFacts: qualityFacts, latestReceived: latestReceived, residents: residents,
+                                 lanes: lanes, read: read)
+        copy.imports = imports
+        return copy
     }
 }
 

@@ -48,14 +48,16 @@ extension MetricsSource where Failure == StoreError {
                 if let r = o.latestReceived { latestReceived = max(latestReceived ?? r, r) }
             }
         }
-        return MetricsSource(villages: meta.villages, asOf: asOf, qualityFacts: meta.facts,
-                             latestReceived: latestReceived, residents: residents.build(),
-                             lanes: lanes) { (code, lane) throws(StoreError) in
+        var source = MetricsSource(villages: meta.villages, asOf: asOf, qualityFacts: meta.facts,
+                                   latestReceived: latestReceived, residents: residents.build(),
+                                   lanes: lanes) { (code, lane) throws(StoreError) in
             let store = lease.stores[lane % lanes]
             // The store gives cases in case-id order; periods are sliced by receipt.
             return VillageRecords(cases: CaseTable.sortedByDate(try store.caseFacts(village: code)),
                                   tasks: TaskTable.sortedByDate(try store.taskFacts(village: code)), latestAsOf: nil)
         }
+        source.imports = meta.imports
+        return source
     }
 }
 

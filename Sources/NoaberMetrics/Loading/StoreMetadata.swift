@@ -9,6 +9,8 @@ struct StoreMetadata {
     /// on each case instead: the caller merges those in).
     let asOf: [String: CivilDate]
     let facts: [String: QualityFacts]
+    /// Every import record (all villages, all kinds), in the store's order.
+    let imports: [ImportRecord]
 
     /// `codes` restricts the villages (nil: all). Rejection reasons are counted by the field that
     /// failed (`row` when the row as a whole was refused), a stable code that does not depend on
@@ -19,7 +21,8 @@ struct StoreMetadata {
         var asOf: [String: CivilDate] = [:]
         var facts: [String: QualityFacts] = [:]
         var villageOfImport: [Int64: String] = [:]
-        for i in try store.imports() where i.kind == .cases {
+        imports = try store.imports()
+        for i in imports where i.kind == .cases {
             guard let v = i.village, wanted?.contains(v) ?? true else { continue }
             villageOfImport[i.id] = v
             asOf[v] = max(asOf[v] ?? i.asOf, i.asOf)
