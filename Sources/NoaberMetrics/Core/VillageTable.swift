@@ -19,7 +19,7 @@ extension TaskFacts: DatedFacts {
 ///
 /// This is what the store loader fills, one village at a time straight from SQLite, and what a
 /// researcher's `[CaseRecord]` / `[VolunteerTask]` is converted into. Keeping each village sorted
-/// here lets `PreparedInput` share the arrays instead of sorting a copy.
+/// here lets a run slice them by period without sorting a copy.
 public struct VillageTable<Row: DatedFacts>: Sendable {
     /// Per village code, its rows in date order; ties keep the order they were given in.
     public private(set) var byVillage: [String: [Row]] = [:]
