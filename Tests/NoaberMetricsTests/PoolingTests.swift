@@ -105,3 +105,26 @@ struct PoolingTests {
         #expect(index.firstDay(of: 1) == (try day("2024-03-01")).dayNumber)
     }
 }
+
+/// Rows are put in date order in place; ties keep the order they came in.
+struct InPlaceDateSortTests {
+    @Test func sortingInPlaceIsStableAndAgreesWithAComparisonSort() throws {
+        var rng = Xoshiro256StarStar(seed: 9)
+        let base = try day("2024-01-01").dayNumber
+        for (n, spread) in [(0, 1), (1, 1), (5, 3), (3_000, 40), (20_000, 400), (20_000, 2), (5_000, 1_000_000)] {
+            // The volunteer number records the original position, to see that ties stay in order.
+            let tasks = (0..<n).map { i in
+                TaskFacts(volunteer: UInt64(i), date: CivilDate(dayNumber: base + Int(rng.next() % UInt64(spread))),
+                          hours: 1, task: .visit)
+            }
+            let expected = tasks.enumerated().sorted { a, b in
+                a.element.day != b.element.day ? a.element.day < b.element.day : a.offset < b.offset
+            }.map(\.element)
+            let sorted = TaskTable.sortedByDate(tasks)
+            #expect(sorted == expected, "n=\(n) spread=\(spread)")
+        }
+        // Already in order: returned as it is.
+        let ordered = (0..<100).map { TaskFacts(volunteer: UInt64($0), date: CivilDate(dayNumber: base + $0 / 3), hours: 1, task: .visit) }
+        #expect(TaskTable.sortedByDate(ordered) == ordered)
+    }
+}

@@ -57,13 +57,48 @@ public struct VillageTable<Row: DatedFacts>: Sendable {
     }
 
     /// Sorted by date; equal dates keep their relative order.
-    static func sortedByDate(_ rows: [Row]) -> [Row] {
+    ///
+    /// Sorted in place: one 8-byte key per row (date and original position, radix-sorted),
+    /// then the rows are moved along the permutation's cycles. A village of a quarter of a
+    /// million cases thus needs 2 MB beside its rows instead of a second copy of them.
+    /// - Complexity: O(n) when already sorted, else O(n) (radix sort and one move per row).
+    static func sortedByDate(_ input: consuming [Row]) -> [Row] {
+        var rows = input
+        guard let first = rows.first else { return rows }
         var ordered = true
-        for i in rows.indices.dropFirst() where rows[i - 1].sortKey > rows[i].sortKey {
-            ordered = false
-            break
+        var low = first.sortKey, high = first.sortKey
+        for i in rows.indices.dropFirst() {
+            let k = rows[i].sortKey
+            if rows[i - 1].sortKey > k { ordered = false }
+            low = min(low, k)
+            high = max(high, k)
         }
         if ordered { return rows }
+        // Keys: date above, position below; bit 63 stays free to mark rows already moved.
+        guard high - low < 1 << 31, rows.count < 1 << 32 else { return sortedByComparison(rows) }
+        var keys = rows.indices.map { UInt64(rows[$0].sortKey - low) << 32 | UInt64($0) }
+        RadixSort.sort(&keys)
+        let moved: UInt64 = 1 << 63, position: UInt64 = 0xFFFF_FFFF
+        for start in keys.indices where keys[start] & moved == 0 {
+            // Follow the cycle through `start`: slot k takes the row from its key's position.
+            let held = rows[start]
+            var k = start
+            while true {
+                let source = Int(keys[k] & position)
+                keys[k] |= moved
+                if source == start {
+                    rows[k] = held
+                    break
+                }
+                rows[k] = rows[source]
+                k = source
+            }
+        }
+        return rows
+    }
+
+    /// The same order by a stable comparison sort, for dates too far apart for one key.
+    private static func sortedByComparison(_ rows: [Row]) -> [Row] {
         let key = rows.map(\.sortKey)
         let order = key.indices.sorted { key[$0] != key[$1] ? key[$0] < key[$1] : $0 < $1 }
         return order.map { rows[$0] }
