@@ -23,7 +23,7 @@ struct GroupingRequest: Sendable {
 /// and records (date order) gives, so results are identical whatever the number of lanes.
 enum MetricsPass {
     /// Villages each lane reads per round before the pooled groups take them in.
-    static let villagesPerLane = 2
+    static let villagesPerLane = 1
 
     /// Unsuppressed results, one per request, in request order: rows in no particular order;
     /// chart material in period order, then group order, then endpoint.

@@ -73,6 +73,7 @@ extension MetricsSource where Failure == Never {
         var latest: CivilDate?
         for list in input.cases.byVillage.values {
             for i in list.indices { builder.add(list[i]) }
+            builder.endVillage()
             if let last = list.last?.received.date { latest = max(latest ?? last, last) }
         }
         let cases = input.cases, tasks = input.tasks

@@ -30,6 +30,7 @@ extension MetricsSource where Failure == StoreError {
                         guard let person, !collective else { return }
                         mine.residents.add(token: person, day: day)
                     }
+                    mine.residents.endVillage()
                     mine.villages[code] = o
                 }
                 return mine
