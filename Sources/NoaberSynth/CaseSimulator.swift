@@ -39,7 +39,8 @@ struct CaseSimulator {
         asOfDay = options.asOf.dayNumber
         fromYear = options.from.year
         // About 2.2 cases per named resident over the period.
-        pool = max(1, Int(Double(count) * 0.87 / 2.2))
+        let drawn = max(1, Int(Double(count) * 0.87 / 2.2))
+        pool = options.residentsWithinPopulation ? min(drawn, max(village.inhabitants, 1)) : drawn
     }
 
     /// The yearly rate multiplier of a village (0.85–1.15), fixed by seed and code.

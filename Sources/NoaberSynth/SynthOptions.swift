@@ -32,6 +32,12 @@ public struct SynthOptions: Sendable, Hashable {
     /// before the received date, an unknown theme label, an empty case number), for demos of the
     /// importer's rejected-rows path. Reported in `SynthSummary.injectedErrors`.
     public var deliberateErrors: Bool
+    /// Caps each village's pool of residents at its inhabitants. By default the pool grows with
+    /// the rows (about 0.4 named residents per case), which at millions of rows names more
+    /// residents than a village has: a stress test for anything that grows with residents.
+    /// With the cap, residents come back more often instead, as they would in a real village
+    /// whose history of cases grows.
+    public var residentsWithinPopulation = false
 
     public init(seed: UInt64, villages: [Village], from: CivilDate, to: CivilDate, asOf: CivilDate,
                 dialect: ExportDialect = .canonical, casesPerThousandPerYear: Double = 60,

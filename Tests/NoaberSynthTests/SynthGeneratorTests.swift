@@ -37,6 +37,24 @@ import NoaberSynth
         }
     }
 
+    /// By default residents grow with the rows; with the cap no village names more residents
+    /// than it has inhabitants, and the rows are the same in number.
+    @Test func residentsCanBeCappedAtThePopulation() throws {
+        var options = twoYears(villages: testVillages, targetRows: 60_000)
+        let free = canonicalRecords(try casesBytes(options))
+        options.residentsWithinPopulation = true
+        let capped = canonicalRecords(try casesBytes(options))
+        #expect(capped.count == free.count)
+        for village in testVillages {
+            func residents(_ records: [[String: String]]) -> Int {
+                Set(records.filter { $0["village"] == village.code }.compactMap { $0["person_id"] }.filter { !$0.isEmpty }).count
+            }
+            #expect(residents(capped) <= village.inhabitants, "\(village.code)")
+            #expect(residents(capped) > village.inhabitants / 2, "\(village.code)")
+            #expect(residents(free) > village.inhabitants, "\(village.code): the default grows past the population")
+        }
+    }
+
     @Test func targetRowsIsExactAndSharedByPopulation() throws {
         let generator = try SynthGenerator(options: twoYears(villages: testVillages, targetRows: 7_001))
         #expect(generator.caseCounts() == [4_001, 2_000, 1_000])

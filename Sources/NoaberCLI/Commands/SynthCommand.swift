@@ -28,6 +28,8 @@ struct SynthCommand {
         flags: [
             FlagSpec(name: "bundled", help: "Rewrite the bundled datasets under --out (default Datasets)."),
             FlagSpec(name: "no-tasks", help: "Write no volunteer-task export."),
+            FlagSpec(name: "residents-within-population",
+                     help: "Cap each village's residents at its inhabitants (else they grow with --rows)."),
             CommonOptions.quietFlag,
         ])
 
@@ -74,7 +76,8 @@ struct SynthCommand {
         if let rows, rows < 0 { throw .usage(UsageError(message: "--rows must not be negative", commandPath: args.commandPath)) }
         let villages = villageCount.map { SyntheticVillages.make(count: $0, seed: seed) } ?? BundledDatasets.villages
         let dialect = ExportDialect(rawValue: args.string("dialect") ?? "canonical") ?? .canonical
-        let options = SynthOptions(seed: seed, villages: villages, from: from, to: to, asOf: asOf, dialect: dialect, targetRows: rows)
+        var options = SynthOptions(seed: seed, villages: villages, from: from, to: to, asOf: asOf, dialect: dialect, targetRows: rows)
+        options.residentsWithinPopulation = args.flag("residents-within-population")
         do {
             try FileSystem.createDirectory(out)
             try writeVillages(villages, to: out + "/villages.csv")
