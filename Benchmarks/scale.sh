@@ -8,7 +8,9 @@
 # Environment: WORKDIR (default a fresh mktemp dir, removed at the end unless KEEP=1),
 #   VILLAGES (default 100), SKIP_BUILD=1 to reuse .build/release/noaber, NOABER (binary to use),
 #   STEP_TIMEOUT (seconds per metrics/report run, default 0 = none; a run that hits it is shown
-#   as "timeout" with the peak RSS it had reached).
+#   as "timeout" with the peak RSS it had reached), RESIDENTS=population to cap each village's
+#   residents at its inhabitants (`synth --residents-within-population`; by default residents
+#   grow with the rows, about 0.4 per case, a stress test for what grows with residents).
 # Needs a few GB of free disk for 10M (CSV ≈ 1.3 GB plus a store of about the same size).
 set -euo pipefail
 
@@ -40,7 +42,8 @@ ROWS_OUT=()
 for N in "${SIZES[@]}"; do
     dir="$WORKDIR/$N"
     echo "[$N] synthesising…" >&2
-    "$NOABER" synth --villages "$VILLAGES" --rows "$N" --no-tasks --quiet --out "$dir" >/dev/null
+    CAP=(); [[ "${RESIDENTS:-}" == population ]] && CAP=(--residents-within-population)
+    "$NOABER" synth --villages "$VILLAGES" --rows "$N" --no-tasks "${CAP[@]}" --quiet --out "$dir" >/dev/null
     csv=$(ls "$dir"/cases-canonical*.csv)
     db="$dir/store.sqlite"
     "$NOABER" villages import "$dir/villages.csv" --db "$db" >/dev/null

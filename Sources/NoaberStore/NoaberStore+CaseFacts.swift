@@ -12,14 +12,19 @@ extension NoaberStore {
     /// - Throws: `noaberInvalidStoredValue` for a date or code that another tool wrote in a form
     ///   noaber cannot read, as `cases(villages:)` does.
     /// - Complexity: O(cases of the village + their child rows).
-    public func caseFacts(village: String) throws(StoreError) -> [CaseFacts] {
-        try caseFactsAndAsOf(village: village).cases
+    ///
+    /// `expectedCount`, when the caller knows how many cases the village has (from
+    /// `caseOverview`), sizes the array once: an array grown by appending holds up to twice
+    /// its count, which for the largest village of a big store is tens of megabytes.
+    public func caseFacts(village: String, expectedCount: Int? = nil) throws(StoreError) -> [CaseFacts] {
+        try caseFactsAndAsOf(village: village, expectedCount: expectedCount).cases
     }
 
     /// `caseFacts(village:)` together with the latest `as_of` among the village's stored cases
     /// (nil without cases), read in the same pass: the metrics loader needs both, and a separate
     /// `GROUP BY` over the whole table would scan every case once more.
-    public func caseFactsAndAsOf(village: String) throws(StoreError) -> (cases: [CaseFacts], latestAsOf: CivilDate?) {
+    public func caseFactsAndAsOf(village: String, expectedCount: Int? = nil)
+        throws(StoreError) -> (cases: [CaseFacts], latestAsOf: CivilDate?) {
         let s = try database.prepare("""
             SELECT case_id, person_key, age_band, birth_year, received, first_contact, closed,
                    source, channel, collective, resolution, support_minutes, as_of
@@ -33,6 +38,7 @@ extension NoaberStore {
         let ageBands = CodeTable<AgeBand>(), sources = CodeTable<Source>(), channels = CodeTable<Channel>()
         let resolutions = CodeTable<Resolution>()
         var result: [CaseFacts] = []
+        if let expectedCount { result.reserveCapacity(expectedCount) }
         var latestAsOf: CivilDate?
         while try s.step() {
             if let asOf = try s.date(at: 12, name: "cases.as_of"), latestAsOf.map({ asOf > $0 }) ?? true {

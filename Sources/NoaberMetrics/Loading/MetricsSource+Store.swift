@@ -49,12 +49,16 @@ extension MetricsSource where Failure == StoreError {
                 if let r = o.latestReceived { latestReceived = max(latestReceived ?? r, r) }
             }
         }
+        let caseCounts = overviews.reduce(into: [String: Int]()) { counts, result in
+            if case .success(let part) = result { for (code, o) in part.villages { counts[code] = o.cases } }
+        }
         var source = MetricsSource(villages: meta.villages, asOf: asOf, qualityFacts: meta.facts,
                                    latestReceived: latestReceived, residents: residents.build(),
                                    lanes: lanes) { (code, lane) throws(StoreError) in
             let store = lease.stores[lane % lanes]
             // The store gives cases in case-id order; periods are sliced by receipt.
-            return VillageRecords(cases: CaseTable.sortedByDate(try store.caseFacts(village: code)),
+            let cases = try store.caseFacts(village: code, expectedCount: caseCounts[code])
+            return VillageRecords(cases: CaseTable.sortedByDate(consume cases),
                                   tasks: TaskTable.sortedByDate(try store.taskFacts(village: code)), latestAsOf: nil)
         }
         source.imports = meta.imports
