@@ -156,5 +156,14 @@ struct VillageByVillageTests {
         #expect(some.funnel == full.funnel.filter { $0.period == "2024Q2" })
         #expect(some.volunteerHours.isEmpty && some.escalation.isEmpty)
         #expect(!full.volunteerHours.isEmpty && !full.escalation.isEmpty)
+        // Village groups narrowed further: no curve per village, the funnel stays.
+        options.villageChartMaterial = [.funnel]
+        let funnelOnly = MetricsEngine.compute(.all, input: input, options: options)
+        #expect(funnelOnly.rows == full.rows)
+        #expect(funnelOnly.survivalCurves.isEmpty)
+        #expect(funnelOnly.funnel == some.funnel)
+        options.grouping = .all
+        let pooled = MetricsEngine.compute(.all, input: input, options: options)
+        #expect(pooled.survivalCurves.map(\.group) == ["all", "all"])
     }
 }

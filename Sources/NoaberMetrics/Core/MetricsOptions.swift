@@ -32,6 +32,10 @@ public struct MetricsOptions: Sendable {
     /// Which kinds of chart material a run keeps (all by default). The `metrics` command prints
     /// funnel rows and nothing else, so it asks for `.funnel` alone.
     public var chartMaterial: ChartMaterial = .all
+    /// Narrows `chartMaterial` for single-village groups (nil: the same). A report on many
+    /// villages draws their funnel but no curve per village, so it keeps curves for the pooled
+    /// group only, not one per village that would be thrown away.
+    public var villageChartMaterial: ChartMaterial?
 
     public init(grouping: Grouping = .village, periods: [Period], minCell: Int = 5, suppress: Bool = true,
                 volunteerThresholdHoursPerWeek: Double = 4, escalationDraws: Int = 10_000,

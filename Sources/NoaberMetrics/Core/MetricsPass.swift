@@ -47,6 +47,7 @@ enum MetricsPass {
         let villageRequests = requests.indices.filter { requests[$0].grouping == .village }
         let villageCountsOnly = villageRequests.allSatisfy { requests[$0].countsOnly }
         let villageCharts = villageRequests.contains { requests[$0].charts }
+        let villageCharted = charted.map { $0.intersection(options.villageChartMaterial ?? .all) }
         let funnel = requests.contains(where: \.charts) && (plan.reach || plan.volunteers)
             && charted.contains { $0.contains(.funnel) }
         let quality = families.contains(.quality) && requests.contains(where: \.quality)
@@ -96,7 +97,7 @@ enum MetricsPass {
                             if funnel && charted[p].contains(.funnel) { work.funnel.append((p, tally.funnelCounts(village: v))) }
                             guard !villageRequests.isEmpty else { continue }
                             work.part.merge(tally.finish(group: group, period: period, plan: plan, model: model,
-                                                         charts: villageCharts ? charted[p] : [],
+                                                         charts: villageCharts ? villageCharted[p] : [],
                                                          countsOnly: villageCountsOnly, small: small))
                         }
                         if quality {
