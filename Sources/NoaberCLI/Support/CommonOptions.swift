@@ -68,22 +68,5 @@ struct CommonOptions {
         return store
     }
 
-    /// Runs `body` inside one read transaction, so every query it makes sees the same snapshot.
-    ///
-    /// Without it each SELECT sees the latest commit: an import committing between the loading of
-    /// cases and of as-of dates gave `metrics` a mix of before and after (found by the fault tests).
-    func readSnapshot<T>(_ store: NoaberStore, _ body: () throws(StoreError) -> T) throws(CLIFailure) -> T {
-        do throws(StoreError) {
-            try store.database.execute("BEGIN DEFERRED")
-            let value: T
-            do { value = try body() } catch {
-                try? store.database.execute("ROLLBACK")
-                throw error
-            }
-            try store.database.execute("COMMIT")
-            return value
-        } catch { throw .store(error, path: databasePath) }
-    }
-
     func text(_ nl: String, _ en: String) -> String { language == .nl ? nl : en }
 }
