@@ -115,7 +115,16 @@ extension NoaberStore.Writer {
     /// a broken invariant and fails the import.
     private func insertChildRows(_ indexes: [Int], of cases: UnsafeBufferPointer<CaseRecord>, _ table: BatchInsert.Table) throws(StoreError) {
         var total = 0
-        for index in indexes { total += Self.childCount(cases[index], table) }
+        for index in indexes {
+            // Field by field: a `CaseRecord` argument would copy the record (retaining every field).
+            switch table {
+            case .themes: total += cases[index].themes.count
+            case .referrals: total += cases[index].referredTo.count
+            case .risks: total += cases[index].risks.count
+            case .escalations: total += cases[index].escalatedTo.count
+            case .cases: return
+            }
+        }
         guard total > 0 else { return }
         var rows = ChildRows(remaining: total)
         rows.insert = try batchStatement(table, rows: rows.statementRows)
@@ -123,10 +132,10 @@ extension NoaberStore.Writer {
         for index in indexes {
             // Reads the one set in place: copying the whole record would retain all its fields.
             switch table {
-            case .themes: try bindChildren(cases[index].themes, themeBytes, cases[index], table, &rows)
-            case .referrals: try bindChildren(cases[index].referredTo, referralBytes, cases[index], table, &rows)
-            case .risks: try bindChildren(cases[index].risks, riskBytes, cases[index], table, &rows)
-            case .escalations: try bindChildren(cases[index].escalatedTo, riskBytes, cases[index], table, &rows)
+            case .themes: try bindChildren(cases[index].themes, themeBytes, cases[index].village, cases[index].caseID, table, &rows)
+            case .referrals: try bindChildren(cases[index].referredTo, referralBytes, cases[index].village, cases[index].caseID, table, &rows)
+            case .risks: try bindChildren(cases[index].risks, riskBytes, cases[index].village, cases[index].caseID, table, &rows)
+            case .escalations: try bindChildren(cases[index].escalatedTo, riskBytes, cases[index].village, cases[index].caseID, table, &rows)
             case .cases: return
             }
             if rows.remaining == 0 { return }
@@ -146,26 +155,15 @@ extension NoaberStore.Writer {
         }
     }
 
-    @inline(__always)
-    private static func childCount(_ c: CaseRecord, _ table: BatchInsert.Table) -> Int {
-        switch table {
-        case .themes: c.themes.count
-        case .referrals: c.referredTo.count
-        case .risks: c.risks.count
-        case .escalations: c.escalatedTo.count
-        case .cases: 0
-        }
-    }
-
     /// Binds one case's values of one child table, executing each statement once it is full.
     @inline(__always)
-    private func bindChildren<C: Code>(_ values: Set<C>, _ codes: CodeBytes<C>, _ c: borrowing CaseRecord,
+    private func bindChildren<C: Code>(_ values: Set<C>, _ codes: CodeBytes<C>, _ village: String, _ caseID: String,
                                        _ table: BatchInsert.Table, _ rows: inout ChildRows) throws(StoreError) {
         for value in values {
             guard let insert = rows.insert else { return }
             let base = Int32(rows.bound * 3)
-            try arena.bind(text: c.village, at: base + 1, of: insert)
-            try arena.bind(text: c.caseID, at: base + 2, of: insert)
+            try arena.bind(text: village, at: base + 1, of: insert)
+            try arena.bind(text: caseID, at: base + 2, of: insert)
             try arena.bind(code: value, codes, at: base + 3, of: insert)
             rows.bound += 1
             if rows.bound == rows.statementRows {
