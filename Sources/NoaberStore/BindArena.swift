@@ -56,14 +56,18 @@ final class BindArena {
     @inline(__always)
     func bind(moment: Moment?, at index: Int32, of statement: Statement) throws(StoreError) {
         guard let moment else { return try statement.bind(int: nil, at: index) }
-        guard used + 16 <= capacity else { return try statement.bind(moment: moment, at: index) }
+        guard used + 17 <= capacity else { return try statement.bind(moment: moment, at: index) }
         let start = base + used
         guard let count = days.format(moment, into: start) else {
             // Out-of-range dates: the copying path reports the error with its context.
             return try statement.bind(moment: moment, at: index)
         }
-        used += count
-        try statement.bindStatic(utf8: start, count: count, at: index)
+        // NUL-terminated (the digits and separators hold no NUL): the date CHECKs' GLOB reads the
+        // text as a C string, and SQLite would otherwise copy it into a terminated buffer (a
+        // malloc, copy and free per date, about a sixth of the writer's instructions).
+        start[count] = 0
+        used += count + 1
+        try statement.bindStaticTerminated(utf8: start, at: index)
     }
 
     /// Binds `yyyy-mm-dd`.
