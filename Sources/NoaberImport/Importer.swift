@@ -181,8 +181,11 @@ public final class Importer {
                               language: Language) -> (_ put: (ImportBatch) -> Bool) throws -> Void {
         let p = pseudonymizer
         let plan = context.plan
-        let caseValidator = CaseRowValidator(context: context) { p?.pseudonym(forBytes: $0, in: .person) }
-        let taskValidator = TaskRowValidator(context: context) { p?.pseudonym(forBytes: $0, in: .volunteer) }
+        // Repeated ids are looked up instead of hashed again (see `PseudonymCache`).
+        let people = p.map { PseudonymCache($0, domain: .person) }
+        let volunteers = p.map { PseudonymCache($0, domain: .volunteer) }
+        let caseValidator = CaseRowValidator(context: context) { people?.pseudonym(forBytes: $0) }
+        let taskValidator = TaskRowValidator(context: context) { volunteers?.pseudonym(forBytes: $0) }
         return { put in
             let scratch = try ImportScratch()
             var batch = ImportBatch()

@@ -18,29 +18,40 @@ extension NoaberStore.Writer {
     /// - Complexity: one query per distinct village (is it empty?) plus, for new cases, about
     ///   1/32 statement per case and 1/64 per child row instead of one each.
     public func upsertCases(_ cases: [CaseRecord], importID: Int64, asOf: CivilDate) throws(StoreError) -> UpsertCounts {
-        var counts = UpsertCounts()
-        var pending: [Int] = []   // indexes of cases that may be new, in order
-        pending.reserveCapacity(min(cases.count, BatchInsert.caseRows))
-        for index in cases.indices {
-            let c = cases[index]
-            if try villageWasEmpty(c.village) {
-                pending.append(index)
-                if pending.count == BatchInsert.caseRows {
-                    try insertOrFallBack(pending, of: cases, importID: importID, asOf: asOf, counts: &counts)
-                    pending.removeAll(keepingCapacity: true)
+        // Through a buffer pointer, `cases[i]` is read in place: `Array`'s subscript would copy
+        // the record (retaining and later releasing each of its strings and sets) at every use.
+        try cases.withUnsafeBufferPointer { (cases) throws(StoreError) -> UpsertCounts in
+            var counts = UpsertCounts()
+            var pending: [Int] = []   // indexes of cases that may be new, in order
+            pending.reserveCapacity(min(cases.count, BatchInsert.caseRows))
+            for index in cases.indices {
+                if try villageWasEmpty(cases[index].village) {
+                    pending.append(index)
+                    if pending.count == BatchInsert.caseRows {
+                        try insertOrFallBack(pending, of: cases, importID: importID, asOf: asOf, counts: &counts)
+                        pending.removeAll(keepingCapacity: true)
+                    }
+                } else {
+                    counts.add(try upsertCase(cases[index], importID: importID, asOf: asOf))
                 }
-            } else {
-                counts.add(try upsertCase(c, importID: importID, asOf: asOf))
             }
+            if !pending.isEmpty {
+                try insertOrFallBack(pending, of: cases, importID: importID, asOf: asOf, counts: &counts)
+            }
+            return counts
         }
-        if !pending.isEmpty {
-            try insertOrFallBack(pending, of: cases, importID: importID, asOf: asOf, counts: &counts)
-        }
-        return counts
     }
 
-    /// Whether `village` had no stored case when first asked in this writer (cached).
+    /// Whether `village` had no stored case when first asked in this writer (cached; a run of one
+    /// village's cases compares with the previous village instead of hashing).
     private func villageWasEmpty(_ village: String) throws(StoreError) -> Bool {
+        if let last = lastEmptyCheck, last.village == village { return last.empty }
+        let empty = try villageWasEmptyLookup(village)
+        lastEmptyCheck = (village, empty)
+        return empty
+    }
+
+    private func villageWasEmptyLookup(_ village: String) throws(StoreError) -> Bool {
         if let known = villageWasEmpty[village] { return known }
         let query = try statement(.villageHasCases)
         try query.bind(text: village, at: 1)
@@ -52,7 +63,7 @@ extension NoaberStore.Writer {
 
     /// Inserts the cases at `indexes` and their child rows in batched statements; from the first
     /// case the INSERT refuses on, upserts the rest one by one instead.
-    private func insertOrFallBack(_ indexes: [Int], of cases: [CaseRecord], importID: Int64, asOf: CivilDate,
+    private func insertOrFallBack(_ indexes: [Int], of cases: UnsafeBufferPointer<CaseRecord>, importID: Int64, asOf: CivilDate,
                                   counts: inout UpsertCounts) throws(StoreError) {
         let stored = try insertCaseRows(indexes, of: cases, importID: importID, asOf: asOf)
         let inserted = stored == indexes.count ? indexes : Array(indexes.prefix(stored))
@@ -66,6 +77,7 @@ extension NoaberStore.Writer {
         for index in indexes.dropFirst(stored) {
             // This village had a key stored after all; batching it would only fail again.
             villageWasEmpty[cases[index].village] = false
+            lastEmptyCheck = nil
             counts.add(try upsertCase(cases[index], importID: importID, asOf: asOf))
         }
     }
@@ -78,7 +90,7 @@ extension NoaberStore.Writer {
     /// of backing out the statement: without `ABORT` a multi-row INSERT needs no statement
     /// journal, whose upkeep costs at every statement. Only constraint errors are expected here;
     /// any other error is thrown.
-    private func insertCaseRows(_ indexes: [Int], of cases: [CaseRecord], importID: Int64, asOf: CivilDate) throws(StoreError) -> Int {
+    private func insertCaseRows(_ indexes: [Int], of cases: UnsafeBufferPointer<CaseRecord>, importID: Int64, asOf: CivilDate) throws(StoreError) -> Int {
         var done = 0
         while done < indexes.count {
             let rows = BatchInsert.largestSize(atMost: indexes.count - done, limit: BatchInsert.caseRows)
@@ -101,9 +113,18 @@ extension NoaberStore.Writer {
     /// Inserts one child table's rows for the cases at `indexes`, up to 64 rows per statement.
     /// The parent rows were inserted just before, so every child row is new: a conflict here is
     /// a broken invariant and fails the import.
-    private func insertChildRows(_ indexes: [Int], of cases: [CaseRecord], _ table: BatchInsert.Table) throws(StoreError) {
+    private func insertChildRows(_ indexes: [Int], of cases: UnsafeBufferPointer<CaseRecord>, _ table: BatchInsert.Table) throws(StoreError) {
         var total = 0
-        for index in indexes { total += Self.childCount(cases[index], table) }
+        for index in indexes {
+            // Field by field: a `CaseRecord` argument would copy the record (retaining every field).
+            switch table {
+            case .themes: total += cases[index].themes.count
+            case .referrals: total += cases[index].referredTo.count
+            case .risks: total += cases[index].risks.count
+            case .escalations: total += cases[index].escalatedTo.count
+            case .cases: return
+            }
+        }
         guard total > 0 else { return }
         var rows = ChildRows(remaining: total)
         rows.insert = try batchStatement(table, rows: rows.statementRows)
@@ -111,10 +132,10 @@ extension NoaberStore.Writer {
         for index in indexes {
             // Reads the one set in place: copying the whole record would retain all its fields.
             switch table {
-            case .themes: try bindChildren(cases[index].themes, cases[index], table, &rows)
-            case .referrals: try bindChildren(cases[index].referredTo, cases[index], table, &rows)
-            case .risks: try bindChildren(cases[index].risks, cases[index], table, &rows)
-            case .escalations: try bindChildren(cases[index].escalatedTo, cases[index], table, &rows)
+            case .themes: try bindChildren(cases[index].themes, themeBytes, cases[index].village, cases[index].caseID, table, &rows)
+            case .referrals: try bindChildren(cases[index].referredTo, referralBytes, cases[index].village, cases[index].caseID, table, &rows)
+            case .risks: try bindChildren(cases[index].risks, riskBytes, cases[index].village, cases[index].caseID, table, &rows)
+            case .escalations: try bindChildren(cases[index].escalatedTo, riskBytes, cases[index].village, cases[index].caseID, table, &rows)
             case .cases: return
             }
             if rows.remaining == 0 { return }
@@ -134,27 +155,16 @@ extension NoaberStore.Writer {
         }
     }
 
-    @inline(__always)
-    private static func childCount(_ c: CaseRecord, _ table: BatchInsert.Table) -> Int {
-        switch table {
-        case .themes: c.themes.count
-        case .referrals: c.referredTo.count
-        case .risks: c.risks.count
-        case .escalations: c.escalatedTo.count
-        case .cases: 0
-        }
-    }
-
     /// Binds one case's values of one child table, executing each statement once it is full.
     @inline(__always)
-    private func bindChildren<C: Code>(_ values: Set<C>, _ c: borrowing CaseRecord, _ table: BatchInsert.Table,
-                                       _ rows: inout ChildRows) throws(StoreError) {
+    private func bindChildren<C: Code>(_ values: Set<C>, _ codes: CodeBytes<C>, _ village: String, _ caseID: String,
+                                       _ table: BatchInsert.Table, _ rows: inout ChildRows) throws(StoreError) {
         for value in values {
             guard let insert = rows.insert else { return }
             let base = Int32(rows.bound * 3)
-            try arena.bind(text: c.village, at: base + 1, of: insert)
-            try arena.bind(text: c.caseID, at: base + 2, of: insert)
-            try arena.bind(text: value.rawValue, at: base + 3, of: insert)
+            try arena.bind(text: village, at: base + 1, of: insert)
+            try arena.bind(text: caseID, at: base + 2, of: insert)
+            try arena.bind(code: value, codes, at: base + 3, of: insert)
             rows.bound += 1
             if rows.bound == rows.statementRows {
                 try insert.execute()

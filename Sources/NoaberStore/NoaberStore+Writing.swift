@@ -17,6 +17,14 @@ extension NoaberStore {
         private let risks = CodeTable<Risk>()
         /// Text of the current record, bound without SQLite copying it (see `BindArena`).
         let arena = BindArena(capacity: 65_536)
+        /// Codes bound from fixed bytes instead of a `rawValue` `String` each (see `CodeBytes`).
+        let ageBandBytes = CodeBytes<AgeBand>()
+        let sourceBytes = CodeBytes<Source>()
+        let channelBytes = CodeBytes<Channel>()
+        let resolutionBytes = CodeBytes<Resolution>()
+        let themeBytes = CodeBytes<Theme>()
+        let referralBytes = CodeBytes<Referral>()
+        let riskBytes = CodeBytes<Risk>()
         /// Parents the written rows refer to, for `checkWrittenParents` (see `bulkWrite`): at most
         /// one entry per village of the store and per import, so they stay tiny.
         private(set) var writtenVillages: Set<String> = []
@@ -29,6 +37,8 @@ extension NoaberStore {
         /// Per village: true when it had no stored case when this writer first met it, so its
         /// cases are tried with the batched plain INSERT first (see `upsertCases`).
         var villageWasEmpty: [String: Bool] = [:]
+        /// The last answer of `villageWasEmpty`, for runs of one village's cases.
+        var lastEmptyCheck: (village: String, empty: Bool)?
 
         init(database: Database) {
             self.database = database
@@ -214,19 +224,19 @@ extension NoaberStore {
         /// `WriterSQL.caseColumns`; without an import id only up to `base`+14, for the comparison
         /// that ignores provenance.
         @inline(__always)
-        func bindCase(_ c: CaseRecord, importID: Int64?, asOf: CivilDate, to s: Statement, base: Int32 = 0) throws(StoreError) {
+        func bindCase(_ c: borrowing CaseRecord, importID: Int64?, asOf: CivilDate, to s: Statement, base: Int32 = 0) throws(StoreError) {
             try arena.bind(text: c.village, at: base + 1, of: s)
             try arena.bind(text: c.caseID, at: base + 2, of: s)
             try arena.bind(text: c.personKey, at: base + 3, of: s)
-            try arena.bind(text: c.ageBand?.rawValue, at: base + 4, of: s)
+            try arena.bind(code: c.ageBand, ageBandBytes, at: base + 4, of: s)
             try s.bind(int: c.birthYear.map(Int64.init), at: base + 5)
             try arena.bind(moment: c.received, at: base + 6, of: s)
             try arena.bind(moment: c.firstContact, at: base + 7, of: s)
             try arena.bind(moment: c.closed, at: base + 8, of: s)
-            try arena.bind(text: c.source?.rawValue, at: base + 9, of: s)
-            try arena.bind(text: c.channel?.rawValue, at: base + 10, of: s)
+            try arena.bind(code: c.source, sourceBytes, at: base + 9, of: s)
+            try arena.bind(code: c.channel, channelBytes, at: base + 10, of: s)
             try s.bind(int: c.collective ? 1 : 0, at: base + 11)
-            try arena.bind(text: c.resolution?.rawValue, at: base + 12, of: s)
+            try arena.bind(code: c.resolution, resolutionBytes, at: base + 12, of: s)
             try s.bind(double: c.supportMinutes, at: base + 13)
             try arena.bind(date: asOf, at: base + 14, of: s)
             if let importID { try s.bind(int: importID, at: base + 15) }

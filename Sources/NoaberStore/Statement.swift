@@ -129,6 +129,17 @@ public final class Statement {
         try check(rc)
     }
 
+    /// `bindStatic` for text that is followed by a NUL byte and holds none: SQLite then knows the
+    /// value is NUL-terminated, so a function that reads it as C text (`GLOB` in the date CHECKs)
+    /// uses it in place instead of allocating a terminated copy per call.
+    @inline(__always)
+    func bindStaticTerminated(utf8 bytes: UnsafePointer<UInt8>, at index: Int32) throws(StoreError) {
+        let rc = bytes.withMemoryRebound(to: CChar.self, capacity: 1) {
+            sqlite3_bind_text(handle, index, $0, -1, nil)
+        }
+        try check(rc)
+    }
+
     @inline(__always)
     private func check(_ rc: Int32) throws(StoreError) {
         guard rc == SQLITE_OK else { throw database.error(sql: sql, fallback: rc) }

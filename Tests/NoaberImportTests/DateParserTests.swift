@@ -32,6 +32,29 @@ import NoaberModel
         #expect(iso(input) == expected, "\(input)")
     }
 
+    /// The canonical forms take a shortcut (`DateParser.canonical`); near misses must still get the
+    /// general path's answer. Expected values by hand: 2024 is a leap year, 2100 is not, 2000 is.
+    @Test func canonicalFormsAndTheirNearMissesReadAsBefore() {
+        #expect(iso("2024-02-29") == "2024-02-29")
+        #expect(iso("2000-02-29T00:00") == "2000-02-29T00:00")
+        #expect(iso("2023-12-31T23:59") == "2023-12-31T23:59")
+        #expect(iso(" 2023-01-02T15:40 ") == "2023-01-02T15:40")
+        #expect(problem("2100-02-29") == .impossibleDate("2100-02-29"))
+        #expect(problem("0000-01-01") == .impossibleDate("0000-01-01"))
+        #expect(problem("2024-13-01") == .impossibleDate("2024-13-01"))
+        #expect(problem("2024-00-10") == .impossibleDate("2024-00-10"))
+        #expect(problem("2024-03-05T24:00") == .impossibleTime("2024-03-05T24:00"))
+        #expect(problem("2024-03-05T23:60") == .impossibleTime("2024-03-05T23:60"))
+        #expect(problem("2024-03-05X12:00") == .notADate("2024-03-05X12:00"))
+        #expect(problem("2024-03-05T12-00") == .notADate("2024-03-05T12-00"))
+        #expect(problem("2024-03-1a") == .notADate("2024-03-1a"))
+        #expect(problem("2024/03-05") == .notADate("2024/03-05"))
+        // Same length as the canonical forms, other layouts: the general path reads them.
+        #expect(iso("2024-3-5 9:05") == "2024-03-05T09:05")
+        #expect(iso("05-03-2024") == "2024-03-05")
+        #expect(iso("2024.03.05") == "2024-03-05")
+    }
+
     @Test func impossibleDatesAreErrorsNeverRolledOver() {
         #expect(problem("31-2-2024") == .impossibleDate("31-2-2024"))
         #expect(problem("29-2-2023") == .impossibleDate("29-2-2023"))

@@ -185,11 +185,14 @@ import Testing
             }   // closing the last connection checkpoints the WAL into the file
             let url = URL(fileURLWithPath: path)
             var bytes = try Data(contentsOf: url)
-            let pageSize = 4096
+            // The page size from the file header (big-endian at offset 16): 8 KiB for a new file.
+            let pageSize = Int(bytes[16]) << 8 | Int(bytes[17])
+            #expect(pageSize == 8_192)
             #expect(bytes.count > pageSize * 6)
-            // Scribble over the cell area of a b-tree page in the middle of the file (not the header page).
-            let start = pageSize * 4 + 200
-            for i in start..<(start + 400) { bytes[i] = UInt8(truncatingIfNeeded: i * 7) }
+            // Scribble over a b-tree page in the middle of the file (not the header page), past its
+            // 8-byte page header: cell pointers and cells, wherever the cells sit in the page.
+            let start = pageSize * 4 + 8
+            for i in start..<(start + pageSize - 8) { bytes[i] = UInt8(truncatingIfNeeded: i * 7) }
             try bytes.write(to: url)
 
             let db = try Database(path: path)

@@ -31,6 +31,7 @@ public struct DateParser: Sendable {
     public func parse(_ raw: UnsafeBufferPointer<UInt8>) -> Result<Moment?, ValueProblem> {
         let b = ByteText.trimmed(raw)
         if b.isEmpty { return .success(nil) }
+        if let moment = Self.canonical(b) { return .success(moment) }
         var i = 0
         // Leading digit run decides the form: 4 digits then '-' is ISO; 1–2 digits then a
         // separator is a numeric date; a bare number is an Excel serial.
@@ -96,6 +97,30 @@ public struct DateParser: Sendable {
         guard i == b.count else { return .failure(.notADate(ByteText.excerpt(b))) }
         guard hour < 24, minute < 60 else { return .failure(.impossibleTime(ByteText.excerpt(b))) }
         return .success(Moment(date: date, minuteOfDay: hour * 60 + minute))
+    }
+
+    /// The canonical forms `yyyy-mm-dd` and `yyyy-mm-ddThh:mm` of a valid date and time, read
+    /// without the general path's digit runs and arrays; nil for anything else, including an
+    /// impossible date or time, which the general path then reads (or refuses) exactly as before.
+    /// Canonical exports hold three such fields per case.
+    @inline(__always)
+    private static func canonical(_ b: UnsafeBufferPointer<UInt8>) -> Moment? {
+        guard b.count == 10 || b.count == 16, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        @inline(__always) func digit(_ k: Int) -> Int? {
+            let d = b[k] &- 48
+            return d < 10 ? Int(d) : nil
+        }
+        guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
+              let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9),
+              let date = CivilDate(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1) else {
+            return nil
+        }
+        if b.count == 10 { return Moment(date: date) }
+        guard b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"),
+              let h0 = digit(11), let h1 = digit(12), let n0 = digit(14), let n1 = digit(15) else { return nil }
+        let hour = h0 * 10 + h1, minute = n0 * 10 + n1
+        guard hour < 24, minute < 60 else { return nil }
+        return Moment(date: date, minuteOfDay: hour * 60 + minute)
     }
 
     public func parse(_ text: String) -> Result<Moment?, ValueProblem> {
