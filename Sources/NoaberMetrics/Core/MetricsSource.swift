@@ -79,7 +79,7 @@ extension MetricsSource where Failure == Never {
         let cases = input.cases, tasks = input.tasks
         self.init(villages: input.villages, asOf: input.asOf, qualityFacts: input.qualityFacts,
                   latestReceived: latest, residents: builder.build(), lanes: 2) { code, _ in
-            VillageRecords(cases: cases.cases(village: code), tasks: tasks.rows(village: code), latestAsOf: nil)
+            VillageRecords(cases: cases.cases(village: code), tasks: tasks.rows(village: code))
         }
     }
 }
@@ -90,6 +90,4 @@ struct VillageRecords: Sendable {
     var cases: [CaseFacts]
     /// In date order.
     var tasks: [TaskFacts]
-    /// The latest as-of date among the stored cases, when the source knows it.
-    var latestAsOf: CivilDate?
 }

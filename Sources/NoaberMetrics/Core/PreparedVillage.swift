@@ -29,7 +29,6 @@ struct PreparedVillage: Sendable {
         }
         self.persons = persons
         var asOf = given
-        if let stored = records.latestAsOf { asOf = max(asOf ?? stored, stored) }
         if asOf == nil, !cases.isEmpty {
             var latest = CivilDate(dayNumber: Int.min / 2)
             for r in cases {

@@ -39,27 +39,26 @@ extension MetricsSource where Failure == StoreError {
         var residents = ResidentIndex.Builder()
         var asOf = meta.asOf
         var latestReceived: CivilDate?
+        var caseCounts: [String: Int] = [:]
         for result in overviews {
             let part = try result.get()
             residents.merge(part.residents)
             for (code, o) in part.villages {
+                caseCounts[code] = o.cases
                 // Censoring: the newest as-of of the village's own exports or of its stored
                 // cases (a multi-village file carries its as-of on each case).
                 if let stored = o.latestAsOf { asOf[code] = max(asOf[code] ?? stored, stored) }
                 if let r = o.latestReceived { latestReceived = max(latestReceived ?? r, r) }
             }
         }
-        let caseCounts = overviews.reduce(into: [String: Int]()) { counts, result in
-            if case .success(let part) = result { for (code, o) in part.villages { counts[code] = o.cases } }
-        }
         var source = MetricsSource(villages: meta.villages, asOf: asOf, qualityFacts: meta.facts,
                                    latestReceived: latestReceived, residents: residents.build(),
-                                   lanes: lanes) { (code, lane) throws(StoreError) in
+                                   lanes: lanes) { [caseCounts] (code, lane) throws(StoreError) in
             let store = lease.stores[lane % lanes]
             // The store gives cases in case-id order; periods are sliced by receipt.
             let cases = try store.caseFacts(village: code, expectedCount: caseCounts[code])
             return VillageRecords(cases: CaseTable.sortedByDate(consume cases),
-                                  tasks: TaskTable.sortedByDate(try store.taskFacts(village: code)), latestAsOf: nil)
+                                  tasks: TaskTable.sortedByDate(try store.taskFacts(village: code)))
         }
         source.imports = meta.imports
         return source

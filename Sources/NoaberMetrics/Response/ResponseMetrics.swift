@@ -47,8 +47,25 @@ enum ResponseMetrics {
     }
 
     private static func add(_ cases: ArraySlice<CaseFacts>, asOf: CivilDate?, to d: inout Durations) {
-        guard let a = asOf else { return }
+        d.negative += observe(cases, asOf: asOf) { endpoint, duration, observed in
+            switch endpoint {
+            case .firstContact:
+                d.firstContact.durations.append(duration)
+                d.firstContact.observed.append(observed)
+            case .closure:
+                d.closure.durations.append(duration)
+                d.closure.observed.append(observed)
+            }
+        }
+    }
+
+    /// Calls `body` with each case's non-negative duration per endpoint and whether the endpoint
+    /// was observed (else censored), and returns the number of cases with a negative duration.
+    private static func observe(_ cases: ArraySlice<CaseFacts>, asOf: CivilDate?,
+                                _ body: (ResponseEndpoint, Double, Bool) -> Void) -> Int {
+        guard let a = asOf else { return 0 }
         let censor = Moment(date: a)
+        var negative = 0
         for i in cases.indices {
             let c = cases[i]
             guard c.receivedDayNumber <= a.dayNumber else { continue }
@@ -56,17 +73,12 @@ enum ResponseMetrics {
             var bad = false
             // First contact: observed, else censored at closure, else at as-of.
             let fc = received.days(until: firstContact ?? closed ?? censor)
-            if fc < 0 { bad = true } else {
-                d.firstContact.durations.append(fc)
-                d.firstContact.observed.append(firstContact != nil)
-            }
+            if fc < 0 { bad = true } else { body(.firstContact, fc, firstContact != nil) }
             let cl = received.days(until: closed ?? censor)
-            if cl < 0 { bad = true } else {
-                d.closure.durations.append(cl)
-                d.closure.observed.append(closed != nil)
-            }
-            if bad { d.negative += 1 }
+            if cl < 0 { bad = true } else { body(.closure, cl, closed != nil) }
+            if bad { negative += 1 }
         }
+        return negative
     }
 
     /// The observations of one group and period, filled one village at a time: per endpoint
@@ -77,21 +89,17 @@ enum ResponseMetrics {
         var negative = 0
 
         mutating func add(_ slice: VillageCases) {
-            var d = Durations()
-            ResponseMetrics.add(slice.cases, asOf: slice.asOf, to: &d)
-            negative += d.negative
-            firstContact.merge(Self.runs(d.firstContact))
-            closure.merge(Self.runs(d.closure))
-        }
-
-        private static func runs(_ o: (durations: [Double], observed: [Bool])) -> ObservationRuns {
-            var keys: [UInt64] = []
-            keys.reserveCapacity(o.durations.count)
-            for (duration, event) in zip(o.durations, o.observed) {
-                if let key = ObservationRuns.key(duration: duration, event: event) { keys.append(key) }
+            var firstKeys: [UInt64] = [], closureKeys: [UInt64] = []
+            firstKeys.reserveCapacity(slice.cases.count)
+            closureKeys.reserveCapacity(slice.cases.count)
+            negative += ResponseMetrics.observe(slice.cases, asOf: slice.asOf) { endpoint, duration, observed in
+                guard let key = ObservationRuns.key(duration: duration, event: observed) else { return }
+                if endpoint == .firstContact { firstKeys.append(key) } else { closureKeys.append(key) }
             }
-            RadixSort.sort(&keys)
-            return ObservationRuns(sortedKeys: keys)
+            RadixSort.sort(&firstKeys)
+            RadixSort.sort(&closureKeys)
+            firstContact.merge(ObservationRuns(sortedKeys: firstKeys))
+            closure.merge(ObservationRuns(sortedKeys: closureKeys))
         }
     }
 
