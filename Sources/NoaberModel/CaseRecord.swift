@@ -1,7 +1,9 @@
 /// One request for help or signal (hulpvraag / signaal), as stored after import.
 ///
 /// `personKey` is the keyed pseudonym of the source's `person_id`, never the source key itself;
-/// nil means the resident stayed anonymous.
+/// nil means the resident stayed anonymous. The multi-valued fields are `CodeSet`s (bit masks):
+/// the store keeps them as the same masks (schema version 3), so a record is written and read
+/// without hashing a code.
 public struct CaseRecord: Hashable, Sendable {
     public var village: String
     public var caseID: String
@@ -13,20 +15,20 @@ public struct CaseRecord: Hashable, Sendable {
     public var closed: Moment?
     public var source: Source?
     public var channel: Channel?
-    public var themes: Set<Theme>
+    public var themes: CodeSet<Theme>
     /// A signal about a group rather than one resident.
     public var collective: Bool
     public var resolution: Resolution?
-    public var referredTo: Set<Referral>
-    public var risks: Set<Risk>
-    public var escalatedTo: Set<Risk>
+    public var referredTo: CodeSet<Referral>
+    public var risks: CodeSet<Risk>
+    public var escalatedTo: CodeSet<Risk>
     public var supportMinutes: Double?
 
     public init(village: String, caseID: String, personKey: String? = nil, ageBand: AgeBand? = nil,
                 birthYear: Int? = nil, received: Moment, firstContact: Moment? = nil, closed: Moment? = nil,
-                source: Source? = nil, channel: Channel? = nil, themes: Set<Theme> = [],
-                collective: Bool = false, resolution: Resolution? = nil, referredTo: Set<Referral> = [],
-                risks: Set<Risk> = [], escalatedTo: Set<Risk> = [], supportMinutes: Double? = nil) {
+                source: Source? = nil, channel: Channel? = nil, themes: CodeSet<Theme> = [],
+                collective: Bool = false, resolution: Resolution? = nil, referredTo: CodeSet<Referral> = [],
+                risks: CodeSet<Risk> = [], escalatedTo: CodeSet<Risk> = [], supportMinutes: Double? = nil) {
         self.village = village
         self.caseID = caseID
         self.personKey = personKey

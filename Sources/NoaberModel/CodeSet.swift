@@ -18,6 +18,12 @@ public struct CodeSet<C: Code>: Hashable, Sendable, Sequence, ExpressibleByArray
 
     public init(arrayLiteral codes: C...) { self.init(codes) }
 
+    /// The mask with every code of the vocabulary: a stored mask with any other bit is not readable.
+    public static var allMask: UInt32 {
+        let n = C.allCases.count
+        return n >= 32 ? UInt32.max : (1 << UInt32(n)) - 1
+    }
+
     public var isEmpty: Bool { mask == 0 }
 
     public var count: Int { mask.nonzeroBitCount }
@@ -25,6 +31,8 @@ public struct CodeSet<C: Code>: Hashable, Sendable, Sequence, ExpressibleByArray
     public func contains(_ code: C) -> Bool { mask & CodeSet.bit(code) != 0 }
 
     public mutating func insert(_ code: C) { mask |= CodeSet.bit(code) }
+
+    public mutating func remove(_ code: C) { mask &= ~CodeSet.bit(code) }
 
     /// The members not in `other`.
     public func subtracting(_ other: CodeSet) -> CodeSet { CodeSet(mask: mask & ~other.mask) }

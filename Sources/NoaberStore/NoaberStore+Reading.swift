@@ -23,18 +23,18 @@ extension NoaberStore {
         return result
     }
 
-    /// Cases with their multi-valued sets rebuilt, ordered by village and case id (byte order).
+    /// Cases with their multi-valued sets, ordered by village and case id (byte order).
     ///
     /// - Parameter villages: village codes to load; nil loads all, an empty list loads none.
     /// - Throws: `noaberInvalidStoredValue` for a date or code that another tool wrote in a form
     ///   noaber cannot read.
-    /// - Complexity: one ordered pass over `cases` and one over each child table, merged by key
-    ///   (both sides are in primary-key order), so O(cases + child rows) with no query per case.
+    /// - Complexity: one ordered pass over `cases`, O(cases).
     public func cases(villages: [String]? = nil) throws(StoreError) -> [CaseRecord] {
         guard let filter = VillageFilter(villages) else { return [] }
         let s = try database.prepare("""
             SELECT village, case_id, person_key, age_band, birth_year, received, first_contact, closed,
-                   source, channel, collective, resolution, support_minutes
+                   source, channel, collective, resolution, support_minutes,
+                   themes_mask, referred_to_mask, risks_mask, escalated_to_mask
             FROM cases\(filter.whereClause) ORDER BY village, case_id
             """)
         try filter.bind(to: s)
@@ -54,34 +54,15 @@ extension NoaberStore {
                 closed: try s.moment(at: 7, name: "cases.closed"),
                 source: try s.code(at: 8, sources, name: "cases.source"),
                 channel: try s.code(at: 9, channels, name: "cases.channel"),
+                themes: try s.codeSet(at: 13, name: "cases.themes_mask"),
                 collective: (s.int64(at: 10) ?? 0) != 0,
                 resolution: try s.code(at: 11, resolutions, name: "cases.resolution"),
+                referredTo: try s.codeSet(at: 14, name: "cases.referred_to_mask"),
+                risks: try s.codeSet(at: 15, name: "cases.risks_mask"),
+                escalatedTo: try s.codeSet(at: 16, name: "cases.escalated_to_mask"),
                 supportMinutes: s.double(at: 12)))
         }
-        try mergeChildren("case_themes", "theme", CodeTable<Theme>(), filter, into: &records) { $0.themes.insert($1) }
-        try mergeChildren("case_referrals", "referred_to", CodeTable<Referral>(), filter, into: &records) { $0.referredTo.insert($1) }
-        try mergeChildren("case_risks", "risk", CodeTable<Risk>(), filter, into: &records) { $0.risks.insert($1) }
-        try mergeChildren("case_escalations", "risk", CodeTable<Risk>(), filter, into: &records) { $0.escalatedTo.insert($1) }
         return records
-    }
-
-    /// Walks a child table in key order alongside `records` (same order), adding each value to
-    /// its case. A child row without a case (possible only if another tool wrote with foreign
-    /// keys off) is skipped.
-    private func mergeChildren<C: Code>(_ table: String, _ column: String, _ codes: CodeTable<C>, _ filter: VillageFilter,
-                                        into records: inout [CaseRecord],
-                                        _ add: (inout CaseRecord, C) -> Void) throws(StoreError) {
-        let s = try database.prepare("SELECT village, case_id, \(column) FROM \(table)\(filter.whereClause) ORDER BY village, case_id")
-        try filter.bind(to: s)
-        var i = 0
-        while try s.step() {
-            guard let code = try s.code(at: 2, codes, name: "\(table).\(column)") else { continue }
-            var j = i
-            while j < records.count && !s.keyEquals(records[j]) { j += 1 }
-            guard j < records.count else { continue }
-            i = j
-            add(&records[i], code)
-        }
     }
 
     /// Volunteer tasks in the order they were stored.

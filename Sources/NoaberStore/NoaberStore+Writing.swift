@@ -12,9 +12,6 @@ extension NoaberStore {
         var isOpen = true
 
         private var statements = [Statement?](repeating: nil, count: WriterSQL.allCases.count)
-        private let themes = CodeTable<Theme>()
-        private let referrals = CodeTable<Referral>()
-        private let risks = CodeTable<Risk>()
         /// Text of the current record, bound without SQLite copying it (see `BindArena`).
         let arena = BindArena(capacity: 65_536)
         /// Codes bound from fixed bytes instead of a `rawValue` `String` each (see `CodeBytes`).
@@ -22,9 +19,6 @@ extension NoaberStore {
         let sourceBytes = CodeBytes<Source>()
         let channelBytes = CodeBytes<Channel>()
         let resolutionBytes = CodeBytes<Resolution>()
-        let themeBytes = CodeBytes<Theme>()
-        let referralBytes = CodeBytes<Referral>()
-        let riskBytes = CodeBytes<Risk>()
         /// Parents the written rows refer to, for `checkWrittenParents` (see `bulkWrite`): at most
         /// one entry per village of the store and per import, so they stay tiny.
         private(set) var writtenVillages: Set<String> = []
@@ -153,26 +147,21 @@ extension NoaberStore {
 
         /// Stores a case from an export made on `asOf`.
         ///
-        /// - New `(village, case_id)`: inserted with its child rows → `.inserted`.
+        /// - New `(village, case_id)`: inserted → `.inserted`.
         /// - Stored row from a later export: left alone → `.keptNewer`.
-        /// - Every field and every multi-valued set equal: `.unchanged`; when `asOf` is later than
-        ///   the stored one, `as_of` and `import_id` still advance, because an open case is
-        ///   censored at its `as_of` and the newer export shows it still open.
-        /// - Otherwise (same or later `asOf`): the row is overwritten and its child rows replaced
-        ///   → `.updated`.
+        /// - Every field and every multi-valued set (mask) equal: `.unchanged`; when `asOf` is
+        ///   later than the stored one, `as_of` and `import_id` still advance, because an open
+        ///   case is censored at its `as_of` and the newer export shows it still open.
+        /// - Otherwise (same or later `asOf`): the row is overwritten → `.updated`.
         ///
-        /// - Complexity: a new case costs one INSERT plus one per multi-valued value; a known
-        ///   case adds one key lookup and one read of its child rows.
+        /// - Complexity: a new case costs one INSERT; a known case adds one key lookup.
         public func upsertCase(_ c: CaseRecord, importID: Int64, asOf: CivilDate) throws(StoreError) -> UpsertOutcome {
             arena.rewind()
             noteParents(village: c.village, importID: importID)
             let insert = try statement(.insertCase)
             try bindCase(c, importID: importID, asOf: asOf, to: insert)
             try insert.execute()
-            if database.changes == 1 {
-                try insertChildren(of: c)
-                return .inserted
-            }
+            if database.changes == 1 { return .inserted }
 
             let compare = try statement(.compareCase)
             try bindCase(c, importID: nil, asOf: asOf, to: compare)
@@ -188,7 +177,7 @@ extension NoaberStore {
             compare.reset()
             if storedIsNewer { return .keptNewer }
 
-            if fieldsEqual, try childrenEqual(c) {
+            if fieldsEqual {
                 if storedIsOlder {
                     let advance = try statement(.advanceCaseAsOf)
                     try arena.bind(text: c.village, at: 1, of: advance)
@@ -203,26 +192,20 @@ extension NoaberStore {
             let update = try statement(.updateCase)
             try bindCase(c, importID: importID, asOf: asOf, to: update)
             try update.execute()
-            // The child rows below are only written under a parent that exists: the comparison
-            // above found the row and no other writer runs inside this transaction, so anything
-            // but one changed row is a broken invariant, not a data problem.
+            // The comparison above found the row and no other writer runs inside this
+            // transaction, so anything but one changed row is a broken invariant, not a data problem.
             guard database.changes == 1 else {
                 throw StoreError(code: StoreError.noaberNotFound, message: "case row not updated during upsert",
                                  sql: update.sql, path: database.path)
             }
-            for key in [WriterSQL.deleteThemes, .deleteReferrals, .deleteRisks, .deleteEscalations] {
-                let delete = try statement(key)
-                try arena.bind(text: c.village, at: 1, of: delete)
-                try arena.bind(text: c.caseID, at: 2, of: delete)
-                try delete.execute()
-            }
-            try insertChildren(of: c)
             return .updated
         }
 
-        /// Binds the case's columns to parameters `base`+1…`base`+15 in the order of
-        /// `WriterSQL.caseColumns`; without an import id only up to `base`+14, for the comparison
-        /// that ignores provenance.
+        /// Binds the case's columns to parameters `base`+1…`base`+19 in the order of
+        /// `WriterSQL.caseColumns`; without an import id `base`+15 stays unbound, for the
+        /// comparison that ignores provenance. The multi-valued sets are bound as their masks:
+        /// `CodeSet`'s bit i is `C.allCases[i]`, which is the `codes` table's bit (checked by
+        /// `SchemaCodesTests`).
         @inline(__always)
         func bindCase(_ c: borrowing CaseRecord, importID: Int64?, asOf: CivilDate, to s: Statement, base: Int32 = 0) throws(StoreError) {
             try arena.bind(text: c.village, at: base + 1, of: s)
@@ -240,48 +223,10 @@ extension NoaberStore {
             try s.bind(double: c.supportMinutes, at: base + 13)
             try arena.bind(date: asOf, at: base + 14, of: s)
             if let importID { try s.bind(int: importID, at: base + 15) }
-        }
-
-        private func insertChildren(of c: CaseRecord) throws(StoreError) {
-            try insertValues(c.themes, .insertTheme, village: c.village, caseID: c.caseID)
-            try insertValues(c.referredTo, .insertReferral, village: c.village, caseID: c.caseID)
-            try insertValues(c.risks, .insertRisk, village: c.village, caseID: c.caseID)
-            try insertValues(c.escalatedTo, .insertEscalation, village: c.village, caseID: c.caseID)
-        }
-
-        /// Binds the key once and only the value per row: SQLite keeps bindings across resets.
-        @inline(__always)
-        private func insertValues<C: Code>(_ values: Set<C>, _ key: WriterSQL, village: String, caseID: String) throws(StoreError) {
-            guard !values.isEmpty else { return }
-            let s = try statement(key)
-            try arena.bind(text: village, at: 1, of: s)
-            try arena.bind(text: caseID, at: 2, of: s)
-            for value in values {
-                try arena.bind(text: value.rawValue, at: 3, of: s)
-                try s.execute()
-            }
-        }
-
-        /// Whether the stored child rows equal the record's sets. Stored rows are unique per
-        /// (kind, value), so equal counts plus every stored value being in the record's set
-        /// means equal sets. An unknown stored code makes them unequal, so the update replaces it.
-        private func childrenEqual(_ c: CaseRecord) throws(StoreError) -> Bool {
-            let s = try statement(.selectChildren)
-            try arena.bind(text: c.village, at: 1, of: s)
-            try arena.bind(text: c.caseID, at: 2, of: s)
-            defer { s.reset() }
-            var counts = (0, 0, 0, 0)
-            while try s.step() {
-                let found: Bool?
-                switch s.int64(at: 0) {
-                case 0: counts.0 += 1; found = s.withUTF8(at: 1) { themes.code($0).map { c.themes.contains($0) } ?? false }
-                case 1: counts.1 += 1; found = s.withUTF8(at: 1) { referrals.code($0).map { c.referredTo.contains($0) } ?? false }
-                case 2: counts.2 += 1; found = s.withUTF8(at: 1) { risks.code($0).map { c.risks.contains($0) } ?? false }
-                default: counts.3 += 1; found = s.withUTF8(at: 1) { risks.code($0).map { c.escalatedTo.contains($0) } ?? false }
-                }
-                if found != true { return false }
-            }
-            return counts == (c.themes.count, c.referredTo.count, c.risks.count, c.escalatedTo.count)
+            try s.bind(int: Int64(c.themes.mask), at: base + 16)
+            try s.bind(int: Int64(c.referredTo.mask), at: base + 17)
+            try s.bind(int: Int64(c.risks.mask), at: base + 18)
+            try s.bind(int: Int64(c.escalatedTo.mask), at: base + 19)
         }
 
         /// Remembers the parents of a written `cases` or `volunteer_tasks` row.
@@ -299,8 +244,7 @@ extension NoaberStore {
 
         /// Throws `SQLITE_CONSTRAINT_FOREIGNKEY` unless every village and import that rows written
         /// through this writer refer to exists. With foreign keys off (`bulkWrite`) this is the
-        /// check of those references; child rows of `cases` are written only under a row that was
-        /// just inserted or updated (checked where they are written), so they need none.
+        /// check of those references.
         ///
         /// - Complexity: one primary-key lookup per distinct village and import written, whatever
         ///   the number of rows and the size of the store.

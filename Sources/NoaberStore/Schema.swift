@@ -3,8 +3,10 @@
 ///
 /// Conventions: dates are ISO text (`yyyy-mm-dd`, or `yyyy-mm-ddThh:mm` for moments with a time)
 /// so they sort as text and read naturally in R and pandas; codes are their stable English raw
-/// values; multi-valued fields live in child tables, one row per value. The comments inside the
-/// DDL are kept by SQLite and shown by `.schema`.
+/// values; multi-valued fields are bit masks of `cases` since version 3 (`Schema+Version3.swift`;
+/// views give them as one row per value). The comments inside the DDL are kept by SQLite and
+/// shown by `.schema`. Versions 1 and 2 stay as they were written: a new store runs every
+/// migration in order, so old and new stores end in the same schema.
 ///
 /// Code vocabularies are deliberately not CHECK-constrained: adding a code would otherwise need a
 /// table rebuild. The reader validates every code it decodes instead.
@@ -21,6 +23,11 @@ enum Schema {
         },
         Migrator.Migration(version: 2, name: "cheaper date checks on cases", foreignKeysOff: true) { (db: Database) throws(StoreError) in
             try db.execute(version2)
+        },
+        Migrator.Migration(version: 3, name: "multi-valued fields as bit masks of cases", foreignKeysOff: true) { (db: Database) throws(StoreError) in
+            try db.execute(version3CodesTable)
+            try refuseUnknownChildCodes(db)
+            try db.execute(version3)
         },
     ])
 

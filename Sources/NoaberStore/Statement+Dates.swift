@@ -1,3 +1,4 @@
+import CSQLite
 import NoaberModel
 
 /// Binding and reading noaber's ISO date text without a `String` per value: the importer binds
@@ -47,6 +48,22 @@ extension Statement {
         guard let decoded = withUTF8(at: column, { table.code($0) }) else { return nil }
         guard let code = decoded else { throw invalidValue(name, expected: "one of " + C.allCodes.joined(separator: ", ")) }
         return code
+    }
+
+    /// The column as a set of `C` codes stored as a bit mask (schema version 3: bit i is
+    /// `C.allCases[i]`, as in the store's `codes` table); throws for NULL, a value that is not an
+    /// integer, or a bit no code of `C` has (a code written by a newer noaber or another tool).
+    @inline(__always)
+    func codeSet<C: Code>(at column: Int32, name: String) throws(StoreError) -> CodeSet<C> {
+        let known = CodeSet<C>.allMask
+        guard sqlite3_column_type(handle, column) == SQLITE_INTEGER else {
+            throw invalidValue(name, expected: "an integer bit mask")
+        }
+        let value = sqlite3_column_int64(handle, column)
+        guard value >= 0, value <= Int64(UInt32.max), UInt32(value) & ~known == 0 else {
+            throw invalidValue(name, expected: "a bit mask of " + C.allCodes.joined(separator: ", "))
+        }
+        return CodeSet(mask: UInt32(value))
     }
 
     /// The stored value itself is not quoted: it may come from an identifier column.

@@ -1,9 +1,7 @@
 /// The statements a `NoaberStore.Writer` prepares, keyed by a small integer for its cache.
 enum WriterSQL: Int, CaseIterable {
     case upsertVillage, setMeta, insertImport, finishImport, insertRejectedRow
-    case insertCase, compareCase, updateCase, advanceCaseAsOf, selectChildren
-    case insertTheme, insertReferral, insertRisk, insertEscalation
-    case deleteThemes, deleteReferrals, deleteRisks, deleteEscalations
+    case insertCase, compareCase, updateCase, advanceCaseAsOf
     case insertTask
     case villageExists, importExists, villageHasCases, setImportSHA256
 
@@ -36,43 +34,30 @@ enum WriterSQL: Int, CaseIterable {
         case .insertCase:
             """
             INSERT INTO cases(\(WriterSQL.caseColumns))
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
             ON CONFLICT(village, case_id) DO NOTHING
             """
         case .compareCase:
-            // Binds parameters 1…14 like insertCase; import_id is deliberately not compared, so
-            // re-importing a copy of a file reads as unchanged.
+            // Binds parameters 1…14 and 16…19 like insertCase; import_id (?15) is deliberately
+            // not compared, so re-importing a copy of a file reads as unchanged.
             """
             SELECT as_of > ?14, as_of < ?14,
                    person_key IS ?3 AND age_band IS ?4 AND birth_year IS ?5 AND received IS ?6
                    AND first_contact IS ?7 AND closed IS ?8 AND source IS ?9 AND channel IS ?10
                    AND collective IS ?11 AND resolution IS ?12 AND support_minutes IS ?13
+                   AND themes_mask IS ?16 AND referred_to_mask IS ?17 AND risks_mask IS ?18 AND escalated_to_mask IS ?19
             FROM cases WHERE village = ?1 AND case_id = ?2
             """
         case .updateCase:
             """
             UPDATE cases SET person_key = ?3, age_band = ?4, birth_year = ?5, received = ?6, first_contact = ?7,
                 closed = ?8, source = ?9, channel = ?10, collective = ?11, resolution = ?12, support_minutes = ?13,
-                as_of = ?14, import_id = ?15
+                as_of = ?14, import_id = ?15, themes_mask = ?16, referred_to_mask = ?17, risks_mask = ?18,
+                escalated_to_mask = ?19
             WHERE village = ?1 AND case_id = ?2 AND as_of <= ?14
             """
         case .advanceCaseAsOf:
             "UPDATE cases SET as_of = ?14, import_id = ?15 WHERE village = ?1 AND case_id = ?2 AND as_of < ?14"
-        case .selectChildren:
-            """
-            SELECT 0, theme FROM case_themes WHERE village = ?1 AND case_id = ?2
-            UNION ALL SELECT 1, referred_to FROM case_referrals WHERE village = ?1 AND case_id = ?2
-            UNION ALL SELECT 2, risk FROM case_risks WHERE village = ?1 AND case_id = ?2
-            UNION ALL SELECT 3, risk FROM case_escalations WHERE village = ?1 AND case_id = ?2
-            """
-        case .insertTheme: "INSERT INTO case_themes(village, case_id, theme) VALUES (?1, ?2, ?3)"
-        case .insertReferral: "INSERT INTO case_referrals(village, case_id, referred_to) VALUES (?1, ?2, ?3)"
-        case .insertRisk: "INSERT INTO case_risks(village, case_id, risk) VALUES (?1, ?2, ?3)"
-        case .insertEscalation: "INSERT INTO case_escalations(village, case_id, risk) VALUES (?1, ?2, ?3)"
-        case .deleteThemes: "DELETE FROM case_themes WHERE village = ?1 AND case_id = ?2"
-        case .deleteReferrals: "DELETE FROM case_referrals WHERE village = ?1 AND case_id = ?2"
-        case .deleteRisks: "DELETE FROM case_risks WHERE village = ?1 AND case_id = ?2"
-        case .deleteEscalations: "DELETE FROM case_escalations WHERE village = ?1 AND case_id = ?2"
         case .villageExists: "SELECT 1 FROM villages WHERE village = ?1"
         case .importExists: "SELECT 1 FROM imports WHERE import_id = ?1"
         case .setImportSHA256: "UPDATE imports SET sha256 = ?1 WHERE import_id = ?2"
@@ -94,6 +79,6 @@ enum WriterSQL: Int, CaseIterable {
 
     static let caseColumns = """
         village, case_id, person_key, age_band, birth_year, received, first_contact, closed, source, channel, \
-        collective, resolution, support_minutes, as_of, import_id
+        collective, resolution, support_minutes, as_of, import_id, themes_mask, referred_to_mask, risks_mask, escalated_to_mask
         """
 }

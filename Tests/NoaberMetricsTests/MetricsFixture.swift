@@ -39,8 +39,8 @@ enum Fixture {
 
     static func cases() throws -> [CaseRecord] {
         func c(_ id: String, _ person: String?, _ band: AgeBand?, _ received: String, closed: String? = nil,
-               themes: Set<Theme>, source: Source, collective: Bool = false, risks: Set<Risk> = [],
-               escalated: Set<Risk> = [], minutes: Double? = nil, birthYear: Int? = nil) throws -> CaseRecord {
+               themes: CodeSet<Theme>, source: Source, collective: Bool = false, risks: CodeSet<Risk> = [],
+               escalated: CodeSet<Risk> = [], minutes: Double? = nil, birthYear: Int? = nil) throws -> CaseRecord {
             CaseRecord(village: "AAA", caseID: id, personKey: person, ageBand: band, birthYear: birthYear,
                        received: try at(received), closed: try closed.map(at), source: source,
                        themes: themes, collective: collective, risks: risks, escalatedTo: escalated,

@@ -39,8 +39,8 @@ struct VillageByVillageTests {
                     closed: open ? nil : later(wait + 1),
                     source: Source.allCases[Int(rng.next() % UInt64(Source.allCases.count))],
                     themes: [Theme.allCases[Int(rng.next() % UInt64(Theme.allCases.count))]],
-                    collective: rng.next() % 25 == 0, risks: Set(riskCodes),
-                    escalatedTo: Set(riskCodes.filter { _ in rng.next() % 3 == 0 }),
+                    collective: rng.next() % 25 == 0, risks: CodeSet(riskCodes),
+                    escalatedTo: CodeSet(riskCodes.filter { _ in rng.next() % 3 == 0 }),
                     supportMinutes: rng.next() % 3 == 0 ? nil : Double(rng.next() % 240) + 0.25))
             }
             for _ in 0..<(30 + 10 * v) {

@@ -27,7 +27,7 @@ import Testing
         let cases = try lines(dir + "/cases.tsv").compactMap { f -> CaseRecord? in
             guard let received = Moment(iso: f[5]) else { return nil }
             if let a = CivilDate(iso: f[16]) { asOf[f[0]] = max(asOf[f[0]] ?? a, a) }
-            func set<C: Code>(_ s: String, _: C.Type) -> Set<C> { Set(s.split(separator: "|").compactMap { C(code: $0) }) }
+            func set<C: Code>(_ s: String, _: C.Type) -> CodeSet<C> { CodeSet(s.split(separator: "|").compactMap { C(code: $0) }) }
             return CaseRecord(village: f[0], caseID: f[1], personKey: f[2].isEmpty ? nil : f[2], ageBand: AgeBand(rawValue: f[3]),
                               birthYear: Int(f[4]), received: received, firstContact: Moment(iso: f[6]), closed: Moment(iso: f[7]),
                               source: Source(rawValue: f[8]), channel: Channel(rawValue: f[9]), themes: set(f[13], Theme.self),

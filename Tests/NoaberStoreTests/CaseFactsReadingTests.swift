@@ -15,7 +15,7 @@ import NoaberModel
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(n))
         }
-        func subset<C: Code>(_ all: [C]) -> Set<C> { Set(all.filter { _ in next(3) == 0 }) }
+        func subset<C: Code>(_ all: [C]) -> CodeSet<C> { CodeSet(all.filter { _ in next(3) == 0 }) }
         func maybe<T>(_ value: T) -> T? { next(3) == 0 ? nil : value }
         // A pseudonym as the importer writes it: 64 hex digits (here derived from a small number).
         func hex(_ n: Int) -> String {
@@ -66,8 +66,12 @@ import NoaberModel
             }
             try store.database.execute("PRAGMA foreign_keys = OFF")
             try store.database.execute("PRAGMA ignore_check_constraints = ON")
-            try store.database.execute("UPDATE case_themes SET theme = 'astrology' WHERE case_id = '1'")
-            #expect(throws: StoreError.self) { try store.caseFacts(village: "SAA") }
+            // Bit 12: no theme has it (there are 12, bits 0…11), as if a newer noaber had added one.
+            try store.database.execute("UPDATE cases SET themes_mask = themes_mask | 4096 WHERE case_id = '1'")
+            let error = try #require(throws: StoreError.self) { try store.caseFacts(village: "SAA") }
+            #expect(error.code == StoreError.noaberInvalidStoredValue && error.message.contains("cases.themes_mask"))
+            try store.database.execute("UPDATE cases SET themes_mask = 64 WHERE case_id = '1'")
+            #expect(try store.caseFacts(village: "SAA").first?.themes == [.financeAdmin])
         }
     }
 

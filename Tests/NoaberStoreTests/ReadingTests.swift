@@ -11,8 +11,8 @@ import NoaberModel
             let id = try seed(store, asOf: asOf)
             let deu = CaseRecord(village: "DEU", caseID: "7", ageBand: .under18, received: moment(2023, 12, 31, 23, 59),
                                  firstContact: moment(2024, 1, 1, 0, 0), source: .resident, channel: .socialMedia,
-                                 themes: Set(Theme.allCases), collective: true, resolution: Resolution.none,
-                                 referredTo: Set(Referral.allCases), risks: Set(Risk.allCases), escalatedTo: Set(Risk.allCases),
+                                 themes: CodeSet(Theme.allCases), collective: true, resolution: Resolution.none,
+                                 referredTo: CodeSet(Referral.allCases), risks: CodeSet(Risk.allCases), escalatedTo: CodeSet(Risk.allCases),
                                  supportMinutes: 0)
             let outcomes = try store.write { w in try [bareCase, deu, fullCase].map { try w.upsertCase($0, importID: id, asOf: asOf) } }
             #expect(outcomes == [.inserted, .inserted, .inserted])
@@ -33,7 +33,7 @@ import NoaberModel
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(n))
         }
-        func subset<C: Code>(_ all: [C]) -> Set<C> { Set(all.filter { _ in next(3) == 0 }) }
+        func subset<C: Code>(_ all: [C]) -> CodeSet<C> { CodeSet(all.filter { _ in next(3) == 0 }) }
         var expected: [CaseRecord] = []
         for i in 0..<400 {
             expected.append(CaseRecord(
@@ -64,12 +64,19 @@ import NoaberModel
         try withStore { store, _ in
             let id = try seed(store, asOf: asOf)
             try store.write { _ = try $0.upsertCase(fullCase, importID: id, asOf: asOf) }
-            try store.database.execute("INSERT INTO case_themes VALUES ('SAA', 'C-001', 'secret-code-x')")
+            // Bit 12 stands for no theme (there are 12, bits 0…11); a text value is no mask at all.
+            try store.database.execute("UPDATE cases SET themes_mask = themes_mask | 4096")
             let error = try #require(throws: StoreError.self) { try store.cases() }
             #expect(error.code == StoreError.noaberInvalidStoredValue)
-            #expect(error.message.contains("case_themes.theme"))
-            #expect(!error.description.contains("secret-code-x"))
-            try store.database.execute("DELETE FROM case_themes WHERE theme = 'secret-code-x'; UPDATE cases SET closed = '2024-02-30'")
+            #expect(error.message.contains("cases.themes_mask"))
+            #expect(throws: StoreError.self) { try store.caseFacts(village: "SAA") }
+            try store.database.execute("UPDATE cases SET themes_mask = 'secret-code-x'")
+            let textError = try #require(throws: StoreError.self) { try store.cases() }
+            #expect(textError.message.contains("cases.themes_mask"))
+            #expect(!textError.description.contains("secret-code-x"))
+            try store.database.execute("UPDATE cases SET themes_mask = 1; UPDATE cases SET referred_to_mask = -1")
+            #expect(throws: StoreError.self) { try store.cases() }
+            try store.database.execute("UPDATE cases SET referred_to_mask = 0; UPDATE cases SET closed = '2024-02-30'")
             let dateError = try #require(throws: StoreError.self) { try store.cases() }
             #expect(dateError.message.contains("cases.closed"))
         }

@@ -42,6 +42,8 @@ struct DoctorChecks {
         guard !schema.contains(where: { $0.severity == .error }) else { return findings }
         findings.append(checkIntegrity(db))
         findings.append(checkForeignKeys(db))
+        // An older schema has no mask columns; the next import migrates it (checkSchema warns).
+        if schema.allSatisfy({ $0.severity == .ok }) { findings.append(checkStoredValues(db)) }
         findings.append(checkKey(db))
         findings.append(checkWAL())
         findings += checkData(db)
@@ -49,7 +51,7 @@ struct DoctorChecks {
     }
 
     /// A store error as a finding, with the store layer's plain advice when it has one.
-    private func storeFailure(_ check: String, _ error: StoreError) -> DoctorFinding {
+    func storeFailure(_ check: String, _ error: StoreError) -> DoctorFinding {
         let advice: Localized
         if error.isCorrupt {
             advice = Localized(nl: "\(storePath) is beschadigd of geen SQLite-database (SQLite: \(error.message)). Schrijf er niet in en zet een back-up terug.",

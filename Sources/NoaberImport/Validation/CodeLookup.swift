@@ -8,7 +8,8 @@ struct CodeLookup<C: Code>: Sendable {
     /// The canonical codes' bytes, for a hash-free first look: canonical exports hit it on every
     /// value. Only codes the table itself maps to themselves are listed, so the fast path can never
     /// disagree with the table (a profile label may take over a code's spelling).
-    private var canonical: [(bytes: [UInt8], code: C)] = []
+    /// `bit` is the code's `CodeSet` bit, so that `codes` sets it without searching `allCases`.
+    private var canonical: [(bytes: [UInt8], code: C, bit: UInt32)] = []
 
     init(profileLabels: [String: String]?) {
         for c in C.allCases {
@@ -19,15 +20,15 @@ struct CodeLookup<C: Code>: Sendable {
         for (label, code) in profileLabels ?? [:] {
             if let c = C(rawValue: code) { table[label.trimmingCharacters(in: .whitespaces).lowercased()] = c }
         }
-        canonical = C.allCases.filter { table[$0.rawValue] == $0 }.map { (Array($0.rawValue.utf8), $0) }
+        canonical = C.allCases.filter { table[$0.rawValue] == $0 }.map { (Array($0.rawValue.utf8), $0, CodeSet<C>.bit($0)) }
     }
 
     /// The code whose canonical spelling is exactly `b`, without hashing or making a `String`.
     /// - Complexity: O(number of codes) byte comparisons, which beats hashing for ≤ 20 codes.
     @inline(__always)
-    private func canonicalCode(_ b: UnsafeBufferPointer<UInt8>) -> C? {
+    private func canonicalEntry(_ b: UnsafeBufferPointer<UInt8>) -> (code: C, bit: UInt32)? {
         for entry in canonical where entry.bytes.count == b.count {
-            if entry.bytes.withUnsafeBufferPointer({ $0.elementsEqual(b) }) { return entry.code }
+            if entry.bytes.withUnsafeBufferPointer({ $0.elementsEqual(b) }) { return (entry.code, entry.bit) }
         }
         return nil
     }
@@ -36,21 +37,26 @@ struct CodeLookup<C: Code>: Sendable {
     func code(_ raw: UnsafeBufferPointer<UInt8>, field: String) -> Result<C?, RowRejection> {
         let b = ByteText.trimmed(raw)
         if b.isEmpty { return .success(nil) }
-        if let c = canonicalCode(b) { return .success(c) }
+        if let entry = canonicalEntry(b) { return .success(entry.code) }
         let text = ByteText.string(b)
         if let c = table[text] ?? table[text.lowercased()] { return .success(c) }
         return .failure(Self.unknown(text, field: field))
     }
 
     /// Several codes separated by `separator`; empty parts are skipped, duplicates merged.
-    func codes(_ raw: UnsafeBufferPointer<UInt8>, separator: [UInt8], field: String) -> Result<Set<C>, RowRejection> {
-        var result: Set<C> = []
+    func codes(_ raw: UnsafeBufferPointer<UInt8>, separator: [UInt8], field: String) -> Result<CodeSet<C>, RowRejection> {
+        var result = CodeSet<C>()
         var start = 0
         var i = 0
         let n = raw.count
         let sepCount = separator.count
         func take(_ from: Int, _ to: Int) -> RowRejection? {
-            switch code(UnsafeBufferPointer(rebasing: raw[from..<to]), field: field) {
+            let part = UnsafeBufferPointer(rebasing: raw[from..<to])
+            if let entry = canonicalEntry(ByteText.trimmed(part)) {
+                result = CodeSet(mask: result.mask | entry.bit)
+                return nil
+            }
+            switch code(part, field: field) {
             case .success(let c?): result.insert(c); return nil
             case .success(nil): return nil
             case .failure(let r): return r
