@@ -93,14 +93,6 @@ extension Schema {
 
     """ + version3Codes
 
-    /// A moment column's check: 'yyyy-mm-dd' or 'yyyy-mm-ddThh:mm' by length and range.
-    private static func momentCheck(_ column: String) -> String {
-        """
-        CASE length(\(column)) WHEN 10 THEN \(column) BETWEEN '0000-01-01' AND '9999-12-31' \
-        WHEN 16 THEN \(column) BETWEEN '0000-01-01T00:00' AND '9999-12-31T23:59' ELSE \(column) IS NULL END
-        """
-    }
-
     /// Rebuilds `cases` with the mask columns filled from the child tables, drops those tables and
     /// puts views of the same names in their place.
     static let version3 = """
@@ -112,9 +104,12 @@ extension Schema {
         person_key        TEXT,                   -- HMAC-SHA-256 pseudonym; NULL = anonymous
         age_band          TEXT,                   -- '0-17', '18-64', '65-74', '75-84', '85+'
         birth_year        INTEGER,
-        received          TEXT NOT NULL CHECK (\(momentCheck("received"))),
-        first_contact     TEXT CHECK (\(momentCheck("first_contact"))),
-        closed            TEXT CHECK (\(momentCheck("closed"))),
+        received          TEXT NOT NULL CHECK (CASE length(received) WHEN 10 THEN received BETWEEN '0000-01-01' AND '9999-12-31'
+                                   WHEN 16 THEN received BETWEEN '0000-01-01T00:00' AND '9999-12-31T23:59' ELSE received IS NULL END),
+        first_contact     TEXT CHECK (CASE length(first_contact) WHEN 10 THEN first_contact BETWEEN '0000-01-01' AND '9999-12-31'
+                                   WHEN 16 THEN first_contact BETWEEN '0000-01-01T00:00' AND '9999-12-31T23:59' ELSE first_contact IS NULL END),
+        closed            TEXT CHECK (CASE length(closed) WHEN 10 THEN closed BETWEEN '0000-01-01' AND '9999-12-31'
+                                   WHEN 16 THEN closed BETWEEN '0000-01-01T00:00' AND '9999-12-31T23:59' ELSE closed IS NULL END),
         source            TEXT,
         channel           TEXT,
         themes_mask       INTEGER NOT NULL DEFAULT 0,   -- bits of codes (vocabulary 'theme'); view case_themes

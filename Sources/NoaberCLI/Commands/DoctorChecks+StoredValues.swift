@@ -27,28 +27,20 @@ extension DoctorChecks {
         }
     }
 
-    /// Counts cases with a malformed date and cases with a mask bit that is not in `codes`.
-    static let malformedValuesSQL: String = {
-        let digit = "[0-9]"
-        let date = String(repeating: digit, count: 4) + "-" + digit + digit + "-" + digit + digit
-        let moment = date + "T" + digit + digit + ":" + digit + digit
-        func isMoment(_ c: String) -> String {
-            "((length(\(c)) = 10 AND \(c) GLOB '\(date)') OR (length(\(c)) = 16 AND \(c) GLOB '\(moment)'))"
-        }
-        func known(_ column: String, _ vocabulary: String) -> String {
-            "\(column) & ~(SELECT coalesce(sum(mask), 0) FROM codes WHERE vocabulary = '\(vocabulary)') <> 0"
-        }
-        return """
-            SELECT coalesce(sum(NOT (\(isMoment("received"))
-                                 AND (first_contact IS NULL OR \(isMoment("first_contact")))
-                                 AND (closed IS NULL OR \(isMoment("closed")))
-                                 AND length(as_of) = 10 AND as_of GLOB '\(date)')), 0),
-                   coalesce(sum(typeof(themes_mask) <> 'integer' OR typeof(referred_to_mask) <> 'integer'
-                                OR typeof(risks_mask) <> 'integer' OR typeof(escalated_to_mask) <> 'integer'
-                                OR themes_mask < 0 OR referred_to_mask < 0 OR risks_mask < 0 OR escalated_to_mask < 0
-                                OR \(known("themes_mask", "theme")) OR \(known("referred_to_mask", "referral"))
-                                OR \(known("risks_mask", "risk")) OR \(known("escalated_to_mask", "risk"))), 0)
-            FROM cases
-            """
-    }()
+    /// Counts cases with a malformed date and cases with a mask bit that is not in `codes`
+    /// (`[0-9]` is one digit; written out, as SQL text here is never assembled from values).
+    static let malformedValuesSQL = """
+        SELECT coalesce(sum(NOT (((length(received) = 10 AND received GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]') OR (length(received) = 16 AND received GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]'))
+                             AND (first_contact IS NULL OR ((length(first_contact) = 10 AND first_contact GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]') OR (length(first_contact) = 16 AND first_contact GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]')))
+                             AND (closed IS NULL OR ((length(closed) = 10 AND closed GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]') OR (length(closed) = 16 AND closed GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]')))
+                             AND length(as_of) = 10 AND as_of GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')), 0),
+               coalesce(sum(typeof(themes_mask) <> 'integer' OR typeof(referred_to_mask) <> 'integer'
+                            OR typeof(risks_mask) <> 'integer' OR typeof(escalated_to_mask) <> 'integer'
+                            OR themes_mask < 0 OR referred_to_mask < 0 OR risks_mask < 0 OR escalated_to_mask < 0
+                            OR themes_mask & ~(SELECT coalesce(sum(mask), 0) FROM codes WHERE vocabulary = 'theme') <> 0
+                            OR referred_to_mask & ~(SELECT coalesce(sum(mask), 0) FROM codes WHERE vocabulary = 'referral') <> 0
+                            OR risks_mask & ~(SELECT coalesce(sum(mask), 0) FROM codes WHERE vocabulary = 'risk') <> 0
+                            OR escalated_to_mask & ~(SELECT coalesce(sum(mask), 0) FROM codes WHERE vocabulary = 'risk') <> 0), 0)
+        FROM cases
+        """
 }
