@@ -26,9 +26,9 @@ public struct CaseRecord: Hashable, Sendable {
 
     public init(village: String, caseID: String, personKey: String? = nil, ageBand: AgeBand? = nil,
                 birthYear: Int? = nil, received: Moment, firstContact: Moment? = nil, closed: Moment? = nil,
-                source: Source? = nil, channel: Channel? = nil, themes: CodeSet<Theme> = [],
-                collective: Bool = false, resolution: Resolution? = nil, referredTo: CodeSet<Referral> = [],
-                risks: CodeSet<Risk> = [], escalatedTo: CodeSet<Risk> = [], supportMinutes: Double? = nil) {
+                source: Source? = nil, channel: Channel? = nil, themes: CodeSet<Theme> = CodeSet(),
+                collective: Bool = false, resolution: Resolution? = nil, referredTo: CodeSet<Referral> = CodeSet(),
+                risks: CodeSet<Risk> = CodeSet(), escalatedTo: CodeSet<Risk> = CodeSet(), supportMinutes: Double? = nil) {
         self.village = village
         self.caseID = caseID
         self.personKey = personKey
