@@ -70,7 +70,9 @@ public struct CaseRowValidator: Sendable {
         guard !caseID.isEmpty else {
             throw RowRejection(field: "case_id", reason: Localized(nl: "case_id ontbreekt", en: "case_id missing"))
         }
-        guard caseID.count <= Self.maximumCaseIDLength else {
+        // `count` walks grapheme clusters; `utf8.count` bounds it from above, so only an id of
+        // more than 64 bytes needs the walk.
+        guard caseID.utf8.count <= Self.maximumCaseIDLength || caseID.count <= Self.maximumCaseIDLength else {
             throw RowRejection(field: "case_id", reason: Localized(
                 nl: "case_id langer dan \(Self.maximumCaseIDLength) tekens", en: "case_id longer than \(Self.maximumCaseIDLength) characters"))
         }
