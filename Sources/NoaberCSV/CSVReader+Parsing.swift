@@ -1,9 +1,17 @@
 extension CSVReader {
     /// Where a field's bytes are: in `raw`, or (after unescaping) in `unescaped`.
+    @usableFromInline
     struct FieldSpan {
-        var start: Int
-        var end: Int
-        var isUnescaped: Bool
+        @usableFromInline var start: Int
+        @usableFromInline var end: Int
+        @usableFromInline var isUnescaped: Bool
+
+        @inline(__always)
+        init(start: Int, end: Int, isUnescaped: Bool) {
+            self.start = start
+            self.end = end
+            self.isUnescaped = isUnescaped
+        }
     }
 
     /// Advances to the next record; false at end of input.
@@ -30,11 +38,14 @@ extension CSVReader {
     /// drop the second quote of each pair.
     ///
     /// A struct, not state on the reader class, so that the hot loop touches its state
-    /// without a dynamic exclusivity check per access (the class pays one per record).
+    /// without a dynamic exclusivity check per access.
+    @usableFromInline
     struct Parser {
         let source: ByteSource
         let name: String
         let delimiter: UInt8
+        /// The delimiter in each byte of a word, for `skipOrdinary`.
+        let delimiterWord: UInt64
         let maxFieldBytes: Int
         let maxFields: Int
         let chunkSize: Int
@@ -55,17 +66,18 @@ extension CSVReader {
 
         // The current record.
         /// The record's bytes as they stand in the file (UTF-8), without the line end.
-        var raw: [UInt8] = []
-        var spans: [FieldSpan] = []
+        @usableFromInline var raw: [UInt8] = []
+        @usableFromInline var spans: [FieldSpan] = []
         /// Contents of quoted fields that contained doubled quotes, with one quote each.
-        var unescaped: [UInt8] = []
-        var recordLine = 0
+        @usableFromInline var unescaped: [UInt8] = []
+        @usableFromInline var recordLine = 0
 
         init(source: ByteSource, name: String, delimiter: UInt8, encoding: TextEncoding,
              options: Options, chunkSize: Int, bytesRead: Int) {
             self.source = source
             self.name = name
             self.delimiter = delimiter
+            delimiterWord = UInt64(delimiter) &* Self.ones
             maxFieldBytes = options.maxFieldBytes
             maxFields = options.maxFields
             self.chunkSize = chunkSize
@@ -185,6 +197,8 @@ extension CSVReader {
 
                 case .unquoted:
                     while position < end {
+                        position = Self.skipOrdinary(bytes, from: position, to: end, alsoStopAt: delimiterWord)
+                        guard position < end else { break }
                         let byte = bytes[position]
                         if byte > Self.quote && byte != delimiter {
                             position += 1
@@ -210,6 +224,8 @@ extension CSVReader {
 
                 case .quoted:
                     while position < end {
+                        position = Self.skipOrdinary(bytes, from: position, to: end, alsoStopAt: nil)
+                        guard position < end else { break }
                         let byte = bytes[position]
                         if byte > Self.quote || (byte != Self.quote && byte != Self.cr && byte != Self.lf && byte != 0) {
                             position += 1
@@ -286,6 +302,7 @@ extension CSVReader {
             position > 0 ? chunk[position - 1] : previousChunkLastByte
         }
 
+        @inline(__always)
         private mutating func appendField(_ start: Int, _ end: Int) throws(CSVError) {
             if end - start > maxFieldBytes {
                 throw error(.fieldTooLarge(limit: maxFieldBytes), line: currentLine)
@@ -354,6 +371,33 @@ extension CSVReader {
             CSVError(file: name, line: line, field: spans.count + 1, kind: kind)
         }
 
+        /// The first position at or after `position` that may hold a byte the state machine must
+        /// look at: one below `"` + 1 (quote, CR, LF, NUL, and the rarer tab, space and `!`) or,
+        /// when `delimiterWord` is given, the delimiter. Reads eight bytes at a time and stops at
+        /// the last whole word, so the caller's byte loop sees the first such byte and the tail.
+        ///
+        /// Per word: "some byte < 0x23" is `(w - 0x23…) & ~w & 0x80…` and "some byte equals d" is
+        /// the same test with 0x01 on `w ^ d…`. Both can flag bytes above a true hit (a borrow
+        /// runs upward) but never below it, so on little-endian memory the lowest flag is exact.
+        @inline(__always)
+        private static func skipOrdinary(_ bytes: UnsafeMutablePointer<UInt8>, from position: Int, to end: Int,
+                                         alsoStopAt delimiterWord: UInt64?) -> Int {
+            var position = position
+            while end - position >= 8 {
+                let word = UInt64(littleEndian: UnsafeRawPointer(bytes + position).loadUnaligned(as: UInt64.self))
+                var flags = (word &- Self.ones &* 0x23) & ~word & Self.highBits
+                if let delimiterWord {
+                    let x = word ^ delimiterWord
+                    flags |= (x &- Self.ones) & ~x & Self.highBits
+                }
+                if flags != 0 { return position + flags.trailingZeroBitCount >> 3 }
+                position += 8
+            }
+            return position
+        }
+
+        private static let ones: UInt64 = 0x0101_0101_0101_0101
+        private static let highBits: UInt64 = 0x8080_8080_8080_8080
         private static let quote = UInt8(ascii: "\"")
         private static let cr = UInt8(ascii: "\r")
         private static let lf = UInt8(ascii: "\n")

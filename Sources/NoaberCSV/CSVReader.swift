@@ -60,8 +60,14 @@ public final class CSVReader {
     /// equals the input's size once `next()` has returned false.
     public var bytesRead: Int { parser.bytesRead }
 
-    var parser: Parser
-    var failure: CSVError?
+    /// The parser and the current record.
+    ///
+    /// `@exclusivity(unchecked)`: every access to `parser` is over before any caller code runs
+    /// (`withField` copies the record's array reference, a retain, before calling its body), so
+    /// no two accesses can overlap and the dynamic check, which cost about 80 instructions on
+    /// every field read, protects nothing. Not `Sendable`: one thread at a time, as before.
+    @exclusivity(unchecked) @usableFromInline var parser: Parser
+    @exclusivity(unchecked) var failure: CSVError?
 
     /// Opens the file at `path`; it is read in chunks, never whole.
     public convenience init(path: String, options: Options = .init()) throws(CSVError) {
@@ -122,17 +128,24 @@ public final class CSVReader {
     }
 
     /// Number of fields in the current record (0 before the first and after the last).
+    @inlinable
     public var fieldCount: Int { parser.spans.count }
 
     /// 1-based physical line on which the current record starts (a quoted field may span lines).
+    @inlinable
     public var line: Int { parser.recordLine }
 
     /// Field `index` (0-based) of the current record: unquoted, `""` unescaped, in UTF-8.
     ///
     /// The buffer is valid only inside `body` and only until the next call to `next()`.
     /// An index out of range gives an empty buffer, like an empty field.
+    ///
+    /// `@inlinable`, so that callers in other modules get it specialised and `body` inlined:
+    /// it runs a dozen times per row of every import. Calling `next()` inside `body` is safe
+    /// (the buffer is a retained copy of the record) though pointless.
+    @inlinable
     public func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        guard parser.spans.indices.contains(index) else {
+        guard index >= 0, index < parser.spans.count else {
             return try body(UnsafeBufferPointer(start: nil, count: 0))
         }
         let span = parser.spans[index]
