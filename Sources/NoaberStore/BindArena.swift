@@ -24,7 +24,7 @@ final class BindArena {
     /// (civil-from-days plus ten digits was a tenth of the writer's own code).
     private let days = DayCache()
 
-    /// 16 KiB: a case's text values take about 200 bytes; a batch of child rows a few KiB.
+    /// 16 KiB: a case's text values take about 200 bytes, a batch of 32 cases a few KiB.
     init(capacity: Int = 16_384) {
         self.capacity = capacity
         base = .allocate(capacity: capacity)

@@ -10,20 +10,14 @@ extension NoaberStore {
     /// argument why the importer never produces one). Called inside an open transaction it is a
     /// plain `write`.
     ///
-    /// `temp_store = MEMORY` for the same span keeps statement journals in memory: SQLite keeps
-    /// one for every multi-row INSERT into `cases`, whose CHECKs call functions (`length`) and so
-    /// may abort half-way; past 64 KiB it spilled to a temporary file, and at a million cases
-    /// that was 320,000 `pwrite` calls, more than the WAL itself. A statement journal holds the
-    /// pages one statement touched before it (a few pages of 8 KiB), so memory stays small.
-    ///
     /// - Complexity: the final check is one lookup per distinct village and import written, so an
     ///   import costs O(file) whatever the size of the store (`PRAGMA foreign_key_check` of the
-    ///   whole store, used before, read every child row: O(store size) per import; `noaber doctor`
-    ///   still runs it).
+    ///   whole store, used before, read every row of every earlier import: O(store size) per
+    ///   import; `noaber doctor` still runs it).
     public func bulkWrite<T>(_ body: (Writer) throws -> T) throws -> T {
         guard !database.isInTransaction else { return try write(body) }
-        try database.execute("PRAGMA foreign_keys = OFF; PRAGMA temp_store = MEMORY")
-        defer { _ = try? database.execute("PRAGMA foreign_keys = ON; PRAGMA temp_store = DEFAULT") }
+        try database.execute("PRAGMA foreign_keys = OFF")
+        defer { _ = try? database.execute("PRAGMA foreign_keys = ON") }
         return try write { writer in
             let value = try body(writer)
             try writer.checkWrittenParents()

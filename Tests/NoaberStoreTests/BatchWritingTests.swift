@@ -84,15 +84,8 @@ import NoaberModel
         try withStore { store, _ in
             let id = try seed(store, asOf: asOf)
             let input = Self.cases(70)
-            var tempStoreInside: [[String]] = []
-            let counts = try store.bulkWrite { w in
-                tempStoreInside = try rows(store.database, "PRAGMA temp_store")
-                return try w.upsertCases(input, importID: id, asOf: asOf)
-            }
+            let counts = try store.bulkWrite { try $0.upsertCases(input, importID: id, asOf: asOf) }
             #expect(counts.inserted == 70)
-            // Statement journals in memory during the import (2 = MEMORY), the default after it.
-            #expect(tempStoreInside == [["2"]])
-            #expect(try rows(store.database, "PRAGMA temp_store") == [["0"]])
             let stored = try store.cases().sorted { $0.caseID < $1.caseID }
             #expect(stored == input.sorted { $0.caseID < $1.caseID })
             let children = input.reduce(0) { $0 + $1.themes.count + $1.referredTo.count + $1.risks.count + $1.escalatedTo.count }
