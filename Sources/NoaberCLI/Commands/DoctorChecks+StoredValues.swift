@@ -16,7 +16,7 @@ extension DoctorChecks {
             let dates = statement.int64(at: 0) ?? 0
             let masks = statement.int64(at: 1) ?? 0
             if dates == 0 && masks == 0 {
-                return .ok("waarden", nl: "elke datum in cases heeft de vorm jjjj-mm-dd(Tuu:mm) en elke codemasker bestaat uit bekende codes.",
+                return .ok("waarden", nl: "elke datum in cases heeft de vorm jjjj-mm-dd(Tuu:mm) en elk codemasker bestaat uit bekende codes.",
                            en: "every date in cases has the form yyyy-mm-dd(Thh:mm) and every code mask holds known codes only.")
             }
             return .error("waarden", .data,
