@@ -33,6 +33,7 @@ extension NoaberStore {
         try s.bind(text: village, at: 1)
         let ageBands = CodeTable<AgeBand>(), sources = CodeTable<Source>(), channels = CodeTable<Channel>()
         let resolutions = CodeTable<Resolution>()
+        let known = (themes: CodeSet<Theme>.allMask, referrals: CodeSet<Referral>.allMask, risks: CodeSet<Risk>.allMask)
         var result: [CaseFacts] = []
         if let expectedCount { result.reserveCapacity(expectedCount) }
         var latestAsOf: CivilDate?
@@ -53,11 +54,11 @@ extension NoaberStore {
                 closed: try s.moment(at: 6, name: "cases.closed"),
                 source: try s.code(at: 7, sources, name: "cases.source"),
                 channel: try s.code(at: 8, channels, name: "cases.channel"),
-                themes: try s.codeSet(at: 13, name: "cases.themes_mask"), collective: (s.int64(at: 9) ?? 0) != 0,
+                themes: try s.codeSet(at: 13, within: known.themes, name: "cases.themes_mask"), collective: (s.int64(at: 9) ?? 0) != 0,
                 resolution: try s.code(at: 10, resolutions, name: "cases.resolution"),
-                referredTo: try s.codeSet(at: 14, name: "cases.referred_to_mask"),
-                risks: try s.codeSet(at: 15, name: "cases.risks_mask"),
-                escalatedTo: try s.codeSet(at: 16, name: "cases.escalated_to_mask"),
+                referredTo: try s.codeSet(at: 14, within: known.referrals, name: "cases.referred_to_mask"),
+                risks: try s.codeSet(at: 15, within: known.risks, name: "cases.risks_mask"),
+                escalatedTo: try s.codeSet(at: 16, within: known.risks, name: "cases.escalated_to_mask"),
                 supportMinutes: s.double(at: 11))
             result.append(facts)
         }

@@ -40,6 +40,7 @@ extension NoaberStore {
         try filter.bind(to: s)
         let ageBands = CodeTable<AgeBand>(), sources = CodeTable<Source>(), channels = CodeTable<Channel>()
         let resolutions = CodeTable<Resolution>()
+        let known = (themes: CodeSet<Theme>.allMask, referrals: CodeSet<Referral>.allMask, risks: CodeSet<Risk>.allMask)
         var records: [CaseRecord] = []
         while try s.step() {
             guard let received = try s.moment(at: 5, name: "cases.received") else {
@@ -54,12 +55,12 @@ extension NoaberStore {
                 closed: try s.moment(at: 7, name: "cases.closed"),
                 source: try s.code(at: 8, sources, name: "cases.source"),
                 channel: try s.code(at: 9, channels, name: "cases.channel"),
-                themes: try s.codeSet(at: 13, name: "cases.themes_mask"),
+                themes: try s.codeSet(at: 13, within: known.themes, name: "cases.themes_mask"),
                 collective: (s.int64(at: 10) ?? 0) != 0,
                 resolution: try s.code(at: 11, resolutions, name: "cases.resolution"),
-                referredTo: try s.codeSet(at: 14, name: "cases.referred_to_mask"),
-                risks: try s.codeSet(at: 15, name: "cases.risks_mask"),
-                escalatedTo: try s.codeSet(at: 16, name: "cases.escalated_to_mask"),
+                referredTo: try s.codeSet(at: 14, within: known.referrals, name: "cases.referred_to_mask"),
+                risks: try s.codeSet(at: 15, within: known.risks, name: "cases.risks_mask"),
+                escalatedTo: try s.codeSet(at: 16, within: known.risks, name: "cases.escalated_to_mask"),
                 supportMinutes: s.double(at: 12)))
         }
         return records

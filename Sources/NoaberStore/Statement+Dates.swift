@@ -52,10 +52,10 @@ extension Statement {
 
     /// The column as a set of `C` codes stored as a bit mask (schema version 3: bit i is
     /// `C.allCases[i]`, as in the store's `codes` table); throws for NULL, a value that is not an
-    /// integer, or a bit no code of `C` has (a code written by a newer noaber or another tool).
+    /// integer, or a bit outside `known` (`CodeSet<C>.allMask`, which the caller computes once
+    /// per query: it builds `C.allCases`) — a code written by a newer noaber or another tool.
     @inline(__always)
-    func codeSet<C: Code>(at column: Int32, name: String) throws(StoreError) -> CodeSet<C> {
-        let known = CodeSet<C>.allMask
+    func codeSet<C: Code>(at column: Int32, within known: UInt32, name: String) throws(StoreError) -> CodeSet<C> {
         guard sqlite3_column_type(handle, column) == SQLITE_INTEGER else {
             throw invalidValue(name, expected: "an integer bit mask")
         }

@@ -135,7 +135,7 @@ import Testing
             if k.count > 20 { k = String(i) }
             keys.append(("SAA", k))
         }
-        var rng = SplitMixRNG(seed: 3)
+        var rng = SplitMix(seed: 3)
         keys += keys.shuffled(using: &rng)
         keys += ["", "1", "10", "100", "1000", "", "9", "99"].map { ("SAA", $0) }
         try check.expectSameAsDictionary(keys)
@@ -224,15 +224,8 @@ import Testing
     }
 }
 
-/// `SplitMix` as a `RandomNumberGenerator`, for seeded `shuffled(using:)`.
-struct SplitMixRNG: RandomNumberGenerator {
-    var inner: SplitMix
-    init(seed: UInt64) { inner = SplitMix(seed: seed) }
-    mutating func next() -> UInt64 { inner.next() }
-}
-
 /// A tiny deterministic generator, so the shuffled test is the same on every run.
-struct SplitMix {
+struct SplitMix: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

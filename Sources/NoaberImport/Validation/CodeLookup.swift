@@ -38,6 +38,12 @@ struct CodeLookup<C: Code>: Sendable {
         let b = ByteText.trimmed(raw)
         if b.isEmpty { return .success(nil) }
         if let entry = canonicalEntry(b) { return .success(entry.code) }
+        return labelled(b, field: field).map { $0 }
+    }
+
+    /// The slow path for trimmed, non-empty bytes that are not a canonical code: a label of the
+    /// table (as written, then lowercased), or the problem.
+    private func labelled(_ b: UnsafeBufferPointer<UInt8>, field: String) -> Result<C, RowRejection> {
         let text = ByteText.string(b)
         if let c = table[text] ?? table[text.lowercased()] { return .success(c) }
         return .failure(Self.unknown(text, field: field))
@@ -51,14 +57,14 @@ struct CodeLookup<C: Code>: Sendable {
         let n = raw.count
         let sepCount = separator.count
         func take(_ from: Int, _ to: Int) -> RowRejection? {
-            let part = UnsafeBufferPointer(rebasing: raw[from..<to])
-            if let entry = canonicalEntry(ByteText.trimmed(part)) {
+            let b = ByteText.trimmed(UnsafeBufferPointer(rebasing: raw[from..<to]))
+            if b.isEmpty { return nil }
+            if let entry = canonicalEntry(b) {
                 result = CodeSet(mask: result.mask | entry.bit)
                 return nil
             }
-            switch code(part, field: field) {
-            case .success(let c?): result.insert(c); return nil
-            case .success(nil): return nil
+            switch labelled(b, field: field) {
+            case .success(let c): result.insert(c); return nil
             case .failure(let r): return r
             }
         }
