@@ -354,7 +354,8 @@ def funnel_cases():
     return props, rates, binom, binom_q, pois, pois_q
 
 
-def main():
+def main(out=None):
+    out = out or OUT
     mp.mp.dps = 50
     km = [km_case(*d) for d in DATASETS]
     wilson_rows = [{"successes": k, "trials": n, "confidence": c,
@@ -387,11 +388,11 @@ def main():
         "poisson_quantile": pois_q,
         "normal": normal,
     }
-    with open(OUT, "w", encoding="utf-8") as f:
+    with open(out, "w", encoding="utf-8") as f:
         json.dump(doc, f, indent=1, sort_keys=True, allow_nan=False)
         f.write("\n")
-    print("wrote", OUT, "with", len(km), "Kaplan-Meier datasets")
+    print("wrote", out, "with", len(km), "Kaplan-Meier datasets")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1] if len(sys.argv) > 1 else None)
