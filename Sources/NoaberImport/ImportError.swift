@@ -24,6 +24,9 @@ public enum ImportError: Error, Sendable {
     case rejectedInStrictMode(file: String, rejected: Int, firstLine: Int, firstReason: Localized)
     case key(problem: Localized)
     case store(file: String?, message: String)
+    /// The file declares keys of another scope than the village's earlier imports of the same
+    /// kind: a person would be counted once under one and twice under the other.
+    case identityScopeConflict(file: String, village: String, kind: RecordKind, stored: IdentityScope, requested: IdentityScope)
 
     public func message(_ language: Language) -> String {
         localized.text(language)
@@ -73,6 +76,13 @@ public enum ImportError: Error, Sendable {
                 en: "\(file): \(rejected) row(s) rejected with --strict; nothing stored. First: line \(line): \(reason.en)")
         case .key(let problem):
             return problem
+        case .identityScopeConflict(let file, let village, let kind, let stored, let requested):
+            func nl(_ s: IdentityScope) -> String { s == .village ? "per dorp (village)" : "gedeeld in de gemeente (municipality)" }
+            func en(_ s: IdentityScope) -> String { s == .village ? "per village" : "shared across the municipality" }
+            let what = kind == .tasks ? ("vrijwilligers", "volunteers") : ("inwoners", "residents")
+            return Localized(
+                nl: "\(file): eerdere imports van dorp \(village) nummeren hun \(what.0) \(nl(stored)), dit bestand \(nl(requested)); dat kan niet door elkaar (dezelfde persoon zou dan één of twee keer tellen). Importeer met --id-scope \(stored.rawValue), of begin een nieuwe store als de sleutels werkelijk veranderd zijn.",
+                en: "\(file): earlier imports of village \(village) number their \(what.1) \(en(stored)), this file \(en(requested)); the two cannot be mixed (one person would count once or twice). Import with --id-scope \(stored.rawValue), or start a new store if the keys really changed.")
         case .store(let file, let message):
             let prefix = file.map { "\($0): " } ?? ""
             return Localized(nl: "\(prefix)fout in de store: \(message)", en: "\(prefix)store error: \(message)")

@@ -17,6 +17,17 @@ public struct ImportOptions: Sendable {
     public var language: Language
     /// The day the import runs; `imported_at` and the fallback as-of date come from it.
     public var now: String
+    /// `--id-scope`: whose keys the file's person and volunteer ids are; nil takes the profile's
+    /// `id_scope`, else `village`.
+    public var idScope: IdentityScope?
+    /// `--incremental`: the file lists only new and changed cases; nil takes the profile's
+    /// `export`, else `full`.
+    public var exportKind: ExportKind?
+
+    /// The scope used: the option, else the profile, else village.
+    public var effectiveIDScope: IdentityScope { idScope ?? profile?.idScope ?? .village }
+    /// The export kind used: the option, else the profile, else full.
+    public var effectiveExportKind: ExportKind { exportKind ?? profile?.exportKind ?? .full }
 
     public init(village: String? = nil, profile: MappingProfile? = nil, kind: RecordKind? = nil, asOf: CivilDate? = nil,
                 strict: Bool = false, dryRun: Bool = false, language: Language = .nl, now: String = SystemClock.timestamp()) {

@@ -46,11 +46,15 @@ public struct ImportReport: Sendable, Codable, Hashable {
     public var firstRejections: [Rejection]
     /// When `status == .unchanged`: the earlier import of the same content.
     public var previousImportID: Int64?
+    /// Whose keys the file's person and volunteer ids are (`village` unless declared otherwise).
+    public var idScope: IdentityScope = .village
+    /// `full` (every case so far) or `incremental` (new and changed cases only).
+    public var exportKind: ExportKind = .full
 
     enum CodingKeys: String, CodingKey {
         case file, status, kind, village, profile, encoding, delimiter, sha256, accepted, rejected, inserted, updated, warnings
         case importID = "import_id", asOf = "as_of", asOfSource = "as_of_source", rowsRead = "rows_read"
         case unchangedRows = "unchanged_rows", keptNewer = "kept_newer", firstRejections = "first_rejections"
-        case previousImportID = "previous_import_id"
+        case previousImportID = "previous_import_id", idScope = "id_scope", exportKind = "export_kind"
     }
 }

@@ -56,12 +56,15 @@ public final class Importer {
             }
         }
         let provenanceVillage = options.village ?? plan.profile.village
+        let scope = options.effectiveIDScope
+        let exportKind = options.effectiveExportKind
         func unchanged(_ previous: ImportRecord, sha256: String) -> ImportReport {
             ImportReport(file: path, importID: nil, status: .unchanged, kind: plan.kind, village: provenanceVillage,
                          profile: plan.profile.name, asOf: previous.asOf.iso, asOfSource: "previous_import",
                          encoding: encoding.rawValue, delimiter: Self.name(of: reader.delimiter), sha256: sha256,
                          rowsRead: 0, accepted: 0, rejected: 0, inserted: 0, updated: 0, unchangedRows: 0, keptNewer: 0,
-                         warnings: [], firstRejections: [], previousImportID: previous.id)
+                         warnings: [], firstRejections: [], previousImportID: previous.id,
+                         idScope: previous.idScope, exportKind: previous.exportKind)
         }
         /// The earlier import of the same content, waiting for the hash: the no-op check.
         func previous() throws(ImportError) -> (ImportRecord?, String) {
@@ -88,7 +91,7 @@ public final class Importer {
             file: path, importID: nil, status: .completed, kind: plan.kind, village: provenanceVillage, profile: plan.profile.name,
             asOf: asOf.date.iso, asOfSource: asOf.source, encoding: encoding.rawValue, delimiter: Self.name(of: reader.delimiter),
             sha256: "", rowsRead: 0, accepted: 0, rejected: 0, inserted: 0, updated: 0, unchangedRows: 0, keptNewer: 0,
-            warnings: [], firstRejections: [], previousImportID: nil)
+            warnings: [], firstRejections: [], previousImportID: nil, idScope: scope, exportKind: exportKind)
         if !plan.ignoredColumns.isEmpty {
             let list = plan.ignoredColumns.map { "'\($0)'" }.joined(separator: ", ")
             report.warnings.append(options.language == .nl
@@ -102,7 +105,8 @@ public final class Importer {
                 // The hash is filled in before the commit (`setImportSHA256`), when it is known.
                 let id = try writer.insertImport(fileName: Self.baseName(path), sha256: "", kind: plan.kind, village: provenanceVillage,
                                                  profile: plan.profile.name, asOf: asOf.date, encoding: encoding.rawValue,
-                                                 delimiter: Self.name(of: reader.delimiter), importedAt: options.now)
+                                                 delimiter: Self.name(of: reader.delimiter), importedAt: options.now,
+                                                 idScope: scope, exportKind: exportKind)
                 report.importID = id
                 var rows = RowSink(writer: writer, importID: id, asOf: asOf.date, language: options.language)
                 var hashChecked = false
@@ -135,6 +139,17 @@ public final class Importer {
                 guard report.rowsRead == report.accepted + report.rejected else {
                     throw ImportAbort.accountingMismatch
                 }
+                if plan.kind != .villages {
+                    // Which villages the file listed (its as-of date covers exactly these), each
+                    // refused when its earlier imports of this kind declared the other scope.
+                    for (village, count) in rows.listedVillages(including: provenanceVillage).sorted(by: { $0.key < $1.key }) {
+                        if let other = try writer.identityScopes(village: village, kind: plan.kind, excludingImport: id)
+                            .first(where: { $0 != scope }) {
+                            throw ImportAbort.scopeConflict(village: village, stored: other)
+                        }
+                        try writer.recordImportVillage(importID: id, village: village, rows: count)
+                    }
+                }
                 if options.strict, report.rejected > 0, let first = rows.firstRejection {
                     throw ImportAbort.strict(rejected: report.rejected, line: first.line, reason: first.reason)
                 }
@@ -152,6 +167,8 @@ public final class Importer {
                 throw .rejectedInStrictMode(file: path, rejected: rejected, firstLine: line, firstReason: reason)
             case .unchanged(let earlier, let sha256):
                 return unchanged(earlier, sha256: sha256)
+            case .scopeConflict(let village, let stored):
+                throw .identityScopeConflict(file: path, village: village, kind: plan.kind, stored: stored, requested: scope)
             case .accountingMismatch:
                 throw .store(file: path, message: "rows read \(report.rowsRead) ≠ accepted \(report.accepted) + rejected \(report.rejected)")
             }
@@ -314,4 +331,6 @@ enum ImportAbort: Error {
     case accountingMismatch
     /// The same content was imported before (known once the hash is): nothing is stored.
     case unchanged(ImportRecord, sha256: String)
+    /// A village's earlier imports of the same kind declared the other identity scope.
+    case scopeConflict(village: String, stored: IdentityScope)
 }

@@ -27,6 +27,13 @@ struct RowSink {
     var keptNewer = 0
     var firstRejections: [ImportReport.Rejection] = []
     var firstRejection: (line: Int, reason: Localized)?
+    /// Accepted rows per village: which villages the file listed (its as-of date covers them).
+    private(set) var villageRows: [String: Int] = [:]
+    /// The village of the latest accepted rows and how many there were since the last change:
+    /// exports list a village's rows together, so the dictionary is touched once per run of rows
+    /// instead of once per row on the writing thread.
+    private var runVillage = ""
+    private var runLength = 0
 
     init(writer: NoaberStore.Writer, importID: Int64, asOf: CivilDate, language: Language) {
         self.writer = writer
@@ -43,6 +50,7 @@ struct RowSink {
         case .acceptedTask(let task, let ordinal):
             rowsRead += 1
             accepted += 1
+            listed(task.village)
             count(try writer.upsertTask(task, ordinal: ordinal, importID: importID))
         case .rejected(let line, let field, let reason, let raw):
             try reject(line: line, field: field, reason: reason, raw: raw)
@@ -52,6 +60,7 @@ struct RowSink {
     /// Writes a batch's accepted cases (counted by `consume`).
     mutating func write(cases: [CaseRecord]) throws {
         guard !cases.isEmpty else { return }
+        for c in cases { listed(c.village) }
         let counts = try writer.upsertCases(cases, importID: importID, asOf: asOf)
         inserted += counts.inserted
         updated += counts.updated
@@ -75,6 +84,27 @@ struct RowSink {
             firstRejections.append(.init(line: line, field: field, reason: text))
         }
         try writer.insertRejectedRow(importID: importID, line: line, field: field, reason: text, raw: raw)
+    }
+
+    @inline(__always)
+    private mutating func listed(_ village: String) {
+        if village == runVillage {
+            runLength += 1
+            return
+        }
+        if runLength > 0 { villageRows[runVillage, default: 0] += runLength }
+        runVillage = village
+        runLength = 1
+    }
+
+    /// Every village the file listed with its accepted rows; `fixed` (a single-village file's
+    /// village) is listed even when no row was accepted.
+    mutating func listedVillages(including fixed: String?) -> [String: Int] {
+        if runLength > 0 { villageRows[runVillage, default: 0] += runLength }
+        runLength = 0
+        runVillage = ""
+        if let fixed, villageRows[fixed] == nil { villageRows[fixed] = 0 }
+        return villageRows
     }
 
     private mutating func count(_ outcome: UpsertOutcome) {

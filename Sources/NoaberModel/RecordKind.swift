@@ -14,7 +14,7 @@ public enum RecordKind: String, Sendable, CaseIterable, Codable {
             ["case_id", "village", "volunteer_id", "date", "hours", "task"]
         case .villages:
             ["village", "name", "municipality", "inhabitants", "inhabitants_75plus", "paid_hours_per_week",
-             "cost_per_year_eur"]
+             "cost_per_year_eur", "registration_start", "ondersteuner_start"]
         }
     }
 

@@ -25,10 +25,17 @@ public struct ImportRecord: Sendable, Hashable, Codable {
     public var status: String
     /// UTC, ISO 8601, as the importer wrote it.
     public var importedAt: String
+    /// The worksheet a workbook import read; nil for CSV.
+    public var sheet: String?
+    /// Whose keys the file's person and volunteer ids are.
+    public var idScope: IdentityScope
+    /// Whether the file lists every case so far or only new and changed ones.
+    public var exportKind: ExportKind
 
     public init(id: Int64, fileName: String, sha256: String, kind: RecordKind, village: String?, profile: String?,
                 asOf: CivilDate, encoding: String?, delimiter: String?, rowsRead: Int, accepted: Int, rejected: Int,
-                inserted: Int, updated: Int, status: String, importedAt: String) {
+                inserted: Int, updated: Int, status: String, importedAt: String, sheet: String? = nil,
+                idScope: IdentityScope = .village, exportKind: ExportKind = .full) {
         self.id = id
         self.fileName = fileName
         self.sha256 = sha256
@@ -45,12 +52,15 @@ public struct ImportRecord: Sendable, Hashable, Codable {
         self.updated = updated
         self.status = status
         self.importedAt = importedAt
+        self.sheet = sheet
+        self.idScope = idScope
+        self.exportKind = exportKind
     }
 
     enum CodingKeys: String, CodingKey {
         case id = "import_id", fileName = "file_name", sha256, kind, village, profile, asOf = "as_of", encoding,
              delimiter, rowsRead = "rows_read", accepted, rejected, inserted, updated, status,
-             importedAt = "imported_at"
+             importedAt = "imported_at", sheet, idScope = "id_scope", exportKind = "export_kind"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -74,7 +84,10 @@ public struct ImportRecord: Sendable, Hashable, Codable {
                   inserted: try c.decode(Int.self, forKey: .inserted),
                   updated: try c.decode(Int.self, forKey: .updated),
                   status: try c.decode(String.self, forKey: .status),
-                  importedAt: try c.decode(String.self, forKey: .importedAt))
+                  importedAt: try c.decode(String.self, forKey: .importedAt),
+                  sheet: try c.decodeIfPresent(String.self, forKey: .sheet),
+                  idScope: try c.decodeIfPresent(IdentityScope.self, forKey: .idScope) ?? .village,
+                  exportKind: try c.decodeIfPresent(ExportKind.self, forKey: .exportKind) ?? .full)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -95,5 +108,8 @@ public struct ImportRecord: Sendable, Hashable, Codable {
         try c.encode(updated, forKey: .updated)
         try c.encode(status, forKey: .status)
         try c.encode(importedAt, forKey: .importedAt)
+        try c.encode(sheet, forKey: .sheet)
+        try c.encode(idScope, forKey: .idScope)
+        try c.encode(exportKind, forKey: .exportKind)
     }
 }

@@ -11,14 +11,17 @@ extension NoaberStore {
     /// Every village, ordered by code.
     public func villages() throws(StoreError) -> [Village] {
         let s = try database.prepare("""
-            SELECT village, name, municipality, inhabitants, inhabitants_75plus, paid_hours_per_week, cost_per_year_eur
+            SELECT village, name, municipality, inhabitants, inhabitants_75plus, paid_hours_per_week, cost_per_year_eur,
+                   registration_start, ondersteuner_start
             FROM villages ORDER BY village
             """)
         var result: [Village] = []
         while try s.step() {
             result.append(Village(code: s.text(at: 0) ?? "", name: s.text(at: 1) ?? "", municipality: s.text(at: 2) ?? "",
                                   inhabitants: Int(s.int64(at: 3) ?? 0), inhabitants75Plus: s.int64(at: 4).map { Int($0) },
-                                  paidHoursPerWeek: s.double(at: 5), costPerYearEUR: s.double(at: 6)))
+                                  paidHoursPerWeek: s.double(at: 5), costPerYearEUR: s.double(at: 6),
+                                  registrationStart: try s.date(at: 7, name: "villages.registration_start"),
+                                  ondersteunerStart: try s.date(at: 8, name: "villages.ondersteuner_start")))
         }
         return result
     }
@@ -114,14 +117,15 @@ extension NoaberStore {
     /// Rejected rows of one import (or of all), ordered by import and line.
     public func rejectedRows(importID: Int64? = nil) throws(StoreError) -> [RejectedRow] {
         let s = try database.prepare("""
-            SELECT import_id, line, field, reason, raw FROM rejected_rows
+            SELECT import_id, line, field, reason, raw, source_field, blanked FROM rejected_rows
             WHERE ?1 IS NULL OR import_id = ?1 ORDER BY import_id, line
             """)
         try s.bind(int: importID, at: 1)
         var result: [RejectedRow] = []
         while try s.step() {
             result.append(RejectedRow(importID: s.int64(at: 0) ?? 0, line: Int(s.int64(at: 1) ?? 0), field: s.text(at: 2),
-                                      reason: s.text(at: 3) ?? "", raw: s.text(at: 4) ?? ""))
+                                      reason: s.text(at: 3) ?? "", raw: s.text(at: 4) ?? "",
+                                      sourceField: s.text(at: 5), blanked: s.text(at: 6)))
         }
         return result
     }
@@ -160,19 +164,22 @@ extension NoaberStore {
 
     static let importColumns = """
         import_id, file_name, sha256, kind, village, profile, as_of, encoding, delimiter, \
-        rows_read, accepted, rejected, inserted, updated, status, imported_at
+        rows_read, accepted, rejected, inserted, updated, status, imported_at, sheet, id_scope, export_kind
         """
 
     static func importRecord(_ s: Statement) throws(StoreError) -> ImportRecord {
         guard let kind = RecordKind(rawValue: s.text(at: 3) ?? ""),
-              let asOf = try s.date(at: 6, name: "imports.as_of") else {
-            throw s.invalidValue("imports", expected: "a known kind and an as_of date")
+              let asOf = try s.date(at: 6, name: "imports.as_of"),
+              let scope = IdentityScope(rawValue: s.text(at: 17) ?? ""),
+              let exportKind = ExportKind(rawValue: s.text(at: 18) ?? "") else {
+            throw s.invalidValue("imports", expected: "a known kind, an as_of date, id_scope and export_kind")
         }
         func n(_ i: Int32) -> Int { Int(s.int64(at: i) ?? 0) }
         return ImportRecord(id: s.int64(at: 0) ?? 0, fileName: s.text(at: 1) ?? "", sha256: s.text(at: 2) ?? "", kind: kind,
                             village: s.text(at: 4), profile: s.text(at: 5), asOf: asOf, encoding: s.text(at: 7),
                             delimiter: s.text(at: 8), rowsRead: n(9), accepted: n(10), rejected: n(11), inserted: n(12),
-                            updated: n(13), status: s.text(at: 14) ?? "", importedAt: s.text(at: 15) ?? "")
+                            updated: n(13), status: s.text(at: 14) ?? "", importedAt: s.text(at: 15) ?? "",
+                            sheet: s.text(at: 16), idScope: scope, exportKind: exportKind)
     }
 }
 

@@ -66,6 +66,8 @@ extension NoaberStore {
             try s.bind(int: v.inhabitants75Plus.map(Int64.init), at: 5)
             try s.bind(double: v.paidHoursPerWeek, at: 6)
             try s.bind(double: v.costPerYearEUR, at: 7)
+            try s.bind(moment: v.registrationStart.map { Moment(date: $0) }, at: 8)
+            try s.bind(moment: v.ondersteunerStart.map { Moment(date: $0) }, at: 9)
             try s.execute()
         }
 
@@ -81,9 +83,14 @@ extension NoaberStore {
 
         /// Records the start of an import with all counts 0 and returns its `import_id`; rows are
         /// then written against this id and `finishImport` stores the final counts.
+        ///
+        /// `idScope` and `exportKind` say whose keys the file's person and volunteer ids are and
+        /// whether it lists every case so far (see `IdentityScope`, `ExportKind`); `sheet` names
+        /// the worksheet of a workbook (nil for CSV).
         public func insertImport(fileName: String, sha256: String, kind: RecordKind, village: String?,
                                  profile: String?, asOf: CivilDate, encoding: String?, delimiter: String?,
-                                 importedAt: String) throws(StoreError) -> Int64 {
+                                 importedAt: String, sheet: String? = nil, idScope: IdentityScope = .village,
+                                 exportKind: ExportKind = .full) throws(StoreError) -> Int64 {
             let s = try statement(.insertImport)
             try s.bind(text: fileName, at: 1)
             try s.bind(text: sha256, at: 2)
@@ -94,8 +101,40 @@ extension NoaberStore {
             try s.bind(text: encoding, at: 7)
             try s.bind(text: delimiter, at: 8)
             try s.bind(text: importedAt, at: 9)
+            try s.bind(text: sheet, at: 10)
+            try s.bind(text: idScope.rawValue, at: 11)
+            try s.bind(text: exportKind.rawValue, at: 12)
             try s.execute()
             return database.lastInsertRowID
+        }
+
+        /// The identity scopes of the other imports of `kind` that listed `village` (at most both
+        /// cases of `IdentityScope`): the importer refuses to mix them.
+        public func identityScopes(village: String, kind: RecordKind, excludingImport importID: Int64) throws(StoreError) -> [IdentityScope] {
+            let s = try statement(.villageScopes)
+            try s.bind(text: village, at: 1)
+            try s.bind(text: kind.rawValue, at: 2)
+            try s.bind(int: importID, at: 3)
+            defer { s.reset() }
+            var scopes: [IdentityScope] = []
+            while try s.step() {
+                guard let scope = IdentityScope(rawValue: s.text(at: 0) ?? "") else {
+                    throw s.invalidValue("imports", expected: "id_scope village or municipality")
+                }
+                scopes.append(scope)
+            }
+            return scopes
+        }
+
+        /// Records that an import listed `village` with `rows` accepted rows (a file's as-of date
+        /// covers exactly the villages it listed). Called again for the same pair, it replaces
+        /// the count.
+        public func recordImportVillage(importID: Int64, village: String, rows: Int) throws(StoreError) {
+            let s = try statement(.insertImportVillage)
+            try s.bind(int: importID, at: 1)
+            try s.bind(text: village, at: 2)
+            try s.bind(int: Int64(rows), at: 3)
+            try s.execute()
         }
 
         /// Stores an import's final counts; `status` becomes `completed_with_rejections` when any
@@ -131,8 +170,11 @@ extension NoaberStore {
         }
 
         /// Keeps one rejected row. `raw` must already have identifier columns masked.
+        ///
+        /// `sourceField` is the file's own column header of `field` (and its letter in a
+        /// workbook); `blanked` names, in the file's own headers, the cells blanked in `raw`.
         public func insertRejectedRow(importID: Int64, line: Int, field: String?, reason: String,
-                                      raw: String) throws(StoreError) {
+                                      raw: String, sourceField: String? = nil, blanked: String? = nil) throws(StoreError) {
             if importID != lastImportID { lastImportID = importID; writtenImportIDs.insert(importID) }
             let s = try statement(.insertRejectedRow)
             try s.bind(int: importID, at: 1)
@@ -140,6 +182,8 @@ extension NoaberStore {
             try s.bind(text: field, at: 3)
             try s.bind(text: reason, at: 4)
             try s.bind(text: raw, at: 5)
+            try s.bind(text: sourceField, at: 6)
+            try s.bind(text: blanked, at: 7)
             try s.execute()
         }
 

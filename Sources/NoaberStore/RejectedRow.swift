@@ -9,16 +9,23 @@ public struct RejectedRow: Sendable, Hashable, Codable {
     public var reason: String
     /// The row as read; the importer masks identifier columns before it gets here.
     public var raw: String
+    /// The file's own column header of `field` (and its letter in a workbook), when known.
+    public var sourceField: String?
+    /// The file's own headers of the cells blanked in `raw`, when any were.
+    public var blanked: String?
 
-    public init(importID: Int64, line: Int, field: String?, reason: String, raw: String) {
+    public init(importID: Int64, line: Int, field: String?, reason: String, raw: String,
+                sourceField: String? = nil, blanked: String? = nil) {
         self.importID = importID
         self.line = line
         self.field = field
         self.reason = reason
         self.raw = raw
+        self.sourceField = sourceField
+        self.blanked = blanked
     }
 
     enum CodingKeys: String, CodingKey {
-        case importID = "import_id", line, field, reason, raw
+        case importID = "import_id", line, field, reason, raw, sourceField = "source_field", blanked
     }
 }

@@ -29,6 +29,10 @@ enum Schema {
             try refuseUnknownChildCodes(db)
             try db.execute(version3)
         },
+        Migrator.Migration(version: 4, name: "coverage, identity scope, export kind; workbooks and outcome series",
+                           foreignKeysOff: true) { (db: Database) throws(StoreError) in
+            try db.execute(version4)
+        },
     ])
 
     /// A date column holds `yyyy-mm-dd`; a moment column may add `Thh:mm`.

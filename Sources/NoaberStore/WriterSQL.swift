@@ -3,25 +3,27 @@ enum WriterSQL: Int, CaseIterable {
     case upsertVillage, setMeta, insertImport, finishImport, insertRejectedRow
     case insertCase, compareCase, updateCase, advanceCaseAsOf
     case insertTask
-    case villageExists, importExists, villageHasCases, setImportSHA256
+    case villageExists, importExists, villageHasCases, setImportSHA256, insertImportVillage, villageScopes
 
     var sql: String {
         switch self {
         case .upsertVillage:
             """
-            INSERT INTO villages(village, name, municipality, inhabitants, inhabitants_75plus, paid_hours_per_week, cost_per_year_eur)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            INSERT INTO villages(village, name, municipality, inhabitants, inhabitants_75plus, paid_hours_per_week, cost_per_year_eur,
+                registration_start, ondersteuner_start)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
             ON CONFLICT(village) DO UPDATE SET name = excluded.name, municipality = excluded.municipality,
                 inhabitants = excluded.inhabitants, inhabitants_75plus = excluded.inhabitants_75plus,
-                paid_hours_per_week = excluded.paid_hours_per_week, cost_per_year_eur = excluded.cost_per_year_eur
+                paid_hours_per_week = excluded.paid_hours_per_week, cost_per_year_eur = excluded.cost_per_year_eur,
+                registration_start = excluded.registration_start, ondersteuner_start = excluded.ondersteuner_start
             """
         case .setMeta:
             "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
         case .insertImport:
             """
             INSERT INTO imports(file_name, sha256, kind, village, profile, as_of, encoding, delimiter,
-                rows_read, accepted, rejected, inserted, updated, status, imported_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, 0, 0, 0, 0, 'completed', ?9)
+                rows_read, accepted, rejected, inserted, updated, status, imported_at, sheet, id_scope, export_kind)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, 0, 0, 0, 0, 'completed', ?9, ?10, ?11, ?12)
             """
         case .finishImport:
             """
@@ -30,7 +32,15 @@ enum WriterSQL: Int, CaseIterable {
             WHERE import_id = ?6
             """
         case .insertRejectedRow:
-            "INSERT INTO rejected_rows(import_id, line, field, reason, raw) VALUES (?1, ?2, ?3, ?4, ?5)"
+            """
+            INSERT INTO rejected_rows(import_id, line, field, reason, raw, source_field, blanked)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            """
+        case .insertImportVillage:
+            """
+            INSERT INTO import_villages(import_id, village, rows) VALUES (?1, ?2, ?3)
+            ON CONFLICT(import_id, village) DO UPDATE SET rows = excluded.rows
+            """
         case .insertCase:
             """
             INSERT INTO cases(\(WriterSQL.caseColumns))
@@ -58,6 +68,11 @@ enum WriterSQL: Int, CaseIterable {
             """
         case .advanceCaseAsOf:
             "UPDATE cases SET as_of = ?14, import_id = ?15 WHERE village = ?1 AND case_id = ?2 AND as_of < ?14"
+        case .villageScopes:
+            """
+            SELECT DISTINCT i.id_scope FROM import_villages v JOIN imports i ON i.import_id = v.import_id
+            WHERE v.village = ?1 AND i.kind = ?2 AND i.import_id <> ?3 ORDER BY i.id_scope
+            """
         case .villageExists: "SELECT 1 FROM villages WHERE village = ?1"
         case .importExists: "SELECT 1 FROM imports WHERE import_id = ?1"
         case .setImportSHA256: "UPDATE imports SET sha256 = ?1 WHERE import_id = ?2"

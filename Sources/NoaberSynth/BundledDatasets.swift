@@ -18,18 +18,27 @@ public enum BundledDatasets {
     /// in the 8–16 range and a cost of hours × 52 × €55 (all-in hourly cost, an assumption).
     /// Lattrop-Breklenkamp, Tilligte and Noord-Deurningen share one ondersteuner ("de combinatie"
     /// in the raadsbrief), so each gets 8 of her 24 hours.
+    ///
+    /// The data are shaped like real data on purpose: Tilligte has not sent an export yet (it is
+    /// in the villages file, so every output must say it has no figures rather than show zeros),
+    /// Noord-Deurningen's latest export is from 15 November 2024 (so the last quarter of 2024 and
+    /// the year 2024 are only partly covered there), and Lattrop-Breklenkamp's registration start
+    /// is not in the villages file (its earliest case stands in). The others started registering
+    /// on 1 January 2023.
     public static let villages: [Village] = [
-        village("SAA", "Saasveld", 1_700, 172, 12),
-        village("DEU", "Deurningen", 2_015, 199, 16),
-        village("WEE", "Weerselo", 3_075, 326, 16),
-        village("LAT", "Lattrop-Breklenkamp", 1_031, 97, 8),
-        village("NDE", "Noord-Deurningen", 1_052, 104, 8),
-        village("TIL", "Tilligte", 745, 77, 8),
+        village("SAA", "Saasveld", 1_700, 172, 12, registered: civil(2023, 1, 1)),
+        village("DEU", "Deurningen", 2_015, 199, 16, registered: civil(2023, 1, 1)),
+        village("WEE", "Weerselo", 3_075, 326, 16, registered: civil(2023, 1, 1)),
+        village("LAT", "Lattrop-Breklenkamp", 1_031, 97, 8, registered: nil),
+        village("NDE", "Noord-Deurningen", 1_052, 104, 8, registered: civil(2023, 1, 1)),
+        village("TIL", "Tilligte", 745, 77, 8, registered: civil(2024, 9, 1)),
     ]
 
-    private static func village(_ code: String, _ name: String, _ inhabitants: Int, _ over75: Int, _ hours: Double) -> Village {
+    private static func village(_ code: String, _ name: String, _ inhabitants: Int, _ over75: Int, _ hours: Double,
+                                registered: CivilDate?) -> Village {
         Village(code: code, name: name, municipality: "Dinkelland", inhabitants: inhabitants,
-                inhabitants75Plus: over75, paidHoursPerWeek: hours, costPerYearEUR: hours * 52 * 55)
+                inhabitants75Plus: over75, paidHoursPerWeek: hours, costPerYearEUR: hours * 52 * 55,
+                registrationStart: registered)
     }
 
     /// One bundled export: which village, which dialect, made on which day.
@@ -44,19 +53,19 @@ public enum BundledDatasets {
         public var profile: String?
     }
 
-    /// The plan: two villages per case dialect, each exported on its own early-2025 day.
+    /// The plan: each village with an export in one of the three case dialects, exported on its
+    /// own day — early 2025, except Noord-Deurningen (15 November 2024). Tilligte has none.
     public static var exports: [Export] {
-        let plan: [(String, ExportDialect, ExportDialect, (Int, Int))] = [
-            ("SAA", .canonical, .canonical, (1, 10)),
-            ("WEE", .canonical, .canonical, (1, 17)),
-            ("DEU", .dutchExcel, .dutchExcel, (1, 6)),
-            ("NDE", .dutchExcel, .dutchExcel, (2, 3)),
-            ("LAT", .bomSerial, .canonical, (1, 24)),
-            ("TIL", .bomSerial, .canonical, (2, 14)),
+        let plan: [(String, ExportDialect, ExportDialect, (Int, Int, Int))] = [
+            ("SAA", .canonical, .canonical, (2025, 1, 10)),
+            ("WEE", .canonical, .canonical, (2025, 1, 17)),
+            ("DEU", .dutchExcel, .dutchExcel, (2025, 1, 6)),
+            ("NDE", .dutchExcel, .dutchExcel, (2024, 11, 15)),
+            ("LAT", .bomSerial, .canonical, (2025, 1, 24)),
         ]
         var result: [Export] = []
         for (code, caseDialect, taskDialect, day) in plan {
-            let asOf = civil(2025, day.0, day.1)
+            let asOf = civil(day.0, day.1, day.2)
             result.append(Export(village: code, kind: .cases, dialect: caseDialect, asOf: asOf,
                                  path: "exports/\(code)-cases-\(caseDialect.rawValue).csv",
                                  profile: caseDialect == .canonical ? nil : "profiles/\(caseDialect.rawValue)-cases.json"))
@@ -133,18 +142,7 @@ public enum BundledDatasets {
     }
 
     /// Datasets/villages.csv in the canonical villages format.
-    static func villagesCSV() throws -> [UInt8] {
-        let sink = MemorySink()
-        var writer = try CSVWriter(sink: sink, dialect: .standard)
-        try writer.writeRow(RecordKind.villages.canonicalColumns)
-        for v in villages {
-            try writer.writeRow([.text(v.code), .text(v.name), .text(v.municipality), .integer(v.inhabitants),
-                                 v.inhabitants75Plus.map(CSVCell.integer) ?? .empty,
-                                 v.paidHoursPerWeek.map { .number($0, fractionDigits: nil) } ?? .empty,
-                                 v.costPerYearEUR.map { .number($0, fractionDigits: 0) } ?? .empty])
-        }
-        return sink.bytes
-    }
+    static func villagesCSV() throws -> [UInt8] { try VillagesFile.render(villages) }
 }
 
 extension SynthGenerator {

@@ -14,7 +14,7 @@ struct EndToEndDemoTests {
             #expect(run.stdout.contains(entry.file), "the table lists \(entry.file)\n\(run)")
         }
         let total = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix("total exports") }, "\(run)")
-        #expect(total.split(separator: " ").suffix(3) == ["2000", "1990", "10"], "\(total)")
+        #expect(total.split(separator: " ").suffix(3) == ["1817", "1807", "10"], "\(total)")
         let store = out + "/noaber-demo.sqlite"
         #expect(FileManager.default.fileExists(atPath: store), "\(run)")
         #expect(run.stdout.contains("6 villages"), "\(run)")

@@ -67,8 +67,8 @@ import NoaberStore
     }
 
     @Test func smallCellsAreSuppressedByDefaultAndShownOnRequest() throws {
-        let suppressed = try rows(["reach", "--period", "2024Q1", "--village", "TIL"])
-        let open = try rows(["reach", "--period", "2024Q1", "--village", "TIL", "--no-suppression"])
+        let suppressed = try rows(["reach", "--period", "2024Q1", "--village", "NDE"])
+        let open = try rows(["reach", "--period", "2024Q1", "--village", "NDE", "--no-suppression"])
         let hidden = suppressed.filter(\.suppressed)
         #expect(!hidden.isEmpty)
         for h in hidden {

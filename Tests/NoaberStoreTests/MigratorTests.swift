@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct MigratorTests {
     static let expectedObjects = [
-        "case_escalations", "case_referrals", "case_risks", "case_themes", "cases", "codes", "imports", "meta",
+        "case_escalations", "case_referrals", "case_risks", "case_themes", "cases", "codes", "import_villages", "imports", "meta", "outcomes",
         "rejected_rows", "v_cases", "v_import_accounting", "villages", "volunteer_tasks",
     ]
 
@@ -12,8 +12,8 @@ import Testing
         try withTemporaryDirectory { dir in
             let path = dir + "/s.sqlite"
             let store = try NoaberStore(path: path)
-            #expect(NoaberStore.schemaVersion == 3)
-            #expect(try store.database.userVersion() == 3)
+            #expect(NoaberStore.schemaVersion == 4)
+            #expect(try store.database.userVersion() == 4)
             #expect(try rows(store.database, "PRAGMA application_id") == [["\(0x4E4F_4142)"]])
             let names = try rows(store.database, """
                 SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name
@@ -37,7 +37,7 @@ import Testing
             }
             for mode in [Database.Mode.readWriteCreate, .readWrite, .readOnly] {
                 let again = try NoaberStore(path: path, mode: mode)
-                #expect(try again.database.userVersion() == 3)
+                #expect(try again.database.userVersion() == 4)
                 #expect(try again.meta("key_fingerprint") == "abc123")
                 #expect(try again.meta("created_at") == created)
                 #expect(try again.meta("missing") == nil)
@@ -55,7 +55,7 @@ import Testing
             let error = try #require(throws: StoreError.self) { try NoaberStore(path: path) }
             #expect(error.code == StoreError.noaberSchemaTooNew)
             #expect(error.message.contains("7"))
-            #expect(error.message.contains("up to 3"))
+            #expect(error.message.contains("up to 4"))
             #expect(try Database(path: path).userVersion() == 7)
         }
     }

@@ -69,12 +69,18 @@ private func readFile(_ path: String) -> [UInt8]? {
     @Test func exportsCoverSixVillagesInThreeDialectsWithTheirProfiles() throws {
         let exports = BundledDatasets.exports
         let cases = exports.filter { $0.kind == .cases }
-        #expect(Set(cases.map(\.village)).count == 6)
+        // Five villages with an export; Tilligte (in the villages file) has none yet.
+        #expect(Set(cases.map(\.village)) == ["SAA", "DEU", "WEE", "LAT", "NDE"])
         #expect(Set(cases.map(\.dialect)) == Set(ExportDialect.allCases))
         for export in exports {
             if export.dialect == .canonical { #expect(export.profile == nil) }
             if let profile = export.profile { #expect(readFile(datasetsRoot + "/" + profile) != nil) }
-            #expect(export.asOf.year == 2025 && export.asOf.month <= 3)
+            // Early 2025, except Noord-Deurningen, whose latest export is older (15 November 2024).
+            if export.village == "NDE" {
+                #expect(export.asOf == CivilDate(year: 2024, month: 11, day: 15))
+            } else {
+                #expect(export.asOf.year == 2025 && export.asOf.month <= 3)
+            }
         }
         for file in try BundledDatasets.render() where file.path.hasSuffix(".csv") && file.path.contains("-cases-") {
             #expect(file.rows >= 80 && file.rows <= 2_000, "\(file.path): \(file.rows) rows")

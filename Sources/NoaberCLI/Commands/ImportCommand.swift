@@ -26,11 +26,16 @@ struct ImportCommand {
             OptionSpec(name: "kind", valueName: "kind", help: "What the file holds.", allowed: ["cases", "tasks"],
                        defaultDescription: "from the header or profile"),
             OptionSpec(name: "as-of", valueName: "date", help: "Date the export was made (YYYY-MM-DD); open cases are censored there."),
+            OptionSpec(name: "id-scope", valueName: "scope",
+                       help: "Whose keys person_id and volunteer_id are: each village numbers its own, or one key system for the municipality.",
+                       allowed: ["village", "municipality"], defaultDescription: "the profile's id_scope, else village"),
             CommonOptions.format(["text", "json"]),
         ],
         flags: [
             FlagSpec(name: "strict", help: "Fail the whole import when any row is rejected."),
             FlagSpec(name: "dry-run", help: "Check and count everything, store nothing."),
+            FlagSpec(name: "incremental",
+                     help: "The file lists only new and changed cases (default: a full export of every case so far, the profile's export key may say otherwise)."),
             CommonOptions.quietFlag,
         ],
         positionals: [PositionalSpec(name: "file", help: "CSV exports to import.", repeatable: true)])
@@ -49,6 +54,8 @@ struct ImportCommand {
         options.kind = args.string("kind").flatMap(RecordKind.init(rawValue:))
         options.strict = args.flag("strict")
         options.dryRun = args.flag("dry-run")
+        options.idScope = args.string("id-scope").flatMap(IdentityScope.init(rawValue:))
+        if args.flag("incremental") { options.exportKind = .incremental }
         if let text = args.string("as-of") {
             guard let date = CivilDate(iso: text) else {
                 throw .usage(UsageError(message: "--as-of must be a date YYYY-MM-DD, got '\(text)'", commandPath: args.commandPath))

@@ -30,6 +30,12 @@ enum ImportReportText {
         s += t("codering", "encoding") + ": \(r.encoding) · " + t("scheidingsteken", "delimiter") + ": \(r.delimiter)"
         if let asOf = r.asOf, r.kind != .villages { s += " · " + t("exportdatum", "as of") + ": \(asOf) (\(source))" }
         s += "\n"
+        if r.kind != .villages {
+            s += "  " + (r.exportKind == .full ? t("volledige export (alle hulpvragen tot nu toe)", "full export (every case so far)")
+                                                : t("aanvullende export (alleen nieuwe en gewijzigde hulpvragen)", "incremental export (new and changed cases only)"))
+            s += " · " + (r.idScope == .village ? t("sleutels per dorp", "keys per village")
+                                                 : t("sleutels gedeeld in de gemeente", "keys shared across the municipality")) + "\n"
+        }
         s += "  " + t("gelezen \(r.rowsRead) = geaccepteerd \(r.accepted) + afgekeurd \(r.rejected)",
                       "read \(r.rowsRead) = accepted \(r.accepted) + rejected \(r.rejected)")
         s += t("   (nieuw \(r.inserted), bijgewerkt \(r.updated), ongewijzigd \(r.unchangedRows)",

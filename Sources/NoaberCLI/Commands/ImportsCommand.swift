@@ -26,11 +26,15 @@ enum ProvenanceCommands {
         if args.string("format") == "json" { console.out(try JSONOutput.render(imports)); return }
         let nl = common.language == .nl
         var table = TextTable(header: nl
-            ? ["id", "soort", "dorp", "exportdatum", "gelezen", "geaccepteerd", "afgekeurd", "profiel", "sha256", "bestand"]
-            : ["id", "kind", "village", "as of", "read", "accepted", "rejected", "profile", "sha256", "file"], rightAligned: [0, 4, 5, 6])
+            ? ["id", "soort", "dorp", "exportdatum", "export", "sleutels", "gelezen", "geaccepteerd", "afgekeurd", "profiel", "sha256", "bestand"]
+            : ["id", "kind", "village", "as of", "export", "keys", "read", "accepted", "rejected", "profile", "sha256", "file"],
+            rightAligned: [0, 6, 7, 8])
         for i in imports {
-            table.add([String(i.id), i.kind.rawValue, i.village ?? "", i.asOf.iso, String(i.rowsRead), String(i.accepted),
-                       String(i.rejected), i.profile ?? "", String(i.sha256.prefix(12)), i.fileName])
+            let export = i.kind == .villages ? "" : (i.exportKind == .full ? (nl ? "volledig" : "full") : (nl ? "aanvullend" : "incremental"))
+            let keys = i.kind == .villages ? "" : (i.idScope == .village ? (nl ? "per dorp" : "per village") : (nl ? "gemeente" : "municipality"))
+            let file = i.sheet.map { "\(i.fileName) [\($0)]" } ?? i.fileName
+            table.add([String(i.id), i.kind.rawValue, i.village ?? "", i.asOf.iso, export, keys, String(i.rowsRead), String(i.accepted),
+                       String(i.rejected), i.profile ?? "", String(i.sha256.prefix(12)), file])
         }
         console.out(table.render())
     }

@@ -104,15 +104,7 @@ struct SynthCommand {
 
     private func writeVillages(_ villages: [Village], to path: String) throws {
         let sink = try FileSink(path: path)
-        var writer = try CSVWriter(sink: sink, dialect: .standard)
-        try writer.writeRow(RecordKind.villages.canonicalColumns)
-        for v in villages {
-            try writer.writeRow([.text(v.code), .text(v.name), .text(v.municipality), .integer(v.inhabitants),
-                                 v.inhabitants75Plus.map { .integer($0) } ?? .empty,
-                                 v.paidHoursPerWeek.map { .number($0, fractionDigits: nil) } ?? .empty,
-                                 v.costPerYearEUR.map { .number($0, fractionDigits: nil) } ?? .empty])
-        }
-        try writer.flush()
+        try sink.write(try VillagesFile.render(villages))
         try sink.commit()
     }
 }

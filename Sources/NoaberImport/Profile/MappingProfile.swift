@@ -27,6 +27,11 @@ public struct MappingProfile: Sendable, Hashable {
     public var values: [String: [String: String]]
     /// Source columns that are never read or stored (names, addresses, free text).
     public var drop: [String]
+    /// `id_scope`: whose keys the export's person and volunteer ids are (nil: not stated, village).
+    public var idScope: IdentityScope?
+    /// `export`: `full` (every case so far) or `incremental` (new and changed cases only); nil:
+    /// not stated, full.
+    public var exportKind: ExportKind?
 
     public init(name: String, description: String = "", kind: RecordKind, encoding: String? = nil,
                 delimiter: UInt8? = nil, dateOrder: DateOrder = .dayMonthYear, excelSerialDates: Bool = true,
@@ -105,6 +110,8 @@ private struct ProfileFile: Decodable {
     var columns: [String: String]?
     var values: [String: [String: String]]?
     var drop: [String]?
+    var id_scope: String?
+    var export: String?
 
     func checked(file: String) throws(ImportError) -> MappingProfile {
         func bad(_ nl: String, _ en: String) -> ImportError { .badProfile(file: file, problem: Localized(nl: nl, en: en)) }
@@ -182,6 +189,19 @@ private struct ProfileFile: Decodable {
         }
         profile.values = values ?? [:]
         profile.drop = drop ?? []
+        if let scope = id_scope {
+            guard let s = IdentityScope(rawValue: scope) else {
+                throw bad("id_scope '\(scope)' onbekend; verwacht village of municipality",
+                          "unknown id_scope '\(scope)'; expected village or municipality")
+            }
+            profile.idScope = s
+        }
+        if let export {
+            guard let e = ExportKind(rawValue: export) else {
+                throw bad("export '\(export)' onbekend; verwacht full of incremental", "unknown export '\(export)'; expected full or incremental")
+            }
+            profile.exportKind = e
+        }
         return profile
     }
 }

@@ -48,7 +48,19 @@ public struct VillageRowValidator: Sendable {
         if let cost, cost < 0 {
             throw RowRejection(field: "cost_per_year_eur", reason: Localized(nl: "kosten mogen niet negatief zijn", en: "cost must not be negative"))
         }
+        let registrationStart = try day("registration_start", row)
+        let ondersteunerStart = try day("ondersteuner_start", row)
         return Village(code: code, name: name, municipality: municipality, inhabitants: inhabitants,
-                       inhabitants75Plus: over75, paidHoursPerWeek: hours, costPerYearEUR: cost)
+                       inhabitants75Plus: over75, paidHoursPerWeek: hours, costPerYearEUR: cost,
+                       registrationStart: registrationStart, ondersteunerStart: ondersteunerStart)
+    }
+
+    /// An optional date column; a time of day is not expected and refused.
+    private func day(_ field: String, _ row: some RowFields) throws(RowRejection) -> CivilDate? {
+        guard let m = try context.moment(field, in: row).get() else { return nil }
+        guard m.minuteOfDay == nil else {
+            throw RowRejection(field: field, reason: Localized(nl: "verwacht een datum zonder tijd", en: "expected a date without a time"))
+        }
+        return m.date
     }
 }
