@@ -1,0 +1,6 @@
+import XCTest
+@testable import NoaberXLSX
+
+final class CellTextTests: XCTestCase {
+    func testPlaceholder() {}
+}
