@@ -27,6 +27,13 @@ public enum ImportError: Error, Sendable {
     /// The file declares keys of another scope than the village's earlier imports of the same
     /// kind: a person would be counted once under one and twice under the other.
     case identityScopeConflict(file: String, village: String, kind: RecordKind, stored: IdentityScope, requested: IdentityScope)
+    /// A workbook noaber cannot read (encrypted, `.xls`, `.ods`, a renamed CSV, a zip bomb, a
+    /// truncated or damaged zip, malformed XML), with where in it when known.
+    case workbook(file: String, part: String?, row: Int?, column: String?, problem: Localized)
+    /// No sheet of the workbook has a header that noaber or the profile recognises.
+    case noRecognisedSheet(file: String, sheets: [String], searched: [String], headerRow: Int?, kind: RecordKind?)
+    /// `--sheet` or the profile's `sheet` names no sheet of the workbook.
+    case sheetNotFound(file: String, sheet: String, sheets: [String])
 
     public func message(_ language: Language) -> String {
         localized.text(language)
@@ -83,6 +90,26 @@ public enum ImportError: Error, Sendable {
             return Localized(
                 nl: "\(file): eerdere imports van dorp \(village) nummeren hun \(what.0) \(nl(stored)), dit bestand \(nl(requested)); dat kan niet door elkaar (dezelfde persoon zou dan één of twee keer tellen). Importeer met --id-scope \(stored.rawValue), of begin een nieuwe store als de sleutels werkelijk veranderd zijn.",
                 en: "\(file): earlier imports of village \(village) number their \(what.1) \(en(stored)), this file \(en(requested)); the two cannot be mixed (one person would count once or twice). Import with --id-scope \(stored.rawValue), or start a new store if the keys really changed.")
+        case .workbook(let file, let part, let row, let column, let problem):
+            var nl = file, en = file
+            if let row { nl += ", rij \(row)"; en += ", row \(row)" }
+            if let column { nl += ", kolom \(column)"; en += ", column \(column)" }
+            if let part, row != nil || column != nil { nl += " (\(part))"; en += " (\(part))" }
+            return Localized(nl: "\(nl): \(problem.nl)", en: "\(en): \(problem.en)")
+        case .noRecognisedSheet(let file, let sheets, let searched, let headerRow, let kind):
+            let list = sheets.map { "'\($0)'" }.joined(separator: ", ")
+            let k = kind.map { " (\($0.rawValue))" } ?? ""
+            let whereNL = headerRow.map { "op rij \($0) (header_row van het profiel)" } ?? "in de eerste \(WorkbookImport.headerSearchRows) rijen"
+            let whereEN = headerRow.map { "on row \($0) (the profile's header_row)" } ?? "in the first \(WorkbookImport.headerSearchRows) rows"
+            let hiddenNL = searched.count < sheets.count && searched.count > 1 ? " Verborgen bladen zijn overgeslagen; noem er een met --sheet." : ""
+            let hiddenEN = searched.count < sheets.count && searched.count > 1 ? " Hidden sheets were skipped; name one with --sheet." : ""
+            return Localized(
+                nl: "\(file): geen werkblad met een kopregel die noaber of het profiel herkent\(k) \(whereNL). Werkbladen: \(list). Kies er een met --sheet, geef een profiel met --profile, of zet header_row in het profiel (zie docs/profiles.md).\(hiddenNL)",
+                en: "\(file): no worksheet has a header that noaber or the profile recognises\(k) \(whereEN). Sheets: \(list). Choose one with --sheet, pass a profile with --profile, or set header_row in the profile (see docs/profiles.md).\(hiddenEN)")
+        case .sheetNotFound(let file, let sheet, let sheets):
+            let list = sheets.map { "'\($0)'" }.joined(separator: ", ")
+            return Localized(nl: "\(file): werkblad '\(sheet)' bestaat niet; werkbladen: \(list) (of hun nummer, 1–\(sheets.count))",
+                             en: "\(file): there is no sheet '\(sheet)'; sheets: \(list) (or their number, 1–\(sheets.count))")
         case .store(let file, let message):
             let prefix = file.map { "\($0): " } ?? ""
             return Localized(nl: "\(prefix)fout in de store: \(message)", en: "\(prefix)store error: \(message)")

@@ -23,6 +23,9 @@ public struct ImportOptions: Sendable {
     /// `--incremental`: the file lists only new and changed cases; nil takes the profile's
     /// `export`, else `full`.
     public var exportKind: ExportKind?
+    /// `--sheet`: the worksheet of a workbook to read, by name or 1-based number; nil takes the
+    /// profile's `sheet`, else the first sheet with a recognised header.
+    public var sheet: String?
 
     /// The scope used: the option, else the profile, else village.
     public var effectiveIDScope: IdentityScope { idScope ?? profile?.idScope ?? .village }

@@ -10,7 +10,8 @@ enum ImportItem: Sendable {
     /// The record itself is in `ImportBatch.cases`, so the writer hands it on without a copy.
     case acceptedCase
     case acceptedTask(VolunteerTask, ordinal: Int)
-    case rejected(line: Int, field: String?, reason: Localized, raw: String)
+    /// `sourceField`: the file's own name of the field's column, when the reader knows it.
+    case rejected(line: Int, field: String?, reason: Localized, raw: String, sourceField: String? = nil)
 }
 
 /// A run of consecutive items plus how far the reader had got, for progress reports.

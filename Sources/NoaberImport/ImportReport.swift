@@ -16,9 +16,16 @@ public struct ImportReport: Sendable, Codable, Hashable {
     }
 
     public struct Rejection: Sendable, Codable, Hashable {
+        /// The line of a CSV file, or the row number of a workbook's sheet.
         public var line: Int
         public var field: String?
         public var reason: String
+        /// The file's own name of the field's column (a workbook's header and column letter).
+        public var sourceField: String? = nil
+
+        enum CodingKeys: String, CodingKey {
+            case line, field, reason, sourceField = "source_field"
+        }
     }
 
     public var file: String
@@ -50,11 +57,19 @@ public struct ImportReport: Sendable, Codable, Hashable {
     public var idScope: IdentityScope = .village
     /// `full` (every case so far) or `incremental` (new and changed cases only).
     public var exportKind: ExportKind = .full
+    /// The worksheet a workbook import read (nil for CSV).
+    public var sheet: String? = nil
+    /// The sheet's row that held the header (nil for CSV).
+    public var headerRow: Int? = nil
+    /// Rows of a sheet under its header that were not data, so neither read nor counted: empty
+    /// rows and totals rows (listed by number in `warnings`). Always 0 for CSV.
+    public var skippedRows: Int = 0
 
     enum CodingKeys: String, CodingKey {
         case file, status, kind, village, profile, encoding, delimiter, sha256, accepted, rejected, inserted, updated, warnings
         case importID = "import_id", asOf = "as_of", asOfSource = "as_of_source", rowsRead = "rows_read"
         case unchangedRows = "unchanged_rows", keptNewer = "kept_newer", firstRejections = "first_rejections"
         case previousImportID = "previous_import_id", idScope = "id_scope", exportKind = "export_kind"
+        case sheet, headerRow = "header_row", skippedRows = "skipped_rows"
     }
 }

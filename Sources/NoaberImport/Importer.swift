@@ -1,6 +1,7 @@
 import NoaberCSV
 import NoaberModel
 import NoaberStore
+import NoaberXLSX
 
 /// Imports village exports into a store: one file is one transaction, so an import either
 /// happens completely or not at all (also when the process is killed halfway).
@@ -27,6 +28,7 @@ public final class Importer {
     }
 
     public func importFile(_ path: String, options: ImportOptions) throws(ImportError) -> ImportReport {
+        if try WorkbookImport.isWorkbook(path) { return try importWorkbook(path, options: options) }
         let scan = try FileScan.scan(path: path, hashing: false)
         // The hash runs beside the import (see `FileHasher`); every path waits for it, so no
         // thread reads the file after this returns.
@@ -46,6 +48,28 @@ public final class Importer {
         }
         guard try Self.next(reader) else { throw .emptyFile(file: path) }
         let plan = try ColumnPlan.make(header: reader.fields(), file: path, profile: options.profile, kind: options.kind)
+        let format = SourceFormat(encoding: encoding.rawValue, delimiter: Self.name(of: reader.delimiter), rawDelimiter: reader.delimiter)
+        return try importRows(reader, path: path, plan: plan, options: options, format: format, size: scan.size, hasher: hasher)
+    }
+
+    /// How a file was read, for the report and the provenance: a CSV's encoding and delimiter, or
+    /// a workbook's sheet and header row.
+    struct SourceFormat {
+        var encoding: String
+        var delimiter: String
+        /// What separates cells in a rejected row's raw text.
+        var rawDelimiter: UInt8
+        var sheet: String? = nil
+        var headerRow: Int? = nil
+        /// The source's own name of a canonical field's column (a workbook's header and letter),
+        /// stored with a rejected row as `source_field`.
+        var sourceField: @Sendable (String?) -> String? = { _ in nil }
+        var isWorkbook: Bool { sheet != nil }
+    }
+
+    /// Everything after the header: the same for a CSV file and a workbook's sheet.
+    func importRows<Source: RowSource>(_ reader: Source, path: String, plan: ColumnPlan, options: ImportOptions,
+                                       format: SourceFormat, size: Int, hasher: FileHasher) throws(ImportError) -> ImportReport {
         let villages: [Village]
         do { villages = try store.villages() } catch { throw .store(file: path, message: error.description) }
         if plan.kind != .villages {
@@ -59,17 +83,22 @@ public final class Importer {
         let scope = options.effectiveIDScope
         let exportKind = options.effectiveExportKind
         func unchanged(_ previous: ImportRecord, sha256: String) -> ImportReport {
-            ImportReport(file: path, importID: nil, status: .unchanged, kind: plan.kind, village: provenanceVillage,
-                         profile: plan.profile.name, asOf: previous.asOf.iso, asOfSource: "previous_import",
-                         encoding: encoding.rawValue, delimiter: Self.name(of: reader.delimiter), sha256: sha256,
-                         rowsRead: 0, accepted: 0, rejected: 0, inserted: 0, updated: 0, unchangedRows: 0, keptNewer: 0,
-                         warnings: [], firstRejections: [], previousImportID: previous.id,
-                         idScope: previous.idScope, exportKind: previous.exportKind)
+            var report = ImportReport(file: path, importID: nil, status: .unchanged, kind: plan.kind, village: provenanceVillage,
+                                      profile: plan.profile.name, asOf: previous.asOf.iso, asOfSource: "previous_import",
+                                      encoding: format.encoding, delimiter: format.delimiter, sha256: sha256,
+                                      rowsRead: 0, accepted: 0, rejected: 0, inserted: 0, updated: 0, unchangedRows: 0, keptNewer: 0,
+                                      warnings: [], firstRejections: [], previousImportID: previous.id,
+                                      idScope: previous.idScope, exportKind: previous.exportKind)
+            report.sheet = format.sheet
+            report.headerRow = format.headerRow
+            return report
         }
-        /// The earlier import of the same content, waiting for the hash: the no-op check.
+        /// The earlier import of the same content (and, for a workbook, the same sheet), waiting
+        /// for the hash: the no-op check.
         func previous() throws(ImportError) -> (ImportRecord?, String) {
             let sha256 = try hasher.sha256()
-            return (try previousImport(sha256: sha256, kind: plan.kind, village: provenanceVillage, file: path), sha256)
+            let earlier = try previousImport(sha256: sha256, kind: plan.kind, village: provenanceVillage, file: path)
+            return (earlier?.sheet == format.sheet ? earlier : nil, sha256)
         }
         // Villages files are tiny: check before anything else, as always. Case and task files
         // start at once and check inside the transaction when the hash is ready (below); an
@@ -89,9 +118,11 @@ public final class Importer {
         }
         var report = ImportReport(
             file: path, importID: nil, status: .completed, kind: plan.kind, village: provenanceVillage, profile: plan.profile.name,
-            asOf: asOf.date.iso, asOfSource: asOf.source, encoding: encoding.rawValue, delimiter: Self.name(of: reader.delimiter),
+            asOf: asOf.date.iso, asOfSource: asOf.source, encoding: format.encoding, delimiter: format.delimiter,
             sha256: "", rowsRead: 0, accepted: 0, rejected: 0, inserted: 0, updated: 0, unchangedRows: 0, keptNewer: 0,
             warnings: [], firstRejections: [], previousImportID: nil, idScope: scope, exportKind: exportKind)
+        report.sheet = format.sheet
+        report.headerRow = format.headerRow
         if !plan.ignoredColumns.isEmpty {
             let list = plan.ignoredColumns.map { "'\($0)'" }.joined(separator: ", ")
             report.warnings.append(options.language == .nl
@@ -104,9 +135,10 @@ public final class Importer {
             try store.bulkWrite { writer in
                 // The hash is filled in before the commit (`setImportSHA256`), when it is known.
                 let id = try writer.insertImport(fileName: Self.baseName(path), sha256: "", kind: plan.kind, village: provenanceVillage,
-                                                 profile: plan.profile.name, asOf: asOf.date, encoding: encoding.rawValue,
-                                                 delimiter: Self.name(of: reader.delimiter), importedAt: options.now,
-                                                 idScope: scope, exportKind: exportKind)
+                                                 profile: plan.profile.name, asOf: asOf.date,
+                                                 encoding: format.isWorkbook ? nil : format.encoding,
+                                                 delimiter: format.isWorkbook ? nil : format.delimiter, importedAt: options.now,
+                                                 sheet: format.sheet, idScope: scope, exportKind: exportKind)
                 report.importID = id
                 var rows = RowSink(writer: writer, importID: id, asOf: asOf.date, language: options.language)
                 var hashChecked = false
@@ -115,22 +147,27 @@ public final class Importer {
                 func checkPrevious(_ sha256: String) throws {
                     guard !hashChecked else { return }
                     hashChecked = true
-                    if let earlier = try store.completedImport(sha256: sha256, kind: plan.kind, village: provenanceVillage) {
+                    if let earlier = try store.completedImport(sha256: sha256, kind: plan.kind, village: provenanceVillage),
+                       earlier.sheet == format.sheet {
                         throw ImportAbort.unchanged(earlier, sha256: sha256)
                     }
                 }
                 switch plan.kind {
                 case .cases, .tasks:
-                    let produce = makeProducer(reader, kind: plan.kind, context: context, language: options.language)
+                    let produce = makeProducer(reader, kind: plan.kind, context: context, format: format, language: options.language)
                     try runPipeline(capacity: Self.queuedBatches, produce: produce) { batch in
                         for item in batch.items { try rows.consume(item) }
                         try rows.write(cases: batch.cases)
                         if let sha256 = hasher.finishedSHA256() { try checkPrevious(sha256) }
-                        reportProgress(batch.bytesRead, scan.size)
+                        reportProgress(batch.bytesRead, size)
                     }
                 case .villages:
-                    try importVillages(reader, context: context, language: options.language, sink: &rows)
+                    try importVillages(reader, context: context, format: format, language: options.language, sink: &rows)
                 }
+                // The reading thread has exited (`runPipeline` waits for it): what the source
+                // skipped (a workbook's empty and totals rows) can be read now.
+                report.warnings += reader.warnings(options.language)
+                report.skippedRows = reader.skippedRows
                 let sha256 = try hasher.sha256()
                 try checkPrevious(sha256)
                 try writer.setImportSHA256(id: id, sha256: sha256)
@@ -176,6 +213,8 @@ public final class Importer {
             throw error
         } catch let error as CSVError {
             throw Self.importError(error)
+        } catch let error as XLSXError {
+            throw Self.importError(error)
         } catch {
             throw .store(file: path, message: String(describing: error))
         }
@@ -194,8 +233,8 @@ public final class Importer {
     /// (in an `ImportScratch`, so memory stays flat) and hands batches of verdicts to the writer.
     ///
     /// The closure takes over `reader`; it captures no part of `self` (only `Sendable` values).
-    private func makeProducer(_ reader: CSVReader, kind: RecordKind, context: RowContext,
-                              language: Language) -> (_ put: (ImportBatch) -> Bool) throws -> Void {
+    private func makeProducer<Source: RowSource>(_ reader: Source, kind: RecordKind, context: RowContext, format: SourceFormat,
+                                                 language: Language) -> (_ put: (ImportBatch) -> Bool) throws -> Void {
         let p = pseudonymizer
         let plan = context.plan
         // Repeated ids are looked up instead of hashed again (see `PseudonymCache`).
@@ -208,11 +247,15 @@ public final class Importer {
             var batch = ImportBatch()
             batch.items.reserveCapacity(Self.batchSize)
             batch.cases.reserveCapacity(Self.batchSize)
+            let delimiter = format.rawDelimiter
+            let sourceField = format.sourceField
             func reject(_ line: Int, _ field: String?, _ reason: Localized) {
                 batch.items.append(.rejected(line: line, field: field, reason: reason,
-                                             raw: RowSink.sanitisedRaw(reader, plan: plan, pseudonymizer: p, language: language)))
+                                             raw: RowSink.sanitisedRaw(reader, delimiter: delimiter, plan: plan,
+                                                                       pseudonymizer: p, language: language),
+                                             sourceField: sourceField(field)))
             }
-            while try Self.next(reader) {
+            while try reader.nextRow() {
                 let line = reader.line
                 if kind == .cases {
                     switch caseValidator.validate(reader) {
@@ -254,14 +297,17 @@ public final class Importer {
     }
 
     /// Villages files are small (one row per village), so they are read and written on one thread.
-    private func importVillages(_ reader: CSVReader, context: RowContext, language: Language, sink: inout RowSink) throws {
+    private func importVillages<Source: RowSource>(_ reader: Source, context: RowContext, format: SourceFormat, language: Language,
+                                                   sink: inout RowSink) throws {
         let validator = VillageRowValidator(context: context)
         var seen: Set<String> = []
         func reject(_ rejection: RowRejection) throws {
             try sink.reject(line: reader.line, field: rejection.field, reason: rejection.reason,
-                            raw: RowSink.sanitisedRaw(reader, plan: context.plan, pseudonymizer: nil, language: language))
+                            raw: RowSink.sanitisedRaw(reader, delimiter: format.rawDelimiter, plan: context.plan,
+                                                      pseudonymizer: nil, language: language),
+                            sourceField: format.sourceField(rejection.field))
         }
-        while try Self.next(reader) {
+        while try reader.nextRow() {
             switch validator.validate(reader) {
             case .success(let village):
                 if seen.insert(village.code).inserted {

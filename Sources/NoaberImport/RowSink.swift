@@ -52,8 +52,8 @@ struct RowSink {
             accepted += 1
             listed(task.village)
             count(try writer.upsertTask(task, ordinal: ordinal, importID: importID))
-        case .rejected(let line, let field, let reason, let raw):
-            try reject(line: line, field: field, reason: reason, raw: raw)
+        case .rejected(let line, let field, let reason, let raw, let sourceField):
+            try reject(line: line, field: field, reason: reason, raw: raw, sourceField: sourceField)
         }
     }
 
@@ -75,15 +75,15 @@ struct RowSink {
         inserted += 1
     }
 
-    mutating func reject(line: Int, field: String?, reason: Localized, raw: String) throws {
+    mutating func reject(line: Int, field: String?, reason: Localized, raw: String, sourceField: String? = nil) throws {
         rowsRead += 1
         rejected += 1
         let text = reason.text(language)
         if firstRejection == nil { firstRejection = (line, reason) }
         if firstRejections.count < Importer.reportedRejections {
-            firstRejections.append(.init(line: line, field: field, reason: text))
+            firstRejections.append(.init(line: line, field: field, reason: text, sourceField: sourceField))
         }
-        try writer.insertRejectedRow(importID: importID, line: line, field: field, reason: text, raw: raw)
+        try writer.insertRejectedRow(importID: importID, line: line, field: field, reason: text, raw: raw, sourceField: sourceField)
     }
 
     @inline(__always)
@@ -131,7 +131,7 @@ struct RowSink {
     /// ignored blanked and the source identifiers replaced by their pseudonyms, so that quarantine
     /// never becomes a back door for personal data. A ragged row's raw text is not kept at all:
     /// its columns may have shifted, and a name could sit anywhere.
-    static func sanitisedRaw(_ reader: CSVReader, plan: ColumnPlan, pseudonymizer: Pseudonymizer?,
+    static func sanitisedRaw(_ reader: some RowFields, delimiter: UInt8, plan: ColumnPlan, pseudonymizer: Pseudonymizer?,
                              language: Language) -> String {
         guard reader.fieldCount == plan.columnCount else {
             return language == .nl
@@ -149,19 +149,19 @@ struct RowSink {
                 let domain: Pseudonymizer.Domain = i == personPosition ? .person : .volunteer
                 cells.append(reader.withField(i) { pseudonymizer?.pseudonym(forBytes: ByteText.trimmed($0), in: domain) } ?? "")
             } else {
-                cells.append(reader.field(i))
+                cells.append(reader.withField(i) { String(decoding: $0, as: UTF8.self) })
             }
         }
         let sink = MemorySink()
         var dialect = CSVDialect.standard
-        dialect.delimiter = reader.delimiter
+        dialect.delimiter = delimiter
         dialect.lineEnding = []
         do {
             var writer = try CSVWriter(sink: sink, dialect: dialect, neutraliseFormulas: false)
             try writer.writeRow(cells)
             try writer.flush()
         } catch {
-            return cells.joined(separator: String(UnicodeScalar(reader.delimiter)))
+            return cells.joined(separator: String(UnicodeScalar(delimiter)))
         }
         return String(decoding: sink.bytes, as: UTF8.self)
     }

@@ -12,12 +12,16 @@ struct ImportCommand {
         rejected whole and kept with their line, field and reason (see 'noaber rejected'). Importing the same \
         file again changes nothing; a newer export of a village updates its cases by case_id.
         A file in noaber's canonical format needs no profile; other exports need --profile (docs/profiles.md).
+        An Excel workbook (.xlsx) is read directly: the first sheet whose header noaber or the profile recognises \
+        (or --sheet), with a title and empty rows above the header skipped and a totals row under the data \
+        reported, not counted.
         The as-of date (when the export was made) comes from --as-of, else a date in the file name, else the \
         file's modification date; the report says which.
         Examples:
           noaber villages import Datasets/villages.csv
           noaber import Datasets/exports/SAA-cases-canonical.csv --as-of 2025-01-10
           noaber import Datasets/exports/DEU-cases-dutch-excel.csv --profile Datasets/profiles/dutch-excel-cases.json --as-of 2025-01-06
+          noaber import registratie-2024.xlsx --sheet Hulpvragen --profile mijn-dorp.json --as-of 2025-01-06
         """,
         options: CommonOptions.specs + [
             CommonOptions.keyFileSpec,
@@ -26,6 +30,9 @@ struct ImportCommand {
             OptionSpec(name: "kind", valueName: "kind", help: "What the file holds.", allowed: ["cases", "tasks"],
                        defaultDescription: "from the header or profile"),
             OptionSpec(name: "as-of", valueName: "date", help: "Date the export was made (YYYY-MM-DD); open cases are censored there."),
+            OptionSpec(name: "sheet", valueName: "name|number",
+                       help: "The worksheet of an .xlsx workbook to read, by name or 1-based number.",
+                       defaultDescription: "the profile's sheet, else the first sheet with a recognised header"),
             OptionSpec(name: "id-scope", valueName: "scope",
                        help: "Whose keys person_id and volunteer_id are: each village numbers its own, or one key system for the municipality.",
                        allowed: ["village", "municipality"], defaultDescription: "the profile's id_scope, else village"),
@@ -38,7 +45,7 @@ struct ImportCommand {
                      help: "The file lists only new and changed cases (default: a full export of every case so far, the profile's export key may say otherwise)."),
             CommonOptions.quietFlag,
         ],
-        positionals: [PositionalSpec(name: "file", help: "CSV exports to import.", repeatable: true)])
+        positionals: [PositionalSpec(name: "file", help: "CSV exports or .xlsx workbooks to import.", repeatable: true)])
 
     let common: CommonOptions
     let files: [String]
@@ -55,6 +62,7 @@ struct ImportCommand {
         options.strict = args.flag("strict")
         options.dryRun = args.flag("dry-run")
         options.idScope = args.string("id-scope").flatMap(IdentityScope.init(rawValue:))
+        options.sheet = args.string("sheet")
         if args.flag("incremental") { options.exportKind = .incremental }
         if let text = args.string("as-of") {
             guard let date = CivilDate(iso: text) else {

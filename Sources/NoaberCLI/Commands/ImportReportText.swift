@@ -27,7 +27,12 @@ enum ImportReportText {
         default: source = ""
         }
         s += "  " + t("soort", "kind") + ": \(r.kind.rawValue) · " + t("profiel", "profile") + ": \(TerminalText.sanitised(r.profile)) · "
-        s += t("codering", "encoding") + ": \(r.encoding) · " + t("scheidingsteken", "delimiter") + ": \(r.delimiter)"
+        if let sheet = r.sheet {
+            s += t("werkblad", "sheet") + ": \(TerminalText.sanitised(sheet))"
+            if let row = r.headerRow { s += " · " + t("kopregel: rij \(row)", "header: row \(row)") }
+        } else {
+            s += t("codering", "encoding") + ": \(r.encoding) · " + t("scheidingsteken", "delimiter") + ": \(r.delimiter)"
+        }
         if let asOf = r.asOf, r.kind != .villages { s += " · " + t("exportdatum", "as of") + ": \(asOf) (\(source))" }
         s += "\n"
         if r.kind != .villages {
@@ -42,10 +47,14 @@ enum ImportReportText {
                "   (new \(r.inserted), updated \(r.updated), unchanged \(r.unchangedRows)")
         if r.keptNewer > 0 { s += t(", nieuwere versie behouden \(r.keptNewer)", ", newer version kept \(r.keptNewer)") }
         s += ")\n"
+        if r.skippedRows > 0 {
+            s += "  " + t("overgeslagen (geen gegevens, niet geteld): \(r.skippedRows) rij(en)",
+                          "skipped (not data, not counted): \(r.skippedRows) row(s)") + "\n"
+        }
         for w in r.warnings { s += "  " + t("let op", "warning") + ": \(TerminalText.sanitised(w))\n" }
         for x in r.firstRejections {
-            s += "  " + t("afgekeurd", "rejected") + ": " + t("regel", "line") + " \(x.line)"
-            if let f = x.field { s += " · \(f)" }
+            s += "  " + t("afgekeurd", "rejected") + ": " + (r.sheet == nil ? t("regel", "line") : t("rij", "row")) + " \(x.line)"
+            if let source = x.sourceField { s += " · \(TerminalText.sanitised(source))" } else if let f = x.field { s += " · \(f)" }
             s += ": \(TerminalText.sanitised(x.reason))\n"
         }
         if r.rejected > r.firstRejections.count, let id = r.importID {

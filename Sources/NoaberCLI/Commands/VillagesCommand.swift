@@ -7,11 +7,13 @@ enum VillagesCommand {
     static let importSpec = CommandSpec(
         name: "import", abstract: "Import the villages file (population and funding facts).",
         discussion: "Columns: village,name,municipality,inhabitants,inhabitants_75plus,paid_hours_per_week,cost_per_year_eur. "
-            + "Re-importing updates villages by code.",
+            + "Re-importing updates villages by code. The file may be CSV or an .xlsx workbook.",
         options: CommonOptions.specs + [
+            OptionSpec(name: "sheet", valueName: "name|number", help: "The worksheet of an .xlsx workbook to read, by name or 1-based number.",
+                       defaultDescription: "the first sheet with a villages header"),
             CommonOptions.format(["text", "json"]),
         ],
-        positionals: [PositionalSpec(name: "file", help: "The villages CSV.")])
+        positionals: [PositionalSpec(name: "file", help: "The villages file (CSV or .xlsx).")])
 
     static let listSpec = CommandSpec(
         name: "list", abstract: "List the villages in the store.",
@@ -30,6 +32,7 @@ enum VillagesCommand {
         let importer = Importer(store: store, keyPath: common.keyPath)
         var options = ImportOptions(kind: nil, language: common.language)
         options.asOf = SystemClock.today()
+        options.sheet = args.string("sheet")
         let report: ImportReport
         do { report = try importer.importFile(file, options: options) } catch { throw .importFailed(error) }
         guard report.kind == .villages else {

@@ -20,6 +20,33 @@ public struct ColumnPlan: Sendable {
 
     public func position(of field: String) -> Int? { positions[field] }
 
+    /// The same plan read through another profile (a workbook's settings change how values are
+    /// read, not where the columns are).
+    func with(profile: MappingProfile) -> ColumnPlan {
+        ColumnPlan(kind: kind, profile: profile, isCanonical: isCanonical, columnCount: columnCount, positions: positions,
+                   ignoredColumns: ignoredColumns, hiddenPositions: hiddenPositions)
+    }
+
+    /// Whether `header` is a header this file can be read by: with a profile, it holds a column for
+    /// every required field of the profile's kind (the village may come from elsewhere); without
+    /// one, every required canonical column of `kind`, or of any kind. Used to find the header row
+    /// of a workbook's sheet under a title; `make` then checks the header in full.
+    public static func recognises(header: [String], profile: MappingProfile?, kind: RecordKind?) -> Bool {
+        let normalised = header.map(HeaderName.normalised)
+        guard let profile else {
+            let candidates = kind.map { [$0] } ?? [.cases, .tasks, .villages]
+            return candidates.contains { k in k.requiredColumns.allSatisfy(normalised.contains) }
+        }
+        let mappable = MappingProfile.mappableFields(profile.kind)
+        let columnMap = Dictionary(profile.columns.map { (HeaderName.normalised($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        let dropped = Set(profile.drop.map(HeaderName.normalised))
+        var found: Set<String> = []
+        for h in normalised where !h.isEmpty && !dropped.contains(h) {
+            if let target = columnMap[h] ?? (mappable.contains(h) ? h : nil) { found.insert(target) }
+        }
+        return profile.kind.requiredColumns.filter { $0 != "village" || profile.kind == .villages }.allSatisfy(found.contains)
+    }
+
     /// Decides the plan. `kind` is the `--kind` option, if given.
     public static func make(header: [String], file: String, profile: MappingProfile?, kind: RecordKind?) throws(ImportError) -> ColumnPlan {
         let normalised = header.map(HeaderName.normalised)

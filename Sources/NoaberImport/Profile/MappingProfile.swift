@@ -32,6 +32,12 @@ public struct MappingProfile: Sendable, Hashable {
     /// `export`: `full` (every case so far) or `incremental` (new and changed cases only); nil:
     /// not stated, full.
     public var exportKind: ExportKind?
+    /// `sheet`: the worksheet of a workbook to read, by name or 1-based number (nil: the first
+    /// sheet with a recognised header).
+    public var sheet: String?
+    /// `header_row`: the 1-based row of a workbook's sheet that holds the header (nil: found in
+    /// the first 30 rows).
+    public var headerRow: Int?
 
     public init(name: String, description: String = "", kind: RecordKind, encoding: String? = nil,
                 delimiter: UInt8? = nil, dateOrder: DateOrder = .dayMonthYear, excelSerialDates: Bool = true,
@@ -112,6 +118,19 @@ private struct ProfileFile: Decodable {
     var drop: [String]?
     var id_scope: String?
     var export: String?
+    var sheet: SheetKey?
+    var header_row: Int?
+
+    /// `"sheet": "Hulpvragen"` or `"sheet": 2`.
+    enum SheetKey: Decodable {
+        case name(String)
+        case number(Int)
+
+        init(from decoder: Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let n = try? c.decode(Int.self) { self = .number(n) } else { self = .name(try c.decode(String.self)) }
+        }
+    }
 
     func checked(file: String) throws(ImportError) -> MappingProfile {
         func bad(_ nl: String, _ en: String) -> ImportError { .badProfile(file: file, problem: Localized(nl: nl, en: en)) }
@@ -201,6 +220,22 @@ private struct ProfileFile: Decodable {
                 throw bad("export '\(export)' onbekend; verwacht full of incremental", "unknown export '\(export)'; expected full or incremental")
             }
             profile.exportKind = e
+        }
+        switch sheet {
+        case .name(let name)?:
+            guard !name.isEmpty else { throw bad("sheet mag niet leeg zijn", "sheet must not be empty") }
+            profile.sheet = name
+        case .number(let n)?:
+            guard n >= 1 else { throw bad("sheet moet een naam of een nummer vanaf 1 zijn", "sheet must be a name or a number from 1") }
+            profile.sheet = String(n)
+        case nil:
+            break
+        }
+        if let row = header_row {
+            guard row >= 1, row <= 1_048_576 else {
+                throw bad("header_row moet een rijnummer van 1 tot 1048576 zijn", "header_row must be a row number from 1 to 1048576")
+            }
+            profile.headerRow = row
         }
         return profile
     }
