@@ -35,14 +35,16 @@ public final class ZipArchive {
         /// Bytes all entries opened from one archive may unpack to together: 4 GiB.
         public var maxTotalBytes: Int
         /// Unpacked bytes per packed byte, checked for entries that unpack to more than
-        /// `ratioFloor`: 1,000 (a deflate stream tops out near 1,032; generated sheets of
-        /// identical rows reach a few hundred; zip bombs sit at the maximum).
+        /// `ratioFloor`: 100, the threshold Apache POI uses (`ZipSecureFile`, minimum inflate
+        /// ratio 0.01). Real sheets pack 5–20 to 1 (the 1,000,000-row benchmark sheet: see
+        /// docs/benchmarks.md); deflate tops out near 1,032 to 1 on a run of one byte, and a sheet of
+        /// one repeated row reaches about 340 to 1.
         public var maxRatio: Int
         /// Below this many unpacked bytes the ratio is not checked: 1 MiB (a small part of
         /// repeated tags can compress extremely without being dangerous).
         public var ratioFloor: Int
 
-        public init(maxEntryBytes: Int = 3 << 30, maxTotalBytes: Int = 4 << 30, maxRatio: Int = 1_000, ratioFloor: Int = 1 << 20) {
+        public init(maxEntryBytes: Int = 3 << 30, maxTotalBytes: Int = 4 << 30, maxRatio: Int = 100, ratioFloor: Int = 1 << 20) {
             self.maxEntryBytes = maxEntryBytes
             self.maxTotalBytes = maxTotalBytes
             self.maxRatio = maxRatio
