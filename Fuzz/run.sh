@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds and runs noaber's libFuzzer targets (see docs/reliability.md, "Fuzzing").
 #
-#   Fuzz/run.sh build [csv|values|all]          compile only
-#   Fuzz/run.sh run csv|values [seconds] [jobs]  fuzz for `seconds` (default 600)
-#   Fuzz/run.sh repro csv|values FILE...         run the target once over crash files
+#   Fuzz/run.sh build [csv|values|xlsx|all]          compile only
+#   Fuzz/run.sh run csv|values|xlsx [seconds] [jobs]  fuzz for `seconds` (default 600)
+#   Fuzz/run.sh repro csv|values|xlsx FILE...         run the target once over crash files
 #
 # Environment: FUZZ_RUNS=N stops after N executions instead of a time limit;
 # FUZZ_ARGS adds libFuzzer flags (e.g. "-max_len=4096 -rss_limit_mb=1024").
@@ -31,7 +31,8 @@ sources_for() {
                "$root"/Sources/NoaberImport/Profile/*.swift
             echo "$root/Sources/NoaberImport/ImportError.swift"
             echo "$here/ValueParsersFuzz.swift" ;;
-        *) echo "unknown target '$1' (csv or values)" >&2; exit 64 ;;
+        xlsx) ls "$root"/Sources/NoaberXLSX/*.swift; echo "$here/XLSXReaderFuzz.swift" ;;
+        *) echo "unknown target '$1' (csv, values or xlsx)" >&2; exit 64 ;;
     esac
 }
 
@@ -45,7 +46,10 @@ build_target() {
         sed -E '/^(@testable )?import Noaber[A-Za-z]*$/d' "$f" > "$src/$i-$(basename "$f")"
     done
     echo "building fuzz-$target …" >&2
-    swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name "Fuzz$target" \
+    # The xlsx target reaches zlib through the CZlib module map (and links libz).
+    local zlib=()
+    if [ "$target" = xlsx ]; then zlib=(-I "$root/Sources/CZlib" -lz); fi
+    swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name "Fuzz$target" "${zlib[@]}" \
         "$src"/*.swift -o "$build/fuzz-$target" 2> >(grep -v "ld.gold: warning: Cannot export local symbol" >&2)
 }
 
@@ -53,9 +57,9 @@ command="${1:-}"; shift || true
 case "$command" in
     build)
         target="${1:-all}"
-        if [ "$target" = all ]; then build_target csv; build_target values; else build_target "$target"; fi ;;
+        if [ "$target" = all ]; then build_target csv; build_target values; build_target xlsx; else build_target "$target"; fi ;;
     run)
-        target="${1:?target: csv or values}"; seconds="${2:-600}"; jobs="${3:-1}"
+        target="${1:?target: csv, values or xlsx}"; seconds="${2:-600}"; jobs="${3:-1}"
         build_target "$target"
         mkdir -p "$build/corpus/$target" "$build/findings/$target"
         limit="-max_total_time=$seconds"
@@ -69,7 +73,7 @@ case "$command" in
             $parallel ${FUZZ_ARGS:-} \
             "$build/corpus/$target" "$here/corpus/$target" ;;
     repro)
-        target="${1:?target: csv or values}"; shift
+        target="${1:?target: csv, values or xlsx}"; shift
         build_target "$target"
         exec "$build/fuzz-$target" "$@" ;;
     *)

@@ -43,6 +43,8 @@ public final class XMLScanner {
 
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
+    /// Bytes read per refill (the buffer grows past it only for a token that needs more).
+    private let readSize: Int
     /// The unread bytes are `buffer[position..<filled]`.
     private var position = 0
     private var filled = 0
@@ -79,12 +81,15 @@ public final class XMLScanner {
         self.init(source: .memory(bytes, offset: 0), file: file, part: part, maxTokenBytes: maxTokenBytes)
     }
 
-    init(source: Source, file: String, part: String, maxTokenBytes: Int) {
+    /// `chunkSize`: bytes read per refill (the fuzzer compares 1–16 with the default, so that
+    /// every token straddles a refill somewhere).
+    init(source: Source, file: String, part: String, maxTokenBytes: Int, chunkSize: Int = XMLScanner.chunkSize) {
         self.source = source
         self.file = file
         self.part = part
         self.maxTokenBytes = max(64, maxTokenBytes)
-        capacity = Self.chunkSize
+        self.readSize = max(1, chunkSize)
+        capacity = max(1, chunkSize)
         buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         attributes = Array(repeating: AttributeSpan(), count: Self.maxAttributes)
     }
@@ -118,7 +123,7 @@ public final class XMLScanner {
             position = 0
         }
         if filled == capacity {
-            guard capacity < maxTokenBytes + Self.chunkSize else {
+            guard capacity < maxTokenBytes + readSize else {
                 throw XLSXError(file: file, part: part, kind: .tokenTooLarge(limit: maxTokenBytes))
             }
             let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
@@ -127,7 +132,7 @@ public final class XMLScanner {
             buffer = grown
             capacity *= 2
         }
-        let room = UnsafeMutableRawBufferPointer(start: buffer + filled, count: capacity - filled)
+        let room = UnsafeMutableRawBufferPointer(start: buffer + filled, count: min(capacity - filled, readSize))
         let n: Int
         switch source {
         case .entry(let reader):
@@ -227,7 +232,7 @@ public final class XMLScanner {
             guard filled - position <= maxTokenBytes else {
                 throw XLSXError(file: file, part: part, kind: .tokenTooLarge(limit: maxTokenBytes))
             }
-            guard try refill() else { throw fail("the part ends inside a tag") }
+            guard try refill() else { throw bad("the part ends inside a tag", filled) }
         }
     }
 
@@ -243,6 +248,7 @@ public final class XMLScanner {
         while true {
             while scan + terminator.count <= filled {
                 if buffer[scan] == terminator[0], matches(terminator, at: scan) {
+                    try checkLength(scan + terminator.count)
                     position = scan + terminator.count
                     return
                 }
@@ -250,7 +256,7 @@ public final class XMLScanner {
             }
             let offset = scan - position
             if offset > maxTokenBytes { throw XLSXError(file: file, part: part, kind: .tokenTooLarge(limit: maxTokenBytes)) }
-            guard try refill() else { throw fail("the part ends inside a comment or declaration") }
+            guard try refill() else { throw bad("the part ends inside a comment or declaration", filled) }
             scan = position + offset
         }
     }
@@ -261,6 +267,7 @@ public final class XMLScanner {
         while true {
             while scan + 3 <= filled {
                 if buffer[scan] == UInt8(ascii: "]"), matches(terminator, at: scan) {
+                    try checkLength(scan + 3)
                     decoded.removeAll(keepingCapacity: true)
                     decoded.append(contentsOf: UnsafeBufferPointer(start: buffer + position + 9, count: scan - position - 9))
                     textIsDecoded = true
@@ -271,7 +278,7 @@ public final class XMLScanner {
             }
             let offset = scan - position
             if offset > maxTokenBytes { throw XLSXError(file: file, part: part, kind: .tokenTooLarge(limit: maxTokenBytes)) }
-            guard try refill() else { throw fail("the part ends inside CDATA") }
+            guard try refill() else { throw bad("the part ends inside CDATA", filled) }
             scan = position + offset
         }
     }
@@ -289,6 +296,17 @@ public final class XMLScanner {
 
     /// Parses `<name attr="v" …>`, `<name …/>` or `</name>` at `position`; nil when the buffer
     /// ends before the tag does.
+    /// A problem at `i` inside the token that starts at `position`: when the token is already
+    /// longer than the limit there, the limit is the error (the first problem in file order), so
+    /// the error never depends on how much of the input was read at once.
+    private func bad(_ detail: String, _ i: Int) -> XLSXError {
+        i - position > maxTokenBytes ? XLSXError(file: file, part: part, kind: .tokenTooLarge(limit: maxTokenBytes)) : fail(detail)
+    }
+
+    private func checkLength(_ end: Int) throws(XLSXError) {
+        if end - position > maxTokenBytes { throw XLSXError(file: file, part: part, kind: .tokenTooLarge(limit: maxTokenBytes)) }
+    }
+
     private func parseTag() throws(XLSXError) -> Token? {
         var i = position + 1
         let end = filled
@@ -302,13 +320,14 @@ public final class XMLScanner {
             i += 1
         }
         guard i < end else { return nil }
-        guard i > qualifiedStart, localStart < i else { throw fail("a tag without a name") }
+        guard i > qualifiedStart, localStart < i else { throw bad("a tag without a name", i) }
         nameStart = localStart
         nameEnd = i
         if closing {
             while i < end, Self.isSpace(buffer[i]) { i += 1 }
             guard i < end else { return nil }
-            guard buffer[i] == UInt8(ascii: ">") else { throw fail("junk in an end tag") }
+            guard buffer[i] == UInt8(ascii: ">") else { throw bad("junk in an end tag", i) }
+            try checkLength(i + 1)
             position = i + 1
             isEmptyElement = false
             attributeCount = 0
@@ -320,13 +339,15 @@ public final class XMLScanner {
             guard i < end else { return nil }
             let c = buffer[i]
             if c == UInt8(ascii: ">") {
+                try checkLength(i + 1)
                 position = i + 1
                 isEmptyElement = false
                 return .start
             }
             if c == UInt8(ascii: "/") {
                 guard i + 1 < end else { return nil }
-                guard buffer[i + 1] == UInt8(ascii: ">") else { throw fail("'/' not followed by '>' in a tag") }
+                guard buffer[i + 1] == UInt8(ascii: ">") else { throw bad("'/' not followed by '>' in a tag", i) }
+                try checkLength(i + 2)
                 position = i + 2
                 isEmptyElement = true
                 return .start
@@ -339,22 +360,22 @@ public final class XMLScanner {
                 i += 1
             }
             guard i < end else { return nil }
-            guard i > attrQualified else { throw fail("unexpected character in a tag") }
+            guard i > attrQualified else { throw bad("unexpected character in a tag", i) }
             let attrNameEnd = i
             while i < end, Self.isSpace(buffer[i]) { i += 1 }
             guard i < end else { return nil }
-            guard buffer[i] == UInt8(ascii: "=") else { throw fail("attribute without a value") }
+            guard buffer[i] == UInt8(ascii: "=") else { throw bad("attribute without a value", i) }
             i += 1
             while i < end, Self.isSpace(buffer[i]) { i += 1 }
             guard i < end else { return nil }
             let quote = buffer[i]
-            guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { throw fail("attribute value without quotes") }
+            guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { throw bad("attribute value without quotes", i) }
             i += 1
             let valueStart = i
             var hasEntity = false
             while i < end, buffer[i] != quote {
                 if buffer[i] == UInt8(ascii: "&") { hasEntity = true }
-                if buffer[i] == UInt8(ascii: "<") { throw fail("'<' in an attribute value") }
+                if buffer[i] == UInt8(ascii: "<") { throw bad("'<' in an attribute value", i) }
                 i += 1
             }
             guard i < end else { return nil }
