@@ -71,8 +71,13 @@ final class WorkbookRows: RowSource {
     }
 
     private func isTotals(firstText: Int, count: Int) -> Bool {
-        let label = reader.withCell(firstText) { ByteText.string(ByteText.trimmed($0)) }.lowercased()
-        if Self.isTotalsLabel(label) { return true }
+        // Every totals word starts with g, s or t: other rows (a case id, a date) build no String.
+        let candidate = reader.withCell(firstText) { bytes -> String? in
+            let t = ByteText.trimmed(bytes)
+            guard let first = t.first, t.count <= 64, [0x67, 0x73, 0x74].contains(first | 0x20) else { return nil }
+            return ByteText.string(t).lowercased()
+        }
+        if let label = candidate, Self.isTotalsLabel(label) { return true }
         guard let key = keyColumn, reader.withCell(key, { ByteText.trimmed($0).isEmpty }) else { return false }
         for i in 0..<count where reader.flags(i) & SheetReader.aggregateFlag != 0 { return true }
         return false

@@ -16,11 +16,11 @@ public final class EntryReader {
     private let archive: ZipArchive
     private let dataStart: Int
     /// Packed bytes read from the file so far.
-    public private(set) var compressedBytesRead = 0
+    @exclusivity(unchecked) public private(set) var compressedBytesRead = 0
     /// Unpacked bytes handed out so far.
-    public private(set) var bytesOut = 0
-    private var crc: UInt = 0
-    private var finished = false
+    @exclusivity(unchecked) public private(set) var bytesOut = 0
+    @exclusivity(unchecked) private var crc: UInt = 0
+    @exclusivity(unchecked) private var finished = false
     private let stream: UnsafeMutablePointer<z_stream>?
     private let input: UnsafeMutableRawBufferPointer
 

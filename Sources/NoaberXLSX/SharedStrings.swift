@@ -61,7 +61,7 @@ public struct SharedStrings: Sendable {
                     if !xml.isEmptyElement { phoneticDepth += 1 }
                 } else if xml.nameIs(XMLName.t), inItem, !xml.isEmptyElement {
                     inText = true
-                } else if xml.nameIs(Array("sst".utf8)), let count = try? xml.attribute(Array("uniqueCount".utf8)).flatMap({ Int($0) }) {
+                } else if xml.nameIs("sst"), let count = try? xml.attribute("uniqueCount").flatMap({ Int($0) }) {
                     table.ends.reserveCapacity(min(max(count, 0), 1 << 20))
                 }
             case .end:

@@ -64,17 +64,17 @@ public final class SheetReader {
     private let options: Options
     private let fileSize: Int
 
-    @usableFromInline var rowBytes: [UInt8] = []
-    @usableFromInline var cells: [Cell] = []
+    @exclusivity(unchecked) @usableFromInline var rowBytes: [UInt8] = []
+    @exclusivity(unchecked) @usableFromInline var cells: [Cell] = []
     /// The 1-based row number of the current row (0 before the first).
-    public private(set) var rowNumber = 0
+    @exclusivity(unchecked) public private(set) var rowNumber = 0
     /// Formula cells without a cached value, so far.
-    public private(set) var uncachedFormulas = 0
-    private var started = false
-    private var done = false
-    private var failure: XLSXError?
-    private var value: [UInt8] = []
-    private var formula: [UInt8] = []
+    @exclusivity(unchecked) public private(set) var uncachedFormulas = 0
+    @exclusivity(unchecked) private var started = false
+    @exclusivity(unchecked) private var done = false
+    @exclusivity(unchecked) private var failure: XLSXError?
+    @exclusivity(unchecked) private var value: [UInt8] = []
+    @exclusivity(unchecked) private var formula: [UInt8] = []
 
     init(xml: XMLScanner, sheet: Workbook.Sheet, strings: SharedStrings, styles: Styles, uses1904: Bool,
          options: Options, fileSize: Int) {
@@ -351,7 +351,7 @@ public final class SheetReader {
             let ok = value.withUnsafeBufferPointer { raw -> Bool in
                 let v = Self.trimmed(raw)
                 if v.isEmpty { return true }
-                if format != .number, let serial = CellText.parseDouble(v),
+                if format != .number, let serial = CellText.serial(v),
                    CellText.appendSerial(serial, format: format, uses1904: uses1904, into: &rowBytes) {
                     return true
                 }

@@ -174,7 +174,7 @@ public final class Workbook {
             switch try xml.next() {
             case .start where xml.nameIs(XMLName.relationship):
                 guard let id = try xml.attribute(XMLName.idAttribute), let target = try xml.attribute(XMLName.target) else { continue }
-                if try xml.attribute(Array("TargetMode".utf8)) == "External" { continue }
+                if try xml.attribute("TargetMode") == "External" { continue }
                 result[id] = Target(type: try xml.attribute(XMLName.type) ?? "", part: resolve(target, base: base))
             case .endOfDocument:
                 return result
