@@ -174,6 +174,55 @@ struct WorkbookImportTests {
         }
     }
 
+    /// A hand-written canonical sheet with what villages' sheets hold: error values, Excel's leap
+    /// day, an uncalculated formula, empty rows, an unlabelled SUM row, cells right of the header.
+    @Test func errorValuesLeapDayEmptyAndTotalsRows() throws {
+        let box = try Sandbox()
+        try box.importVillages()
+        let header = ["case_id", "village", "received", "support_minutes"]
+        func cells(_ r: Int, _ values: [String]) -> String {
+            var xml = #"<row r="\#(r)">"#
+            for (i, v) in values.enumerated() where !v.isEmpty {
+                let ref = String(UnicodeScalar(UInt8(65 + i))) + String(r)
+                xml += v.hasPrefix("<") ? v.replacingOccurrences(of: "REF", with: ref) : #"<c r="\#(ref)" t="inlineStr"><is><t>\#(v)</t></is></c>"#
+            }
+            return xml + "</row>"
+        }
+        let date = #"<c r="REF" s="1"><v>45356</v></c>"#
+        let sheet = [
+            cells(1, ["Registratie Saasveld"]),
+            cells(2, header),
+            cells(3, ["SAA-1", "SAA", date, #"<c r="REF"><v>30</v></c>"#]),
+            cells(4, ["SAA-2", "SAA", date, #"<c r="REF" t="e"><f>1/0</f><v>#DIV/0!</v></c>"#]),
+            cells(5, ["SAA-3", "SAA", #"<c r="REF" s="1"><v>60</v></c>"#, ""]),
+            #"<row r="6"><c r="A6" t="inlineStr"><is><t> </t></is></c></row>"#,
+            cells(7, ["SAA-4", "SAA", date, #"<c r="REF"><f>10*3</f></c>"#, "over de rand"]),
+            cells(9, ["", "", "", #"<c r="REF"><f>SUM(D3:D7)</f><v>30</v></c>"#]),
+        ].joined()
+        let parts: [(String, String)] = [
+            ("_rels/.rels", #"<Relationships><Relationship Id="a" Type="x/officeDocument" Target="xl/workbook.xml"/></Relationships>"#),
+            ("xl/workbook.xml", #"<workbook><sheets><sheet name="Blad1" sheetId="1" r:id="r1"/></sheets></workbook>"#),
+            ("xl/_rels/workbook.xml.rels", #"<Relationships><Relationship Id="r1" Type="x/worksheet" Target="worksheets/s.xml"/><Relationship Id="r2" Type="x/styles" Target="styles.xml"/></Relationships>"#),
+            ("xl/styles.xml", #"<styleSheet><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>"#),
+            ("xl/worksheets/s.xml", "<worksheet><sheetData>\(sheet)</sheetData></worksheet>"),
+        ]
+        let path = try box.write("saasveld.xlsx", bytes: HostileWorkbooks.zip(parts.map { ($0.0, Array($0.1.utf8), false) }))
+        let report = try box.importer.importFile(path, options: ImportOptions(asOf: CivilDate(year: 2025, month: 1, day: 10)))
+        #expect(report.headerRow == 2)
+        #expect(report.rowsRead == 4 && report.accepted == 2 && report.rejected == 2, "\(report)")
+        #expect(report.skippedRows == 2, "row 6 (only a space) and the SUM row 9")
+        let reasons = report.firstRejections.map { "\($0.line) \($0.sourceField ?? "-"): \($0.reason)" }
+        #expect(reasons == ["4 support_minutes (kolom D): geen getal '#DIV/0!'",
+                            "5 received (kolom C): datum bestaat niet '1900-02-29'"], "\(reasons)")
+        let warnings = report.warnings.joined(separator: "\n")
+        #expect(warnings.contains("totaalrij(en) overgeslagen, niet als gegevens geteld: rij 9"), "\(warnings)")
+        #expect(warnings.contains("lege rij(en) overgeslagen: rij 6"), "\(warnings)")
+        #expect(warnings.contains("vanaf kolom E") && warnings.contains("rij 7"), "\(warnings)")
+        #expect(warnings.contains("1 formulecel(len) zonder berekende waarde"), "\(warnings)")
+        let stored = try Self.rows(box, "SELECT case_id, received, coalesce(support_minutes, '-') FROM v_cases ORDER BY case_id")
+        #expect(stored == [["SAA-1", "2024-03-05", "30.0"], ["SAA-4", "2024-03-05", "-"]])
+    }
+
     @Test func totalsLabels() {
         for label in ["totaal", "totaal:", "totaal 2024", "totalen", "grand total", "som", "subtotaal: januari", "sum"] {
             #expect(WorkbookRows.isTotalsLabel(label), "\(label)")
