@@ -101,8 +101,9 @@ public enum ImportError: Error, Sendable {
             let k = kind.map { " (\($0.rawValue))" } ?? ""
             let whereNL = headerRow.map { "op rij \($0) (header_row van het profiel)" } ?? "in de eerste \(WorkbookImport.headerSearchRows) rijen"
             let whereEN = headerRow.map { "on row \($0) (the profile's header_row)" } ?? "in the first \(WorkbookImport.headerSearchRows) rows"
-            let hiddenNL = searched.count < sheets.count && searched.count > 1 ? " Verborgen bladen zijn overgeslagen; noem er een met --sheet." : ""
-            let hiddenEN = searched.count < sheets.count && searched.count > 1 ? " Hidden sheets were skipped; name one with --sheet." : ""
+            // Fewer sheets searched than there are: hidden sheets (or one named sheet) were left out.
+            let hiddenNL = searched.count < sheets.count && searched.count != 1 ? " Verborgen bladen zijn overgeslagen; noem er een met --sheet." : ""
+            let hiddenEN = searched.count < sheets.count && searched.count != 1 ? " Hidden sheets were skipped; name one with --sheet." : ""
             return Localized(
                 nl: "\(file): geen werkblad met een kopregel die noaber of het profiel herkent\(k) \(whereNL). Werkbladen: \(list). Kies er een met --sheet, geef een profiel met --profile, of zet header_row in het profiel (zie docs/profiles.md).\(hiddenNL)",
                 en: "\(file): no worksheet has a header that noaber or the profile recognises\(k) \(whereEN). Sheets: \(list). Choose one with --sheet, pass a profile with --profile, or set header_row in the profile (see docs/profiles.md).\(hiddenEN)")
