@@ -63,13 +63,14 @@ public struct PriceIndex: Hashable, Sendable {
         var firstYear: Int? = nil
         var values: [Double] = []
         var sawHeader = false
-        var lineNumber = 0
+        var lineNumber = 0, lastContentLine = 1
         for rawLine in body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             var line = rawLine
             if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
             let fields = line.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map(trimmed)
             if fields.count == 1 && fields[0].isEmpty { continue }
+            lastContentLine = lineNumber
             func fail(_ field: String, _ reason: String) -> MetricsError {
                 .invalidPriceIndex(file: file, line: lineNumber, field: field, reason: reason)
             }
@@ -101,7 +102,7 @@ public struct PriceIndex: Hashable, Sendable {
             values.append(value)
         }
         guard let firstYear, !values.isEmpty else {
-            throw .invalidPriceIndex(file: file, line: max(lineNumber, 1), field: sawHeader ? "year" : "header",
+            throw .invalidPriceIndex(file: file, line: lastContentLine, field: sawHeader ? "year" : "header",
                                      reason: sawHeader ? "no data lines after the header" : "the file is empty")
         }
         return PriceIndex(firstYear: firstYear, values: values)

@@ -37,7 +37,9 @@ import Darwin
 ///   *each* end, 20% in all;
 /// - the log scale **truncates** (NHS Digital's SHMI): with k = 1/`trimFraction` and rᵢ the rank of
 ///   zᵢ (ties averaged), a unit is kept when 0 < ⌊rᵢ·k/(n+1)⌋ < k − 1; the others leave the
-///   estimate (n shrinks). Below ten units nothing is truncated.
+///   estimate (n shrinks). With the default 0.1 nothing is truncated up to 8 units; from 9 the
+///   highest z goes, and from 10 the lowest as well (⌊10n/(n+1)⌋ reaches 9 one unit before
+///   ⌊10/(n+1)⌋ reaches 0).
 ///
 /// Then, over the n units that enter (wᵢ = 1/sᵢ²):
 ///
@@ -69,7 +71,8 @@ import Darwin
 /// Spiegelhalter's rule of thumb φ > 1 + 2√(2/n) are given beside it, not used by FunnelPlotR.
 ///
 ///     let od = Overdispersion(units: [.init(numerator: 12, denominator: 82), …], indicator: .proportion)
-///     od?.phi                                              // 2.31…
+///     od?.phi                                              // 4.009… (FunnelPlotR's 10-unit example)
+///     od?.isOverdispersed                                  // true: draw the widened limits
 ///     od?.limits(atDenominator: 100, coverage: 0.998)      // widened 99.8% limits at n = 100
 ///
 /// - Complexity: O(n log n) in the number of units; each limit O(1).
