@@ -341,7 +341,7 @@ def modified_z_cases():
         modified_z_case("random_24", "two years of Poisson(18) months, seed 20261206, month 17 set to 61", series),
         modified_z_case("reals", "real values, negative and fractional",
                         [-2.5, 0.3, 1.1, 0.7, -0.4, 0.9, 12.75, 0.2, -0.1, 0.6]),
-        modified_z_case("threshold_3", "DHIS2's default threshold 3",
+        modified_z_case("threshold_3", "a threshold of 3 instead of 3.5",
                         [30, 28, 33, 31, 22, 29, 35, 27, 30, 32, 31, 29], threshold=3.0),
     ]
 
