@@ -51,6 +51,7 @@ struct OverdispersionTests {
                 } else {
                     #expect(unit.limits95 == nil && unit.limits998 == nil && unit.value == nil, "\(label) unit \(i) excluded")
                 }
+                if case .excluded = unit.role { #expect(unit.z == nil && unit.zUsed == nil, "\(label) unit \(i) has no z") }
             }
             for l in c.limits {
                 let swift = od.limits(atDenominator: l.denominator, z: l.z)
@@ -190,6 +191,13 @@ struct OverdispersionTests {
                                indicator: .rate(.squareRoot)) == nil)
         #expect(Overdispersion(units: [.init(numerator: 0, denominator: 10), .init(numerator: 0, denominator: 20)],
                                indicator: .rate(.log)) == nil)
+        // A village without cases on the log scale: no z-score, left out of φ, but it counts in the
+        // pooled rate (0 + 40 + 60)/(300 + 500 + 700) and keeps its value 0 and its limits.
+        let log = try #require(Overdispersion(units: [.init(numerator: 0, denominator: 300), .init(numerator: 40, denominator: 500),
+                                                       .init(numerator: 60, denominator: 700)], indicator: .rate(.log)))
+        #expect(log.target == 100.0 / 1500 && log.count == 2)
+        #expect(log.units[0].role == .excluded(.zeroCountOnLogScale) && log.units[0].z == nil && log.units[0].value == 0)
+        #expect(log.units[0].limits95 == log.limits(atDenominator: 300, coverage: 0.95))
         // A rate of 9 cases per 7 inhabitants is fine (a rate may exceed 1).
         #expect(Overdispersion(units: [.init(numerator: 9, denominator: 7)], indicator: .rate(.squareRoot))?.units[0].role == .counted)
     }

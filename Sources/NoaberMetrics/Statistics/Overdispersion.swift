@@ -64,7 +64,8 @@ import Darwin
 ///   3.090232. `limits(atDenominator:z:)` takes any z, FunnelPlotR's included.
 /// - With one unit τ² is 0 (FunnelPlotR gives NaN: 0/0). A unit with a denominator ≤ 0, a negative
 ///   numerator, more successes than trials, or (log scale) no events is left out and named
-///   (`Exclusion`); FunnelPlotR carries NaN or −∞ for it.
+///   (`Exclusion`); FunnelPlotR carries NaN or −∞ for it. A unit without events on the log scale
+///   still counts in the pooled rate and keeps its value and limits.
 ///
 /// FunnelPlotR draws the widened limits only when φ > 1 (`isOverdispersed`); otherwise it draws the
 /// unadjusted ones, for which noaber has the exact `Funnel` limits. The χ² p-value and
@@ -137,8 +138,11 @@ public struct Overdispersion: Hashable, Sendable {
     }
 
     /// One unit's scores and its widened limits, in input order.
+    ///
+    /// A unit without events on the log scale has no z-score but keeps its value (0) and its limits:
+    /// it is a point of the plot, only not of the estimate.
     public struct UnitScore: Hashable, Sendable {
-        /// The indicator: o/n, o/exposure or o/E; nil when excluded.
+        /// The indicator: o/n, o/exposure or o/E; nil when excluded for unusable counts.
         public let value: Double?
         public let denominator: Double
         /// The unadjusted z-score on the transformed scale; nil when excluded.
@@ -146,7 +150,7 @@ public struct Overdispersion: Hashable, Sendable {
         /// The z that entered φ (winsorised or as is); nil when truncated or excluded.
         public let zUsed: Double?
         public let role: Role
-        /// Widened 95% and 99.8% limits at the unit's own denominator; nil when excluded.
+        /// Widened 95% and 99.8% limits at the unit's own denominator; nil when excluded for unusable counts.
         public let limits95: Interval?
         public let limits998: Interval?
     }
@@ -156,7 +160,9 @@ public struct Overdispersion: Hashable, Sendable {
 
     public let indicator: Indicator
     public let trimFraction: Double
-    /// The centre line: Σo/Σn for a proportion or rate (over the units not excluded), 1 for a ratio.
+    /// The centre line: Σo/Σn for a proportion or rate, 1 for a ratio. The sums take every unit with
+    /// a usable numerator and denominator (a unit left out only for having no events on the log
+    /// scale still counts here).
     public let target: Double
     public let units: [UnitScore]
     /// n: the units that entered φ and τ² (not excluded, not truncated).
@@ -185,8 +191,13 @@ public struct Overdispersion: Hashable, Sendable {
 
         switch indicator {
         case .proportion, .rate:
+            // The pooled value takes every unit with usable counts, also one without events on the
+            // log scale: only its z-score is undefined, not its contribution to the pool.
             var o = 0.0, d = 0.0
-            for i in valid { o += input[i].numerator; d += input[i].denominator }
+            for i in input.indices where exclusions[i] == nil || exclusions[i] == .zeroCountOnLogScale {
+                o += input[i].numerator
+                d += input[i].denominator
+            }
             target = o / d
         case .standardisedRatio:
             target = 1
@@ -251,13 +262,17 @@ public struct Overdispersion: Hashable, Sendable {
         scores.reserveCapacity(input.count)
         for i in input.indices {
             let unit = input[i]
-            if exclusions[i] != nil {
+            switch exclusions[i] {
+            case nil, .zeroCountOnLogScale?: break
+            default:
                 scores.append(UnitScore(value: nil, denominator: unit.denominator, z: nil, zUsed: nil,
                                         role: roles[i], limits95: nil, limits998: nil))
                 continue
             }
+            let scored = exclusions[i] == nil
             scores.append(UnitScore(
-                value: unit.numerator / unit.denominator, denominator: unit.denominator, z: z[i], zUsed: used[i], role: roles[i],
+                value: unit.numerator / unit.denominator, denominator: unit.denominator,
+                z: scored ? z[i] : nil, zUsed: scored ? used[i] : nil, role: roles[i],
                 limits95: Self.limits(indicator: indicator, target: target, tau2: tau2, denominator: unit.denominator, z: z95),
                 limits998: Self.limits(indicator: indicator, target: target, tau2: tau2, denominator: unit.denominator, z: z998)))
         }

@@ -22,7 +22,8 @@ Overdispersion (Spiegelhalter, Qual Saf Health Care 2005;14:347-351, as the R
 package FunnelPlotR 0.6.0 implements it in R/od_adjustment.R):
   units with a denominator <= 0, a negative numerator, more successes than
   trials (proportion) or no events (log scale) are left out first;
-  target   proportion / rate: sum(o) / sum(n) over the units left; ratio: 1
+  target   proportion / rate: sum(o) / sum(n) over the units with usable counts
+           (a unit without events still counts in the pool on the log scale); ratio: 1
   E        rate: target * exposure; ratio: the denominator
   z        proportion  (arcsin(sqrt(o/n)) - arcsin(sqrt(target))) / (1/(2 sqrt(n)))
            sqrt scale  (sqrt(o/E) - 1) / (1/(2 sqrt(E)))
@@ -121,9 +122,10 @@ def overdispersion_case(name, note, numerators, denominators, indicator, scale=N
     n_all = np.asarray(denominators, dtype=float)
     excl = [exclusion(o, n, indicator, scale) for o, n in zip(o_all, n_all)]
     valid = np.array([e is None for e in excl])
+    pooled = np.array([e is None or e == "zero_count_on_log_scale" for e in excl])
     o, n = o_all[valid], n_all[valid]
 
-    target = o.sum() / n.sum() if indicator in ("proportion", "rate") else 1.0
+    target = o_all[pooled].sum() / n_all[pooled].sum() if indicator in ("proportion", "rate") else 1.0
     if indicator == "proportion":
         s = 1.0 / (2.0 * np.sqrt(n))
         z = (np.arcsin(np.sqrt(o / n)) - np.arcsin(np.sqrt(target))) / s
@@ -179,7 +181,12 @@ def overdispersion_case(name, note, numerators, denominators, indicator, scale=N
             z_full.append(None)
             used_full.append(None)
             role_full.append("excluded:" + e)
-            unit_limits.append(None)
+            if e == "zero_count_on_log_scale":   # still a point of the plot: limits at its size
+                l95 = limits_ref(indicator, scale, target, tau2, n_all[i], st.norm.ppf(0.975))
+                l998 = limits_ref(indicator, scale, target, tau2, n_all[i], st.norm.ppf(0.999))
+                unit_limits.append([num(l95[0]), num(l95[1]), num(l998[0]), num(l998[1])])
+            else:
+                unit_limits.append(None)
             continue
         z_full.append(num(z[j]))
         used_full.append(None if np.isnan(z_used[j]) else num(z_used[j]))
@@ -276,7 +283,7 @@ def overdispersion_cases():
                             [0, 0, 3, 7, 12, 1, 0], [40, 15, 60, 90, 110, 25, 8], "proportion"),
         overdispersion_case("with_exclusions", "a zero denominator and more successes than trials are left out",
                             [12, 5, 30, 26, 9, 50], [82, 0, 98, 100, 7, 125], "proportion"),
-        overdispersion_case("zero_count_log", "a unit without events is left out on the log scale",
+        overdispersion_case("zero_count_log", "a unit without events is left out of phi on the log scale, but counts in the pooled rate",
                             [0, 40, 55, 61, 38, 70, 47], [300, 500, 520, 480, 510, 600, 450], "rate", "log"),
         overdispersion_case("all_equal_rates", "every unit at the same rate: z = 0, phi = 0",
                             [10, 20, 30, 40], [100, 200, 300, 400], "proportion"),
