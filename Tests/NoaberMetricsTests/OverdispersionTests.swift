@@ -99,8 +99,10 @@ struct OverdispersionTests {
                                                       .init(numerator: 75, denominator: 100)], indicator: .proportion))
         let pi = Double.pi
         #expect(od.target == 0.5)
-        #expect(abs(od.units[0].z! + 5 * pi / 3) < 1e-12 && abs(od.units[1].z! - 5 * pi / 3) < 1e-12)
-        #expect(abs(od.winsorisingBounds!.lower + 4 * pi / 3) < 1e-12 && abs(od.winsorisingBounds!.upper - 4 * pi / 3) < 1e-12)
+        let z0 = try #require(od.units[0].z), z1 = try #require(od.units[1].z)
+        #expect(abs(z0 + 5 * pi / 3) < 1e-12 && abs(z1 - 5 * pi / 3) < 1e-12)
+        let bounds = try #require(od.winsorisingBounds)
+        #expect(abs(bounds.lower + 4 * pi / 3) < 1e-12 && abs(bounds.upper - 4 * pi / 3) < 1e-12)
         #expect(od.units.map(\.role) == [.winsorised, .winsorised])
         #expect(abs(od.phi - 16 * pi * pi / 9) < 1e-12)
         #expect(abs(od.tau2 - (32 * pi * pi / 9 - 1) / 400) < 1e-14)
@@ -128,7 +130,8 @@ struct OverdispersionTests {
                                               indicator: .rate(.squareRoot), trimFraction: 0))
         let r26 = 26.0.squareRoot()
         #expect(abs(od.target - 0.26) < 1e-15)
-        #expect(abs(od.units[0].z! - (8 - 2 * r26)) < 1e-12 && abs(od.units[1].z! - (12 - 2 * r26)) < 1e-12)
+        let z0 = try #require(od.units[0].z), z1 = try #require(od.units[1].z)
+        #expect(abs(z0 - (8 - 2 * r26)) < 1e-12 && abs(z1 - (12 - 2 * r26)) < 1e-12)
         let phi = (pow(8 - 2 * r26, 2) + pow(12 - 2 * r26, 2)) / 2
         #expect(abs(od.phi - phi) < 1e-12 && abs(od.phi - 4.039220) < 1e-6)
         #expect(abs(od.tau2 - (2 * phi - 1) / 104) < 1e-13 && abs(od.tau2 - 0.068062) < 1e-6)
@@ -141,7 +144,8 @@ struct OverdispersionTests {
     /// One unit: φ = z² = 4.804530, but τ² stays 0 (FunnelPlotR: 0/0 = NaN) and there is no test.
     @Test func oneUnit() throws {
         let od = try #require(Overdispersion(units: [.init(numerator: 20, denominator: 10)], indicator: .standardisedRatio(.log)))
-        #expect(abs(od.units[0].z! - 10.0.squareRoot() * log(2.0)) < 1e-14)
+        let z = try #require(od.units[0].z)
+        #expect(abs(z - 10.0.squareRoot() * log(2.0)) < 1e-14)
         #expect(abs(od.phi - 10 * log(2.0) * log(2.0)) < 1e-13)
         #expect(od.tau2 == 0)
         #expect(od.count == 1 && od.chiSquarePValue == nil)
