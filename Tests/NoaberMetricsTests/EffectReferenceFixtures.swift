@@ -45,7 +45,14 @@ struct EffectReferenceFile: Decodable, Sendable {
         let se: Double
     }
 
+    struct Bands: Decodable, Sendable {
+        let draws: Int
+        let dynamicCrit: Double
+        let groupCrit: Double
+    }
+
     struct Expected: Decodable, Sendable {
+        let bands: Bands?
         let groupTime: [GroupTime]
         let pretrend: Pretrend?
         let overall: Estimate

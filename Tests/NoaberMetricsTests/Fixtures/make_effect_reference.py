@@ -55,6 +55,12 @@ Which call made which number (Callaway & Sant'Anna, csdid 0.4.3, a port of R did
                                        ["se_egt"] (every relative period, pre-treatment too)
   aggte is called with its defaults (bstrap and cband inherited from fit: False), so every
   aggregated standard error is analytic. aggte prints a summary; stdout is swallowed.
+  bands.dynamic_crit / group_crit      for the panels in BAND_PANELS only:
+                                       att.aggte(typec=..., cband=True, biters=20000).atte
+                                       ["crit_val_egt"] after np.random.seed(20210101): the
+                                       multiplier bootstrap's simultaneous critical value
+                                       (Rademacher weights). noaber draws its own weights, so
+                                       the Swift test allows Monte Carlo error (0.08).
 
 Interrupted time series (statsmodels 0.15.0):
 
@@ -196,6 +202,15 @@ def run_csdid(panel):
         W, Wpval = att.MP["W"], att.MP["Wpval"]
         group_agg = att.aggte(typec="group").atte
         dynamic_agg = att.aggte(typec="dynamic").atte
+        bands = None
+        if panel["name"] in BAND_PANELS:
+            # Simultaneous bands: the multiplier bootstrap's critical value (Rademacher weights,
+            # numpy's global generator, so only comparable within Monte Carlo error).
+            np.random.seed(BAND_SEED)
+            dynamic_band = att.aggte(typec="dynamic", cband=True, biters=BAND_DRAWS).atte
+            group_band = att.aggte(typec="group", cband=True, biters=BAND_DRAWS).atte
+            bands = {"draws": BAND_DRAWS, "dynamic_crit": f(dynamic_band["crit_val_egt"]),
+                     "group_crit": f(group_band["crit_val_egt"])}
     group_time = []
     for g, t, a, s in zip(res["group"], res["year"], res["att"], res["se"]):
         group_time.append({"group": int(g) - 1, "time": int(t) - 1, "att": f(a), "se": f(s)})
@@ -216,9 +231,14 @@ def run_csdid(panel):
         "overall": {"att": f(group_agg["overall_att"]), "se": f(group_agg["overall_se"])},
         "groups": groups,
         "events": events,
+        "bands": bands,
         "csdid_warnings": sorted({str(w.message).splitlines()[0] for w in caught}),
     }
 
+
+BAND_PANELS = ("staggered", "many_cohorts")
+BAND_SEED = 20210101
+BAND_DRAWS = 20000
 
 PANELS = [
     simulate_panel("staggered", 11, 10, {3: 12, 5: 10, 7: 9}, 20, 6.0,
