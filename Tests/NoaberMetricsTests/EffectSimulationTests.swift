@@ -123,9 +123,13 @@ struct EffectSimulationTests {
                 let elapsed = ContinuousClock.now - clock
                 withBands = min(withBands, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
             }
-            let q: Int = if case let .tested(_, q, _) = r.pretrend { q } else { 0 }
-            print(String(format: "benchmark %@: %d areas, %d periods, %d cohorts, %d ATT(g,t), %d pre-test cells: %.1f ms (best of 5); with 1,000 bootstrap draws %.1f ms",
-                         label, r.areaCount, r.periods.count, r.cohorts.count, r.groupTime.count, q, best * 1000, withBands * 1000))
+            let pretest = switch r.pretrend {
+            case let .tested(_, q, _): "pre-test over \(q) cells"
+            case let .singularCovariance(q): "pre-test covariance of \(q) cells singular"
+            case .noPreTreatmentPeriods: "no pre-test"
+            }
+            print(String(format: "benchmark %@: %d areas, %d periods, %d cohorts, %d ATT(g,t), %@: %.1f ms (best of 5); with 1,000 bootstrap draws %.1f ms",
+                         label, r.areaCount, r.periods.count, r.cohorts.count, r.groupTime.count, pretest, best * 1000, withBands * 1000))
             #expect(best < 1.0)
         }
     }
