@@ -28,7 +28,7 @@ extension ReportComposer {
                           valueTitle: pick("per 1.000 inwoners", "per 1,000 inhabitants"), bars: bars, minimumCell: k,
                           width: 560, identifier: fid),
                               caption: pick("Bereik per dorp in alfabetische volgorde, geen ranglijst. Kleine dorpen hebben brede intervallen.",
-                             "Reach per village in alphabetical order, not a ranking. Small villages have wide intervals."),
+                             "Reach per village in alphabetical order, not a ranking. Small villages have wide intervals.") + uncoveredNote(),
                table: ReportTable(name: "", caption: title,
                                   columns: [TableColumn(pick("Dorp", "Village"), csv: "village"),
                                             TableColumn(pick("Per 1.000 (95%-BI)", "Per 1,000 (95% CI)"), csv: "reach_per_1000", estimate: true),
@@ -61,6 +61,7 @@ extension ReportComposer {
         }
         var note = hidden.isEmpty ? "" : " " + pick("Onderdrukte perioden (<\(k)) zijn onderbroken, niet als nul getekend.",
                                                      "Suppressed periods (<\(k)) are gaps, not drawn as zero.")
+        if !perVillage { note += trendCompositionNote() }
         let fid = reserveName(name)
         let table = ReportTable(name: "", caption: title, columns: columns, rows: rows)
         // A raadsbrief lists only the latest periods beside the chart, so a long trend cannot push
