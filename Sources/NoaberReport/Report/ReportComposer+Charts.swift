@@ -110,7 +110,11 @@ extension ReportComposer {
                 return .estimate(100 * s, lower: 100 * band.lower, upper: 100 * band.upper, digits: 0)
             }
         }
-        let note = hidden.isEmpty ? "" : " " + pick("Niet getoond (minder dan \(k) hulpvragen): ", "Not shown (fewer than \(k) requests): ") + hidden.joined(separator: ", ") + "."
+        var note = hidden.isEmpty ? "" : " " + pick("Niet getoond (minder dan \(k) hulpvragen): ", "Not shown (fewer than \(k) requests): ") + hidden.joined(separator: ", ") + "."
+        let uncovered = data.currentCoverage.none.map(\.name)
+        if curves.count > 1 || !hidden.isEmpty, !uncovered.isEmpty {
+            note += " " + pick("Geen gegevens over de periode: ", "No data for the period: ") + list(uncovered.sorted()) + "."
+        }
         let maxTime = min(curves.compactMap { $0.km.steps.last?.time }.max() ?? 60, 120)
         let fid = reserveName(name)
         figure(KaplanMeierChart(title: title, curves: curves.map { chartCurve($0.km, label: $0.label) },

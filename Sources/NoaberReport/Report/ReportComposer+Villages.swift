@@ -157,7 +157,13 @@ extension ReportComposer {
         let villages = villagesByName
         if villages.count <= 8 {
             for v in villages {
-                if let c = data.curves(v.code, cur, .firstContact) { curves.append((v.code, v.name, c.estimate)) } else { hidden.append(v.name) }
+                if let c = data.curves(v.code, cur, .firstContact) {
+                    curves.append((v.code, v.name, c.estimate))
+                } else if data.currentCoverage.none.contains(v) {
+                    continue   // no data in the period: named by the coverage note, not as a small cell
+                } else {
+                    hidden.append(v.name)
+                }
             }
         } else if let c = data.curves(ReportData.pooledKey, cur, .firstContact) {
             curves.append((ReportData.pooledKey, data.name(of: ReportData.pooledKey), c.estimate))
