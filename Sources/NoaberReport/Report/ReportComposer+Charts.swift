@@ -11,6 +11,11 @@ extension ReportComposer {
             compactReachFigure()
             return
         }
+        guard !countedVillages.isEmpty else {
+            paragraph(pick("Bereik per dorp, \(periodName(data.current)): geen cijfers, want geen enkel dorp heeft gegevens over de hele periode (zie boven).",
+                           "Reach per village, \(periodName(data.current)): no figures, because no village has data for the whole period (see above)."))
+            return
+        }
         let cur = data.current.label
         var bars: [BarChart.Bar] = []
         var rows: [[TableCell]] = []

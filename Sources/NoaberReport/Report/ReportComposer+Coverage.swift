@@ -18,8 +18,20 @@ extension ReportComposer {
         return names.dropLast().joined(separator: ", ") + pick(" en ", " and ") + (names.last ?? "")
     }
 
+    /// The most villages a sentence names one by one; above it, it says how many and sends the
+    /// reader to `tables/coverage-per-village.csv` (a raadsbrief over a hundred villages must not
+    /// open with a page of names).
+    static let namedVillagesLimit = 8
+
+    /// "Saasveld en Weerselo", or "96 dorpen" above `namedVillagesLimit`.
+    func names(_ villages: [Village]) -> String {
+        villages.count <= Self.namedVillagesLimit ? list(villages.map(\.name).sorted())
+            : pick("\(villages.count) dorpen", "\(villages.count) villages")
+    }
+
     /// The sentences under the title about the data: how far they reach and, when not every
-    /// village covers the whole period, who is left out of which figures and why.
+    /// village covers the whole period, who is left out of which figures and why. Villages in the
+    /// same situation share a sentence.
     func coverageSentences() -> [String] {
         let s = data.currentCoverage
         var out: [String] = []
@@ -37,23 +49,31 @@ extension ReportComposer {
         let noExport = s.none.filter { data.coverage[$0.code]?.span(.cases) == nil }
         let outside = s.none.filter { data.coverage[$0.code]?.span(.cases) != nil }
         if !noExport.isEmpty {
-            out.append(pick("\(list(noExport.map(\.name))) \(noExport.count == 1 ? "heeft" : "hebben") nog geen gegevens aangeleverd.",
-                            "\(list(noExport.map(\.name))) \(noExport.count == 1 ? "has" : "have") not sent any data yet."))
+            out.append(pick("\(names(noExport)) \(noExport.count == 1 ? "heeft" : "hebben") nog geen gegevens aangeleverd.",
+                            "\(names(noExport)) \(noExport.count == 1 ? "has" : "have") not sent any data yet."))
         }
         if !outside.isEmpty {
-            out.append(pick("Van \(list(outside.map(\.name))) zijn er geen gegevens over deze periode.",
-                            "There are no data from \(list(outside.map(\.name))) for this period."))
+            out.append(pick("Van \(names(outside)) zijn er geen gegevens over deze periode.",
+                            "There are no data from \(names(outside)) for this period."))
         }
-        for p in s.partial.sorted(by: { $0.village.name < $1.village.name }) {
-            let pct = format.decimal(p.percent, fractionDigits: 0)
-            let from = p.covered.lowerBound, to = p.covered.upperBound
-            if from > data.current.start {
-                out.append(pick("\(p.village.name) registreert sinds \(dates.date(from)) (\(pct)% van de periode).",
-                                "\(p.village.name) has been registering since \(dates.date(from)) (\(pct)% of the period)."))
-            } else {
-                out.append(pick("Van \(p.village.name) lopen de gegevens tot \(dates.date(to)) (\(pct)% van de periode).",
-                                "The data from \(p.village.name) run until \(dates.date(to)) (\(pct)% of the period)."))
-            }
+        // Partly covered villages, grouped by the day their data start (registering began during
+        // the period) or end (their newest export is older than the period's end).
+        let starting = Dictionary(grouping: s.partial.filter { $0.covered.lowerBound > data.current.start }, by: { $0.covered.lowerBound })
+        for (from, group) in starting.sorted(by: { $0.key < $1.key }) {
+            let pct = format.decimal(group.map(\.percent).reduce(0, +) / Double(group.count), fractionDigits: 0)
+            let verb = group.count == 1 ? pick("registreert", "has been registering") : pick("registreren", "have been registering")
+            out.append(pick("\(names(group.map(\.village))) \(verb) sinds \(dates.date(from)) (\(pct)% van de periode).",
+                            "\(names(group.map(\.village))) \(verb) since \(dates.date(from)) (\(pct)% of the period)."))
+        }
+        let ending = Dictionary(grouping: s.partial.filter { $0.covered.lowerBound <= data.current.start }, by: { $0.covered.upperBound })
+        for (to, group) in ending.sorted(by: { $0.key < $1.key }) {
+            let pct = format.decimal(group.map(\.percent).reduce(0, +) / Double(group.count), fractionDigits: 0)
+            out.append(pick("Van \(names(group.map(\.village))) lopen de gegevens tot \(dates.date(to)) (\(pct)% van de periode).",
+                            "The data from \(names(group.map(\.village))) run until \(dates.date(to)) (\(pct)% of the period)."))
+        }
+        if data.villages.count > Self.namedVillagesLimit {
+            out.append(pick("Per dorp staat dit in \(tablePath("coverage-per-village")).",
+                            "Per village this is in \(tablePath("coverage-per-village"))."))
         }
         let counted = countedVillages
         if counted.isEmpty {
@@ -63,10 +83,33 @@ extension ReportComposer {
             out.append(pick("Op verzoek tellen ook de dorpen mee waarvan de gegevens de periode maar deels dekken: hun aantallen beslaan minder dagen dan de periode, en de totalen dus ook.",
                             "On request, villages whose data cover only part of the period are counted too: their counts span fewer days than the period, and so do the totals."))
         } else {
-            out.append(pick("Aantallen, bereik, vrijwilligers en kosten gaan daarom over \(counted.count) van de \(data.villages.count) dorpen (\(list(counted.map(\.name)))), ook in de totalen en noemers; dorpen zonder volledige gegevens tellen daar niet mee, ook niet als nul. Reactietijden gaan over de hulpvragen van alle dagen waarvoor gegevens zijn.",
-                            "Counts, reach, volunteers and costs therefore cover \(counted.count) of the \(data.villages.count) villages (\(list(counted.map(\.name)))), in totals and denominators too; villages without complete data are not counted there, not even as zero. Response times use the requests of every day with data."))
+            let which = counted.count <= Self.namedVillagesLimit ? " (\(list(counted.map(\.name))))" : ""
+            out.append(pick("Aantallen, bereik, vrijwilligers en kosten gaan daarom over \(counted.count) van de \(data.villages.count) dorpen\(which), ook in de totalen en noemers; dorpen zonder volledige gegevens tellen daar niet mee, ook niet als nul. Reactietijden gaan over de hulpvragen van alle dagen waarvoor gegevens zijn.",
+                            "Counts, reach, volunteers and costs therefore cover \(counted.count) of the \(data.villages.count) villages\(which), in totals and denominators too; villages without complete data are not counted there, not even as zero. Response times use the requests of every day with data."))
         }
         return out
+    }
+
+    /// `tables/coverage-per-village.csv`: per village, how its data cover the current period (the
+    /// file the opening sentences point to when there are too many villages to name).
+    mutating func coverageTableFile() {
+        let rows: [[TableCell]] = villagesByName.map { v in
+            let c = data.coverage[v.code] ?? .empty
+            return [.text(v.name), .text(v.code), .text(c.start?.iso ?? ""), .text(c.startSource == .registrationStart ? "registration_start" : "earliest_record"),
+                    .text(c.casesEnd?.iso ?? ""), .text(c.tasksEnd?.iso ?? ""),
+                    .number(c.percent(data.current, .cases), digits: 1), .text(coverageCell(v))]
+        }
+        var t = ReportTable(name: reserveName("coverage-per-village"), caption: "",
+                            columns: [TableColumn(pick("Dorp", "Village"), csv: "village"), TableColumn("Code", csv: "code"),
+                                      TableColumn(pick("Begin", "Start"), csv: "coverage_start"),
+                                      TableColumn(pick("Begin uit", "Start from"), csv: "start_from"),
+                                      TableColumn(pick("Hulpvragen t/m", "Cases through"), csv: "cases_through"),
+                                      TableColumn(pick("Taken t/m", "Tasks through"), csv: "tasks_through"),
+                                      TableColumn(pick("Dekking (%)", "Coverage (%)"), csv: "coverage_pct"),
+                                      TableColumn(pick("Gegevens over de periode", "Data for the period"), csv: "coverage")],
+                            rows: rows)
+        t.caption = pick("Dekking per dorp, \(periodName(data.current))", "Coverage per village, \(periodName(data.current))")
+        tableFile(t)
     }
 
     /// Registration starts that the villages file does not give and that matter for this period
@@ -88,11 +131,11 @@ extension ReportComposer {
         let s = data.currentCoverage
         var parts: [String] = []
         if !s.none.isEmpty {
-            parts.append(pick("\(list(s.none.map(\.name))) (geen gegevens over de periode)", "\(list(s.none.map(\.name))) (no data for the period)"))
+            parts.append(pick("\(names(s.none)) (geen gegevens over de periode)", "\(names(s.none)) (no data for the period)"))
         }
         if !s.partial.isEmpty && !data.request.includePartial {
-            parts.append(pick("\(list(s.partial.map(\.village.name))) (gegevens over een deel van de periode)",
-                              "\(list(s.partial.map(\.village.name))) (data for part of the period)"))
+            parts.append(pick("\(names(s.partial.map(\.village))) (gegevens over een deel van de periode)",
+                              "\(names(s.partial.map(\.village))) (data for part of the period)"))
         }
         guard !parts.isEmpty else { return "" }
         return " " + pick("Zonder cijfer: ", "No figure: ") + parts.joined(separator: "; ") + "."
@@ -123,7 +166,7 @@ extension ReportComposer {
             return pick("Over \(periodName(data.previous)) zijn er geen gegevens; een vergelijking is dus niet te maken.",
                         "There are no data for \(periodName(data.previous)), so no comparison can be made.")
         case .differentVillages(let missing):
-            let names = list(missing.sorted { $0.name < $1.name }.map(\.name))
+            let names = self.names(missing)
             return pick("Geen vergelijking met \(periodName(data.previous)): niet dezelfde dorpen hebben over beide perioden volledige gegevens (het verschil zit bij \(names)). Een verschil in de cijfers zou dan ook kunnen komen doordat er andere dorpen meetellen.",
                         "No comparison with \(periodName(data.previous)): not the same villages have complete data for both periods (the difference is \(names)). A difference in the figures could then come from other villages being counted.")
         }

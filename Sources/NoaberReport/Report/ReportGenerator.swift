@@ -110,6 +110,7 @@ public enum ReportGenerator {
     static func compose(_ c: inout ReportComposer, audience: Audience) {
         c.heading(1, ReportComposer.title(audience, c.language) + ": " + c.periodName(c.data.current))
         c.raw(c.intro())
+        if !c.data.currentCoverage.isComplete { c.coverageTableFile() }
         switch audience {
         case .raadsbrief:
             c.headlineSection()
