@@ -17,15 +17,25 @@ extension CSVReader {
         }
 
         private let backing: Backing
-        private let name: String
+        let name: String
         /// Read position for the memory backing (files keep theirs in the kernel).
         private var offset = 0
 
+        /// Opens a regular file. `O_NONBLOCK`, so that opening a named pipe returns at once
+        /// instead of waiting for a writer; the opened descriptor is then refused unless it is a
+        /// regular file (a pipe can be read only once, a device such as `/dev/zero` never ends).
         init(path: String) throws(CSVError) {
-            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
             guard descriptor >= 0 else {
                 throw CSVError(file: path, line: 0, field: nil, kind: .unreadable(reason: Self.systemError()))
             }
+            var info = stat()
+            guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+                close(descriptor)
+                let reason = "not a regular file (a pipe, device or directory); save the export as a file first"
+                throw CSVError(file: path, line: 0, field: nil, kind: .unreadable(reason: reason))
+            }
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
             backing = .file(descriptor: descriptor)
             name = path
         }

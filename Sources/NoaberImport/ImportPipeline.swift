@@ -10,7 +10,9 @@ enum ImportItem: Sendable {
     /// The record itself is in `ImportBatch.cases`, so the writer hands it on without a copy.
     case acceptedCase
     case acceptedTask(VolunteerTask, ordinal: Int)
-    case rejected(line: Int, field: String?, reason: Localized, raw: String)
+    /// `sourceField` is the file's own header of `field`; `raw` and `blanked` come from
+    /// `RejectedRowText`.
+    case rejected(line: Int, field: String?, reason: Localized, raw: String, sourceField: String?, blanked: String?)
 }
 
 /// A run of consecutive items plus how far the reader had got, for progress reports.

@@ -27,10 +27,13 @@ public final class Importer {
     }
 
     public func importFile(_ path: String, options: ImportOptions) throws(ImportError) -> ImportReport {
-        let scan = try FileScan.scan(path: path, hashing: false)
+        // Only a regular file of bounded size is read (a pipe or /dev/zero never ends): refused
+        // here from stat(2), before anything opens it (`InputFile`).
+        try InputFile.check(path, limit: options.maxFileBytes)
+        let scan = try FileScan.scan(path: path, hashing: false, limit: options.maxFileBytes)
         // The hash runs beside the import (see `FileHasher`); every path waits for it, so no
         // thread reads the file after this returns.
-        let hasher = FileHasher(path: path)
+        let hasher = FileHasher(path: path, limit: options.maxFileBytes)
         defer { _ = try? hasher.sha256() }
         let encoding: TextEncoding
         switch options.profile?.encoding {
@@ -40,7 +43,8 @@ public final class Importer {
         }
         let reader: CSVReader
         do {
-            reader = try CSVReader(path: path, options: .init(delimiter: options.profile?.delimiter, encoding: encoding))
+            reader = try CSVReader(path: path, options: .init(delimiter: options.profile?.delimiter, encoding: encoding,
+                                                              maxInputBytes: options.maxFileBytes))
         } catch {
             throw Self.importError(error)
         }
@@ -201,16 +205,23 @@ public final class Importer {
         // Repeated ids are looked up instead of hashed again (see `PseudonymCache`).
         let people = p.map { PseudonymCache($0, domain: .person) }
         let volunteers = p.map { PseudonymCache($0, domain: .volunteer) }
-        let caseValidator = CaseRowValidator(context: context) { people?.pseudonym(forBytes: $0) }
-        let taskValidator = TaskRowValidator(context: context) { volunteers?.pseudonym(forBytes: $0) }
+        // Only under `case_id_is_personal`: case ids become pseudonyms (see `CaseIDRule`).
+        let caseIDs = p.flatMap { plan.profile.caseIDIsPersonal ? PseudonymCache($0, domain: .caseID) : nil }
+        var caseIDPseudonym: (@Sendable (UnsafeBufferPointer<UInt8>) -> String?)?
+        if let caseIDs { caseIDPseudonym = { caseIDs.pseudonym(forBytes: $0) } }
+        let caseValidator = CaseRowValidator(context: context, caseIDs: caseIDPseudonym) { people?.pseudonym(forBytes: $0) }
+        let taskValidator = TaskRowValidator(context: context, caseIDs: caseIDPseudonym) { volunteers?.pseudonym(forBytes: $0) }
         return { put in
             let scratch = try ImportScratch()
             var batch = ImportBatch()
             batch.items.reserveCapacity(Self.batchSize)
             batch.cases.reserveCapacity(Self.batchSize)
             func reject(_ line: Int, _ field: String?, _ reason: Localized) {
-                batch.items.append(.rejected(line: line, field: field, reason: reason,
-                                             raw: RowSink.sanitisedRaw(reader, plan: plan, pseudonymizer: p, language: language)))
+                let text = RejectedRowText.make(reader, delimiter: reader.delimiter, plan: plan, language: language) { field, bytes in
+                    kind == .cases ? caseValidator.rawCell(field, bytes) : taskValidator.rawCell(field, bytes)
+                }
+                batch.items.append(.rejected(line: line, field: field, reason: reason, raw: text.raw,
+                                             sourceField: plan.sourceName(of: field), blanked: text.blanked))
             }
             while try Self.next(reader) {
                 let line = reader.line
@@ -258,8 +269,10 @@ public final class Importer {
         let validator = VillageRowValidator(context: context)
         var seen: Set<String> = []
         func reject(_ rejection: RowRejection) throws {
-            try sink.reject(line: reader.line, field: rejection.field, reason: rejection.reason,
-                            raw: RowSink.sanitisedRaw(reader, plan: context.plan, pseudonymizer: nil, language: language))
+            let text = RejectedRowText.make(reader, delimiter: reader.delimiter, plan: context.plan, language: language,
+                                            cell: validator.rawCell)
+            try sink.reject(line: reader.line, field: rejection.field, reason: rejection.reason, raw: text.raw,
+                            sourceField: context.plan.sourceName(of: rejection.field), blanked: text.blanked)
         }
         while try Self.next(reader) {
             switch validator.validate(reader) {
@@ -319,6 +332,8 @@ public final class Importer {
             problem = Localized(nl: "meer dan \(limit) velden in één regel", en: "more than \(limit) fields in one record")
         case .nulByte:
             problem = Localized(nl: "NUL-byte: dit is geen tekstbestand (CSV)", en: "NUL byte: this is not a text (CSV) file")
+        case .inputTooLarge(let limit):
+            return .fileTooLarge(file: error.file, limit: limit)
         }
         return .malformedCSV(file: error.file, line: error.line, field: error.field, problem: problem)
     }
