@@ -15,8 +15,8 @@ import NoaberModel
 /// - every value: 1–32 characters, no control characters;
 /// - code-like: at least one letter; only letters, digits, spaces and `- _ / . , & ( ) ' +`; at
 ///   most 4 digits (client numbers such as `KLT-778201` are not shown) and at most three words;
-/// - date-like: digits and `- / . : T` and spaces only, with a `-`, `/` or `.`, no group of more
-///   than four digits;
+/// - date-like: digits and `- / . : T` and spaces only, with a `-`, `/`, `.` or `:`, no group of
+///   more than four digits;
 /// - number-like: an optional sign, at most six digits before the decimal separator (a BSN has
 ///   nine, a phone number ten) and at most six after it.
 enum ShownValue {
@@ -102,10 +102,10 @@ enum ShownValue {
             if isDigit(c) {
                 group += 1
                 if group > 4 { return false }
-            } else if c == "-" || c == "/" || c == "." {
+            } else if c == "-" || c == "/" || c == "." || c == ":" {
                 separator = true
                 group = 0
-            } else if c == ":" || c == "T" || c == " " {
+            } else if c == "T" || c == " " {
                 group = 0
             } else {
                 return false
