@@ -22,6 +22,15 @@ import NoaberCSV
         #expect(CaseIDRule.problem(id) == nil, "\(id)")
     }
 
+    @Test func theAllowedBytesAreExactlyLettersDigitsAndFourMarks() {
+        let allowed = Set(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_/.".utf8))
+        for byte in UInt8(0)...UInt8(255) {
+            let id = [UInt8(ascii: "1"), byte]
+            let problem = id.withUnsafeBufferPointer { CaseIDRule.problem($0) }
+            #expect((problem == nil) == allowed.contains(byte), "byte \(byte)")
+        }
+    }
+
     @Test func everythingElseIsRefusedWithItsReason() {
         #expect(CaseIDRule.problem("Hendrika Oude Luttikhuis") == .characters)
         #expect(CaseIDRule.problem("Oolderink") == .noDigit)
