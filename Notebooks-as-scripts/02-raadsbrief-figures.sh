@@ -40,9 +40,12 @@ grep -E '→|read [0-9]+ =' "$OUT/import-accounting.txt" | paste - - | sed -E 's
 
 # --- Step 2. The headline figures for 2024, pooled over the municipality ---------------------
 #
-# `--by municipality` pools the six villages into one group, "Dinkelland" (the municipality
-# column of villages.csv). Rates are then computed over the pooled numerators and denominators —
-# not averaged over villages — so a small village weighs as much as its inhabitants.
+# `--by municipality` pools the villages into one group, "Dinkelland" (the municipality column of
+# villages.csv). Rates are then computed over the pooled numerators and denominators — not
+# averaged over villages — so a small village weighs as much as its inhabitants. Only villages
+# whose data cover all of 2024 are pooled: Tilligte sent no export and Noord-Deurningen's ends on
+# 15 November, so the figures (and their denominators) are those of the other four, and the
+# command says so on standard error. A partial year would otherwise read as a low reach.
 # Disclosure control is on (the default): any count from 1 to 4, and everything derived from it,
 # reads <5. That is what a raadsbrief must do; the notebook never turns it off.
 #
@@ -72,7 +75,11 @@ done
 # change, but a difference whose intervals overlap widely should not be written up as a trend;
 # the last column says whether they overlap.
 # Look for: which headline figures moved, and whether any of them moved clearly (intervals that
-# do not overlap). With two years of data from six villages, expect most to overlap.
+# do not overlap). With two years of data, expect most to overlap. Mind who is counted: both years
+# pool four villages, but not the same four. 2023 leaves out Lattrop-Breklenkamp (its registration
+# start is unknown, so its first case, 3 January, stands in and the year is partly covered) and
+# Tilligte; 2024 leaves out Noord-Deurningen (export of 15 November) and Tilligte. A report refuses
+# this comparison for that reason; here the rows stand side by side, with villages_covered first.
 step "3. 2024 compared with 2023"
 # 2024's reach/response/volunteer rows were written in Step 2; the escalation rows for 2024 are
 # written here and reused in Step 4. Only 2023 is computed afresh.
@@ -85,6 +92,7 @@ done
 python3 - "$OUT" <<'PY'
 import csv, sys
 headline = [
+    ("villages_covered", "villages with data for the whole year"),
     ("cases", "cases"), ("residents_reached", "residents reached"),
     ("reach_per_1000", "reach per 1,000"), ("reach_75plus_pct", "reach among 75+ (%)"),
     ("first_contact_median_days", "median days to first contact"),

@@ -3,7 +3,7 @@
 #  Notebook 03 — A lerend-netwerk comparison of villages over the quarters of 2023–2024
 # ============================================================================================
 #
-#  Question: how do the six Dinkelland villages compare — in reach and response time, quarter by
+#  Question: how do the Dinkelland villages compare — in reach and response time, quarter by
 #  quarter, in volunteer load and in data quality — without ranking noise? A lerend netwerk
 #  session learns from differences that are real and asks about data before it trusts a figure.
 #
@@ -41,7 +41,9 @@ grep -E '→|read [0-9]+ =' "$OUT/import-accounting.txt" | paste - - | sed -E 's
 PERIOD=2023-01-01..2024-12-31
 
 # `wide` turns tidy rows (village, period, metric, value, lower, upper, n, suppressed) into a
-# village × period table of one metric: "value [lower–upper]", or <5 for a suppressed cell.
+# village × period table of one metric: "value [lower–upper]", <5 for a suppressed cell, and — where
+# there is no figure: a village whose data do not cover the whole period has no count there (not
+# a zero; `coverage_pct` says how much it covers), and Tilligte, which sent no export, has none.
 wide() {
   python3 - "$1" "$2" "$3" <<'PY'
 import csv, sys
@@ -51,6 +53,7 @@ villages = sorted({r["village"] for r in rows}); periods = sorted({r["period"] f
 cell = {}
 for r in rows:
     if r["suppressed"] == "true": cell[r["village"], r["period"]] = "<5"; continue
+    if not r["value"]: cell[r["village"], r["period"]] = "—"; continue   # no figure (e.g. no cases)
     v = float(r["value"])
     s = f"{v:.0f}" if v.is_integer() and not r["lower"] else f"{v:.{digits}f}"
     if r["lower"]: s += f" [{float(r['lower']):.{digits}f}–{float(r['upper']):.{digits}f}]"
@@ -67,7 +70,7 @@ PY
 # Residents reached per 1,000 inhabitants, per quarter. Quarterly counts in villages of 750 to
 # 3,000 inhabitants are small, so the intervals are wide: read the bracket before the number.
 # The tidy CSV (reach-by-quarter.csv) is the input for your own plots in R or Python.
-# Look for: intervals several points wide in the small villages (TIL, LAT, NDE) and narrower in
+# Look for: intervals several points wide in the small villages (LAT, NDE) and narrower in
 # WEE; quarter-to-quarter movements inside a village that stay within the intervals (noise, not
 # a trend); and any cell shown as <5 (a quarter with 1–4 residents reached is suppressed).
 step "2. Reach per village and quarter"
@@ -110,6 +113,9 @@ wide "$OUT/response-by-quarter.csv" first_contact_within_7d_pct 0
 # `funnel_position:…` (0 inside; +1/−1 above/below the 95% limits; +2/−2 beyond 99.8%). The limits
 # are exact binomial ones with Spiegelhalter's interpolation (Statistics in Medicine 2005;24:1185).
 # The lerend-netwerk report (Step 7) draws them as funnel plots.
+# Villages whose data do not cover all of 2024 (Noord-Deurningen's export ends on 15 November;
+# Tilligte sent none) get no point and are not in the pooled rate: a partial year would look like
+# a low reach.
 # Look for: the same pooled rate on every village's line (and equal to the `--by all` figure);
 # each village's rate with its 95% and 99.8% limits; and the verdict column — "inside" for most
 # or all villages is the expected, and reassuring, result. A suppressed village gets no point.
@@ -131,6 +137,10 @@ out.writerow(["village", "rate", "target", "lower95", "upper95", "lower998", "up
 print(f"{'village':7} {'inhabitants':>11} {'reach/1,000':>11} {'pooled':>7} {'95% limits':>13} {'99.8% limits':>13}  verdict")
 for v in sorted(by):
     d = by[v]
+    if metric not in d:
+        # No figure: the village's data do not cover the whole of 2024 (coverage_pct says how much).
+        cov = float(d["coverage_pct"]["value"])
+        print(f"{v:7} {'':>11} {'–':>11}  (data cover {cov:.1f}% of 2024: no figure, not in the pooled rate)"); continue
     if d[metric]["suppressed"] == "true" or "funnel_95:" + metric not in d:
         print(f"{v:7} {'':>11} {'<5':>11}  (suppressed: no point)"); continue
     f95, f998 = d["funnel_95:" + metric], d["funnel_998:" + metric]

@@ -1,4 +1,4 @@
-/// One case reduced to what the metrics read, in 56 bytes without a single reference.
+/// One case reduced to what the metrics read, in 64 bytes without a single reference.
 ///
 /// A `CaseRecord` holds two strings, an optional string and four `Set`s: about a kilobyte and
 /// a dozen reference counts per case, 9 GB for 10 million cases. The metrics need none of the
@@ -15,11 +15,14 @@ public struct CaseFacts: Hashable, Sendable {
     private var receivedDay: Int32
     private var firstContactDay: Int32
     private var closedDay: Int32
+    /// The as-of date of the newest export that listed the case (`cases.as_of`), or `noDay` when
+    /// not known (records built by hand): where an open case was last seen open.
+    private var lastSeenDay: Int32
     public var themes: CodeSet<Theme>
     public var referredTo: CodeSet<Referral>
     public var risks: CodeSet<Risk>
     public var escalatedTo: CodeSet<Risk>
-    // Declared after the 4-byte fields so the struct packs into 56 bytes.
+    // Declared after the 4-byte fields so the struct packs into 60 bytes (64 with alignment).
     /// Minute of the day, or -1 when the export gave only the date (or no date at all).
     private var receivedMinute: Int16
     private var firstContactMinute: Int16
@@ -38,8 +41,9 @@ public struct CaseFacts: Hashable, Sendable {
     public init(person: UInt64?, ageBand: AgeBand?, received: Moment, firstContact: Moment?, closed: Moment?,
                 source: Source?, channel: Channel?, themes: CodeSet<Theme>, collective: Bool, resolution: Resolution?,
                 referredTo: CodeSet<Referral>, risks: CodeSet<Risk>, escalatedTo: CodeSet<Risk>,
-                supportMinutes: Double?) {
+                supportMinutes: Double?, lastSeen: CivilDate? = nil) {
         self.person = person ?? 0
+        lastSeenDay = lastSeen.map { Int32(clamping: $0.dayNumber) } ?? CaseFacts.noDay
         hasPerson = person != nil
         self.ageBand = ageBand
         (receivedDay, receivedMinute) = CaseFacts.pack(received)
@@ -56,13 +60,14 @@ public struct CaseFacts: Hashable, Sendable {
         minutesBits = supportMinutes.map(\.bitPattern) ?? CaseFacts.noMinutes
     }
 
-    /// The facts of a full record; the person token comes from its pseudonym.
-    public init(_ r: CaseRecord) {
+    /// The facts of a full record; the person token comes from its pseudonym. `lastSeen` is the
+    /// as-of date of the newest export that listed it, when known (a store keeps it as `as_of`).
+    public init(_ r: CaseRecord, lastSeen: CivilDate? = nil) {
         self.init(person: r.personKey.map(PersonToken.of), ageBand: r.effectiveAgeBand, received: r.received,
                   firstContact: r.firstContact, closed: r.closed, source: r.source, channel: r.channel,
                   themes: CodeSet(r.themes), collective: r.collective, resolution: r.resolution,
                   referredTo: CodeSet(r.referredTo), risks: CodeSet(r.risks), escalatedTo: CodeSet(r.escalatedTo),
-                  supportMinutes: r.supportMinutes)
+                  supportMinutes: r.supportMinutes, lastSeen: lastSeen)
     }
 
     public var received: Moment { CaseFacts.unpack(receivedDay, receivedMinute) }
@@ -86,6 +91,17 @@ public struct CaseFacts: Hashable, Sendable {
     public var closedDayNumber: Int? { closedDay == CaseFacts.noDay ? nil : Int(closedDay) }
 
     public var supportMinutes: Double? { minutesBits == CaseFacts.noMinutes ? nil : Double(bitPattern: minutesBits) }
+
+    /// Day number of the as-of date of the newest export that listed the case, or nil when not
+    /// known.
+    @inline(__always)
+    public var lastSeenDayNumber: Int? { lastSeenDay == CaseFacts.noDay ? nil : Int(lastSeenDay) }
+
+    /// The same case with its person token moved into an identity scope (`PersonToken.scoped`).
+    @inline(__always)
+    public mutating func scopePerson(_ scope: UInt64) {
+        if hasPerson { person = PersonToken.scoped(person, to: scope) }
+    }
 
     /// The person token, or nil for an anonymous case.
     public var personToken: UInt64? { hasPerson ? person : nil }

@@ -24,4 +24,8 @@ public struct TaskFacts: Hashable, Sendable {
 
     @inline(__always)
     public var day: Int { Int(dayNumber) }
+
+    /// The same task with its volunteer token moved into an identity scope (`PersonToken.scoped`).
+    @inline(__always)
+    public mutating func scopeVolunteer(_ scope: UInt64) { volunteer = PersonToken.scoped(volunteer, to: scope) }
 }

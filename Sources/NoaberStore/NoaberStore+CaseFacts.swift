@@ -38,7 +38,8 @@ extension NoaberStore {
         if let expectedCount { result.reserveCapacity(expectedCount) }
         var latestAsOf: CivilDate?
         while try s.step() {
-            if let asOf = try s.date(at: 12, name: "cases.as_of"), latestAsOf.map({ asOf > $0 }) ?? true {
+            let asOf = try s.date(at: 12, name: "cases.as_of")
+            if let asOf, latestAsOf.map({ asOf > $0 }) ?? true {
                 latestAsOf = asOf
             }
             guard let received = try s.moment(at: 4, name: "cases.received") else {
@@ -59,7 +60,7 @@ extension NoaberStore {
                 referredTo: try s.codeSet(at: 14, within: known.referrals, name: "cases.referred_to_mask"),
                 risks: try s.codeSet(at: 15, within: known.risks, name: "cases.risks_mask"),
                 escalatedTo: try s.codeSet(at: 16, within: known.risks, name: "cases.escalated_to_mask"),
-                supportMinutes: s.double(at: 11))
+                supportMinutes: s.double(at: 11), lastSeen: asOf)
             result.append(facts)
         }
         return (result, latestAsOf)

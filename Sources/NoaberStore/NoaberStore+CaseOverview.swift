@@ -6,6 +6,8 @@ public struct CaseOverview: Sendable, Hashable {
     public var latestAsOf: CivilDate?
     /// The latest receipt date among them.
     public var latestReceived: CivilDate?
+    /// The earliest receipt date among them.
+    public var earliestReceived: CivilDate?
     public var cases: Int
 }
 
@@ -23,8 +25,8 @@ extension NoaberStore {
         throws(StoreError) -> CaseOverview {
         let s = try database.prepare("SELECT person_key, received, collective, as_of FROM cases WHERE village = ?1")
         try s.bind(text: village, at: 1)
-        var overview = CaseOverview(latestAsOf: nil, latestReceived: nil, cases: 0)
-        var latestReceivedDay = Int.min
+        var overview = CaseOverview(latestAsOf: nil, latestReceived: nil, earliestReceived: nil, cases: 0)
+        var latestReceivedDay = Int.min, earliestReceivedDay = Int.max
         while try s.step() {
             guard let received = try s.moment(at: 1, name: "cases.received") else {
                 throw s.invalidValue("cases.received", expected: "a date")
@@ -34,10 +36,14 @@ extension NoaberStore {
             }
             let day = received.date.dayNumber
             latestReceivedDay = max(latestReceivedDay, day)
+            earliestReceivedDay = min(earliestReceivedDay, day)
             overview.cases += 1
             body(s.withUTF8(at: 0) { PersonToken.of($0) }, day, (s.int64(at: 2) ?? 0) != 0)
         }
-        if overview.cases > 0 { overview.latestReceived = CivilDate(dayNumber: latestReceivedDay) }
+        if overview.cases > 0 {
+            overview.latestReceived = CivilDate(dayNumber: latestReceivedDay)
+            overview.earliestReceived = CivilDate(dayNumber: earliestReceivedDay)
+        }
         return overview
     }
 }

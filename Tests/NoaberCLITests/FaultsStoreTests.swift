@@ -57,7 +57,7 @@ struct FaultsStoreTests {
         let box = try Sandbox()
         let store = try Faults.smallStore(box)
         let out = box.path("out")
-        let run = try box.run(wrappedBy: Faults.fileSizeLimit(kib: 96),
+        let run = try box.run(wrappedBy: Faults.fileSizeLimit(kib: 48),
                               ["report", "--db", store, "--audience", "onderzoek", "--period", "2024", "--out", out, "--quiet"])
         #expect(run.status == 73, "\(run)")
         #expect(run.stderr.contains(out), "\(run)")

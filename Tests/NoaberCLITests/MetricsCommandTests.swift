@@ -47,7 +47,13 @@ import NoaberStore
         let villageCases = villages.filter { $0.metric == "cases" }.compactMap(\.value).reduce(0, +)
         let municipal = try #require(pooled.first { $0.metric == "cases" && $0.village == "Dinkelland" }?.value)
         #expect(villageCases == municipal)
-        #expect(villages.filter { $0.metric == "cases" }.count == 6)
+        // Four villages cover 2024: Tilligte sent no export, Noord-Deurningen's ends on 15 November.
+        #expect(Set(villages.filter { $0.metric == "cases" }.map(\.village)) == ["DEU", "LAT", "SAA", "WEE"])
+        #expect(pooled.first { $0.metric == "villages_covered" }?.value == 4)
+        #expect(pooled.first { $0.metric == "villages_partly_covered" }?.value == 1)
+        #expect(pooled.first { $0.metric == "villages_without_data" }?.value == 1)
+        // The denominator is the four villages' inhabitants: 1,700 + 2,015 + 3,075 + 1,031.
+        #expect(pooled.first { $0.metric == "reach_per_1000" }?.n == 7_821)
         // Residents can be counted in two villages, never more than the sum.
         let residents = villages.filter { $0.metric == "residents_reached" }.compactMap(\.value).reduce(0, +)
         let pooledResidents = try #require(pooled.first { $0.metric == "residents_reached" }?.value)
@@ -85,7 +91,7 @@ import NoaberStore
     @Test func funnelRowsPlaceEachVillageAgainstThePooledRate() throws {
         let all = try rows(["reach", "--period", "2024", "--no-suppression"])
         let rates = all.filter { $0.metric == "reach_per_1000" }
-        #expect(rates.count == 6)
+        #expect(rates.count == 4)   // the villages whose data cover 2024
         // The pooled target is the same for every village: total residents / total inhabitants.
         let targets = Set(all.filter { $0.metric == "funnel_95:reach_per_1000" }.compactMap(\.value))
         #expect(targets.count == 1)

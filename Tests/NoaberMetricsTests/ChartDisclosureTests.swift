@@ -7,8 +7,10 @@ struct ChartDisclosureTests {
     /// Municipality M: A has 3 cases (primary), B has 6 (hidden secondarily, or A's 3 would follow
     /// from M's total), C has 40 (shown). Every case has its own resident.
     static func input() throws -> MetricsInput {
+        let start = try day("2024-01-01")
         let villages = ["A", "B", "C"].map { Village(code: $0, name: $0, municipality: "M", inhabitants: 2000,
-                                                     inhabitants75Plus: 300, paidHoursPerWeek: 8, costPerYearEUR: 20_000) }
+                                                     inhabitants75Plus: 300, paidHoursPerWeek: 8, costPerYearEUR: 20_000,
+                                                     registrationStart: start) }
         var cases: [CaseRecord] = []
         for (village, n) in [("A", 3), ("B", 6), ("C", 40)] {
             for i in 0..<n {

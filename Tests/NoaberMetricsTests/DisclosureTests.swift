@@ -11,7 +11,7 @@ struct DisclosureTests {
     /// A village with 3 cases of 3 residents, 3 volunteers: every count and everything derived reads `<5`.
     @Test func threeCasesAreSuppressedEverywhere() throws {
         let v = Village(code: "S", name: "Small", municipality: "M", inhabitants: 1000, inhabitants75Plus: 150,
-                        paidHoursPerWeek: 8, costPerYearEUR: 20_000)
+                        paidHoursPerWeek: 8, costPerYearEUR: 20_000, registrationStart: try day("2024-01-01"))
         let cases = try (1...3).map { i in
             CaseRecord(village: "S", caseID: "\(i)", personKey: "P\(i)", ageBand: .from75to84,
                        received: try at("2024-02-0\(i)"), firstContact: try at("2024-02-0\(i + 1)"),
@@ -118,14 +118,17 @@ struct DisclosureTests {
     /// Publishing villages and their municipality together: compute both without suppression, then
     /// suppress the union, so rule 3 sees the total. Villages A (3 cases), B (8), C (6) in M.
     @Test func unionOfVillageAndMunicipalityRows() throws {
-        let villages = ["A", "B", "C"].map { Village(code: $0, name: $0, municipality: "M", inhabitants: 1000) }
+        let start = try day("2024-01-01")
+        let villages = ["A", "B", "C"].map { Village(code: $0, name: $0, municipality: "M", inhabitants: 1000,
+                                                     registrationStart: start) }
         var cases: [CaseRecord] = []
         for (code, n) in [("A", 3), ("B", 8), ("C", 6)] {
             for i in 0..<n {
                 cases.append(CaseRecord(village: code, caseID: "\(i)", personKey: "\(code)\(i)", received: try at("2024-02-01")))
             }
         }
-        let input = MetricsInput(villages: villages, cases: cases)
+        let asOf = try day("2024-06-30")
+        let input = MetricsInput(villages: villages, cases: cases, asOf: ["A": asOf, "B": asOf, "C": asOf])
         var rows: [MetricRow] = []
         for grouping in [Grouping.village, .municipality] {
             let options = MetricsOptions(grouping: grouping, periods: [try period("2024Q1")], suppress: false)

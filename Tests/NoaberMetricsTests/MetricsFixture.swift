@@ -8,7 +8,8 @@ func at(_ s: String) throws -> Moment { try #require(Moment(iso: s), "bad test m
 func period(_ s: String) throws -> Period { try Period(parsing: s) }
 
 /// Village AAA (municipality Gem): 1,000 inhabitants, 200 aged 75+, 10 paid hours a week,
-/// €26,000 a year. As-of 2024-05-31. Period 2024Q1 = 91 days = 13 weeks.
+/// €26,000 a year, registering since 2023-10-01. As-of 2024-05-31, so its data cover
+/// 2023-10-01 … 2024-05-31. Period 2024Q1 = 91 days = 13 weeks.
 ///
 /// Cases (P = person key; all in 2024Q1 except c0):
 ///
@@ -34,7 +35,7 @@ func period(_ s: String) throws -> Period { try Period(parsing: s) }
 enum Fixture {
     static func village() -> Village {
         Village(code: "AAA", name: "Aadorp", municipality: "Gem", inhabitants: 1000, inhabitants75Plus: 200,
-                paidHoursPerWeek: 10, costPerYearEUR: 26_000)
+                paidHoursPerWeek: 10, costPerYearEUR: 26_000, registrationStart: CivilDate(year: 2023, month: 10, day: 1))
     }
 
     static func cases() throws -> [CaseRecord] {

@@ -11,8 +11,8 @@ import NoaberModel
 ///   Poisson (cases) n = 1000: 95% 58.016994 … 91.936546; n = 200: 36.799449 … 112.915827
 struct ReachFunnelTests {
     static func input() throws -> MetricsInput {
-        let a = Village(code: "A", name: "A", municipality: "M", inhabitants: 1000)
-        let b = Village(code: "B", name: "B", municipality: "M", inhabitants: 200)
+        let a = Village(code: "A", name: "A", municipality: "M", inhabitants: 1000, registrationStart: try day("2024-01-01"))
+        let b = Village(code: "B", name: "B", municipality: "M", inhabitants: 200, registrationStart: try day("2024-01-01"))
         var cases: [CaseRecord] = []
         for i in 0..<60 {
             cases.append(CaseRecord(village: "A", caseID: "a\(i)", personKey: "a\(i % 30)", received: try at("2024-02-01")))

@@ -52,28 +52,75 @@ struct ReachTests {
         let r = try Fixture.run(.reach) { $0.periods = [try period("2023Q4"), try period("2022")] }
         #expect(try r.value("AAA", "2023Q4", "cases") == 1)
         #expect(try r.value("AAA", "2023Q4", "new_residents") == 1)           // P7's first case
-        #expect(try r.value("AAA", "2022", "cases") == 0)
-        #expect(try r.value("AAA", "2022", "new_residents_pct") == nil)       // 0 residents: no share
-        #expect(try r.value("AAA", "2022", "reach_per_1000") == 0)
+        // 2022 lies before the village's registration start: no figure at all, never a zero.
+        #expect(r.row("AAA", "2022", "cases") == nil)
+        #expect(r.row("AAA", "2022", "reach_per_1000") == nil)
+        #expect(try r.value("AAA", "2022", "coverage_pct") == 0)
+        #expect(try r.value("AAA", "2023Q4", "coverage_pct") == 100)
+    }
+
+    /// A covered period without a case is a real zero (the village registered and nobody came).
+    @Test func aCoveredPeriodWithoutCasesIsAZero() throws {
+        let r = try Fixture.run(.reach) { $0.periods = [try period("2023-10")] }
+        #expect(try r.value("AAA", "2023-10", "cases") == 0)
+        #expect(try r.value("AAA", "2023-10", "reach_per_1000") == 0)
+        #expect(try r.value("AAA", "2023-10", "new_residents_pct") == nil)     // 0 residents: no share
     }
 
     @Test func groupingPoolsVillagesAndSumsInhabitants() throws {
         var input = try Fixture.input()
         input.villages.append(Village(code: "BBB", name: "Bornerbroek", municipality: "Gem", inhabitants: 500,
-                                      inhabitants75Plus: nil))
+                                      inhabitants75Plus: nil, registrationStart: try day("2024-01-01")))
+        input.asOf["BBB"] = try day("2024-05-31")
         input.cases.append(CaseRecord(village: "BBB", caseID: "b1", personKey: "P1", ageBand: .from75to84,
                                       received: try at("2024-02-02")))
         input.cases.append(CaseRecord(village: "ZZZ", caseID: "z1", personKey: "Q", received: try at("2024-02-02")))
-        for grouping in [Grouping.municipality, .all] {
-            let options = MetricsOptions(grouping: grouping, periods: [try period("2024Q1")], suppress: false)
-            let r = MetricsEngine.compute(.reach, input: input, options: options)
-            let key = grouping == .all ? "all" : "Gem"
-            #expect(Set(r.rows.map(\.village)) == [key])
-            #expect(try r.value(key, "2024Q1", "cases") == 13)               // unknown village ZZZ ignored
-            #expect(try r.value(key, "2024Q1", "residents_reached") == 8)    // P1 counted once across villages
-            #expect(r.row(key, "2024Q1", "reach_per_1000")?.n == 1500)
-            #expect(try r.value(key, "2024Q1", "reach_75plus_pct") == nil)   // BBB's 75+ unknown
+        for scope in IdentityScope.allCases {
+            input.idScope = ["AAA": scope, "BBB": scope]
+            for grouping in [Grouping.municipality, .all] {
+                let options = MetricsOptions(grouping: grouping, periods: [try period("2024Q1")], suppress: false)
+                let r = MetricsEngine.compute(.reach, input: input, options: options)
+                let key = grouping == .all ? "all" : "Gem"
+                #expect(Set(r.rows.map(\.village)) == [key])
+                #expect(try r.value(key, "2024Q1", "cases") == 13)               // unknown village ZZZ ignored
+                // Key P1 in AAA and in BBB: two residents when each village numbers its own,
+                // one when the municipality shares one key system.
+                #expect(try r.value(key, "2024Q1", "residents_reached") == (scope == .village ? 9 : 8))
+                #expect(r.row(key, "2024Q1", "reach_per_1000")?.n == 1500)
+                #expect(try r.value(key, "2024Q1", "reach_75plus_pct") == nil)   // BBB's 75+ unknown
+                #expect(try r.value(key, "2024Q1", "villages_covered") == 2)
+            }
         }
+    }
+
+    /// A village whose data cover the period only partly is left out of every pooled figure that
+    /// grows with time, denominators included, and counted as partly covered.
+    @Test func aPartlyCoveredVillageIsLeftOutOfPooledCounts() throws {
+        var input = try Fixture.input()
+        // BBB's export was made on 2024-02-15: half of 2024Q1 is not in its data.
+        input.villages.append(Village(code: "BBB", name: "Bornerbroek", municipality: "Gem", inhabitants: 500,
+                                      inhabitants75Plus: 60, registrationStart: try day("2024-01-01")))
+        input.asOf["BBB"] = try day("2024-02-15")
+        input.cases.append(CaseRecord(village: "BBB", caseID: "b1", personKey: "Q1", received: try at("2024-02-02")))
+        var options = MetricsOptions(grouping: .all, periods: [try period("2024Q1")], suppress: false)
+        let r = MetricsEngine.compute(.reach, input: input, options: options)
+        #expect(try r.value("all", "2024Q1", "cases") == 12)               // AAA's alone
+        #expect(r.row("all", "2024Q1", "reach_per_1000")?.n == 1000)       // AAA's inhabitants alone
+        #expect(try r.value("all", "2024Q1", "reach_75plus_pct").map { abs($0 - 1.5) < 1e-12 } == true)   // 3 / 200
+        #expect(try r.value("all", "2024Q1", "villages_covered") == 1)
+        #expect(try r.value("all", "2024Q1", "villages_partly_covered") == 1)
+        #expect(try r.value("all", "2024Q1", "villages_without_data") == 0)
+        // BBB's own rows: the share of days covered (46 of 91), no count.
+        options.grouping = .village
+        let own = MetricsEngine.compute(.reach, input: input, options: options)
+        #expect(close(try own.value("BBB", "2024Q1", "coverage_pct"), 100.0 * 46 / 91))
+        #expect(own.row("BBB", "2024Q1", "cases") == nil)
+        // --include-partial counts it anyway.
+        options.grouping = .all
+        options.includePartial = true
+        let partial = MetricsEngine.compute(.reach, input: input, options: options)
+        #expect(try partial.value("all", "2024Q1", "cases") == 13)
+        #expect(partial.row("all", "2024Q1", "reach_per_1000")?.n == 1500)
     }
 
     @Test func rowsAreTidyAndSorted() throws {

@@ -91,10 +91,16 @@ struct ResponseMetricsTests {
     }
 
     @Test func emptyPeriodGivesNoEstimate() throws {
-        let r = try Self.run("2023")
-        #expect(try r.value("R", "2023", "first_contact_median_days") == nil)
-        #expect(r.row("R", "2023", "first_contact_median_days")?.n == 0)
-        #expect(r.row("R", "2023", "first_contact_median_not_reached") == nil)
+        // 2023 lies before R's data (its first case, 2024-01-01, stands in for the registration
+        // start): no estimate at all. A covered day without cases gives an estimate of n = 0.
+        let before = try Self.run("2023")
+        #expect(before.row("R", "2023", "first_contact_median_days") == nil)
+        #expect(try before.value("R", "2023", "coverage_pct") == 0)
+        #expect(before.survivalCurves.isEmpty)
+        let r = try Self.run("2024-01-31..2024-01-31")
+        #expect(try r.value("R", "2024-01-31..2024-01-31", "first_contact_median_days") == nil)
+        #expect(r.row("R", "2024-01-31..2024-01-31", "first_contact_median_days")?.n == 0)
+        #expect(r.row("R", "2024-01-31..2024-01-31", "first_contact_median_not_reached") == nil)
         #expect(r.survivalCurves.isEmpty)
     }
 }

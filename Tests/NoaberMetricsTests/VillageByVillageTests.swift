@@ -18,7 +18,8 @@ struct VillageByVillageTests {
             let code = "V\(v)"
             villages.append(Village(code: code, name: code, municipality: v < 4 ? "Noord" : "Zuid",
                                     inhabitants: 800 + 300 * v, inhabitants75Plus: 90 + 10 * v,
-                                    paidHoursPerWeek: 8 + Double(v), costPerYearEUR: 20_000 + 1_000 * Double(v)))
+                                    paidHoursPerWeek: 8 + Double(v), costPerYearEUR: 20_000 + 1_000 * Double(v),
+                                    registrationStart: CivilDate(dayNumber: start)))
             asOf[code] = try day("2024-09-30")
             for i in 0..<(60 + 25 * v) {
                 let received = CivilDate(dayNumber: start + Int(rng.next() % 360))
@@ -62,24 +63,41 @@ struct VillageByVillageTests {
 
     /// The `all` group, pooled village by village, against one village holding every case (its
     /// population facts the sums): identical counts, residents, medians and curves; sums of
-    /// hours and minutes equal up to the order they were added in.
+    /// hours and minutes equal up to the order they were added in. Keys are village-scoped, so
+    /// the union holds each village's keys made distinct (`PersonToken.scoped` with the village's
+    /// scope, as the engine does); the coverage rows, which differ in kind between a village and
+    /// a pooled group, are left out of the comparison.
     @Test func pooledFiguresAreThoseOfTheUnionOfTheCases() throws {
         let input = try Self.input(seed: 1)
         let pooled = MetricsEngine.compute(.all, input: input, options: try Self.options(.all))
         let group = MetricGroup(key: "all", villages: input.villages)
         let one = Village(code: "all", name: "all", municipality: "all", inhabitants: group.inhabitants,
                           inhabitants75Plus: group.inhabitants75Plus, paidHoursPerWeek: group.paidHoursPerWeek,
-                          costPerYearEUR: group.costPerYearEUR)
+                          costPerYearEUR: group.costPerYearEUR, registrationStart: try day("2023-10-01"))
         var merged = CaseTable(), tasks = TaskTable()
-        merged.set(input.villages.flatMap { input.cases.cases(village: $0.code) }, village: "all")
-        tasks.set(input.villages.flatMap { input.tasks.rows(village: $0.code) }, village: "all")
+        merged.set(input.villages.flatMap { v in
+            input.cases.cases(village: v.code).map { c in
+                var c = c
+                c.scopePerson(PersonToken.scopeHash(.village, name: v.code))
+                return c
+            }
+        }, village: "all")
+        tasks.set(input.villages.flatMap { v in
+            input.tasks.rows(village: v.code).map { t in
+                var t = t
+                t.scopeVolunteer(PersonToken.scopeHash(.village, name: v.code))
+                return t
+            }
+        }, village: "all")
         let union = MetricsEngine.compute(.all, input: MetricsInput(villages: [one], caseTable: merged, taskTable: tasks,
                                                                     asOf: ["all": try day("2024-09-30")]),
                                           options: try Self.options(.village))
-        let unionRows = union.rows.filter { $0.period != "all" }
-        let pooledRows = pooled.rows.filter { $0.period != "all" }
+        let coverageRows: Set<String> = ["coverage_pct", "tasks_coverage_pct", "villages_covered", "villages_partly_covered",
+                                         "villages_without_data"]
+        let unionRows = union.rows.filter { $0.period != "all" && !coverageRows.contains($0.metric) }
+        let pooledRows = pooled.rows.filter { $0.period != "all" && !coverageRows.contains($0.metric) }
         #expect(pooledRows.count == unionRows.count)
-        #expect(pooledRows.count > 400)
+        #expect(pooledRows.count > 300)
         for (p, u) in zip(pooledRows, unionRows) {
             #expect(p.metric == u.metric && p.period == u.period)
             #expect(p.n == u.n, "\(p.period) \(p.metric)")
@@ -116,29 +134,37 @@ struct VillageByVillageTests {
         }
     }
 
-    /// A resident first seen in one village is not new when they turn up in another later:
-    /// "new" is new to every export read.
-    @Test func newResidentsAreNewToEveryVillage() throws {
-        let a = Village(code: "A", name: "A", municipality: "M", inhabitants: 100)
-        let b = Village(code: "B", name: "B", municipality: "M", inhabitants: 100)
+    /// Under village scope (the default) key P1 in A and P1 in B are two residents, each new to
+    /// their village. Under municipality scope they are one resident: first seen in A, not new
+    /// when they turn up in B later ("new" is new to every export read).
+    @Test func newResidentsAreNewToTheirScope() throws {
+        let start = try day("2024-01-01")
+        let a = Village(code: "A", name: "A", municipality: "M", inhabitants: 100, registrationStart: start)
+        let b = Village(code: "B", name: "B", municipality: "M", inhabitants: 100, registrationStart: start)
         let cases = [
             CaseRecord(village: "A", caseID: "1", personKey: "P1", received: try at("2024-01-10")),
             CaseRecord(village: "B", caseID: "2", personKey: "P1", received: try at("2024-04-05")),
             CaseRecord(village: "B", caseID: "3", personKey: "P2", received: try at("2024-04-06")),
             CaseRecord(village: "A", caseID: "4", personKey: "P3", received: try at("2024-05-01"), collective: true),
         ]
-        let input = MetricsInput(villages: [a, b], cases: cases, asOf: ["A": try day("2024-06-30"), "B": try day("2024-06-30")])
-        var options = MetricsOptions(periods: [try period("2024Q1"), try period("2024Q2")], suppress: false)
-        options.grouping = .village
-        let byVillage = MetricsEngine.compute(.reach, input: input, options: options)
-        #expect(try byVillage.value("A", "2024Q1", "new_residents") == 1)
-        #expect(try byVillage.value("B", "2024Q2", "residents_reached") == 2)
-        #expect(try byVillage.value("B", "2024Q2", "new_residents") == 1)
-        options.grouping = .all
-        let pooled = MetricsEngine.compute(.reach, input: input, options: options)
-        #expect(try pooled.value("all", "2024Q2", "residents_reached") == 2)
-        #expect(try pooled.value("all", "2024Q2", "new_residents") == 1)
-        #expect(try pooled.value("all", "2024Q1", "new_residents") == 1)
+        var input = MetricsInput(villages: [a, b], cases: cases, asOf: ["A": try day("2024-06-30"), "B": try day("2024-06-30")])
+        var options = MetricsOptions(periods: [try period("2024Q1"), try period("2024Q2"),
+                                               try period("2024-01-01..2024-06-30")], suppress: false)
+        for scope in IdentityScope.allCases {
+            input.idScope = ["A": scope, "B": scope]
+            let shared = scope == .municipality
+            options.grouping = .village
+            let byVillage = MetricsEngine.compute(.reach, input: input, options: options)
+            #expect(try byVillage.value("A", "2024Q1", "new_residents") == 1)
+            #expect(try byVillage.value("B", "2024Q2", "residents_reached") == 2)
+            #expect(try byVillage.value("B", "2024Q2", "new_residents") == (shared ? 1 : 2))
+            options.grouping = .all
+            let pooled = MetricsEngine.compute(.reach, input: input, options: options)
+            #expect(try pooled.value("all", "2024Q2", "residents_reached") == 2)
+            #expect(try pooled.value("all", "2024Q2", "new_residents") == (shared ? 1 : 2))
+            #expect(try pooled.value("all", "2024-01-01..2024-06-30", "residents_reached") == (shared ? 2 : 3))
+            #expect(try pooled.value("all", "2024Q1", "new_residents") == 1)
+        }
     }
 
     /// Chart material is kept only for the periods and kinds asked for; the rows do not change.

@@ -43,11 +43,15 @@ struct VolunteerLoadTests {
     }
 
     @Test func emptyPeriodHasNoStatistics() throws {
-        let r = try Fixture.run(.volunteers) { $0.periods = [try period("2022")] }
-        #expect(try r.value("AAA", "2022", "volunteers_active") == 0)
-        #expect(try r.value("AAA", "2022", "volunteer_hours_median") == nil)
-        #expect(try r.value("AAA", "2022", "volunteer_gini") == nil)
-        #expect(try r.value("AAA", "2022", "volunteer_hours_per_week") == nil)
+        // October 2023: covered (registration started 2023-10-01), no task.
+        let r = try Fixture.run(.volunteers) { $0.periods = [try period("2023-10"), try period("2022")] }
+        #expect(try r.value("AAA", "2023-10", "volunteers_active") == 0)
+        #expect(try r.value("AAA", "2023-10", "volunteer_hours_median") == nil)
+        #expect(try r.value("AAA", "2023-10", "volunteer_gini") == nil)
+        #expect(try r.value("AAA", "2023-10", "volunteer_hours_per_week") == nil)
         #expect(r.volunteerHours.isEmpty)
+        // 2022 lies before the data: no figure, not a zero.
+        #expect(r.row("AAA", "2022", "volunteers_active") == nil)
+        #expect(try r.value("AAA", "2022", "tasks_coverage_pct") == 0)
     }
 }

@@ -13,11 +13,13 @@ enum ManyVillageFixture {
     static func villages(_ count: Int, smallVillage: Bool) -> [Village] {
         var out = (0..<count).map { i in
             Village(code: code(i), name: name(i), municipality: "Groot-Noaberdam", inhabitants: 1000,
-                    inhabitants75Plus: 100, paidHoursPerWeek: 8, costPerYearEUR: 30_000)
+                    inhabitants75Plus: 100, paidHoursPerWeek: 8, costPerYearEUR: 30_000,
+                    registrationStart: ReportFixture.day(2023, 10, 1))
         }
         if smallVillage {
             out.append(Village(code: "ZZZ", name: "Zwartemeer", municipality: "Groot-Noaberdam", inhabitants: 1000,
-                               inhabitants75Plus: 100, paidHoursPerWeek: 8, costPerYearEUR: 30_000))
+                               inhabitants75Plus: 100, paidHoursPerWeek: 8, costPerYearEUR: 30_000,
+                               registrationStart: ReportFixture.day(2023, 10, 1)))
         }
         return out
     }

@@ -2,7 +2,8 @@ import NoaberMetrics
 import NoaberModel
 @testable import NoaberReport
 
-/// A small hand-built input: three villages, one with a hostile name, one with only 3 cases.
+/// A small hand-built input: three villages, one with a hostile name, one with only 3 cases,
+/// all registering since 2023-10-01 and exported in April 2024 (so 2023Q4 and 2024Q1 are covered).
 ///
 /// - `AAA` "Aadorp": 12 cases in 2024Q1 (8 distinct residents), contacted after 1 or 3 days.
 /// - `EVL` `<script>alert(1)</script>`: 10 cases in 2024Q1 by 10 residents, all with theme housing.
@@ -17,11 +18,11 @@ enum ReportFixture {
 
     static var villages: [Village] {
         [Village(code: "AAA", name: "Aadorp", municipality: "Almelo", inhabitants: 2000, inhabitants75Plus: 200,
-                 paidHoursPerWeek: 12, costPerYearEUR: 40_000),
+                 paidHoursPerWeek: 12, costPerYearEUR: 40_000, registrationStart: day(2023, 10, 1)),
          Village(code: "EVL", name: hostileName, municipality: "Almelo", inhabitants: 1000, inhabitants75Plus: 100,
-                 paidHoursPerWeek: 8, costPerYearEUR: 30_000),
+                 paidHoursPerWeek: 8, costPerYearEUR: 30_000, registrationStart: day(2023, 10, 1)),
          Village(code: "HYP", name: formulaName, municipality: "Almelo", inhabitants: 500, inhabitants75Plus: 50,
-                 paidHoursPerWeek: 4, costPerYearEUR: 15_000)]
+                 paidHoursPerWeek: 4, costPerYearEUR: 15_000, registrationStart: day(2023, 10, 1))]
     }
 
     static var cases: [CaseRecord] {

@@ -51,7 +51,7 @@ import NoaberModel
                 let full = try store.cases(villages: [village])
                 let compact = try store.caseFacts(village: village)
                 #expect(compact.count == written.filter { $0.village == village }.count)
-                #expect(compact == full.map(CaseFacts.init))
+                #expect(compact == full.map { CaseFacts($0, lastSeen: asOf) })
             }
             #expect(try store.caseFacts(village: "XXX").isEmpty)
         }

@@ -13,7 +13,9 @@ Usage: check_reports.py DEMO_OUT_DIR [PNG_OUT_DIR]
 The second form checks the raadsbrief for a large municipality: it runs `noaber synth --villages 100
 --rows 5000 --no-tasks`, imports the result and writes the raadsbrief in Dutch over 12 quarters
 (2022-2024) and in English for 2024, then asserts the same browser checks plus: at most two A4
-pages, the compact per-village form (the per-village CSV named in the text) and an HTML under 150 KiB.
+pages, the compact per-village form (the per-village CSV named in the text) and an HTML under 150 KiB;
+a third raadsbrief over a range that starts a year before the data checks that a hundred partly
+covered villages are summed up in one sentence (the per-village coverage CSV named in the text).
 Closes with the plain line "N passed, N failed" and exits non-zero on any failure.
 """
 import glob
@@ -101,8 +103,12 @@ class Tally:
 
 
 MANY_VILLAGE_REPORTS = [  # (folder, extra arguments)
-    ("raadsbrief-nl-12-quarters", ["--period", "2022-01-01..2024-12-31", "--every", "quarter"]),
+    # The synthetic villages register from 2023-01-01 and export on 2026-01-10: twelve quarters.
+    ("raadsbrief-nl-12-quarters", ["--period", "2023-01-01..2025-12-31", "--every", "quarter"]),
     ("raadsbrief-en-2024", ["--period", "2024", "--lang", "en"]),
+    # A range that starts a year before the data: a hundred partly covered villages share one
+    # opening sentence and the report still fits two pages.
+    ("raadsbrief-nl-partly-covered", ["--period", "2022-01-01..2024-12-31", "--every", "quarter"]),
 ]
 
 
@@ -128,8 +134,9 @@ def many_villages(binary, root, check):
         if run(["report", "--audience", "raadsbrief", "--db", db, "--out", out] + extra):
             html = os.path.join(out, "report-raadsbrief.html")
             text = open(html, encoding="utf-8").read()
-            check("tables/reach-per-village.csv" in text, f"{folder}: the per-village CSV is named in the text")
-            check(os.path.exists(os.path.join(out, "tables", "reach-per-village.csv")), f"{folder}: tables/reach-per-village.csv written")
+            named = "coverage-per-village" if "partly" in folder else "reach-per-village"
+            check(f"tables/{named}.csv" in text, f"{folder}: the per-village CSV is named in the text")
+            check(os.path.exists(os.path.join(out, "tables", f"{named}.csv")), f"{folder}: tables/{named}.csv written")
             check(os.path.getsize(html) < 150 * 1024, f"{folder}: HTML under 150 KiB ({os.path.getsize(html) // 1024} KiB)")
             reports.append((folder, html))
     return reports

@@ -20,6 +20,9 @@ public enum ExitCode: Int32, Sendable, CaseIterable {
     case dataError = 65
     /// An input file or the store does not exist or cannot be read (EX_NOINPUT).
     case noInput = 66
+    /// The store holds no data for what was asked (EX_UNAVAILABLE): no villages, no case import,
+    /// or a report period that no village's data cover.
+    case noData = 69
     /// A bug in noaber (EX_SOFTWARE): an invariant broke. Please report it.
     case internalError = 70
     /// An output file or directory could not be created (EX_CANTCREAT).
@@ -38,6 +41,7 @@ public enum ExitCode: Int32, Sendable, CaseIterable {
         case .usage: "command-line usage error"
         case .dataError: "input data error"
         case .noInput: "input not found or not readable"
+        case .noData: "no data for what was asked"
         case .internalError: "internal error (a bug in noaber)"
         case .cannotCreate: "output cannot be created"
         case .storeError: "store (SQLite) input/output error"

@@ -224,13 +224,51 @@ struct DoctorChecks {
                 findings.append(.warning("exports", nl: "laatste export ouder dan \(Self.staleExportDays) dagen: \(stale.joined(separator: ", ")). Vraag deze dorpen om een nieuwe export.",
                                          en: "latest export older than \(Self.staleExportDays) days: \(stale.joined(separator: ", ")). Ask these villages for a new export."))
             }
-            if never.isEmpty && stale.isEmpty {
+            if latest.isEmpty {
+                findings.append(.warning("exports", nl: "de store is leeg: er zijn nog geen dorpen en geen exports. Importeer eerst het dorpenbestand (noaber villages import) en dan de exports (noaber import).",
+                                         en: "the store is empty: no villages and no exports yet. Import the villages file first (noaber villages import), then the exports (noaber import)."))
+            } else if never.isEmpty && stale.isEmpty {
                 findings.append(.ok("exports", nl: "elk dorp heeft een export van de laatste \(Self.staleExportDays) dagen.",
                                     en: "every village has an export from the last \(Self.staleExportDays) days."))
             }
+            if try db.userVersion() >= 4 { findings += try vanishedCases(db) }
         } catch {
             findings.append(storeFailure("gegevens", error))
         }
         return findings
+    }
+
+    /// Cases that a newer full export no longer listed, per village and the export that dropped
+    /// them: the metrics censor such an open case where it was last seen, but the village should
+    /// say why it disappeared (deleted by mistake, or the export was really incremental).
+    /// Needs schema version 4 (`import_villages`, `imports.export_kind`).
+    func vanishedCases(_ db: Database) throws(StoreError) -> [DoctorFinding] {
+        let fulls = try texts(db, """
+            SELECT v.village, i.import_id, i.file_name, i.as_of FROM import_villages v JOIN imports i ON i.import_id = v.import_id
+            WHERE i.kind = 'cases' AND i.export_kind = 'full' ORDER BY v.village, i.as_of, i.import_id
+            """, columns: 4)
+        let groups = try texts(db, "SELECT village, as_of, count(*), sum(closed IS NULL) FROM cases GROUP BY village, as_of",
+                               columns: 4)
+        var dropped: [String] = []
+        let fullsByVillage = Dictionary(grouping: fulls, by: { $0[0] })
+        var perImport: [String: (village: String, file: String, asOf: String, cases: Int, open: Int)] = [:]
+        for g in groups {
+            // The first full export after the date the case was last listed left it out.
+            guard let next = fullsByVillage[g[0]]?.first(where: { $0[3] > g[1] }) else { continue }
+            var entry = perImport[next[1]] ?? (g[0], next[2], next[3], 0, 0)
+            entry.cases += Int(g[2]) ?? 0
+            entry.open += Int(g[3]) ?? 0
+            perImport[next[1]] = entry
+        }
+        for (id, e) in perImport.sorted(by: { ($0.value.village, Int($0.key) ?? 0) < ($1.value.village, Int($1.key) ?? 0) }) {
+            dropped.append("\(e.village): import \(id) (\(e.file), \(e.asOf)) \(e.cases) (open \(e.open))")
+        }
+        guard !dropped.isEmpty else {
+            return [.ok("verdwenen", .data, nl: "geen hulpvragen verdwenen uit een nieuwere volledige export.",
+                        en: "no cases disappeared from a newer full export.")]
+        }
+        return [.warning("verdwenen",
+                         nl: "hulpvragen die een nieuwere volledige export niet meer bevat (per dorp: de import die ze wegliet, aantal): \(dropped.joined(separator: "; ")). Open hulpvragen tellen mee tot de laatste export waarin ze stonden. Vraag het dorp waarom ze ontbreken; was de export aanvullend, importeer hem dan met --incremental.",
+                         en: "cases that a newer full export no longer lists (per village: the import that left them out, count): \(dropped.joined(separator: "; ")). Open ones count up to the last export that listed them. Ask the village why they are missing; if the export was incremental, import it with --incremental.")]
     }
 }

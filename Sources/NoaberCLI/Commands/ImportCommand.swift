@@ -69,7 +69,14 @@ struct ImportCommand {
     }
 
     func run(_ console: Console) throws(CLIFailure) {
-        let store = try common.openOrCreateStore()
+        try common.withWritableStore { (store, committed) throws(CLIFailure) in
+            try importAll(into: store, console, committed: &committed)
+        }
+    }
+
+    /// Imports every file in turn (one transaction each); throws the first failure's exit code
+    /// after all files were tried.
+    private func importAll(into store: NoaberStore, _ console: Console, committed: inout Bool) throws(CLIFailure) {
         let importer = Importer(store: store, keyPath: common.keyPath)
         let terminal = Terminal(quiet: common.quiet)
         var reports: [ImportReport] = []
@@ -84,6 +91,7 @@ struct ImportCommand {
                 let report = try importer.importFile(file, options: options)
                 terminal.clearProgress()
                 reports.append(report)
+                if report.status == .completed || report.status == .completedWithRejections { committed = true }
                 if !json { console.out(ImportReportText.render(report, language: common.language)) }
             } catch {
                 terminal.clearProgress()
@@ -92,6 +100,8 @@ struct ImportCommand {
             }
         }
         if json { console.out(try JSONOutput.render(reports)) }
+        // Files imported before a failure stay imported (each is its own transaction); the exit
+        // code reports the failure.
         if let firstFailure { throw .reported(firstFailure.exitCode) }
     }
 }

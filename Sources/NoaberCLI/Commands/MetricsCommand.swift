@@ -40,7 +40,8 @@ struct MetricsCommand {
             OptionSpec(name: "volunteer-threshold", valueName: "hours", help: "Weekly hours above which a volunteer counts as heavily loaded.",
                        defaultDescription: "4"),
         ],
-        flags: [FlagSpec(name: "no-suppression", help: "Show small cells (internal research only).")],
+        flags: [FlagSpec(name: "no-suppression", help: "Show small cells (internal research only)."),
+                CommonOptions.includePartialFlag],
         positionals: [PositionalSpec(name: "family", help: "reach, response, escalation, volunteers, quality or all.", optional: true)])
 
     let common: CommonOptions
@@ -60,7 +61,7 @@ struct MetricsCommand {
     }
 
     func run(_ console: Console) throws(CLIFailure) {
-        let store = try common.openExistingStore()
+        let store = try common.openStoreWithCases()
         let villages = args.strings("village").nilIfEmpty
         // Villages are read one at a time while the metrics are computed, all from one snapshot.
         let source: MetricsSource<StoreError>
@@ -71,6 +72,10 @@ struct MetricsCommand {
         var options = try MetricsOptionsParser.options(args, source: source)
         // Only the funnel rows are printed: no survival curve or hours list is kept.
         options.chartMaterial = [.funnel]
+        if let warning = CoverageNotice.warning(villages: source.villages, coverage: source.coverage, periods: options.periods,
+                                                includePartial: options.includePartial, language: common.language) {
+            console.err(warning)
+        }
         let result: MetricsResult
         do { result = try DisclosedMetrics.compute(family, source: source, options: options) } catch {
             throw .store(error, path: common.databasePath)

@@ -31,7 +31,8 @@ struct ReportCommand {
             OptionSpec(name: "draws", valueName: "n", help: "Monte Carlo draws.", defaultDescription: "10000"),
             OptionSpec(name: "seed", valueName: "n", help: "Monte Carlo seed.", defaultDescription: "20240305"),
         ],
-        flags: [FlagSpec(name: "no-suppression", help: "Show small cells (internal research only)."), CommonOptions.quietFlag])
+        flags: [FlagSpec(name: "no-suppression", help: "Show small cells (internal research only)."),
+                CommonOptions.includePartialFlag, CommonOptions.quietFlag])
 
     let args: ParsedArguments
     let common: CommonOptions
@@ -44,7 +45,7 @@ struct ReportCommand {
     }
 
     func run(_ console: Console) throws(CLIFailure) {
-        let store = try common.openExistingStore()
+        let store = try common.openStoreWithCases()
         let villageFilter = args.strings("village").nilIfEmpty
         // Villages are read one at a time while the metrics are computed, all from one snapshot.
         let source: MetricsSource<StoreError>
@@ -67,6 +68,11 @@ struct ReportCommand {
         guard let period = try MetricsOptionsParser.reportPeriod(args, source: source) else {
             throw .internal("no period")
         }
+        let reported = args.strings("village").nilIfEmpty.map { codes in source.villages.filter { codes.contains($0.code) } }
+            ?? source.villages
+        if CoverageSummary(period: period, villages: reported, coverage: source.coverage).isEmpty {
+            throw CoverageNotice.emptyPeriod(period, coverage: source.coverage, language: common.language)
+        }
         var request = ReportRequest(audience: audiences.first ?? .onderzoek, language: common.language, period: period)
         request.trendEvery = Period.Unit(rawValue: args.string("every") ?? "quarter")
         request.villages = args.strings("village").nilIfEmpty
@@ -76,12 +82,14 @@ struct ReportCommand {
         request.escalationParameters = options.escalationParameters
         request.draws = options.escalationDraws
         request.seed = options.seed
+        request.includePartial = options.includePartial
         // Read in the source's snapshot: the list matches the figures even if an import commits now.
         let imports = source.imports
         let provenance = ReportProvenance(
             imports: imports.map {
                 ImportSummary(fileName: $0.fileName, village: $0.village, kind: $0.kind.rawValue, asOf: $0.asOf,
-                              rowsRead: $0.rowsRead, accepted: $0.accepted, rejected: $0.rejected)
+                              rowsRead: $0.rowsRead, accepted: $0.accepted, rejected: $0.rejected,
+                              exportKind: $0.exportKind, idScope: $0.idScope)
             },
             generatedOn: options.today ?? source.asOf.values.max() ?? CivilDate(dayNumber: 0),
             softwareVersion: "noaber " + NoaberCommandLine.version, commandLine: commandLine)

@@ -74,7 +74,14 @@ struct SynthCommand {
             throw .usage(UsageError(message: "--villages must be 1…10000", commandPath: args.commandPath))
         }
         if let rows, rows < 0 { throw .usage(UsageError(message: "--rows must not be negative", commandPath: args.commandPath)) }
-        let villages = villageCount.map { SyntheticVillages.make(count: $0, seed: seed) } ?? BundledDatasets.villages
+        // Synthetic villages start registering on the first day their requests come in.
+        let villages = villageCount.map { count in
+            SyntheticVillages.make(count: count, seed: seed).map { v in
+                var v = v
+                v.registrationStart = from
+                return v
+            }
+        } ?? BundledDatasets.villages
         let dialect = ExportDialect(rawValue: args.string("dialect") ?? "canonical") ?? .canonical
         var options = SynthOptions(seed: seed, villages: villages, from: from, to: to, asOf: asOf, dialect: dialect, targetRows: rows)
         options.residentsWithinPopulation = args.flag("residents-within-population")

@@ -26,15 +26,15 @@ enum VillagesCommand {
     static func runImport(_ args: ParsedArguments, _ console: Console) throws(CLIFailure) {
         let common = CommonOptions(args)
         let file = args.positional("file") ?? ""
-        let store = try common.openOrCreateStore()
-        let importer = Importer(store: store, keyPath: common.keyPath)
-        var options = ImportOptions(kind: nil, language: common.language)
-        options.asOf = SystemClock.today()
-        let report: ImportReport
-        do { report = try importer.importFile(file, options: options) } catch { throw .importFailed(error) }
-        guard report.kind == .villages else {
-            throw .data(Localized(nl: "\(file) is geen dorpenbestand maar \(report.kind.rawValue); gebruik 'noaber import'",
-                                  en: "\(file) is not a villages file but \(report.kind.rawValue); use 'noaber import'"))
+        let report = try common.withWritableStore { (store, committed) throws(CLIFailure) -> ImportReport in
+            let importer = Importer(store: store, keyPath: common.keyPath)
+            // Read as a villages file only: a case export given here is refused, never imported.
+            var options = ImportOptions(kind: .villages, language: common.language)
+            options.asOf = SystemClock.today()
+            let report: ImportReport
+            do throws(ImportError) { report = try importer.importFile(file, options: options) } catch { throw .importFailed(error) }
+            committed = report.status == .completed || report.status == .completedWithRejections
+            return report
         }
         if args.string("format") == "json" { console.out(try JSONOutput.render([report])) }
         else { console.out(ImportReportText.render(report, language: common.language)) }

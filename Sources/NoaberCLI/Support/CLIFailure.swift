@@ -10,6 +10,9 @@ enum CLIFailure: Error {
     case noInput(Localized)
     case cannotCreate(Localized)
     case data(Localized)
+    /// The store holds no data for what was asked (no villages, no case import, a period no
+    /// village covers).
+    case noData(Localized)
     case config(Localized)
     case `internal`(String)
     /// Already told to the user (e.g. per file by `import`); only the exit code remains.
@@ -29,6 +32,7 @@ enum CLIFailure: Error {
         case .noInput: .noInput
         case .cannotCreate: .cannotCreate
         case .data: .dataError
+        case .noData: .noData
         case .config: .configError
         case .internal: .internalError
         case .reported(let code): code
@@ -52,7 +56,7 @@ enum CLIFailure: Error {
             }
             if e.code < 0 { return prefix + e.message }
             return prefix + (language == .nl ? "fout in de store: " : "store error: ") + e.description
-        case .noInput(let m), .cannotCreate(let m), .data(let m), .config(let m): return m.text(language)
+        case .noInput(let m), .cannotCreate(let m), .data(let m), .noData(let m), .config(let m): return m.text(language)
         case .reported: return ""
         case .internal(let m):
             return (language == .nl ? "interne fout (meld dit alstublieft): " : "internal error (please report it): ") + m

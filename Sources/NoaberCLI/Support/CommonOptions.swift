@@ -25,6 +25,9 @@ struct CommonOptions {
     }
 
     static let quietFlag = FlagSpec(name: "quiet", short: "q", help: "No progress on standard error.")
+    static let includePartialFlag = FlagSpec(
+        name: "include-partial",
+        help: "Count villages whose data cover a period only partly in counts, totals and funnel plots anyway (research; the output says so).")
 
     init(_ args: ParsedArguments, environment: [String: String] = ProcessInfo.processInfo.environment) {
         let db = args.string("db") ?? environment["NOABER_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "noaber.sqlite"
@@ -42,6 +45,53 @@ struct CommonOptions {
                 en: "store \(databasePath) does not exist; create it with 'noaber villages import' and 'noaber import', or pass --db"))
         }
         do { return try NoaberStore(path: databasePath, mode: .readWrite) } catch { throw .store(error, path: databasePath) }
+    }
+
+    /// Opens an existing store for computing figures: one without villages or without any case
+    /// import has nothing to compute, which is said plainly (exit 69) instead of printing an empty
+    /// table.
+    func openStoreWithCases() throws(CLIFailure) -> NoaberStore {
+        let store = try openExistingStore()
+        let imports: [ImportRecord]
+        let villages: Int
+        do {
+            villages = try store.villages().count
+            imports = try store.imports()
+        } catch { throw .store(error, path: databasePath) }
+        guard villages > 0 else {
+            throw .noData(Localized(
+                nl: "store \(databasePath) bevat nog geen dorpen; importeer eerst het dorpenbestand (noaber villages import Datasets/villages.csv) en daarna de exports (noaber import)",
+                en: "store \(databasePath) holds no villages yet; import the villages file first (noaber villages import Datasets/villages.csv), then the exports (noaber import)"))
+        }
+        guard imports.contains(where: { $0.kind == .cases }) else {
+            throw .noData(Localized(
+                nl: "store \(databasePath) bevat nog geen hulpvragen: er is geen export van hulpvragen geïmporteerd; importeer die eerst met 'noaber import'",
+                en: "store \(databasePath) holds no cases: no case export has been imported; import one first with 'noaber import'"))
+        }
+        return store
+    }
+
+    /// Runs `body` on the store opened for writing (created when it does not exist yet). When this
+    /// call created the store and `body` commits nothing — every file failed before a row was
+    /// written, or it was a dry run — the new store is removed again, together with a key file
+    /// made meanwhile: a typo in a file name must not leave an empty store behind that later
+    /// commands would take for a real one.
+    ///
+    /// `body` sets `committed` as soon as anything it wrote was committed.
+    func withWritableStore<T>(_ body: (NoaberStore, _ committed: inout Bool) throws(CLIFailure) -> T) throws(CLIFailure) -> T {
+        let created = !FileSystem.exists(databasePath)
+        let keyExisted = FileSystem.exists(keyPath)
+        var committed = false
+        let outcome: Result<T, CLIFailure>
+        do {
+            let store = try openOrCreateStore()
+            do { outcome = .success(try body(store, &committed)) } catch { outcome = .failure(error) }
+        }
+        if created && !committed {
+            FileSystem.removeStoreFiles(databasePath)
+            if !keyExisted { FileSystem.remove(keyPath) }
+        }
+        return try outcome.get()
     }
 
     /// Opens the store for writing, creating it when it does not exist yet.

@@ -15,6 +15,14 @@ enum FileSystem {
 
     /// Removes a store and everything that belongs to it (WAL, shared memory, key).
     static func removeStore(_ path: String) {
-        for suffix in ["", "-wal", "-shm", "-journal", ".key"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        removeStoreFiles(path)
+        remove(path + ".key")
     }
+
+    /// Removes a store's database, WAL, shared-memory and journal files (not its key).
+    static func removeStoreFiles(_ path: String) {
+        for suffix in ["", "-wal", "-shm", "-journal"] { remove(path + suffix) }
+    }
+
+    static func remove(_ path: String) { try? FileManager.default.removeItem(atPath: path) }
 }

@@ -40,6 +40,7 @@ enum MetricsOptionsParser {
             throw .internal("\(error)")
         }
         options.suppress = !args.flag("no-suppression")
+        options.includePartial = args.flag("include-partial")
         options.today = SystemClock.today()
         if let path = args.string("parameters") {
             guard let data = FileManager.default.contents(atPath: path) else {

@@ -19,6 +19,10 @@ enum FunnelPoints {
         let reached75: Int
         /// Volunteers with at least one task.
         let active: Int
+        /// Whether the village is counted in the case figures (its case data cover the period),
+        /// and in the volunteer figures (its task data do): a village is drawn only where it is.
+        var casesCounted = true
+        var tasksCounted = true
     }
 
     /// The points of one period, from every village's counts (in any order: the pooled rate is
@@ -30,14 +34,14 @@ enum FunnelPoints {
         var reachCells: [Cell] = [], reach75Cells: [Cell] = [], volunteerCells: [Cell] = [], caseCells: [Cell] = []
         for c in counts.sorted(by: { $0.village.code < $1.village.code }) {
             let v = c.village
-            if reach {
+            if reach, c.casesCounted {
                 caseCells.append(Cell(village: v, numerator: c.cases, denominator: v.inhabitants))
                 reachCells.append(Cell(village: v, numerator: c.reached, denominator: v.inhabitants))
                 if let d75 = v.inhabitants75Plus {
                     reach75Cells.append(Cell(village: v, numerator: c.reached75, denominator: d75))
                 }
             }
-            if volunteers {
+            if volunteers, c.tasksCounted {
                 volunteerCells.append(Cell(village: v, numerator: c.active, denominator: v.inhabitants))
             }
         }

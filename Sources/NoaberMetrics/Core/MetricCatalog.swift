@@ -61,6 +61,12 @@ public enum MetricCatalog {
         "dates_in_future": Entry(nl: "datums na de exportdatum", en: "dates after the export date", unit: .count),
         "duplicate_cases": Entry(nl: "mogelijke dubbele hulpvragen", en: "possible duplicate cases", unit: .count),
         "days_since_latest_export": Entry(nl: "dagen sinds laatste export", en: "days since latest export", unit: .days),
+        "cases_vanished": Entry(nl: "hulpvragen niet meer in een nieuwere export", en: "cases missing from a newer export", unit: .count),
+        "coverage_pct": Entry(nl: "dekking hulpvragen (deel van de dagen)", en: "case data coverage (share of days)", unit: .percent),
+        "tasks_coverage_pct": Entry(nl: "dekking vrijwilligerstaken (deel van de dagen)", en: "volunteer task coverage (share of days)", unit: .percent),
+        "villages_covered": Entry(nl: "dorpen met gegevens over de hele periode", en: "villages with data for the whole period", unit: .count),
+        "villages_partly_covered": Entry(nl: "dorpen met gegevens over een deel van de periode", en: "villages with data for part of the period", unit: .count),
+        "villages_without_data": Entry(nl: "dorpen zonder gegevens in de periode", en: "villages without data in the period", unit: .count),
     ]
 
     private static let prefixes: [String: (nl: String, en: String, unit: Unit)] = [
@@ -83,6 +89,7 @@ public enum MetricCatalog {
 
     private static let readingOrder: [String: Int] = {
         let names = [
+            "coverage_pct", "tasks_coverage_pct", "villages_covered", "villages_partly_covered", "villages_without_data",
             "cases", "residents_reached", "reach_per_1000", "residents_reached_75plus", "reach_75plus_pct", "cases_per_1000",
             "new_residents", "new_residents_pct", "anonymous_cases", "collective_cases", "theme", "theme_pct", "source", "source_pct",
             "first_contact_median_days", "first_contact_median_not_reached", "first_contact_within_2d_pct", "first_contact_within_7d_pct",
@@ -92,7 +99,7 @@ public enum MetricCatalog {
             "volunteer_hours_p90", "volunteer_hours_max", "volunteer_hours_per_week", "volunteer_hours_top20_share", "volunteer_gini",
             "volunteers_over_threshold", "boundary_tasks", "support_hours", "support_hours_per_paid_hour", "open_cases_at_end",
             "cases_per_paid_hour", "rows_read", "rows_rejected", "rejected_pct", "rejected", "completeness_pct", "dates_out_of_order",
-            "dates_in_future", "duplicate_cases", "days_since_latest_export", "funnel_95", "funnel_998", "funnel_position",
+            "dates_in_future", "duplicate_cases", "cases_vanished", "days_since_latest_export", "funnel_95", "funnel_998", "funnel_position",
         ]
         return Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
     }()

@@ -9,6 +9,11 @@ public enum MetricsError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidParameters(reason: String)
     /// An option out of range (draws ≤ 0, min-cell < 1, …).
     case invalidOption(name: String, reason: String)
+    /// A price-index file (Datasets/parameters/cpi-cbs.csv or the user's own) that does not parse:
+    /// the file's name, the 1-based line, the column and what is wrong there.
+    case invalidPriceIndex(file: String, line: Int, field: String, reason: String)
+    /// A year before the first year of the price index: nothing to index from or to.
+    case yearBeforePriceIndex(year: Int, firstYear: Int)
 
     public var description: String {
         switch self {
@@ -18,6 +23,10 @@ public enum MetricsError: Error, Hashable, Sendable, CustomStringConvertible {
             "invalid escalation parameters: \(reason)"
         case let .invalidOption(name, reason):
             "invalid option \(name): \(reason)"
+        case let .invalidPriceIndex(file, line, field, reason):
+            "invalid price index \(file), line \(line), \(field): \(reason)"
+        case let .yearBeforePriceIndex(year, firstYear):
+            "no price index for \(year): the series starts in \(firstYear)"
         }
     }
 }

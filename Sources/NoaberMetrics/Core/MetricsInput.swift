@@ -16,6 +16,19 @@ public struct MetricsInput: Sendable {
     public var asOf: [String: CivilDate]
     /// Per village code, the facts about imports that only the store knows.
     public var qualityFacts: [String: QualityFacts]
+    /// Per village code, the as-of date of its latest task export: where its volunteer data end.
+    /// A village without one: its case as-of date, else the latest task date.
+    public var taskAsOf: [String: CivilDate] = [:]
+    /// Per village code, whose keys its person ids are; `village` when not given.
+    public var idScope: [String: IdentityScope] = [:]
+    /// Per village code, whose keys its volunteer ids are; `village` when not given.
+    public var volunteerIDScope: [String: IdentityScope] = [:]
+    /// Per village code, which days its data cover. nil (the default) works it out from the
+    /// records and as-of dates (see `MetricsSource.init(_:)`); a store loader gives it exactly.
+    public var coverage: [String: VillageCoverage]?
+    /// Per village code, its case exports (full or incremental) for per-case censoring; a village
+    /// without one censors every open case at its `asOf`.
+    public var timelines: [String: ExportTimeline] = [:]
 
     public init(villages: [Village], cases: [CaseRecord], tasks: [VolunteerTask] = [],
                 asOf: [String: CivilDate] = [:], qualityFacts: [String: QualityFacts] = [:]) {

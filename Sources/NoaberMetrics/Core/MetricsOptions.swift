@@ -32,6 +32,10 @@ public struct MetricsOptions: Sendable {
     /// Which kinds of chart material a run keeps (all by default). The `metrics` command prints
     /// funnel rows and nothing else, so it asks for `.funnel` alone.
     public var chartMaterial: ChartMaterial = .all
+    /// `--include-partial`: villages whose data cover a period only partly are counted in the
+    /// figures that grow with the time observed (and in pooled figures and funnel plots) anyway.
+    /// For research that knows what it does; the output says it was done.
+    public var includePartial = false
     /// Narrows `chartMaterial` for single-village groups (nil: the same). A report on many
     /// villages draws their funnel but no curve per village, so it keeps curves for the pooled
     /// group only, not one per village that would be thrown away.

@@ -66,7 +66,7 @@ enum MetricsPass {
         let memberOf = membership
         let boxes = periods.indices.map { _ in
             PeriodTallies(pooledGroups.enumerated().map { r, groups in
-                groups.map { _ in GroupTally(plan, countsOnly: requests[pooledRequests[r]].countsOnly) }
+                groups.map { _ in GroupTally(plan, countsOnly: requests[pooledRequests[r]].countsOnly, pooled: true) }
             })
         }
 
@@ -88,12 +88,15 @@ enum MetricsPass {
                         let v = batch[i]
                         let records = try source.read(v.code, lane)
                         let prepared = PreparedVillage(village: v, records: records, asOf: source.asOf[v.code],
-                                                       residents: source.residents)
+                                                       residents: source.residents,
+                                                       coverage: source.coverage[v.code] ?? .empty,
+                                                       timeline: source.timelines[v.code])
                         var work = VillageWork(position: i, prepared: prepared)
                         let group = MetricGroup(key: v.code, villages: [v])
                         for (p, period) in periods.enumerated() where needsVillageTally {
-                            var tally = GroupTally(plan, countsOnly: villageCountsOnly)
-                            tally.add(prepared, period: period, followUpDays: plan.followUpDays)
+                            var tally = GroupTally(plan, countsOnly: villageCountsOnly, pooled: false)
+                            tally.add(prepared, period: period, followUpDays: plan.followUpDays,
+                                      includePartial: options.includePartial)
                             if funnel && charted[p].contains(.funnel) { work.funnel.append((p, tally.funnelCounts(village: v))) }
                             guard !villageRequests.isEmpty else { continue }
                             work.part.merge(tally.finish(group: group, period: period, plan: plan, model: model,
@@ -124,7 +127,8 @@ enum MetricsPass {
                 for village in prepared {
                     guard let groups = memberOf[village.village.code] else { continue }
                     for (r, g) in groups.enumerated() where g >= 0 {
-                        boxes[p].tallies[r][g].add(village, period: periods[p], followUpDays: plan.followUpDays)
+                        boxes[p].tallies[r][g].add(village, period: periods[p], followUpDays: plan.followUpDays,
+                                                   includePartial: options.includePartial)
                     }
                 }
                 return true

@@ -20,6 +20,11 @@ public struct MetricsSource<Failure: Error>: Sendable {
     public let asOf: [String: CivilDate]
     /// Per village code, the facts about its imports.
     public let qualityFacts: [String: QualityFacts]
+    /// Per village code, which days its case and task data cover (`VillageCoverage.none` for a
+    /// village without any data).
+    public let coverage: [String: VillageCoverage]
+    /// Per village code, its case exports (full or incremental), for per-case censoring.
+    public let timelines: [String: ExportTimeline]
     /// The latest receipt date over all cases read (nil without cases).
     public let latestReceived: CivilDate?
     /// A store's import records as of the source's snapshot, for a report's provenance (so the
@@ -35,11 +40,14 @@ public struct MetricsSource<Failure: Error>: Sendable {
     let read: @Sendable (_ village: String, _ lane: Int) throws(Failure) -> VillageRecords
 
     init(villages: [Village], asOf: [String: CivilDate], qualityFacts: [String: QualityFacts],
+         coverage: [String: VillageCoverage], timelines: [String: ExportTimeline],
          latestReceived: CivilDate?, residents: ResidentIndex, lanes: Int,
          read: @escaping @Sendable (_ village: String, _ lane: Int) throws(Failure) -> VillageRecords) {
         self.villages = villages
         self.asOf = asOf
         self.qualityFacts = qualityFacts
+        self.coverage = coverage
+        self.timelines = timelines
         self.latestReceived = latestReceived
         self.residents = residents
         self.lanes = max(lanes, 1)
@@ -48,8 +56,9 @@ public struct MetricsSource<Failure: Error>: Sendable {
 
     /// The same source read over `lanes` lanes (the records it reads are the same).
     func with(lanes: Int) -> MetricsSource {
-        var copy = MetricsSource(villages: villages, asOf: asOf, qualityFacts: qualityFacts,
-                                 latestReceived: latestReceived, residents: residents, lanes: lanes, read: read)
+        var copy = MetricsSource(villages: villages, asOf: asOf, qualityFacts: qualityFacts, coverage: coverage,
+                                 timelines: timelines, latestReceived: latestReceived, residents: residents,
+                                 lanes: lanes, read: read)
         copy.imports = imports
         return copy
     }
@@ -57,8 +66,8 @@ public struct MetricsSource<Failure: Error>: Sendable {
     /// The same source with only these villages (residents stay numbered over the whole source).
     public func restricted(to codes: Set<String>) -> MetricsSource {
         var copy = MetricsSource(villages: villages.filter { codes.contains($0.code) }, asOf: asOf,
-                                 qualityFacts: qualityFacts, latestReceived: latestReceived, residents: residents,
-                                 lanes: lanes, read: read)
+                                 qualityFacts: qualityFacts, coverage: coverage, timelines: timelines,
+                                 latestReceived: latestReceived, residents: residents, lanes: lanes, read: read)
         copy.imports = imports
         return copy
     }
@@ -66,21 +75,70 @@ public struct MetricsSource<Failure: Error>: Sendable {
 
 extension MetricsSource where Failure == Never {
     /// An input held in memory. Residents are numbered over all its cases, villages missing
-    /// from `input.villages` included ("new" means new to every export).
+    /// from `input.villages` included ("new" means new to every export), each in its village's
+    /// identity scope (`input.idScope`, village by default).
+    ///
+    /// Coverage: from the village's `registrationStart`, else its earliest case or task, to
+    /// `input.asOf` (else the latest date in its cases) for cases and `input.taskAsOf` (else the
+    /// case end, else the latest task date) for tasks.
     /// - Complexity: O(cases) expected, plus O(residents log residents).
     public init(_ input: MetricsInput) {
         var builder = ResidentIndex.Builder()
         var latest: CivilDate?
-        for list in input.cases.byVillage.values {
-            for i in list.indices { builder.add(list[i]) }
+        let municipalityOf = Dictionary(input.villages.map { ($0.code, $0.municipality) }, uniquingKeysWith: { a, _ in a })
+        var scopes: [String: UInt64] = [:], volunteerScopes: [String: UInt64] = [:]
+        for code in Set(input.cases.byVillage.keys).union(input.tasks.byVillage.keys) {
+            scopes[code] = Self.scopeHash(input.idScope[code] ?? .village, village: code, municipality: municipalityOf[code])
+            volunteerScopes[code] = Self.scopeHash(input.volunteerIDScope[code] ?? .village, village: code,
+                                                   municipality: municipalityOf[code])
+        }
+        for code in input.cases.byVillage.keys.sorted() {
+            let list = input.cases.cases(village: code)
+            let scope = scopes[code] ?? 0
+            for i in list.indices where list[i].hasPerson && !list[i].collective {
+                builder.add(token: PersonToken.scoped(list[i].person, to: scope), day: list[i].receivedDayNumber)
+            }
             builder.endVillage()
             if let last = list.last?.received.date { latest = max(latest ?? last, last) }
         }
-        let cases = input.cases, tasks = input.tasks
-        self.init(villages: input.villages, asOf: input.asOf, qualityFacts: input.qualityFacts,
-                  latestReceived: latest, residents: builder.build(), lanes: 2) { code, _ in
-            VillageRecords(cases: cases.cases(village: code), tasks: tasks.rows(village: code))
+        var coverage: [String: VillageCoverage] = input.coverage ?? [:]
+        for v in input.villages where input.coverage == nil {
+            coverage[v.code] = Self.coverage(of: v, cases: input.cases.cases(village: v.code),
+                                             tasks: input.tasks.rows(village: v.code),
+                                             asOf: input.timelines[v.code]?.latest ?? input.asOf[v.code],
+                                             taskAsOf: input.taskAsOf[v.code])
         }
+        let cases = input.cases, tasks = input.tasks, scopeOf = scopes, volunteerScopeOf = volunteerScopes
+        self.init(villages: input.villages, asOf: input.asOf, qualityFacts: input.qualityFacts, coverage: coverage,
+                  timelines: input.timelines, latestReceived: latest, residents: builder.build(), lanes: 2) { code, _ in
+            var records = VillageRecords(cases: cases.cases(village: code), tasks: tasks.rows(village: code))
+            records.scope(persons: scopeOf[code] ?? 0, volunteers: volunteerScopeOf[code] ?? 0)
+            return records
+        }
+    }
+
+    /// The hash a village's tokens are scoped with: its own code under village scope, its
+    /// municipality's name under municipality scope.
+    static func scopeHash(_ scope: IdentityScope, village: String, municipality: String?) -> UInt64 {
+        PersonToken.scopeHash(scope, name: scope == .village ? village : municipality ?? village)
+    }
+
+    /// The coverage of a village held in memory (see `init(_:)`).
+    static func coverage(of village: Village, cases: [CaseFacts], tasks: [TaskFacts], asOf: CivilDate?,
+                         taskAsOf: CivilDate?) -> VillageCoverage {
+        var latestCase: Int?
+        for c in cases {
+            let last = max(c.receivedDayNumber, c.firstContact?.date.dayNumber ?? Int.min, c.closedDayNumber ?? Int.min)
+            latestCase = max(latestCase ?? last, last)
+        }
+        let casesEnd = asOf ?? latestCase.map { CivilDate(dayNumber: $0) }
+        let earliest = [cases.first?.receivedDayNumber, tasks.first?.day].compactMap { $0 }.min()
+        let tasksEnd = taskAsOf ?? casesEnd ?? tasks.last?.date
+        if let start = village.registrationStart {
+            return VillageCoverage(start: start, startSource: .registrationStart, casesEnd: casesEnd, tasksEnd: tasksEnd)
+        }
+        return VillageCoverage(start: earliest.map { CivilDate(dayNumber: $0) }, startSource: .earliestRecord,
+                               casesEnd: casesEnd, tasksEnd: tasksEnd)
     }
 }
 
@@ -90,4 +148,10 @@ struct VillageRecords: Sendable {
     var cases: [CaseFacts]
     /// In date order.
     var tasks: [TaskFacts]
+
+    /// Moves every person and volunteer token into its identity scope (`PersonToken.scoped`).
+    mutating func scope(persons: UInt64, volunteers: UInt64) {
+        for i in cases.indices { cases[i].scopePerson(persons) }
+        for i in tasks.indices { tasks[i].scopeVolunteer(volunteers) }
+    }
 }

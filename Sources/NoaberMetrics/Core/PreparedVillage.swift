@@ -6,9 +6,16 @@ import NoaberModel
 /// A run holds only the few villages it is computing; this replaces indexing the whole input.
 struct PreparedVillage: Sendable {
     let village: Village
-    /// The censoring date: the latest export's as-of date, or else the latest date in the
-    /// village's own cases (nil without either).
+    /// The latest export's as-of date, or else the latest date in the village's own cases (nil
+    /// without either): where a case whose own last-seen date is unknown is censored.
     let asOf: CivilDate?
+    /// Which days the village's case and task data cover.
+    let coverage: VillageCoverage
+    /// Aligned with `cases`: the day number each case is censored at when it is open (see
+    /// `ExportTimeline.censorDay`), or `Int32.min` when nothing is known.
+    let censorDays: [Int32]
+    /// Cases that a newer full export no longer listed (`cases_vanished`).
+    let vanished: Int
     /// Every stored case of the village, in order of receipt.
     let cases: [CaseFacts]
     /// Aligned with `cases`: the resident number of a non-collective case with a person, else -1.
@@ -17,7 +24,8 @@ struct PreparedVillage: Sendable {
     let tasks: [TaskFacts]
 
     /// - Complexity: O(cases · log residents).
-    init(village: Village, records: VillageRecords, asOf given: CivilDate?, residents: ResidentIndex) {
+    init(village: Village, records: VillageRecords, asOf given: CivilDate?, residents: ResidentIndex,
+         coverage: VillageCoverage? = nil, timeline: ExportTimeline? = nil) {
         self.village = village
         cases = records.cases
         tasks = records.tasks
@@ -37,12 +45,51 @@ struct PreparedVillage: Sendable {
             asOf = latest
         }
         self.asOf = asOf
+        self.coverage = coverage ?? VillageCoverage(start: cases.first?.received.date, startSource: .earliestRecord,
+                                                    casesEnd: asOf, tasksEnd: asOf ?? tasks.last?.date)
+        // Per-case censoring: with a timeline, from each case's last-seen date; else the village's
+        // as-of date for every case.
+        var censor: [Int32] = []
+        censor.reserveCapacity(cases.count)
+        var vanished = 0
+        let fallback = asOf.map { Int32(clamping: $0.dayNumber) } ?? Int32.min
+        if let timeline, !timeline.isEmpty {
+            // Cases share a handful of last-seen dates (one per export): remember the last answer.
+            var lastSeen: Int?? = .none, answer = fallback, dropped = false
+            for i in cases.indices {
+                let seen = cases[i].lastSeenDayNumber
+                if seen != lastSeen {
+                    lastSeen = .some(seen)
+                    answer = timeline.censorDay(lastSeen: seen).map { Int32(clamping: $0) } ?? fallback
+                    dropped = seen.map { timeline.droppedBy(lastSeen: $0) != nil } ?? false
+                }
+                censor.append(answer)
+                if dropped { vanished += 1 }
+            }
+        } else {
+            censor = Array(repeating: fallback, count: cases.count)
+        }
+        censorDays = censor
+        self.vanished = vanished
     }
 
     /// The cases received in the period, with their resident numbers (slices, no copy).
     func cases(in period: Period) -> VillageCases {
         let range = Self.lowerBound(cases, period.start.dayNumber)..<Self.lowerBound(cases, period.end.dayNumber + 1)
-        return VillageCases(code: village.code, asOf: asOf, cases: cases[range], persons: persons[range])
+        return VillageCases(code: village.code, asOf: asOf, cases: cases[range], persons: persons[range],
+                            censorDays: censorDays[range])
+    }
+
+    /// The cases received on the days of `period` that the village's case data cover (none when
+    /// it covers none of them).
+    func coveredCases(in period: Period) -> VillageCases {
+        guard let days = coverage.covered(period, .cases) else {
+            return VillageCases(code: village.code, asOf: asOf, cases: cases[0..<0], persons: persons[0..<0],
+                                censorDays: censorDays[0..<0])
+        }
+        let range = Self.lowerBound(cases, days.lowerBound)..<Self.lowerBound(cases, days.upperBound + 1)
+        return VillageCases(code: village.code, asOf: asOf, cases: cases[range], persons: persons[range],
+                            censorDays: censorDays[range])
     }
 
     /// The tasks dated in the period (a slice, no copy).
@@ -53,12 +100,14 @@ struct PreparedVillage: Sendable {
     }
 
     /// Cases received on or before `day` and not closed by then: the open caseload at the end
-    /// of a period.
+    /// of a period. A case last seen open before `day` (a newer full export no longer listed it)
+    /// is not known to be open then and is not counted.
     func openCases(at day: CivilDate) -> Int {
         var open = 0
         let end = Self.lowerBound(cases, day.dayNumber + 1)
         for i in 0..<end {
             if let closed = cases[i].closedDayNumber, closed <= day.dayNumber { continue }
+            if censorDays[i] != Int32.min, Int(censorDays[i]) < day.dayNumber { continue }
             open += 1
         }
         return open
@@ -82,10 +131,12 @@ struct PreparedVillage: Sendable {
 }
 
 /// The cases of one village within a period, with what per-case metrics need from their
-/// village: the resident numbers (aligned with `cases`) and the censoring date.
+/// village: the resident numbers and the censoring days (aligned with `cases`).
 struct VillageCases {
     let code: String
     let asOf: CivilDate?
     let cases: ArraySlice<CaseFacts>
     let persons: ArraySlice<Int32>
+    /// Aligned with `cases`: where each open case is censored (`Int32.min`: unknown).
+    let censorDays: ArraySlice<Int32>
 }

@@ -30,7 +30,9 @@ public enum DisclosureControl {
     public static let exemptMetrics: Set<String> = [
         "rows_read", "rows_rejected", "rejected_pct", "dates_out_of_order", "dates_in_future", "duplicate_cases",
         "days_since_latest_export", "response_negative_durations", "first_contact_median_not_reached",
-        "closure_median_not_reached",
+        "closure_median_not_reached", "cases_vanished",
+        // Coverage describes the data received, not residents.
+        "coverage_pct", "tasks_coverage_pct", "villages_covered", "villages_partly_covered", "villages_without_data",
     ]
 
     public static func isCount(_ metric: String) -> Bool {

@@ -22,12 +22,14 @@ enum EscalationMetrics {
         var counted = 0
 
         mutating func add(_ slice: VillageCases, followUpDays: Int) {
-            let asOf = slice.asOf?.dayNumber
+            let offset = slice.censorDays.startIndex - slice.cases.startIndex
             for i in slice.cases.indices {
                 let c = slice.cases[i]
                 guard !c.risks.isEmpty else { continue }
-                // Outcome known: closed, or followed up long enough before the as-of date.
-                let known = c.closedDayNumber != nil || asOf.map { $0 - c.receivedDayNumber > followUpDays } ?? false
+                // Outcome known: closed, or followed up long enough before the day the case was
+                // last seen open (its censoring day).
+                let censor = slice.censorDays[i + offset]
+                let known = c.closedDayNumber != nil || (censor != Int32.min && Int(censor) - c.receivedDayNumber > followUpDays)
                 guard known else { continue }
                 let avoided = c.risks.subtracting(c.escalatedTo)
                 guard !avoided.isEmpty else { continue }

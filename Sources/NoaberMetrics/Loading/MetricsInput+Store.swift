@@ -6,7 +6,7 @@ extension MetricsInput {
     /// latest as-of date (where its open cases are censored) and its import facts for the
     /// data-quality figures.
     ///
-    /// Cases are read per village into `CaseFacts` (56 bytes each, no references): about 60 MB
+    /// Cases are read per village into `CaseFacts` (64 bytes each, no references): about 64 MB
     /// per million cases instead of the kilobyte per case that full records would take. With
     /// `readers` > 1 the villages are shared out over that many connections that see one
     /// snapshot (`NoaberStore.snapshotReaders`), each on its own core; when no such snapshot can
@@ -36,19 +36,29 @@ extension MetricsInput {
         }
         var cases = CaseTable()
         var tasks = TaskTable()
-        var asOf: [String: CivilDate] = [:]
+        var asOf = meta.asOf
+        var coverage: [String: VillageCoverage] = [:]
+        let store = lease.stores[0]
         for part in loaded {
             for village in try part.get() {
                 cases.set(village.cases, village: village.code)
                 if !village.tasks.isEmpty { tasks.set(village.tasks, village: village.code) }
-                if let latest = village.latestAsOf { asOf[village.code] = latest }
+                if asOf[village.code] == nil, let latest = village.latestAsOf { asOf[village.code] = latest }
             }
         }
-        // Censoring: the newest as-of of the village's own exports or of its stored cases
-        // (a multi-village file carries its as-of on each case), as `latestAsOf()` gives it.
-        for (v, date) in meta.asOf { asOf[v] = max(asOf[v] ?? date, date) }
-        return MetricsInput(villages: meta.villages, caseTable: cases, taskTable: tasks, asOf: asOf,
-                            qualityFacts: meta.facts)
+        for village in meta.villages {
+            let first = cases.cases(village: village.code).first?.received.date
+            coverage[village.code] = meta.coverage(village, earliest: try meta.earliestRecord(village, earliestReceived: first,
+                                                                                              store: store))
+        }
+        var input = MetricsInput(villages: meta.villages, caseTable: cases, taskTable: tasks, asOf: asOf,
+                                 qualityFacts: meta.facts)
+        input.taskAsOf = meta.taskAsOf
+        input.idScope = meta.personScope
+        input.volunteerIDScope = meta.volunteerScope
+        input.timelines = meta.timelines
+        input.coverage = coverage
+        return input
     }
 }
 

@@ -11,7 +11,9 @@ import NoaberModel
 ///   first contact (the importer rejects these, so anything here is a bug or an old store);
 /// - `dates_in_future`: cases with any date after the village's as-of date;
 /// - `duplicate_cases`: cases beyond the first with the same person, received date and themes;
-/// - `days_since_latest_export`: from the latest export's as-of date to `today`.
+/// - `days_since_latest_export`: from the latest export's as-of date to `today`;
+/// - `cases_vanished`: stored cases that a newer full export of the village no longer listed
+///   (an open one is censored where it was last seen; see `ExportTimeline`).
 enum QualityMetrics {
     static let fields = ["person_id", "age_band", "first_contact", "closed", "source", "channel",
                          "themes", "resolution", "support_minutes"]
@@ -25,7 +27,7 @@ enum QualityMetrics {
         let asOf = prepared.asOf
         var seen = Set<DuplicateKey>(minimumCapacity: cases.count)
         var duplicates = 0
-        for c in cases {
+        for (index, c) in cases.enumerated() {
             // In `fields` order; counted without building an array per case.
             if c.hasPerson { filled[0] += 1 }
             if c.ageBand != nil { filled[1] += 1 }
@@ -41,9 +43,12 @@ enum QualityMetrics {
                 || (fc.flatMap { f in cl.map { $0 < f } } ?? false) {
                 outOfOrder += 1
             }
-            if let asOf {
-                let latest = max(c.received.date, fc?.date ?? c.received.date, cl?.date ?? c.received.date)
-                if latest > asOf { future += 1 }
+            // After the as-of date of the export that listed it: a date that had not happened yet.
+            let censor = prepared.censorDays[index]
+            let listedOn = c.lastSeenDayNumber ?? (censor == Int32.min ? asOf?.dayNumber : Int(censor))
+            if let listedOn {
+                let latest = max(c.receivedDayNumber, fc?.date.dayNumber ?? Int.min, c.closedDayNumber ?? Int.min)
+                if latest > listedOn { future += 1 }
             }
             if let person = c.personToken {
                 let k = DuplicateKey(person: person, day: c.receivedDayNumber, themes: c.themes.mask)
@@ -56,6 +61,7 @@ enum QualityMetrics {
         b.count("dates_out_of_order", outOfOrder, n: cases.count)
         b.count("dates_in_future", future, n: cases.count)
         b.count("duplicate_cases", duplicates, n: cases.count)
+        b.count("cases_vanished", prepared.vanished, n: cases.count)
         if let facts {
             b.count("rows_read", facts.rowsRead)
             b.count("rows_rejected", facts.rowsRejected, n: facts.rowsRead)

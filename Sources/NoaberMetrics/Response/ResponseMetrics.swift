@@ -47,7 +47,8 @@ enum ResponseMetrics {
     }
 
     private static func add(_ cases: ArraySlice<CaseFacts>, asOf: CivilDate?, to d: inout Durations) {
-        d.negative += observe(cases, asOf: asOf) { endpoint, duration, observed in
+        let censor = asOf.map { Int32(clamping: $0.dayNumber) } ?? Int32.min
+        d.negative += observe(cases, censorDays: Array(repeating: censor, count: cases.count)[...]) { endpoint, duration, observed in
             switch endpoint {
             case .firstContact:
                 d.firstContact.durations.append(duration)
@@ -60,15 +61,22 @@ enum ResponseMetrics {
     }
 
     /// Calls `body` with each case's non-negative duration per endpoint and whether the endpoint
-    /// was observed (else censored), and returns the number of cases with a negative duration.
-    private static func observe(_ cases: ArraySlice<CaseFacts>, asOf: CivilDate?,
+    /// was observed (else censored at the case's censoring day, aligned in `censorDays`; a case
+    /// whose day is unknown, `Int32.min`, is left out), and returns the number of cases with a
+    /// negative duration.
+    private static func observe(_ cases: ArraySlice<CaseFacts>, censorDays: ArraySlice<Int32>,
                                 _ body: (ResponseEndpoint, Double, Bool) -> Void) -> Int {
-        guard let a = asOf else { return 0 }
-        let censor = Moment(date: a)
         var negative = 0
+        let offset = censorDays.startIndex - cases.startIndex
+        var censorDay = Int32.min, censor = Moment(date: CivilDate(dayNumber: 0))
         for i in cases.indices {
             let c = cases[i]
-            guard c.receivedDayNumber <= a.dayNumber else { continue }
+            let day = censorDays[i + offset]
+            guard day != Int32.min, c.receivedDayNumber <= Int(day) else { continue }
+            if day != censorDay {
+                censorDay = day
+                censor = Moment(date: CivilDate(dayNumber: Int(day)))
+            }
             let received = c.received, firstContact = c.firstContact, closed = c.closed
             var bad = false
             // First contact: observed, else censored at closure, else at as-of.
@@ -92,7 +100,7 @@ enum ResponseMetrics {
             var firstKeys: [UInt64] = [], closureKeys: [UInt64] = []
             firstKeys.reserveCapacity(slice.cases.count)
             closureKeys.reserveCapacity(slice.cases.count)
-            negative += ResponseMetrics.observe(slice.cases, asOf: slice.asOf) { endpoint, duration, observed in
+            negative += ResponseMetrics.observe(slice.cases, censorDays: slice.censorDays) { endpoint, duration, observed in
                 guard let key = ObservationRuns.key(duration: duration, event: observed) else { return }
                 if endpoint == .firstContact { firstKeys.append(key) } else { closureKeys.append(key) }
             }

@@ -72,7 +72,14 @@ enum VolunteerLoad {
         b.add("volunteer_gini", Descriptive.gini(hours, sorted: true), n: active)
         b.count("volunteers_over_threshold", hours.filter { $0 / weeks > thresholdPerWeek }.count, n: active)
         b.count("boundary_tasks", boundary, n: taskCount)
+        return Output(rows: b.rows, hours: hours)
+    }
 
+    /// The ondersteuner's own load, from the cases of the villages whose case data cover the
+    /// period (`group`): support hours, against paid hours, and the open caseload.
+    static func ondersteunerRows(_ t: Tally, group: MetricGroup, period: Period) -> [MetricRow] {
+        var b = RowBuilder(group: group, period: period)
+        let weeks = period.weeks
         let loggedCount = t.logged, caseCount = t.cases
         let supportHours = t.minutes / 60
         let paidHours = group.paidHoursPerWeek.map { $0 * weeks }
@@ -80,6 +87,6 @@ enum VolunteerLoad {
         b.add("support_hours_per_paid_hour", paidHours.flatMap { $0 > 0 ? supportHours / $0 : nil }, n: loggedCount)
         b.count("open_cases_at_end", t.openAtEnd)
         b.add("cases_per_paid_hour", paidHours.flatMap { $0 > 0 ? Double(caseCount) / $0 : nil }, n: caseCount)
-        return Output(rows: b.rows, hours: hours)
+        return b.rows
     }
 }

@@ -45,7 +45,10 @@ public struct DateFormatting: Sendable, Hashable {
     }
 
     /// The reading form of a period code: "2024", "3e kwartaal 2024" / "Q3 2024",
-    /// "mei 2024" / "May 2024", "5 maart 2024"; an unknown code is returned unchanged.
+    /// "mei 2024" / "May 2024", "5 maart 2024"; a range `start..end` in the words people use:
+    /// "2023 en 2024" / "2023 and 2024", "2021 t/m 2024" / "2021 to 2024" for whole years,
+    /// "1 januari t/m 30 juni 2024" / "1 January to 30 June 2024" otherwise. An unknown code is
+    /// returned unchanged.
     public func periodLabel(_ period: String) -> String {
         switch PeriodCode(period) {
         case .year(let year): return String(year)
@@ -53,8 +56,25 @@ public struct DateFormatting: Sendable, Hashable {
             return language == .nl ? "\(quarter)e kwartaal \(year)" : "Q\(quarter) \(year)"
         case .month(let year, let month): return "\(monthName(month) ?? String(month)) \(year)"
         case .day(let civil): return date(civil)
-        case nil: return period
+        case nil: return rangeLabel(period) ?? period
         }
+    }
+
+    /// "2023 en 2024", "2021 t/m 2024", "1 januari t/m 30 juni 2024" (see `periodLabel`); nil
+    /// for text that is not `yyyy-mm-dd..yyyy-mm-dd`.
+    private func rangeLabel(_ text: String) -> String? {
+        let parts = text.split(separator: "..", omittingEmptySubsequences: false)
+        guard parts.count == 2, case .day(let start)? = PeriodCode(String(parts[0])), case .day(let end)? = PeriodCode(String(parts[1])),
+              start <= end else { return nil }
+        let (sy, sm, sd) = start.components, (ey, em, ed) = end.components
+        let to = language == .nl ? " t/m " : " to "
+        if sm == 1, sd == 1, em == 12, ed == 31 {
+            if sy == ey { return String(sy) }
+            if ey == sy + 1 { return "\(sy)" + (language == .nl ? " en " : " and ") + "\(ey)" }
+            return "\(sy)" + to + "\(ey)"
+        }
+        let first = sy == ey ? "\(sd) \(monthName(sm) ?? String(sm))" : date(start)
+        return first + to + date(end)
     }
 
     /// A compact form for axis ticks: "K3 2024" / "Q3 2024", "mrt 2024" / "Mar 2024",

@@ -11,6 +11,11 @@ extension ReportComposer {
             compactReachFigure()
             return
         }
+        guard !countedVillages.isEmpty else {
+            paragraph(pick("Bereik per dorp, \(periodName(data.current)): geen cijfers, want geen enkel dorp heeft gegevens over de hele periode (zie boven).",
+                           "Reach per village, \(periodName(data.current)): no figures, because no village has data for the whole period (see above)."))
+            return
+        }
         let cur = data.current.label
         var bars: [BarChart.Bar] = []
         var rows: [[TableCell]] = []
@@ -28,7 +33,7 @@ extension ReportComposer {
                           valueTitle: pick("per 1.000 inwoners", "per 1,000 inhabitants"), bars: bars, minimumCell: k,
                           width: 560, identifier: fid),
                               caption: pick("Bereik per dorp in alfabetische volgorde, geen ranglijst. Kleine dorpen hebben brede intervallen.",
-                             "Reach per village in alphabetical order, not a ranking. Small villages have wide intervals."),
+                             "Reach per village in alphabetical order, not a ranking. Small villages have wide intervals.") + uncoveredNote(),
                table: ReportTable(name: "", caption: title,
                                   columns: [TableColumn(pick("Dorp", "Village"), csv: "village"),
                                             TableColumn(pick("Per 1.000 (95%-BI)", "Per 1,000 (95% CI)"), csv: "reach_per_1000", estimate: true),
@@ -61,6 +66,7 @@ extension ReportComposer {
         }
         var note = hidden.isEmpty ? "" : " " + pick("Onderdrukte perioden (<\(k)) zijn onderbroken, niet als nul getekend.",
                                                      "Suppressed periods (<\(k)) are gaps, not drawn as zero.")
+        if !perVillage { note += trendCompositionNote() }
         let fid = reserveName(name)
         let table = ReportTable(name: "", caption: title, columns: columns, rows: rows)
         // A raadsbrief lists only the latest periods beside the chart, so a long trend cannot push
@@ -109,7 +115,11 @@ extension ReportComposer {
                 return .estimate(100 * s, lower: 100 * band.lower, upper: 100 * band.upper, digits: 0)
             }
         }
-        let note = hidden.isEmpty ? "" : " " + pick("Niet getoond (minder dan \(k) hulpvragen): ", "Not shown (fewer than \(k) requests): ") + hidden.joined(separator: ", ") + "."
+        var note = hidden.isEmpty ? "" : " " + pick("Niet getoond (minder dan \(k) hulpvragen): ", "Not shown (fewer than \(k) requests): ") + hidden.joined(separator: ", ") + "."
+        let uncovered = data.currentCoverage.none.map(\.name)
+        if curves.count > 1 || !hidden.isEmpty, !uncovered.isEmpty {
+            note += " " + pick("Geen gegevens over de periode: ", "No data for the period: ") + list(uncovered.sorted()) + "."
+        }
         let maxTime = min(curves.compactMap { $0.km.steps.last?.time }.max() ?? 60, 120)
         let fid = reserveName(name)
         figure(KaplanMeierChart(title: title, curves: curves.map { chartCurve($0.km, label: $0.label) },

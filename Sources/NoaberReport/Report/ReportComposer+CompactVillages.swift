@@ -44,7 +44,13 @@ extension ReportComposer {
         let summary = villageSummary(points: points, suppressed: suppressedCount, metric: metric, title: title)
         let csvNote = pick("De cijfers per dorp staan in \(tablePath(fid)).", "The figures per village are in \(tablePath(fid)).")
         guard !points.isEmpty else {
-            // Every village suppressed or without data: no chart, but still the summary and the CSV.
+            if countedVillages.isEmpty {
+                // No village covers the whole period: nothing to compare, and no zeros to show.
+                paragraph(title + ": " + pick("geen cijfers, want geen enkel dorp heeft gegevens over de hele periode (zie boven).",
+                                              "no figures, because no village has data for the whole period (see above)."))
+                return
+            }
+            // Every village suppressed: no chart, but still the summary and the CSV.
             paragraph(title + ": " + pick("geen dorp met genoeg hulpvragen om te tonen.", "no village with enough requests to show.") + " " + csvNote)
             var t = full
             t.name = fid

@@ -10,25 +10,46 @@ extension ReportComposer {
         func r(_ m: String) -> MetricRow? { data.row(all, cur, m) }
         heading(2, pick("Kerncijfers \(periodName(data.current))", "Key figures \(periodName(data.current))"))
         var items: [String] = []
+        let counted = countedVillages
+        let over = counted.count == data.villages.count ? ""
+            : pick(" (\(counted.count) van de \(data.villages.count) dorpen, zie boven)", " (\(counted.count) of the \(data.villages.count) villages, see above)")
+        if counted.isEmpty {
+            items.append(pick("Over \(periodName(data.current)) zijn geen aantallen te geven: geen enkel dorp heeft gegevens over de hele periode.",
+                              "No counts can be given for \(periodName(data.current)): no village has data for the whole period."))
+        } else {
         items.append(pick(
             "Er kwamen <strong>\(HTML.text(value(r("cases"), digits: 0)))</strong> hulpvragen en signalen binnen. De dorpsondersteuners bereikten <strong>\(HTML.text(value(r("residents_reached"), digits: 0)))</strong> inwoners: \(HTML.text(valueWithInterval(r("reach_per_1000"), digits: 1))) per 1.000 inwoners.",
-            "<strong>\(HTML.text(value(r("cases"), digits: 0)))</strong> requests and signals came in. The village support workers reached <strong>\(HTML.text(value(r("residents_reached"), digits: 0)))</strong> residents: \(HTML.text(valueWithInterval(r("reach_per_1000"), digits: 1))) per 1,000 inhabitants."))
+            "<strong>\(HTML.text(value(r("cases"), digits: 0)))</strong> requests and signals came in. The village support workers reached <strong>\(HTML.text(value(r("residents_reached"), digits: 0)))</strong> residents: \(HTML.text(valueWithInterval(r("reach_per_1000"), digits: 1))) per 1,000 inhabitants.")
+            + HTML.text(over))
+        }
         let median = r("first_contact_median_days")
         let medianText: String
-        if let median, !median.suppressed, median.value == nil, (median.n ?? 0) > 0 {
+        if median == nil || (median?.n ?? 0) == 0 {
+            medianText = pick("Over reactietijden is niets te zeggen: er zijn geen hulpvragen op de dagen waarvoor gegevens zijn.",
+                              "Nothing can be said about response times: there are no requests on the days with data.")
+        } else if let median, !median.suppressed, median.value == nil, (median.n ?? 0) > 0 {
             medianText = pick("De helft van de hulpvragen had aan het eind van de periode nog geen eerste contact (mediaan niet bereikt).",
                               "Half of the requests had no first contact by the end of the period (median not reached).")
         } else {
             medianText = pick("De helft van de hulpvragen had binnen <strong>\(HTML.text(valueWithInterval(median, digits: 1)))</strong> dagen een eerste contact.",
                               "Half of the requests had a first contact within <strong>\(HTML.text(valueWithInterval(median, digits: 1)))</strong> days.")
         }
-        items.append(medianText + " " + pick(
-            "Binnen 7 dagen: \(HTML.text(valueWithInterval(r("first_contact_within_7d_pct"), digits: 0)))%.",
-            "Within 7 days: \(HTML.text(valueWithInterval(r("first_contact_within_7d_pct"), digits: 0)))%."))
-        items.append("<span class=\"estimate-tag\">\(pick("schatting", "estimate"))</span>" + escalationSentence())
+        if (median?.n ?? 0) > 0 {
+            items.append(medianText + " " + pick(
+                "Binnen 7 dagen: \(HTML.text(valueWithInterval(r("first_contact_within_7d_pct"), digits: 0)))%.",
+                "Within 7 days: \(HTML.text(valueWithInterval(r("first_contact_within_7d_pct"), digits: 0)))%."))
+        } else {
+            items.append(medianText)
+        }
+        if !counted.isEmpty {
+            items.append("<span class=\"estimate-tag\">\(pick("schatting", "estimate"))</span>" + escalationSentence())
+        }
         // No volunteer task at all (none registered, or no task export imported): say so plainly
         // rather than print a sentence of dashes.
-        if let active = r("volunteers_active"), !active.suppressed, active.value == 0 {
+        if r("volunteers_active") == nil {
+            items.append(pick("Over vrijwilligers zijn voor deze periode geen cijfers: geen dorp heeft over de hele periode een export van vrijwilligerstaken.",
+                              "There are no volunteer figures for this period: no village has an export of volunteer tasks covering the whole period."))
+        } else if let active = r("volunteers_active"), !active.suppressed, active.value == 0 {
             items.append(pick("Er zijn in deze periode geen vrijwilligerstaken geregistreerd.",
                               "No volunteer tasks were registered in this period."))
         } else {
@@ -63,9 +84,15 @@ extension ReportComposer {
         return s
     }
 
-    /// Previous period against the current one, with a sentence on whether reach differs beyond noise.
+    /// Previous period against the current one, with a sentence on whether reach differs beyond
+    /// noise — only when the two periods have the same length and the same villages have data for
+    /// the whole of both; otherwise the section says why there is no comparison.
     mutating func comparisonSection() {
         heading(2, pick("Vergeleken met \(periodName(data.previous))", "Compared with \(periodName(data.previous))"))
+        if let reason = noComparisonReason() {
+            paragraph(reason)
+            return
+        }
         let all = ReportData.pooledKey
         let metrics: [(String, String, String, Int, Bool)] = [
             ("cases", "Hulpvragen", "Requests", 0, false),

@@ -12,8 +12,14 @@ extension ReportComposer {
             "Verschillende inwoners met ten minste één hulpvraag in de periode, per 1.000 inwoners. Interval: Wilson-score, p̂ = x/n, centrum (p̂ + z²/2n)/(1 + z²/n), halve breedte z·√(p̂(1−p̂)/n + z²/4n²)/(1 + z²/n), z = 1,96.",
             "Distinct residents with at least one request in the period, per 1,000 inhabitants. Interval: Wilson score, p̂ = x/n, centre (p̂ + z²/2n)/(1 + z²/n), half-width z·√(p̂(1−p̂)/n + z²/4n²)/(1 + z²/n), z = 1.96.")))
         defs.append((pick("Reactietijd", "Response time"), pick(
-            "Kaplan–Meier S(t) = Π(1 − dᵢ/nᵢ) over dagen van binnenkomst tot eerste contact en tot afsluiting; open hulpvragen zijn rechts gecensureerd op de exportdatum van hun dorp. Band: exponentiële Greenwood (log-log), V = Σ dᵢ/(nᵢ(nᵢ−dᵢ)), grenzen exp(−exp(log(−log S) ± z√V/|log S|)). Mediaan: eerste t met S(t) ≤ 0,5; interval: waar de band 0,5 kruist (conventie van lifelines); ∞ als de bovengrens 0,5 niet bereikt. Binnen t dagen: 100·(1 − S(t)).",
-            "Kaplan–Meier S(t) = Π(1 − dᵢ/nᵢ) over days from receipt to first contact and to closure; open requests are right-censored at their village's export date. Band: exponential Greenwood (log-log), V = Σ dᵢ/(nᵢ(nᵢ−dᵢ)), limits exp(−exp(log(−log S) ± z√V/|log S|)). Median: first t with S(t) ≤ 0.5; interval: where the band crosses 0.5 (lifelines' convention); ∞ when the upper band never reaches 0.5. Within t days: 100·(1 − S(t)).")))
+            "Kaplan–Meier S(t) = Π(1 − dᵢ/nᵢ) over dagen van binnenkomst tot eerste contact en tot afsluiting, over de hulpvragen die binnenkwamen op dagen waarvoor het dorp gegevens heeft. Een open hulpvraag is rechts gecensureerd op de exportdatum van de laatste export waarin hij stond; bij aanvullende exports (alleen nieuwe en gewijzigde hulpvragen) loopt hij door tot de nieuwste export, tot een volledige export hem niet meer bevat. Band: exponentiële Greenwood (log-log), V = Σ dᵢ/(nᵢ(nᵢ−dᵢ)), grenzen exp(−exp(log(−log S) ± z√V/|log S|)). Mediaan: eerste t met S(t) ≤ 0,5; interval: waar de band 0,5 kruist (conventie van lifelines); ∞ als de bovengrens 0,5 niet bereikt. Binnen t dagen: 100·(1 − S(t)).",
+            "Kaplan–Meier S(t) = Π(1 − dᵢ/nᵢ) over days from receipt to first contact and to closure, over the requests received on days for which the village has data. An open request is right-censored at the export date of the last export that listed it; under incremental exports (new and changed requests only) it carries on to the newest export, until a full export no longer lists it. Band: exponential Greenwood (log-log), V = Σ dᵢ/(nᵢ(nᵢ−dᵢ)), limits exp(−exp(log(−log S) ± z√V/|log S|)). Median: first t with S(t) ≤ 0.5; interval: where the band crosses 0.5 (lifelines' convention); ∞ when the upper band never reaches 0.5. Within t days: 100·(1 − S(t)).")))
+        defs.append((pick("Dekking", "Coverage"), pick(
+            "De gegevens van een dorp dekken de dagen van het begin van de registratie (uit het dorpenbestand; anders de eerste hulpvraag) tot de exportdatum van de nieuwste export; voor vrijwilligerstaken tot die van de nieuwste takenexport. Cijfers die met de tijd groeien (hulpvragen, inwoners, bereik, vrijwilligers, uren, vermeden kosten, opbrengst per euro) worden alleen gegeven voor dorpen die de hele periode dekken; totalen en noemers (inwoners, betaalde uren, kosten) nemen alleen die dorpen mee. Een dorp zonder gegevens in een periode heeft daar geen cijfer, geen nul. Reactietijden gebruiken alle hulpvragen die binnenkwamen op gedekte dagen. Een vergelijking met de vorige periode wordt alleen gemaakt als beide even lang zijn en dezelfde dorpen de hele periode dekken.",
+            "A village's data cover the days from its registration start (from the villages file; else its first request) to the export date of its newest export; for volunteer tasks to that of its newest task export. Figures that grow with time (requests, residents, reach, volunteers, hours, avoided cost, return per euro) are given only for villages covering the whole period; totals and denominators (inhabitants, paid hours, costs) take only those villages. A village without data in a period has no figure there, not a zero. Response times use every request received on a covered day. A comparison with the previous period is made only when both are equally long and the same villages cover the whole of both.")))
+        defs.append((pick("Wie is wie", "Who is who"), pick(
+            "Elk dorp nummert zijn eigen inwoners en vrijwilligers; dezelfde sleutel in twee dorpen is dus twee mensen, tenzij een import meldt dat de gemeente één sleutelsysteem gebruikt. Samengetelde aantallen tellen verschillende (dorp, sleutel)-paren. Sleutels zijn gepseudonimiseerd (HMAC-SHA-256) en worden nooit getoond.",
+            "Each village numbers its own residents and volunteers, so the same key in two villages is two people, unless an import declares that the municipality uses one key system. Pooled counts count distinct (village, key) pairs. Keys are pseudonymised (HMAC-SHA-256) and never shown.")))
         defs.append((pick("Vermeden kosten (schatting)", "Avoided cost (estimate)"), pick(
             "Σ over risico's: aantal hulpvragen × kans × (1 − deadweight) × toerekening × kostprijs. Een hulpvraag telt als de uitkomst bekend is (afgesloten, of ouder dan \(p.followUpDays) dagen) en de formele gebeurtenis niet volgde. Onzekerheid: Monte Carlo met \(format.integer(data.request.draws)) trekkingen uit driehoeksverdelingen (laag, meest waarschijnlijk, hoog), seed \(data.request.seed); gerapporteerd: de waarde met alle parameters op meest waarschijnlijk en het 5–95%-interval. Opbrengst per euro: tegen de kosten van de ondersteuner in de periode (kosten per jaar × dagen/365,25).",
             "Σ over risks: cases × probability × (1 − deadweight) × attribution × unit cost. A case counts when its outcome is known (closed, or older than \(p.followUpDays) days) and the formal event did not follow. Uncertainty: Monte Carlo with \(format.integer(data.request.draws)) draws from triangular distributions (low, most likely, high), seed \(data.request.seed); reported: the value with all parameters at most likely and the 5–95% interval. Return per euro: against the support worker's cost in the period (cost per year × days/365.25).")))
@@ -87,13 +93,35 @@ extension ReportComposer {
                                     TableColumn(pick("Gelezen", "Read"), csv: "rows_read"), TableColumn(pick("Geaccepteerd", "Accepted"), csv: "accepted"),
                                     TableColumn(pick("Afgekeurd", "Rejected"), csv: "rejected")],
                           rows: rows))
-        let asOfRows: [[TableCell]] = villagesByName.map { v in
-            [.text(v.name), .text(v.code), .text(data.asOf[v.code].map { dates.date($0) } ?? pick("laatste datum in de gegevens", "latest date in the data"))]
+        let coverageRows: [[TableCell]] = villagesByName.map { v in
+            let c = data.coverage[v.code] ?? .empty
+            let start: String
+            if let s = c.start {
+                start = c.startSource == .registrationStart ? dates.date(s)
+                    : pick("\(dates.date(s)) (eerste hulpvraag)", "\(dates.date(s)) (first request)")
+            } else {
+                start = format.notAvailable
+            }
+            let mine = provenance.imports.filter { $0.village == v.code && $0.kind == "cases" }
+            let kinds = Set(mine.map(\.exportKind)), scopes = Set(mine.map(\.idScope))
+            let export = kinds.isEmpty ? "" : kinds.count > 1 ? pick("volledig en aanvullend", "full and incremental")
+                : kinds.first == .full ? pick("volledig", "full") : pick("aanvullend", "incremental")
+            let keys = scopes.isEmpty ? "" : scopes.first == .municipality ? pick("gemeente", "municipality") : pick("per dorp", "per village")
+            return [.text(v.name), .text(v.code), .text(start),
+                    .text(c.casesEnd.map { dates.date($0) } ?? pick("nog geen export", "no export yet")),
+                    .text(c.tasksEnd.map { dates.date($0) } ?? pick("nog geen export", "no export yet")),
+                    .text(coverageCell(v)), .text(export), .text(keys)]
         }
-        table(ReportTable(name: "as-of-dates", caption: pick("Peildatum per dorp", "As-of date per village"),
+        table(ReportTable(name: "coverage", caption: pick("Dekking per dorp: van het begin van de registratie tot de nieuwste export (open hulpvragen zijn gecensureerd op de laatste export waarin ze stonden)",
+                                                          "Coverage per village: from the registration start to the newest export (open requests are censored at the last export that listed them)"),
                           columns: [TableColumn(pick("Dorp", "Village"), csv: "village"), TableColumn("Code", csv: "code"),
-                                    TableColumn(pick("Peildatum", "As of"), csv: "as_of")],
-                          rows: asOfRows))
+                                    TableColumn(pick("Begin registratie", "Registration start"), csv: "registration_start"),
+                                    TableColumn(pick("Hulpvragen t/m", "Cases through"), csv: "cases_through"),
+                                    TableColumn(pick("Taken t/m", "Tasks through"), csv: "tasks_through"),
+                                    TableColumn(periodName(data.current), csv: "coverage_current_period"),
+                                    TableColumn(pick("Exports", "Exports"), csv: "export_kind"),
+                                    TableColumn(pick("Sleutels", "Keys"), csv: "id_scope")],
+                          rows: coverageRows))
         raw("<p>" + HTML.text(pick("Software: noaber \(provenance.softwareVersion). Gemaakt op \(dates.date(provenance.generatedOn)) met:",
                                    "Software: noaber \(provenance.softwareVersion). Made on \(dates.date(provenance.generatedOn)) with:"))
             + "</p>\n<p><code class=\"command\">" + HTML.text(provenance.commandLine) + "</code></p>\n")

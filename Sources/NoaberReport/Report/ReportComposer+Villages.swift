@@ -113,12 +113,17 @@ extension ReportComposer {
             ("first_contact_within_7d_pct", "Binnen 7 dagen (%)", "Within 7 days (%)", 0, true),
             ("closure_median_days", "Mediaan doorlooptijd (dagen)", "Median days to closure", 0, true),
         ]
-        let groups = villagesByName.map(\.code) + [ReportData.pooledKey]
-        let rows: [[TableCell]] = groups.map { g in
-            [.text(data.name(of: g))] + spec.map { TableCell.from(data.row(g, cur, $0.0), digits: $0.3, interval: $0.4) }
+        var rows: [[TableCell]] = villagesByName.map { v in
+            [.text(v.name), .text(coverageCell(v))]
+                + spec.map { TableCell.from(data.row(v.code, cur, $0.0), digits: $0.3, interval: $0.4) }
         }
-        table(ReportTable(name: "villages", caption: pick("Per dorp, \(periodName(data.current)) (95%-BI tussen haakjes)", "Per village, \(periodName(data.current)) (95% CI in brackets)"),
-                          columns: [TableColumn(pick("Dorp", "Village"), csv: "village")] + spec.map { TableColumn(pick($0.1, $0.2), csv: $0.0, estimate: $0.4) },
+        rows.append([.text(data.name(of: ReportData.pooledKey)), .text("")]
+                    + spec.map { TableCell.from(data.row(ReportData.pooledKey, cur, $0.0), digits: $0.3, interval: $0.4) })
+        table(ReportTable(name: "villages", caption: pick("Per dorp, \(periodName(data.current)) (95%-BI tussen haakjes)", "Per village, \(periodName(data.current)) (95% CI in brackets)")
+                            + uncoveredNote(),
+                          columns: [TableColumn(pick("Dorp", "Village"), csv: "village"),
+                                    TableColumn(pick("Gegevens over de periode", "Data for the period"), csv: "coverage")]
+                            + spec.map { TableColumn(pick($0.1, $0.2), csv: $0.0, estimate: $0.4) },
                           rows: rows))
     }
 
@@ -152,7 +157,13 @@ extension ReportComposer {
         let villages = villagesByName
         if villages.count <= 8 {
             for v in villages {
-                if let c = data.curves(v.code, cur, .firstContact) { curves.append((v.code, v.name, c.estimate)) } else { hidden.append(v.name) }
+                if let c = data.curves(v.code, cur, .firstContact) {
+                    curves.append((v.code, v.name, c.estimate))
+                } else if data.currentCoverage.none.contains(v) {
+                    continue   // no data in the period: named by the coverage note, not as a small cell
+                } else {
+                    hidden.append(v.name)
+                }
             }
         } else if let c = data.curves(ReportData.pooledKey, cur, .firstContact) {
             curves.append((ReportData.pooledKey, data.name(of: ReportData.pooledKey), c.estimate))

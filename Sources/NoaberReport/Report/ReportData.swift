@@ -25,6 +25,11 @@ struct ReportData: Sendable {
     let pooled: MetricsResult
     let asOf: [String: CivilDate]
     let qualityFacts: [String: QualityFacts]
+    /// Per village, which days its case and task data cover.
+    let coverage: [String: VillageCoverage]
+    /// Which villages' data cover the current and the previous period.
+    let currentCoverage: CoverageSummary
+    let previousCoverage: CoverageSummary
     private let index: [RowKey: Int]
 
     /// Over an input in memory: residents are numbered over the reported villages only, as
@@ -59,6 +64,7 @@ struct ReportData: Sendable {
         var options = MetricsOptions(grouping: .village, periods: periods, minCell: request.minCell,
                                      suppress: request.suppress, escalationDraws: request.draws, seed: request.seed,
                                      escalationParameters: request.escalationParameters, today: today)
+        options.includePartial = request.includePartial
         // Charts show the current period only: no curve is kept for a village and quarter
         // that no chart draws.
         options.chartPeriods = [current.label]
@@ -82,6 +88,35 @@ struct ReportData: Sendable {
         index = idx
         asOf = source.asOf
         qualityFacts = source.qualityFacts
+        coverage = source.coverage
+        currentCoverage = CoverageSummary(period: current, villages: villages, coverage: source.coverage)
+        previousCoverage = CoverageSummary(period: previous, villages: villages, coverage: source.coverage)
+    }
+
+    /// Whether the current period may be compared with the previous one, and if not, why.
+    enum Comparability: Equatable {
+        case comparable
+        /// The previous period has no data at all.
+        case noPreviousData
+        /// Not the same villages have data for the whole of both periods (`missing` lack it in one).
+        case differentVillages(missing: [Village])
+    }
+
+    /// A comparison with the previous period is made only when both are of the same length (the
+    /// previous period is built that way) and the same villages have data for the whole of both
+    /// (or, with `--include-partial`, some data in both).
+    var comparability: Comparability {
+        let cur = currentCoverage, prev = previousCoverage
+        if prev.isEmpty { return .noPreviousData }
+        let counted: (CoverageSummary) -> Set<String> = { s in
+            Set((self.request.includePartial ? s.full + s.partial.map(\.village) : s.full).map(\.code))
+        }
+        let a = counted(cur), b = counted(prev)
+        guard a == b, !a.isEmpty else {
+            let missing = villages.filter { a.contains($0.code) != b.contains($0.code) }
+            return .differentVillages(missing: missing)
+        }
+        return .comparable
     }
 
     /// The villages a request reports on, sorted by code (alphabetical order, never by rank).
@@ -111,34 +146,38 @@ struct ReportData: Sendable {
         index[RowKey(group, period, metric)].map { rows[$0] }
     }
 
-    /// The previous calendar year, quarter or month for a whole unit; otherwise the same number of
-    /// days just before. A year is compared with the year before even when one is a leap year.
+    /// The period of the same length directly before `p`: in whole calendar years, quarters or
+    /// months when `p` consists of them (2023–2024 → 2021–2022; 2024Q3 → 2024Q2; March–May →
+    /// December–February), otherwise the same number of days. A year is compared with the year
+    /// before even when one is a leap year.
     static func previousPeriod(of p: Period) -> Period {
-        let (y, m, _) = p.start.components
-        let label = p.label
-        func make(_ sy: Int, _ sm: Int, _ ey: Int, _ em: Int) -> Period? {
-            guard let s = CivilDate(year: sy, month: sm, day: 1),
-                  let e = CivilDate(year: ey, month: em, day: CivilDate.daysIn(month: em, year: ey)) else { return nil }
-            return try? Period(start: s, end: e)
+        let (sy, sm, sd) = p.start.components
+        let (ey, em, ed) = p.end.components
+        let wholeMonths = sd == 1 && ed == CivilDate.daysIn(month: em, year: ey)
+        if wholeMonths {
+            let months = (ey - sy) * 12 + (em - sm) + 1
+            // Shift back by the same number of months; the start of the range is a month start.
+            let startIndex = sy * 12 + (sm - 1) - months
+            let endIndex = sy * 12 + (sm - 1) - 1
+            if let s = CivilDate(year: startIndex / 12, month: startIndex % 12 + 1, day: 1),
+               let e = CivilDate(year: endIndex / 12, month: endIndex % 12 + 1,
+                                 day: CivilDate.daysIn(month: endIndex % 12 + 1, year: endIndex / 12)),
+               let previous = try? Period(start: s, end: e) {
+                return previous
+            }
         }
-        let whole: Period?
-        if label.utf8.count == 4 {
-            whole = make(y - 1, 1, y - 1, 12)
-        } else if label.utf8.count == 6, label.contains("Q") {
-            whole = m == 1 ? make(y - 1, 10, y - 1, 12) : make(y, m - 3, y, m - 1)
-        } else if label.utf8.count == 7 {
-            whole = m == 1 ? make(y - 1, 12, y - 1, 12) : make(y, m - 1, y, m - 1)
-        } else {
-            whole = nil
-        }
-        if let whole { return whole }
         let days = p.dayCount
         return (try? Period(start: p.start.adding(days: -days), end: p.start.adding(days: -1))) ?? p
     }
 
-    /// Display name of a group key: the village's name, or "alle dorpen" for the pooled group.
+    /// Display name of a group key: the village's name, or for the pooled group "Alle dorpen" —
+    /// "Dorpen met volledige gegevens" when some villages are left out of its counts.
     func name(of key: String) -> String {
-        if key == ReportData.pooledKey { return request.language.pick("Alle dorpen", "All villages") }
+        if key == ReportData.pooledKey {
+            return currentCoverage.isComplete || request.includePartial
+                ? request.language.pick("Alle dorpen", "All villages")
+                : request.language.pick("Dorpen met volledige gegevens", "Villages with complete data")
+        }
         return villageNames[key] ?? key
     }
 

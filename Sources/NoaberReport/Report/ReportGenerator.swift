@@ -110,6 +110,7 @@ public enum ReportGenerator {
     static func compose(_ c: inout ReportComposer, audience: Audience) {
         c.heading(1, ReportComposer.title(audience, c.language) + ": " + c.periodName(c.data.current))
         c.raw(c.intro())
+        if !c.data.currentCoverage.isComplete { c.coverageTableFile() }
         switch audience {
         case .raadsbrief:
             c.headlineSection()
@@ -191,17 +192,16 @@ extension ReportComposer {
         }
     }
 
-    /// The line under the title: villages, period, as-of range, suppression.
+    /// The lines under the title: villages and period, then what the data cover (see
+    /// `coverageSentences`): a reader learns before any figure which villages it is about.
     func intro() -> String {
         let names = villagesByName.map(\.name)
-        let shown = names.count <= 8 ? names.joined(separator: ", ") : pick("\(names.count) dorpen", "\(names.count) villages")
-        let asOfDates = data.villages.compactMap { data.asOf[$0.code] }
-        var text = pick("Dorpen: \(shown). Periode: \(dates.date(data.current.start)) t/m \(dates.date(data.current.end)).",
+        let shown = names.count <= 8 ? list(names) : pick("\(names.count) dorpen", "\(names.count) villages")
+        let text = pick("Dorpen: \(shown). Periode: \(dates.date(data.current.start)) t/m \(dates.date(data.current.end)).",
                         "Villages: \(shown). Period: \(dates.date(data.current.start)) to \(dates.date(data.current.end)).")
-        if let lo = asOfDates.min(), let hi = asOfDates.max() {
-            text += " " + (lo == hi ? pick("Gegevens tot \(dates.date(lo)).", "Data up to \(dates.date(lo)).")
-                                    : pick("Gegevens tot \(dates.date(lo)) à \(dates.date(hi)).", "Data up to \(dates.date(lo))–\(dates.date(hi))."))
-        }
-        return HTML.paragraph(raw: HTML.text(text), class: "meta")
+        var sentences = coverageSentences()
+        if let estimated = estimatedStartSentence() { sentences.append(estimated) }
+        let cls = data.currentCoverage.isComplete ? "meta" : "meta coverage"
+        return HTML.paragraph(raw: HTML.text(text), class: "meta") + HTML.paragraph(raw: HTML.text(sentences.joined(separator: " ")), class: cls)
     }
 }

@@ -32,9 +32,15 @@ public struct ImportSummary: Sendable, Hashable {
     public var rowsRead: Int
     public var accepted: Int
     public var rejected: Int
+    /// Whether the export listed every case so far or only new and changed ones.
+    public var exportKind: ExportKind
+    /// Whose keys its person and volunteer ids are.
+    public var idScope: IdentityScope
 
     public init(fileName: String, village: String?, kind: String, asOf: CivilDate,
-                rowsRead: Int, accepted: Int, rejected: Int) {
+                rowsRead: Int, accepted: Int, rejected: Int, exportKind: ExportKind = .full, idScope: IdentityScope = .village) {
+        self.exportKind = exportKind
+        self.idScope = idScope
         let last = fileName.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? fileName
         self.fileName = last
         self.village = village

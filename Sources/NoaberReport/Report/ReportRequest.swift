@@ -24,6 +24,9 @@ public struct ReportRequest: Sendable {
     public var escalationParameters: EscalationParameters
     public var draws: Int
     public var seed: UInt64
+    /// `--include-partial`: villages whose data cover the period only partly are counted in the
+    /// figures that grow with time anyway (the report says so).
+    public var includePartial = false
 
     public init(audience: Audience, language: Language = .nl, period: Period, trendEvery: Period.Unit? = nil,
                 villages: [String]? = nil, minCell: Int = 5, suppress: Bool = true, csvDialect: CSVDialect = .standard,

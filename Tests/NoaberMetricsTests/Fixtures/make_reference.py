@@ -354,6 +354,25 @@ def funnel_cases():
     return props, rates, binom, binom_q, pois, pois_q
 
 
+def split_export_cases():
+    """Public survival data sets for the split-export test (Tests/NoaberCLITests/SplitExportTests):
+    lifelines' `lung` (time, status) and `waltons` (T, E), with lifelines' Kaplan-Meier median and
+    its interval (median_survival_times of the exponential Greenwood band), as in km_case."""
+    from lifelines.datasets import load_lung, load_waltons
+    out = []
+    for name, frame, t, e in (("lung", load_lung(), "time", "status"), ("waltons", load_waltons(), "T", "E")):
+        durations = [int(x) for x in frame[t]]
+        events = [int(x) for x in frame[e]]
+        kmf = KaplanMeierFitter().fit(durations, events)
+        ci = median_survival_times(kmf.confidence_interval_)
+        out.append({"name": name, "durations": durations, "events": events,
+                    "median": num(kmf.median_survival_time_),
+                    "median_ci": [num(ci.iloc[0, 0]), num(ci.iloc[0, 1])],
+                    "at_times": [{"t": tt, "survival": num(float(kmf.survival_function_at_times([tt]).iloc[0]))}
+                                 for tt in (30, 180, 365)]})
+    return out
+
+
 def main(out=None):
     out = out or OUT
     mp.mp.dps = 50
@@ -387,6 +406,7 @@ def main(out=None):
         "poisson": pois,
         "poisson_quantile": pois_q,
         "normal": normal,
+        "split_export": split_export_cases(),
     }
     with open(out, "w", encoding="utf-8") as f:
         json.dump(doc, f, indent=1, sort_keys=True, allow_nan=False)

@@ -1,0 +1,79 @@
+/// The Wald pre-test of the did package (`att_gt`'s `W` and `Wpval`): all pre-start ATT(g,t)
+/// jointly zero, with the analytic influence-function covariance.
+///
+/// With a = the q pre-start effects and V = IF·IFᵀ / N their covariance (times N),
+/// W = N · aᵀ V⁻¹ a and p = P(χ²_q > W). As in did: cells whose standard error is zero or not
+/// finite are left out; no test when no pre-start cell remains, or when V is singular
+/// (reciprocal 1-norm condition number ≤ machine epsilon). csdid rounds the p-value to 5
+/// decimals; noaber keeps it whole.
+///
+/// V is built from its structure instead of an areas × cells product: two pre-start cells share
+/// treated areas only within one cohort, and the comparison areas' part of a pre-start cell (g,t)
+/// depends on t alone (the one-period change t−1 → t), so
+///
+///     V_kl · N = [same cohort] Σ_{i∈g} (N/n_g)² d_k(i) d_l(i) + Σ_{i∈C} (N/n_C)² e_t(i) e_s(i)
+///
+/// — O(areas × periods²) instead of O(areas × cells²).
+extension GroupTimeCells {
+    func pretrendTest() -> PretrendCheck {
+        let pre = cells.indices.filter { k in
+            !isPost(cells[k]) && cells[k].standardError.isFinite && cells[k].standardError > 0
+        }
+        guard !pre.isEmpty else { return .noPreTreatmentPeriods }
+        let q = pre.count, t = periodCount, big = Double(areaCount)
+
+        // Comparison areas: e_t(i) = Y_t − Y_{t−1} − mean, for t = 1…T−1, scaled by N/n_C.
+        let nc = Double(comparison.count)
+        let periodsUsed = Array(Set(pre.map { cells[$0].period })).sorted()
+        var slot = [Int](repeating: -1, count: t)
+        for (s, p) in periodsUsed.enumerated() { slot[p] = s }
+        var deviations = [[Double]](repeating: [], count: periodsUsed.count)
+        for (s, p) in periodsUsed.enumerated() {
+            var mean = 0.0
+            for a in comparison { mean += rates[a * t + p] - rates[a * t + p - 1] }
+            mean /= nc
+            deviations[s] = comparison.map { a in (big / nc) * (rates[a * t + p] - rates[a * t + p - 1] - mean) }
+        }
+        var control = [Double](repeating: 0, count: periodsUsed.count * periodsUsed.count)
+        for s in periodsUsed.indices {
+            for r in s..<periodsUsed.count {
+                var sum = 0.0
+                for (x, y) in zip(deviations[s], deviations[r]) { sum += x * y }
+                control[s * periodsUsed.count + r] = sum
+                control[r * periodsUsed.count + s] = sum
+            }
+        }
+
+        // Treated areas: per pre-start cell, the cohort's scaled deviations.
+        let treatedDeviations = pre.map { k -> [Double] in
+            let cell = cells[k]
+            let members = cohorts[cell.cohort].members
+            let scale = big / Double(members.count)
+            return members.map { a in scale * (rates[a * t + cell.period] - rates[a * t + cell.base] - cell.treatedMean) }
+        }
+        var v = [Double](repeating: 0, count: q * q)
+        for i in 0..<q {
+            for j in i..<q {
+                let ci = cells[pre[i]], cj = cells[pre[j]]
+                var sum = control[slot[ci.period] * periodsUsed.count + slot[cj.period]]
+                if ci.cohort == cj.cohort {
+                    var own = 0.0
+                    for (x, y) in zip(treatedDeviations[i], treatedDeviations[j]) { own += x * y }
+                    sum += own
+                }
+                v[i * q + j] = sum / big
+                v[j * q + i] = sum / big
+            }
+        }
+        let lu = LUFactorization(v, n: q)
+        guard lu.isNonsingular, lu.reciprocalCondition() > Double.ulpOfOne else { return .singularCovariance(cells: q) }
+        let a = pre.map { cells[$0].att }
+        let x = lu.solve(a)
+        var w = 0.0
+        for (ai, xi) in zip(a, x) { w += ai * xi }
+        w *= big
+        guard w.isFinite else { return .singularCovariance(cells: q) }
+        return .tested(statistic: w, degreesOfFreedom: q,
+                       pValue: ChiSquareDistribution.survival(w, degreesOfFreedom: Double(q)))
+    }
+}
