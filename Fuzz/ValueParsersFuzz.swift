@@ -102,6 +102,7 @@ func fuzzCaseRow(_ bytes: [UInt8], _ context: RowContext?) {
         if let c = record.closed { checkMoment(c, "closed"); check(record.received.days(until: c) >= 0, "closed before received") }
         if let m = record.supportMinutes { check(m >= 0 && m <= 30_000, "minutes \(m)") }
         check(!record.caseID.isEmpty, "empty case id")
+        check(CaseIDRule.problem(record.caseID) == nil, "accepted case id is no file number")
     }
 }
 
@@ -145,6 +146,17 @@ public func fuzzValueParsers(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt 
         let separators: [[UInt8]] = [[UInt8(ascii: "|")], [UInt8(ascii: ",")], [0x20], [0xC3, 0xA9]]
         _ = bytes.withUnsafeBufferPointer { lookup.codes($0, separator: separators[Int(data[0] >> 4) & 3], field: "themes") }
         _ = bytes.withUnsafeBufferPointer { lookup.code($0, field: "themes") }
+        // The identifier detector and the quoting rule on arbitrary bytes: no trap, and a quoted
+        // value is never identifier-like.
+        let text = String(decoding: bytes, as: UTF8.self)
+        let inText = bytes.withUnsafeBufferPointer { IdentifierDetector.text.firstMatch(in: $0) }
+        check(inText == IdentifierDetector.text.firstMatch(in: text) || bytes.contains { $0 >= 0x80 }, "bytes and String disagree")
+        _ = bytes.withUnsafeBufferPointer { IdentifierDetector.token.firstMatch(in: $0) }
+        _ = bytes.withUnsafeBufferPointer { CaseIDRule.problem($0) }
+        if ShownValue.quoted(text) != nil {
+            check(IdentifierDetector.text.firstMatch(in: text.trimmingCharacters(in: .whitespaces)) == nil, "quoted an identifier")
+        }
+        _ = ShownValue.fragment(text)
     }
     return 0
 }

@@ -30,6 +30,9 @@ sources_for() {
                "$root"/Sources/NoaberImport/Validation/*.swift \
                "$root"/Sources/NoaberImport/Profile/*.swift
             echo "$root/Sources/NoaberImport/ImportError.swift"
+            echo "$root/Sources/NoaberImport/InputFile.swift"
+            echo "$root/Sources/NoaberImport/Privacy/IdentifierDetector.swift"
+            echo "$root/Sources/NoaberImport/Privacy/ShownValue.swift"
             echo "$here/ValueParsersFuzz.swift" ;;
         xlsx) ls "$root"/Sources/NoaberXLSX/*.swift; echo "$here/XLSXReaderFuzz.swift" ;;
         *) echo "unknown target '$1' (csv, values or xlsx)" >&2; exit 64 ;;

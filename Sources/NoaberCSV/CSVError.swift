@@ -21,6 +21,8 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
         case tooManyFields(limit: Int)
         /// A 0x00 byte: the input is binary data (or UTF-16), not a CSV text file.
         case nulByte
+        /// The input is longer than the configured limit (`Options.maxInputBytes`).
+        case inputTooLarge(limit: Int)
     }
 
     /// The name the reader was given: a path or a label such as `<memory>`.
@@ -66,6 +68,8 @@ extension CSVError.Kind {
             return "too many fields: a record may have at most \(limit)"
         case .nulByte:
             return "NUL byte (0x00): this looks like binary data or UTF-16, not a CSV text file"
+        case .inputTooLarge(let limit):
+            return "input too large: longer than \(limit) bytes"
         }
     }
 }

@@ -17,14 +17,33 @@ extension CSVReader {
         }
 
         private let backing: Backing
-        private let name: String
+        let name: String
         /// Read position for the memory backing (files keep theirs in the kernel).
         private var offset = 0
 
+        /// Opens a regular file. First with `O_NONBLOCK`, so that opening a named pipe returns at
+        /// once instead of waiting for a writer, and the descriptor is refused unless it is a
+        /// regular file (a pipe can be read only once, a device such as `/dev/zero` never ends);
+        /// then again through `/proc/self/fd` (the same file) without the flag, for reading:
+        /// reads through an `O_NONBLOCK` descriptor measured slower (see `InputFile.open` in
+        /// NoaberImport). Without `/proc`, the path is opened again and must be the same file.
         init(path: String) throws(CSVError) {
-            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else {
-                throw CSVError(file: path, line: 0, field: nil, kind: .unreadable(reason: Self.systemError()))
+            func failure(_ reason: String) -> CSVError { CSVError(file: path, line: 0, field: nil, kind: .unreadable(reason: reason)) }
+            let probe = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
+            guard probe >= 0 else { throw failure(Self.systemError()) }
+            defer { close(probe) }
+            var info = stat()
+            guard fstat(probe, &info) == 0 else { throw failure(Self.systemError()) }
+            guard info.st_mode & S_IFMT == S_IFREG else {
+                throw failure("not a regular file (a pipe, device or directory); save the export as a file first")
+            }
+            var descriptor = open("/proc/self/fd/\(probe)", O_RDONLY | O_CLOEXEC | O_NOCTTY)
+            if descriptor < 0 { descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY) }
+            guard descriptor >= 0 else { throw failure(Self.systemError()) }
+            var again = stat()
+            guard fstat(descriptor, &again) == 0, again.st_dev == info.st_dev, again.st_ino == info.st_ino else {
+                close(descriptor)
+                throw failure("the file changed while it was opened")
             }
             backing = .file(descriptor: descriptor)
             name = path

@@ -13,15 +13,19 @@ extension CSVReader {
     }
 
     /// Reads the whole input once: valid UTF-8 means UTF-8, anything else Windows-1252
-    /// (which accepts every byte). Stops at the first invalid byte.
-    static func detectEncoding(_ source: ByteSource, chunkSize: Int) throws(CSVError) -> TextEncoding {
+    /// (which accepts every byte). Stops at the first invalid byte, and with an error after
+    /// `limit` bytes.
+    static func detectEncoding(_ source: ByteSource, chunkSize: Int, limit: Int) throws(CSVError) -> TextEncoding {
         try source.seek(to: 0)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 8)
         defer { buffer.deallocate() }
         var validator = UTF8Validator()
+        var total = 0
         while true {
             let count = try source.read(into: buffer, line: 0)
             if count == 0 { break }
+            total += count
+            if total > limit { throw CSVError(file: source.name, line: 0, field: nil, kind: .inputTooLarge(limit: limit)) }
             validator.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
             if !validator.isValidSoFar { return .windows1252 }
         }

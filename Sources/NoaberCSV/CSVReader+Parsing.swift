@@ -48,6 +48,7 @@ extension CSVReader {
         let delimiterWord: UInt64
         let maxFieldBytes: Int
         let maxFields: Int
+        let maxInputBytes: Int
         let chunkSize: Int
         /// The current chunk as UTF-8 (Windows-1252 input is transcoded into it).
         let chunk: UnsafeMutablePointer<UInt8>
@@ -80,6 +81,7 @@ extension CSVReader {
             delimiterWord = UInt64(delimiter) &* Self.ones
             maxFieldBytes = options.maxFieldBytes
             maxFields = options.maxFields
+            maxInputBytes = options.maxInputBytes
             self.chunkSize = chunkSize
             self.bytesRead = bytesRead
             if encoding == .windows1252 {
@@ -354,6 +356,7 @@ extension CSVReader {
             if let staging {
                 count = try source.read(into: staging, line: currentLine)
                 bytesRead += count
+                try requireWithinInputLimit()
                 if count == 0 {
                     reachedEnd = true
                     return 0
@@ -362,8 +365,17 @@ extension CSVReader {
             }
             count = try source.read(into: UnsafeMutableRawBufferPointer(start: chunk, count: chunkSize), line: currentLine)
             bytesRead += count
+            try requireWithinInputLimit()
             if count == 0 { reachedEnd = true }
             return count
+        }
+
+        /// Throws `inputTooLarge` once more than `maxInputBytes` were read: once per chunk.
+        @inline(__always)
+        private func requireWithinInputLimit() throws(CSVError) {
+            if bytesRead > maxInputBytes {
+                throw CSVError(file: name, line: currentLine, field: nil, kind: .inputTooLarge(limit: maxInputBytes))
+            }
         }
 
         /// An error at `line` in the field being read (the next one to be appended).

@@ -13,8 +13,9 @@
 ///     }
 ///
 /// Malformed input is an error, never a guess: an unterminated quote, text after a closing
-/// quote (`"a"junk`), a quote inside an unquoted field (`ab"c`), a NUL byte, or a field or
-/// record beyond the limits each throw a `CSVError` with file, line and field. After an
+/// quote (`"a"junk`), a quote inside an unquoted field (`ab"c`), a NUL byte, or a field, record
+/// or input beyond the limits each throw a `CSVError` with file, line and field. A path that is
+/// not a regular file (a pipe, a device such as `/dev/zero`) is refused when it is opened. After an
 /// error the reader stays failed and `next()` throws the same error again.
 ///
 /// Whitespace is data (nothing is trimmed) and ragged records come back as they are: how
@@ -37,18 +38,24 @@ public final class CSVReader {
         public var maxFieldBytes: Int
         /// The most fields one record may have.
         public var maxFields: Int
+        /// The most input bytes read (as they stand in the file, before transcoding); checked at
+        /// every refill, so input that never ends (a growing file) stops here.
+        public var maxInputBytes: Int
 
         public init(delimiter: UInt8? = nil, encoding: TextEncoding? = nil,
-                    maxFieldBytes: Int = 1 << 20, maxFields: Int = 4096) {
+                    maxFieldBytes: Int = 1 << 20, maxFields: Int = 4096, maxInputBytes: Int = CSVReader.defaultMaxInputBytes) {
             self.delimiter = delimiter
             self.encoding = encoding
             self.maxFieldBytes = maxFieldBytes
             self.maxFields = maxFields
+            self.maxInputBytes = maxInputBytes
         }
     }
 
     /// The bytes read from the input per refill in production.
     static let defaultChunkSize = 256 * 1024
+    /// The default `Options.maxInputBytes`: 4 GiB.
+    public static let defaultMaxInputBytes = 4 << 30
 
     /// The path or label given at creation; used in every error.
     public let name: String
@@ -106,7 +113,7 @@ public final class CSVReader {
             encoding = .utf8
             hadByteOrderMark = startsWithMark
         case nil:
-            encoding = startsWithMark ? .utf8 : try Self.detectEncoding(source, chunkSize: chunkSize)
+            encoding = startsWithMark ? .utf8 : try Self.detectEncoding(source, chunkSize: chunkSize, limit: options.maxInputBytes)
             hadByteOrderMark = startsWithMark
         }
         let dataStart = hadByteOrderMark ? 3 : 0

@@ -14,9 +14,9 @@ final class FileHasher: @unchecked Sendable {
     private var outcome: Result<String, ImportError>?
 
     /// Starts hashing `path` on a new thread.
-    init(path: String) {
+    init(path: String, limit: Int = InputFile.maximumBytes) {
         let thread = Thread { [self] in
-            let result = Result<String, ImportError> { () throws(ImportError) in try FileScan.sha256(path: path) }
+            let result = Result<String, ImportError> { () throws(ImportError) in try FileScan.sha256(path: path, limit: limit) }
             condition.lock()
             outcome = result
             condition.broadcast()

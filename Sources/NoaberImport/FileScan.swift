@@ -21,11 +21,11 @@ struct FileScan {
     let hasByteOrderMark: Bool
     let size: Int
 
-    static func scan(path: String, hashing: Bool = true) throws(ImportError) -> FileScan {
+    static func scan(path: String, hashing: Bool = true, limit: Int = InputFile.maximumBytes) throws(ImportError) -> FileScan {
         var hasher = SHA256()
         var validator = UTF8Validator()
         var first3: [UInt8] = []
-        let size = try forEachChunk(of: path) { chunk in
+        let size = try forEachChunk(of: path, limit: limit) { chunk in
             if first3.count < 3 { first3.append(contentsOf: chunk.prefix(3 - first3.count)) }
             if hashing { hasher.update(chunk) }
             validator.consume(chunk)
@@ -35,9 +35,9 @@ struct FileScan {
     }
 
     /// The SHA-256 of the file's bytes as lowercase hex.
-    static func sha256(path: String) throws(ImportError) -> String {
+    static func sha256(path: String, limit: Int = InputFile.maximumBytes) throws(ImportError) -> String {
         var hasher = SHA256()
-        _ = try forEachChunk(of: path) { hasher.update($0) }
+        _ = try forEachChunk(of: path, limit: limit) { hasher.update($0) }
         return hex(hasher.finalize())
     }
 
@@ -45,10 +45,10 @@ struct FileScan {
         digest.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 
-    /// Reads the file in 256 KiB chunks and returns its size.
-    private static func forEachChunk(of path: String, _ body: (UnsafeRawBufferPointer) -> Void) throws(ImportError) -> Int {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw .cannotRead(file: path, reason: String(cString: strerror(errno))) }
+    /// Reads the file in 256 KiB chunks and returns its size; refuses anything but a regular file
+    /// (`InputFile.open`) and stops once more than `limit` bytes were read.
+    private static func forEachChunk(of path: String, limit: Int, _ body: (UnsafeRawBufferPointer) -> Void) throws(ImportError) -> Int {
+        let fd = try InputFile.open(path)
         defer { close(fd) }
         var size = 0
         let capacity = 1 << 18
@@ -61,8 +61,9 @@ struct FileScan {
                 throw .cannotRead(file: path, reason: String(cString: strerror(errno)))
             }
             if n == 0 { break }
-            body(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
             size += n
+            if size > limit { throw .fileTooLarge(file: path, limit: limit) }
+            body(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
         }
         return size
     }

@@ -7,6 +7,10 @@ import NoaberModel
 /// value from a column that may hold personal data.
 public enum ImportError: Error, Sendable {
     case cannotRead(file: String, reason: String)
+    /// The path is a pipe, a device, a directory or a socket (`InputFile`): refused before reading.
+    case notARegularFile(file: String, what: Localized)
+    /// The file is larger than the limit for one input (`InputFile.maximumBytes`).
+    case fileTooLarge(file: String, limit: Int)
     case badProfile(file: String, problem: Localized)
     /// The file is not readable as CSV at this position (unterminated quote, NUL byte, …).
     case malformedCSV(file: String, line: Int, field: Int?, problem: Localized)
@@ -43,6 +47,14 @@ public enum ImportError: Error, Sendable {
         switch self {
         case .cannotRead(let file, let reason):
             return Localized(nl: "\(file): kan het bestand niet lezen (\(reason))", en: "\(file): cannot read the file (\(reason))")
+        case .notARegularFile(let file, let what):
+            return Localized(
+                nl: "\(file): dit is geen gewoon bestand maar \(what.nl); noaber leest alleen bestanden. Sla de export eerst op als bestand (bijvoorbeeld: cat … > export.csv).",
+                en: "\(file): this is not a regular file but \(what.en); noaber only reads files. Save the export as a file first (for example: cat … > export.csv).")
+        case .fileTooLarge(let file, let limit):
+            return Localized(
+                nl: "\(file): het bestand is groter dan \(limit) bytes, de grens voor één invoerbestand; is dit wel een export? Splits een te grote export per dorp of per jaar.",
+                en: "\(file): the file is larger than \(limit) bytes, the limit for one input file; is this really an export? Split an export that large by village or by year.")
         case .badProfile(let file, let problem):
             return Localized(nl: "\(file): profiel klopt niet: \(problem.nl)", en: "\(file): profile is invalid: \(problem.en)")
         case .malformedCSV(let file, let line, let field, let problem):

@@ -29,6 +29,12 @@ public struct ImportOptions: Sendable {
 
     /// The scope used: the option, else the profile, else village.
     public var effectiveIDScope: IdentityScope { idScope ?? profile?.idScope ?? .village }
+    /// The largest file read, in bytes (`defaultMaxFileBytes`, 4 GiB): a larger one is refused
+    /// from its size, and reading stops there should the file grow.
+    public var maxFileBytes = ImportOptions.defaultMaxFileBytes
+    /// 4 GiB (docs/reliability.md, "Limits").
+    public static let defaultMaxFileBytes = InputFile.maximumBytes
+
     /// The export kind used: the option, else the profile, else full.
     public var effectiveExportKind: ExportKind { exportKind ?? profile?.exportKind ?? .full }
 

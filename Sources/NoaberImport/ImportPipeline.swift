@@ -10,8 +10,9 @@ enum ImportItem: Sendable {
     /// The record itself is in `ImportBatch.cases`, so the writer hands it on without a copy.
     case acceptedCase
     case acceptedTask(VolunteerTask, ordinal: Int)
-    /// `sourceField`: the file's own name of the field's column, when the reader knows it.
-    case rejected(line: Int, field: String?, reason: Localized, raw: String, sourceField: String? = nil)
+    /// `sourceField` is the file's own header of `field` (and its column letter in a workbook);
+    /// `raw` and `blanked` come from `RejectedRowText`.
+    case rejected(line: Int, field: String?, reason: Localized, raw: String, sourceField: String?, blanked: String?)
 }
 
 /// A run of consecutive items plus how far the reader had got, for progress reports.

@@ -20,8 +20,15 @@ public struct ImportReport: Sendable, Codable, Hashable {
         public var line: Int
         public var field: String?
         public var reason: String
-        /// The file's own name of the field's column (a workbook's header and column letter).
-        public var sourceField: String? = nil
+        /// The file's own header of `field` (and its column letter in a workbook).
+        public var sourceField: String?
+
+        public init(line: Int, field: String?, reason: String, sourceField: String? = nil) {
+            self.line = line
+            self.field = field
+            self.reason = reason
+            self.sourceField = sourceField
+        }
 
         enum CodingKeys: String, CodingKey {
             case line, field, reason, sourceField = "source_field"

@@ -28,11 +28,14 @@ public final class Importer {
     }
 
     public func importFile(_ path: String, options: ImportOptions) throws(ImportError) -> ImportReport {
+        // Only a regular file of bounded size is read (a pipe or /dev/zero never ends): refused
+        // here from stat(2), before anything opens it (`InputFile`).
+        try InputFile.check(path, limit: options.maxFileBytes)
         if try WorkbookImport.isWorkbook(path) { return try importWorkbook(path, options: options) }
-        let scan = try FileScan.scan(path: path, hashing: false)
+        let scan = try FileScan.scan(path: path, hashing: false, limit: options.maxFileBytes)
         // The hash runs beside the import (see `FileHasher`); every path waits for it, so no
         // thread reads the file after this returns.
-        let hasher = FileHasher(path: path)
+        let hasher = FileHasher(path: path, limit: options.maxFileBytes)
         defer { _ = try? hasher.sha256() }
         let encoding: TextEncoding
         switch options.profile?.encoding {
@@ -42,7 +45,8 @@ public final class Importer {
         }
         let reader: CSVReader
         do {
-            reader = try CSVReader(path: path, options: .init(delimiter: options.profile?.delimiter, encoding: encoding))
+            reader = try CSVReader(path: path, options: .init(delimiter: options.profile?.delimiter, encoding: encoding,
+                                                              maxInputBytes: options.maxFileBytes))
         } catch {
             throw Self.importError(error)
         }
@@ -240,8 +244,12 @@ public final class Importer {
         // Repeated ids are looked up instead of hashed again (see `PseudonymCache`).
         let people = p.map { PseudonymCache($0, domain: .person) }
         let volunteers = p.map { PseudonymCache($0, domain: .volunteer) }
-        let caseValidator = CaseRowValidator(context: context) { people?.pseudonym(forBytes: $0) }
-        let taskValidator = TaskRowValidator(context: context) { volunteers?.pseudonym(forBytes: $0) }
+        // Only under `case_id_is_personal`: case ids become pseudonyms (see `CaseIDRule`).
+        let caseIDs = p.flatMap { plan.profile.caseIDIsPersonal ? PseudonymCache($0, domain: .caseID) : nil }
+        var caseIDPseudonym: (@Sendable (UnsafeBufferPointer<UInt8>) -> String?)?
+        if let caseIDs { caseIDPseudonym = { caseIDs.pseudonym(forBytes: $0) } }
+        let caseValidator = CaseRowValidator(context: context, caseIDs: caseIDPseudonym) { people?.pseudonym(forBytes: $0) }
+        let taskValidator = TaskRowValidator(context: context, caseIDs: caseIDPseudonym) { volunteers?.pseudonym(forBytes: $0) }
         return { put in
             let scratch = try ImportScratch()
             var batch = ImportBatch()
@@ -250,10 +258,11 @@ public final class Importer {
             let delimiter = format.rawDelimiter
             let sourceField = format.sourceField
             func reject(_ line: Int, _ field: String?, _ reason: Localized) {
-                batch.items.append(.rejected(line: line, field: field, reason: reason,
-                                             raw: RowSink.sanitisedRaw(reader, delimiter: delimiter, plan: plan,
-                                                                       pseudonymizer: p, language: language),
-                                             sourceField: sourceField(field)))
+                let text = RejectedRowText.make(reader, delimiter: delimiter, plan: plan, language: language) { field, bytes in
+                    kind == .cases ? caseValidator.rawCell(field, bytes) : taskValidator.rawCell(field, bytes)
+                }
+                batch.items.append(.rejected(line: line, field: field, reason: reason, raw: text.raw,
+                                             sourceField: sourceField(field) ?? plan.sourceName(of: field), blanked: text.blanked))
             }
             while try reader.nextRow() {
                 let line = reader.line
@@ -302,10 +311,11 @@ public final class Importer {
         let validator = VillageRowValidator(context: context)
         var seen: Set<String> = []
         func reject(_ rejection: RowRejection) throws {
-            try sink.reject(line: reader.line, field: rejection.field, reason: rejection.reason,
-                            raw: RowSink.sanitisedRaw(reader, delimiter: format.rawDelimiter, plan: context.plan,
-                                                      pseudonymizer: nil, language: language),
-                            sourceField: format.sourceField(rejection.field))
+            let text = RejectedRowText.make(reader, delimiter: format.rawDelimiter, plan: context.plan, language: language,
+                                            cell: validator.rawCell)
+            try sink.reject(line: reader.line, field: rejection.field, reason: rejection.reason, raw: text.raw,
+                            sourceField: format.sourceField(rejection.field) ?? context.plan.sourceName(of: rejection.field),
+                            blanked: text.blanked)
         }
         while try reader.nextRow() {
             switch validator.validate(reader) {
@@ -365,6 +375,8 @@ public final class Importer {
             problem = Localized(nl: "meer dan \(limit) velden in één regel", en: "more than \(limit) fields in one record")
         case .nulByte:
             problem = Localized(nl: "NUL-byte: dit is geen tekstbestand (CSV)", en: "NUL byte: this is not a text (CSV) file")
+        case .inputTooLarge(let limit):
+            return .fileTooLarge(file: error.file, limit: limit)
         }
         return .malformedCSV(file: error.file, line: error.line, field: error.field, problem: problem)
     }

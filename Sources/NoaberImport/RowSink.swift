@@ -1,4 +1,3 @@
-import NoaberCSV
 import NoaberModel
 import NoaberStore
 
@@ -6,7 +5,8 @@ import NoaberStore
 /// that owns the store.
 ///
 /// Items arrive in file order (see `ImportItem`): accepted records are upserted, rejected rows are
-/// kept with their line, field, reason and sanitised raw text (`RowSink.sanitisedRaw`). A batch's
+/// kept with their line, field (and its header in the file), reason and sanitised raw text
+/// (`RejectedRowText`). A batch's
 /// accepted cases are upserted together by `write(cases:)` (`Writer.upsertCases`, which writes new
 /// cases in multi-row statements) after its items are counted; the reader rejects a `case_id` that
 /// appears twice in a file, so no two cases share a key and the order between them and the
@@ -52,8 +52,8 @@ struct RowSink {
             accepted += 1
             listed(task.village)
             count(try writer.upsertTask(task, ordinal: ordinal, importID: importID))
-        case .rejected(let line, let field, let reason, let raw, let sourceField):
-            try reject(line: line, field: field, reason: reason, raw: raw, sourceField: sourceField)
+        case .rejected(let line, let field, let reason, let raw, let sourceField, let blanked):
+            try reject(line: line, field: field, reason: reason, raw: raw, sourceField: sourceField, blanked: blanked)
         }
     }
 
@@ -75,7 +75,7 @@ struct RowSink {
         inserted += 1
     }
 
-    mutating func reject(line: Int, field: String?, reason: Localized, raw: String, sourceField: String? = nil) throws {
+    mutating func reject(line: Int, field: String?, reason: Localized, raw: String, sourceField: String?, blanked: String?) throws {
         rowsRead += 1
         rejected += 1
         let text = reason.text(language)
@@ -83,7 +83,8 @@ struct RowSink {
         if firstRejections.count < Importer.reportedRejections {
             firstRejections.append(.init(line: line, field: field, reason: text, sourceField: sourceField))
         }
-        try writer.insertRejectedRow(importID: importID, line: line, field: field, reason: text, raw: raw, sourceField: sourceField)
+        try writer.insertRejectedRow(importID: importID, line: line, field: field, reason: text, raw: raw,
+                                     sourceField: sourceField, blanked: blanked)
     }
 
     @inline(__always)
@@ -125,44 +126,5 @@ struct RowSink {
         report.unchangedRows = unchanged
         report.keptNewer = keptNewer
         report.firstRejections = firstRejections
-    }
-
-    /// The reader's current record as a rejected row's raw text: every column that is dropped or
-    /// ignored blanked and the source identifiers replaced by their pseudonyms, so that quarantine
-    /// never becomes a back door for personal data. A ragged row's raw text is not kept at all:
-    /// its columns may have shifted, and a name could sit anywhere.
-    static func sanitisedRaw(_ reader: some RowFields, delimiter: UInt8, plan: ColumnPlan, pseudonymizer: Pseudonymizer?,
-                             language: Language) -> String {
-        guard reader.fieldCount == plan.columnCount else {
-            return language == .nl
-                ? "[\(reader.fieldCount) velden; inhoud niet bewaard omdat kolommen verschoven kunnen zijn]"
-                : "[\(reader.fieldCount) fields; content not kept because columns may have shifted]"
-        }
-        let personPosition = plan.position(of: "person_id")
-        let volunteerPosition = plan.position(of: "volunteer_id")
-        var cells: [String] = []
-        cells.reserveCapacity(reader.fieldCount)
-        for i in 0..<reader.fieldCount {
-            if plan.hiddenPositions.contains(i) {
-                cells.append("")
-            } else if i == personPosition || i == volunteerPosition {
-                let domain: Pseudonymizer.Domain = i == personPosition ? .person : .volunteer
-                cells.append(reader.withField(i) { pseudonymizer?.pseudonym(forBytes: ByteText.trimmed($0), in: domain) } ?? "")
-            } else {
-                cells.append(reader.withField(i) { String(decoding: $0, as: UTF8.self) })
-            }
-        }
-        let sink = MemorySink()
-        var dialect = CSVDialect.standard
-        dialect.delimiter = delimiter
-        dialect.lineEnding = []
-        do {
-            var writer = try CSVWriter(sink: sink, dialect: dialect, neutraliseFormulas: false)
-            try writer.writeRow(cells)
-            try writer.flush()
-        } catch {
-            return cells.joined(separator: String(UnicodeScalar(delimiter)))
-        }
-        return String(decoding: sink.bytes, as: UTF8.self)
     }
 }

@@ -53,6 +53,8 @@ enum EndToEnd {
     /// is tried first (via the running test process and `Bundle.main`), then `.build/debug`
     /// under the package root as a last resort.
     static let binaryPath: String? = {
+        // Another build to test (e.g. an older one, to measure what a privacy scan found before a fix).
+        if let override = ProcessInfo.processInfo.environment["NOABER_TEST_BINARY"], !override.isEmpty { return override }
         var folders: [URL] = []
         if let first = CommandLine.arguments.first {
             let url = URL(fileURLWithPath: first).resolvingSymlinksInPath()

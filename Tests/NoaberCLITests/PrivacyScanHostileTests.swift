@@ -46,10 +46,11 @@ struct PrivacyScanHostileTests {
         for (i, code) in Self.codes.enumerated() {
             sink.row([code, Self.villageName(i), Self.municipalities[i], "1200", "150", "8", "22880"])
         }
-        // Rejected: codes that are not codes; their raw text goes to the quarantine.
+        // Rejected: codes that are not codes (blanked in the quarantine's raw text), and a valid
+        // code starting with '-' whose population is 0 (its raw text starts with the code).
         sink.row(["<script>alert(1)</script>", "x", "y", "100", "", "", ""])
         sink.row([#"=HYPERLINK("http://x","y")"#, "x", "y", "100", "", "", ""])
-        sink.row(["@SUM(1)", "x", "y", "100", "", "", ""])
+        sink.row(["-NUL", "@SUM(1)", "y", "0", "", "", ""])
         let villagesFile = input.appendingPathComponent("\t]]>villages.csv")
         try Data(sink.text.utf8).write(to: villagesFile)
 
@@ -71,7 +72,8 @@ struct PrivacyScanHostileTests {
             let cases = MemoryCSV()
             cases.row(["dossier", "dorp", "klant", "melding", "contact", "thema"])
             for i in 0..<12 {
-                let caseID = (Self.hostile[i % 6].text + "#\(v)-\(i)").prefix(60)
+                // Case ids must be file numbers (CaseIDRule); hostile ones are rejected below.
+                let caseID = "H\(v)-\(i)"
                 cases.row([String(caseID), code, "P\(v)-\(i % 9)", "2024-\(i % 12 + 1)-1\(i % 9)", "2024-\(i % 12 + 1)-2\(i % 9)",
                            labels[i % labels.count]])
             }
@@ -156,7 +158,8 @@ struct PrivacyScanHostileTests {
             }
         }
         let rejectedCSV = try #require(outputs.first { $0.0 == "rejected --format csv" }).1.stdout
-        #expect(rejectedCSV.contains("'@SUM(1),x,y"), "hostile raw text in the quarantine is neutralised:\n\(rejectedCSV.prefix(2000))")
+        #expect(rejectedCSV.contains("'-NUL,@SUM(1),y,"), "hostile raw text in the quarantine is neutralised:\n\(rejectedCSV.prefix(2000))")
+        #expect(!rejectedCSV.contains("<script>alert(1)</script>,x,y"), "a cell that failed its check is blanked")
         let rejected = try #require(outputs.first { $0.0 == "rejected --format json" }).1.json([RejectedRowJSON].self)
         #expect(rejected.count == 3 + 2 * 6, "three village rows and two case rows per file are rejected")
         let importRecords = try #require(outputs.first { $0.0 == "imports --format json" }).1.json([ImportRecordJSON].self)

@@ -122,7 +122,20 @@ struct CSVReaderTests {
             let reader = try CSVReader(path: FileManager.default.temporaryDirectory.path, options: .init(delimiter: 44, encoding: .utf8))
             _ = try reader.next()
         }
-        #expect(error?.kind == .unreadable(reason: "Is a directory"))
+        #expect(error?.kind == .unreadable(reason: "not a regular file (a pipe, device or directory); save the export as a file first"))
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func devicesAndPipesAreRefusedWhenOpened() throws {
+        for path in ["/dev/zero", "/dev/urandom"] {
+            #expect(throws: CSVError.self) { try CSVReader(path: path, options: .init(delimiter: 44, encoding: .utf8)) }
+        }
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("csv-fifo-\(UUID().uuidString)").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        defer { unlink(fifo) }
+        // No writer: a blocking open would wait forever.
+        let error = #expect(throws: CSVError.self) { try CSVReader(path: fifo, options: .init(delimiter: 44, encoding: .utf8)) }
+        #expect(error?.kind == .unreadable(reason: "not a regular file (a pipe, device or directory); save the export as a file first"))
     }
 
     @Test func errorDescriptionNamesFileLineAndField() {

@@ -62,11 +62,11 @@ import NoaberStore
 
     // MARK: - Limits (files made at run time, never committed)
 
-    @Test func aFieldOf100MBStopsAtTheLimitWithBoundedMemory() throws {
+    @Test func aFieldOf160MBStopsAtTheLimitWithBoundedMemory() throws {
         let box = try Sandbox()
         try box.importVillages()
         let path = box.root + "/huge-field.csv"
-        let fieldBytes = 100 * 1024 * 1024
+        let fieldBytes = 160 * 1024 * 1024
         try writeStreaming(path, prefix: Sandbox.caseHeader + "\nC1,SAA,p1,75-84,,2024-03-05,2024-03-06,,self,phone,",
                            repeating: UInt8(ascii: "a"), count: fieldBytes, suffix: ",false,informal,,isolation,,30\n")
         let before = try snapshot(box)
@@ -77,11 +77,12 @@ import NoaberStore
         let growth = PeakMemory.peak() - baseline
         try expectMalformed(failure, file: "huge-field.csv", line: 2, field: 11, saying: "1048576 bytes")
         // The reader holds at most the limit (1 MiB) plus one chunk; holding the field would add
-        // 100 MB. 64 MiB leaves room for other tests running in parallel in this process.
+        // 160 MiB. 100 MiB leaves room for other tests running in parallel in this process (a
+        // full run with the workbook tests beside it was seen to add 75 MiB at 64 MiB's margin).
         // Under AddressSanitizer (docs/reliability.md runs it with ASAN_OPTIONS set) freed memory
         // sits in ASan's quarantine and shadow memory, so RSS says nothing about noaber's own use.
         if ProcessInfo.processInfo.environment["ASAN_OPTIONS"] == nil {
-            #expect(growth < 64 * 1024 * 1024, "peak RSS grew by \(growth / 1024 / 1024) MiB")
+            #expect(growth < 100 * 1024 * 1024, "peak RSS grew by \(growth / 1024 / 1024) MiB")
         }
         #expect(try snapshot(box) == before)
         #expect(try box.store.database.integrityCheck() == ["ok"])
@@ -118,8 +119,12 @@ import NoaberStore
         let (box, report) = try importCompleting("invalid-utf8.csv")
         #expect(report.encoding == "windows-1252")
         #expect(report.accepted == 2 && report.rejected == 0)
-        // 0xEB in the file is "ë" (U+00EB) in the store, stored as UTF-8.
-        let s = try box.store.database.prepare("SELECT count(*) FROM cases WHERE case_id = 'C-Zoë'")
+        // 0xE9 in the file is "é" (U+00E9): the person id "René" is pseudonymised as the UTF-8
+        // text "René". (Case ids are file numbers of ASCII letters and digits, see CaseIDRule.)
+        let key = try KeyFile.load(at: box.root + "/store.sqlite.key")
+        let expected = try #require(Pseudonymizer(key: key).pseudonym(for: "René", in: .person))
+        let s = try box.store.database.prepare("SELECT count(*) FROM cases WHERE person_key = ?1")
+        try s.bind(text: expected, at: 1)
         _ = try s.step()
         #expect(s.int64(at: 0) == 1)
     }
@@ -143,7 +148,7 @@ import NoaberStore
     @Test func datesInYear1AreRejectedAndYear9999IsKept() throws {
         let (box, report) = try importCompleting("dates-year-1-and-9999.csv")
         let rejected = Dictionary(report.firstRejections.map { ($0.line, $0) }, uniquingKeysWith: { a, _ in a })
-        // Lines: 2 Y1, 3 Y1b, 4 Y9999, 5 Y9999b, 6 Y0, 7 Y10000, 8 S-max, 9 S-past, 10 OK.
+        // Lines: 2 Y1, 3 Y1b, 4 Y9999, 5 Y9999b, 6 Y0, 7 Y10000, 8 S1-max, 9 S2-past, 10 OK1.
         #expect(Set(rejected.keys) == [2, 3, 6, 7, 9])
         #expect(rejected[2]?.reason.contains("1900") == true)
         #expect(rejected[3]?.reason.contains("1900") == true)
@@ -153,7 +158,7 @@ import NoaberStore
         let s = try box.store.database.prepare("SELECT case_id, received FROM cases ORDER BY case_id")
         var stored: [String: String] = [:]
         while try s.step() { stored[s.text(at: 0) ?? ""] = s.text(at: 1) }
-        #expect(stored == ["Y9999": "9999-12-31", "Y9999b": "9999-12-31", "S-max": "9999-12-31", "OK": "1900-01-01"])
+        #expect(stored == ["Y9999": "9999-12-31", "Y9999b": "9999-12-31", "S1-max": "9999-12-31", "OK1": "1900-01-01"])
     }
 
     @Test func impossibleTimesAndAbsurdMinutesAreRejectedByField() throws {

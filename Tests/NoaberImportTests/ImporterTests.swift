@@ -28,8 +28,12 @@ import NoaberStore
         let rejected = try box.store.rejectedRows(importID: report.importID)
         #expect(rejected.count == 3)
         #expect(rejected.map(\.line) == [3, 5, 6])
-        // The raw text is kept, with the person id replaced by its pseudonym.
-        #expect(rejected[0].raw.contains("31-02-2024"))
+        // The raw text keeps the valid cells, with the person id replaced by its pseudonym; the
+        // invalid date is blanked (its header named), and quoted in the reason, being date-like.
+        #expect(!rejected[0].raw.contains("31-02-2024"))
+        #expect(rejected[0].raw.hasPrefix("C2,SAA,"))
+        #expect(rejected[0].blanked == "received" && rejected[0].sourceField == "received")
+        #expect(rejected[0].reason.contains("'31-02-2024'"))
         #expect(!rejected[0].raw.contains(",p1,"))
         let imports = try box.store.imports()
         let last = try #require(imports.last)

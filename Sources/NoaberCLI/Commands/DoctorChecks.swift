@@ -44,6 +44,7 @@ struct DoctorChecks {
         findings.append(checkForeignKeys(db))
         // An older schema has no mask columns; the next import migrates it (checkSchema warns).
         if schema.allSatisfy({ $0.severity == .ok }) { findings.append(checkStoredValues(db)) }
+        findings.append(checkCaseIDs(db))
         findings.append(checkKey(db))
         findings.append(checkWAL())
         findings += checkData(db)

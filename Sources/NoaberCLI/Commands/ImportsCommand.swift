@@ -1,3 +1,4 @@
+import NoaberCSV
 import NoaberImport
 import NoaberModel
 import NoaberStore
@@ -12,10 +13,18 @@ enum ProvenanceCommands {
 
     static let rejectedSpec = CommandSpec(
         name: "rejected", abstract: "Show rejected rows with their line, field and reason.",
-        discussion: "The raw text is the row as read, with dropped and ignored columns blanked and identifiers pseudonymised.",
+        discussion: """
+        The raw text keeps only the cells that passed their own check (known codes, dates, numbers, file numbers); \
+        person and volunteer ids are pseudonymised, every other cell is blanked, and the row names the blanked columns.
+        --for-village CODE lists what a village needs to fix its sheet: file, line, its own column header, the reason \
+        and the row's safe cells, with Dutch headers unless --lang en; --csv-dialect excel-nl opens in Dutch Excel.
+        """,
         options: CommonOptions.specs + [
             OptionSpec(name: "import", valueName: "id", help: "Only rows of this import."),
+            OptionSpec(name: "for-village", valueName: "code", help: "The rows of every import of this village, as the village reads them."),
             CommonOptions.format(["text", "json", "csv"]),
+            OptionSpec(name: "csv-dialect", valueName: "dialect", help: "CSV dialect (excel-nl: ';', decimal comma, BOM).",
+                       allowed: ["standard", "excel-nl"], defaultDescription: "standard"),
         ])
 
     static func runImports(_ args: ParsedArguments, _ console: Console) throws(CLIFailure) {
@@ -44,17 +53,58 @@ enum ProvenanceCommands {
         let importID: Int64?
         do { importID = try args.int("import").map(Int64.init) } catch { throw .usage(error) }
         let store = try common.openExistingStore()
+        let dialect: CSVDialect = args.string("csv-dialect") == "excel-nl" ? .excelDutch : .standard
+        if let village = args.string("for-village") {
+            try runRejected(forVillage: village, importID: importID, dialect: dialect, store: store, args, console)
+            return
+        }
         let rows: [RejectedRow]
         do { rows = try store.rejectedRows(importID: importID) } catch { throw .store(error, path: common.databasePath) }
         switch args.string("format") {
         case "json": console.out(try JSONOutput.render(rows))
-        case "csv": console.out(RejectedRowsCSV.render(rows))
+        case "csv": console.out(RejectedRowsCSV.render(rows, dialect: dialect))
         default:
             var table = TextTable(header: common.language == .nl ? ["import", "regel", "veld", "reden", "ruwe regel"]
                                                                   : ["import", "line", "field", "reason", "raw row"], rightAligned: [0, 1])
             for r in rows { table.add([String(r.importID), String(r.line), r.field ?? "", r.reason, r.raw]) }
             console.out(table.render())
             console.err(common.text("\(rows.count) afgekeurde rij(en)\n", "\(rows.count) rejected row(s)\n"))
+        }
+    }
+
+    /// `noaber rejected --for-village CODE`: see `VillageRejection`.
+    private static func runRejected(forVillage village: String, importID: Int64?, dialect: CSVDialect, store: NoaberStore,
+                                    _ args: ParsedArguments, _ console: Console) throws(CLIFailure) {
+        let common = CommonOptions(args)
+        let rows: [VillageRejection]
+        let imports: [ImportRecord]
+        do {
+            guard try store.villages().contains(where: { $0.code == village }) else {
+                throw CLIFailure.data(Localized(nl: "dorp '\(village)' staat niet in de store", en: "village '\(village)' is not in the store"))
+            }
+            imports = try store.imports()
+            rows = VillageRejection.make(try store.rejectedRows(village: village).filter { importID == nil || $0.importID == importID },
+                                         imports: imports)
+        } catch let failure as CLIFailure {
+            throw failure
+        } catch let error as StoreError {
+            throw .store(error, path: common.databasePath)
+        } catch {
+            throw .internal(String(describing: error))
+        }
+        switch args.string("format") {
+        case "json": console.out(try JSONOutput.render(rows))
+        case "csv": console.out(VillageRejection.csv(rows, language: common.language, dialect: dialect))
+        default:
+            var table = TextTable(header: VillageRejection.header(common.language), rightAligned: [1])
+            for r in rows { table.add(r.cells) }
+            console.out(table.render())
+            console.err(common.text("\(rows.count) afgekeurde rij(en) van dorp \(village)\n", "\(rows.count) rejected row(s) of village \(village)\n"))
+        }
+        let shared = Set(rows.map(\.importID)).compactMap { id in imports.first { $0.id == id && $0.village == nil } }
+        for i in shared.sorted(by: { $0.id < $1.id }) {
+            console.err(common.text("let op: \(i.fileName) (import \(i.id)) bevat meerdere dorpen; al zijn afgekeurde rijen staan erbij\n",
+                                    "note: \(i.fileName) (import \(i.id)) holds several villages; all its rejected rows are listed\n"))
         }
     }
 }

@@ -23,7 +23,7 @@ enum CLIFailure: Error {
         case .usage: .usage
         case .importFailed(let e):
             switch e {
-            case .cannotRead: .noInput
+            case .cannotRead, .notARegularFile: .noInput
             case .badProfile, .key: .configError
             case .store: .storeError
             default: .dataError

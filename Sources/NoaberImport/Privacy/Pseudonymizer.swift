@@ -3,8 +3,8 @@
 ///
 /// The same id under the same key always gives the same pseudonym, so a person links across
 /// exports and imports; without the key nobody can recompute or reverse it (see docs/privacy.md).
-/// The domain (`person` or `volunteer`) keeps a resident and a volunteer who share a source id
-/// apart. The unit separator 0x1F cannot occur in a domain name, so no (domain, id) pair collides
+/// The domain (`person`, `volunteer` or `case`) keeps a resident, a volunteer and a file number
+/// that share a source id apart. The unit separator 0x1F cannot occur in a domain name, so no (domain, id) pair collides
 /// with another by concatenation.
 ///
 /// Trimming removes leading and trailing ASCII whitespace (space, tab, LF, VT, FF, CR) and
@@ -24,6 +24,8 @@ public struct Pseudonymizer: Sendable {
     public enum Domain: String, Sendable {
         case person
         case volunteer
+        /// Case ids of a village whose profile says `case_id_is_personal` (see `CaseIDRule`).
+        case caseID = "case"
     }
 
     private let mac: HMACSHA256
@@ -31,6 +33,8 @@ public struct Pseudonymizer: Sendable {
     private let personStart: SHA256
     /// `mac`'s inner hasher after absorbing "volunteer" ‖ 0x1F.
     private let volunteerStart: SHA256
+    /// `mac`'s inner hasher after absorbing "case" ‖ 0x1F.
+    private let caseStart: SHA256
 
     /// A pseudonymiser using the key in `key`.
     public init(key: KeyFile) {
@@ -49,6 +53,7 @@ public struct Pseudonymizer: Sendable {
         self.mac = mac
         personStart = start(.person)
         volunteerStart = start(.volunteer)
+        caseStart = start(.caseID)
     }
 
     /// Separates the domain from the id: ASCII unit separator, which no domain name contains.
@@ -69,7 +74,12 @@ public struct Pseudonymizer: Sendable {
     public func pseudonym(forBytes id: UnsafeBufferPointer<UInt8>, in domain: Domain) -> String? {
         let trimmed = Self.trimmed(id)
         guard !trimmed.isEmpty else { return nil }
-        let inner = domain == .person ? personStart : volunteerStart
+        let inner: SHA256
+        switch domain {
+        case .person: inner = personStart
+        case .volunteer: inner = volunteerStart
+        case .caseID: inner = caseStart
+        }
         return mac.finish(inner: inner, appending: UnsafeRawBufferPointer(trimmed)).hex(wordCount: 4)
     }
 

@@ -17,6 +17,10 @@ public struct ColumnPlan: Sendable {
     public let ignoredColumns: [String]
     /// Positions of columns whose contents must never be stored or shown (dropped or ignored).
     public let hiddenPositions: Set<Int>
+    /// The file's own name of each column, as the village knows it: its header, trimmed. (A
+    /// workbook reader may add the column letter, `Naam (C)`.) Rejected rows name their field
+    /// with it (`rejected_rows.source_field`).
+    public let sourceNames: [String]
 
     public func position(of field: String) -> Int? { positions[field] }
 
@@ -24,7 +28,7 @@ public struct ColumnPlan: Sendable {
     /// read, not where the columns are).
     func with(profile: MappingProfile) -> ColumnPlan {
         ColumnPlan(kind: kind, profile: profile, isCanonical: isCanonical, columnCount: columnCount, positions: positions,
-                   ignoredColumns: ignoredColumns, hiddenPositions: hiddenPositions)
+                   ignoredColumns: ignoredColumns, hiddenPositions: hiddenPositions, sourceNames: sourceNames)
     }
 
     /// Whether `header` is a header this file can be read by: with a profile, it holds a column for
@@ -45,6 +49,19 @@ public struct ColumnPlan: Sendable {
             if let target = columnMap[h] ?? (mappable.contains(h) ? h : nil) { found.insert(target) }
         }
         return profile.kind.requiredColumns.filter { $0 != "village" || profile.kind == .villages }.allSatisfy(found.contains)
+    }
+
+    /// The file's own name of the column of `field`; nil when the file lacks it or `field` is nil.
+    public func sourceName(of field: String?) -> String? {
+        guard let field, let p = positions[field], p < sourceNames.count else { return nil }
+        return sourceNames[p]
+    }
+
+    /// The canonical field of each column (nil: not mapped).
+    public var fieldsByPosition: [String?] {
+        var result = [String?](repeating: nil, count: columnCount)
+        for (field, p) in positions where p < columnCount { result[p] = field }
+        return result
     }
 
     /// Decides the plan. `kind` is the `--kind` option, if given.
@@ -104,6 +121,7 @@ public struct ColumnPlan: Sendable {
         let missingHard = missing.filter { $0 != "village" }
         if !missingHard.isEmpty { throw .missingColumns(file: file, columns: missingHard) }
         return ColumnPlan(kind: k, profile: resolvedProfile, isCanonical: isCanonical, columnCount: header.count,
-                          positions: positions, ignoredColumns: ignored, hiddenPositions: hidden)
+                          positions: positions, ignoredColumns: ignored, hiddenPositions: hidden,
+                          sourceNames: header.map { $0.trimmingCharacters(in: .whitespacesAndNewlines.union(.init(charactersIn: "\u{FEFF}\u{00A0}"))) })
     }
 }

@@ -38,6 +38,9 @@ public struct MappingProfile: Sendable, Hashable {
     /// `header_row`: the 1-based row of a workbook's sheet that holds the header (nil: found in
     /// the first 30 rows).
     public var headerRow: Int?
+    /// `case_id_is_personal`: the village's file numbers are themselves personal data (a name, a
+    /// BSN), so they are stored as keyed pseudonyms instead of as written (see `CaseIDRule`).
+    public var caseIDIsPersonal = false
 
     public init(name: String, description: String = "", kind: RecordKind, encoding: String? = nil,
                 delimiter: UInt8? = nil, dateOrder: DateOrder = .dayMonthYear, excelSerialDates: Bool = true,
@@ -70,16 +73,23 @@ public struct MappingProfile: Sendable, Hashable {
         return fields
     }
 
-    /// Loads and checks a profile file.
+    /// Loads and checks a profile file: a regular file of at most 1 MiB (`InputFile`), strict
+    /// JSON without a duplicated key (`StrictJSON`), then every setting.
     public static func load(from path: String) throws(ImportError) -> MappingProfile {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw .cannotRead(file: path, reason: String(describing: error))
+        let bytes: [UInt8]
+        do { bytes = try InputFile.read(path, limit: InputFile.maximumProfileBytes) } catch {
+            guard case .fileTooLarge(_, let limit) = error else { throw error }
+            throw .badProfile(file: path, problem: Localized(nl: "het profiel is groter dan \(limit) bytes; dit is geen profiel",
+                                                             en: "the profile is larger than \(limit) bytes; this is not a profile"))
         }
-        return try decode(data, file: path)
+        return try decode(Data(bytes), file: path)
     }
 
     public static func decode(_ data: Data, file: String) throws(ImportError) -> MappingProfile {
+        // JSONDecoder keeps one of two values of a duplicated key without a word: refuse first.
+        do { try StrictJSON.check(Array(data)) } catch {
+            throw .badProfile(file: file, problem: error.localized)
+        }
         let raw: ProfileFile
         do { raw = try JSONDecoder().decode(ProfileFile.self, from: data) } catch let error as DecodingError {
             throw .badProfile(file: file, problem: Localized(nl: "geen geldig profiel: \(describe(error))",
@@ -131,6 +141,7 @@ private struct ProfileFile: Decodable {
             if let n = try? c.decode(Int.self) { self = .number(n) } else { self = .name(try c.decode(String.self)) }
         }
     }
+    var case_id_is_personal: Bool?
 
     func checked(file: String) throws(ImportError) -> MappingProfile {
         func bad(_ nl: String, _ en: String) -> ImportError { .badProfile(file: file, problem: Localized(nl: nl, en: en)) }
@@ -215,6 +226,7 @@ private struct ProfileFile: Decodable {
             }
             profile.idScope = s
         }
+        profile.caseIDIsPersonal = case_id_is_personal ?? false
         if let export {
             guard let e = ExportKind(rawValue: export) else {
                 throw bad("export '\(export)' onbekend; verwacht full of incremental", "unknown export '\(export)'; expected full or incremental")

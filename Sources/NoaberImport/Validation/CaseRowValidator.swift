@@ -4,9 +4,13 @@ import NoaberModel
 ///
 /// A row is accepted whole or rejected whole: one invalid value refuses the row, so that nothing
 /// is ever half-stored. The source `person_id` never leaves this type: it is pseudonymised here.
+/// So is `case_id` when the profile says `case_id_is_personal`; otherwise it must have the shape
+/// of a file number (`CaseIDRule`).
 public struct CaseRowValidator: Sendable {
     let context: RowContext
     let pseudonymise: @Sendable (UnsafeBufferPointer<UInt8>) -> String?
+    /// The case id's pseudonym, when the profile says case ids are personal; nil: `CaseIDRule`.
+    let pseudonymiseCaseID: (@Sendable (UnsafeBufferPointer<UInt8>) -> String?)?
     private let ageBands: CodeLookup<AgeBand>
     private let sources: CodeLookup<Source>
     private let channels: CodeLookup<Channel>
@@ -34,13 +38,17 @@ public struct CaseRowValidator: Sendable {
     }
 
     /// Longest `case_id` accepted; longer values are almost certainly a shifted column.
-    static let maximumCaseIDLength = 64
+    static let maximumCaseIDLength = CaseIDRule.maximumLength
     /// Upper bound for `support_minutes` on one case: 500 hours.
     static let maximumSupportMinutes = 30_000.0
 
-    init(context: RowContext, pseudonymise: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> String?) {
+    /// `caseIDs` is required when the profile says `case_id_is_personal` (a row is rejected
+    /// without it); it is ignored otherwise.
+    init(context: RowContext, caseIDs: (@Sendable (UnsafeBufferPointer<UInt8>) -> String?)? = nil,
+         pseudonymise: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> String?) {
         self.context = context
         self.pseudonymise = pseudonymise
+        pseudonymiseCaseID = context.plan.profile.caseIDIsPersonal ? (caseIDs ?? { _ in nil }) : nil
         f = Fields(context)
         let v = context.plan.profile.values
         ageBands = CodeLookup(profileLabels: v["age_band"])
@@ -66,16 +74,7 @@ public struct CaseRowValidator: Sendable {
 
     private func record(_ row: some RowFields) throws(RowRejection) -> CaseRecord {
         let c = context
-        let caseID = c.text(f.caseID, in: row)
-        guard !caseID.isEmpty else {
-            throw RowRejection(field: "case_id", reason: Localized(nl: "case_id ontbreekt", en: "case_id missing"))
-        }
-        // `count` walks grapheme clusters; `utf8.count` bounds it from above, so only an id of
-        // more than 64 bytes needs the walk.
-        guard caseID.utf8.count <= Self.maximumCaseIDLength || caseID.count <= Self.maximumCaseIDLength else {
-            throw RowRejection(field: "case_id", reason: Localized(
-                nl: "case_id langer dan \(Self.maximumCaseIDLength) tekens", en: "case_id longer than \(Self.maximumCaseIDLength) characters"))
-        }
+        let caseID = try c.caseID(f.caseID, in: row, pseudonymise: pseudonymiseCaseID).get()
         let village = try c.village(in: row).get()
         guard let received = try c.moment(f.received, in: row).get() else {
             throw RowRejection(field: "received", reason: Localized(nl: "datum ontvangst ontbreekt", en: "received date missing"))
@@ -96,15 +95,17 @@ public struct CaseRowValidator: Sendable {
         record.ageBand = try c.with(f.ageBand, in: row) { ageBands.code($0, field: "age_band") }.get()
         if record.ageBand == nil, let age = try c.integer(f.age, in: row).get() {
             guard let band = AgeBand(age: age), age <= 120 else {
-                throw RowRejection(field: "age", reason: Localized(nl: "leeftijd \(age) onmogelijk", en: "age \(age) impossible"))
+                let shown = ShownValue.numberFragment(Double(age))
+                throw RowRejection(field: "age", reason: Localized(nl: "leeftijd\(shown.nl) onmogelijk", en: "age\(shown.en) impossible"))
             }
             record.ageBand = band
         }
         if let year = try c.integer(f.birthYear, in: row).get() {
             guard year >= 1900, year <= received.date.year else {
+                let shown = ShownValue.numberFragment(Double(year))
                 throw RowRejection(field: "birth_year", reason: Localized(
-                    nl: "geboortejaar \(year) onmogelijk (verwacht 1900–\(received.date.year))",
-                    en: "birth year \(year) impossible (expected 1900–\(received.date.year))"))
+                    nl: "geboortejaar\(shown.nl) onmogelijk (verwacht 1900–\(received.date.year))",
+                    en: "birth year\(shown.en) impossible (expected 1900–\(received.date.year))"))
             }
             record.birthYear = year
         }
@@ -123,13 +124,45 @@ public struct CaseRowValidator: Sendable {
         }.get()
         if let minutes = try c.decimal(f.supportMinutes, in: row).get() {
             guard minutes >= 0, minutes <= Self.maximumSupportMinutes else {
+                let shown = ShownValue.numberFragment(minutes)
                 throw RowRejection(field: "support_minutes", reason: Localized(
-                    nl: "support_minutes \(minutes) buiten bereik (0–\(Int(Self.maximumSupportMinutes)))",
-                    en: "support_minutes \(minutes) out of range (0–\(Int(Self.maximumSupportMinutes)))"))
+                    nl: "support_minutes\(shown.nl) buiten bereik (0–\(Int(Self.maximumSupportMinutes)))",
+                    en: "support_minutes\(shown.en) out of range (0–\(Int(Self.maximumSupportMinutes)))"))
             }
             record.supportMinutes = minutes
         }
         return record
+    }
+
+    /// What a rejected row's raw text keeps of the cell of `field` (see `RejectedRowText`): each
+    /// cell is checked on its own, as the row's validation would check it, so the raw text keeps
+    /// only known codes, dates, numbers in range, file numbers and pseudonyms.
+    func rawCell(_ field: String, _ raw: UnsafeBufferPointer<UInt8>) -> RawCell {
+        let b = ByteText.trimmed(raw)
+        guard !b.isEmpty else { return .keep }
+        let c = context
+        let sep = c.multiValueSeparator
+        switch field {
+        case "case_id": return c.caseIDCell(b, pseudonymise: pseudonymiseCaseID)
+        case "person_id": return pseudonymise(b).map(RawCell.replace) ?? .blank
+        case "village": return c.villages.code(forBytes: b) != nil ? .keep : .blank
+        case "age_band": return RowContext.verdict(ageBands.code(b, field: field))
+        case "age": return c.isInteger(b, in: 0...120) ? .keep : .blank
+        case "birth_year": return c.isInteger(b, in: 1900...9999) ? .keep : .blank
+        case "received", "first_contact", "closed": return c.isDate(b) ? .keep : .blank
+        case "source": return RowContext.verdict(sources.code(b, field: field))
+        case "channel": return RowContext.verdict(channels.code(b, field: field))
+        case "resolution": return RowContext.verdict(resolutions.code(b, field: field))
+        case "themes": return RowContext.verdict(themes.codes(b, separator: sep, field: field))
+        case "referred_to": return RowContext.verdict(referrals.codes(b, separator: sep, field: field))
+        case "risks": return RowContext.verdict(risks.codes(b, separator: sep, field: field))
+        case "escalated_to": return RowContext.verdict(escalations.codes(b, separator: sep, field: field))
+        case "collective":
+            if !collectiveLabels.isEmpty, collectiveLabels[ByteText.string(b).lowercased()] != nil { return .keep }
+            return RowContext.verdict(BooleanParser.parse(b))
+        case "support_minutes": return c.isDecimal(b, in: 0...Self.maximumSupportMinutes) ? .keep : .blank
+        default: return .blank
+        }
     }
 
     /// Refuses `moment` (the field `name`) when it lies before `received`; no array per row.

@@ -89,11 +89,13 @@ struct CodeLookup<C: Code>: Sendable {
         return .success(result)
     }
 
+    /// The value is quoted only when `ShownValue` allows it: a name typed into a code column is
+    /// described, never repeated.
     private static func unknown(_ text: String, field: String) -> RowRejection {
-        let shown = text.count <= 40 ? text : String(text.prefix(40)) + "…"
+        let shown = ShownValue.fragment(text)
         let expected = C.allCodes.joined(separator: ", ")
         return RowRejection(field: field, reason: Localized(
-            nl: "onbekende waarde '\(shown)'; verwacht een van: \(expected) (of een vertaling in het profiel)",
-            en: "unknown value '\(shown)'; expected one of: \(expected) (or a label mapped in the profile)"))
+            nl: "onbekende waarde\(shown.nl); verwacht een van: \(expected) (of een vertaling in het profiel)",
+            en: "unknown value\(shown.en); expected one of: \(expected) (or a label mapped in the profile)"))
     }
 }

@@ -120,10 +120,10 @@ struct RowContext: Sendable {
             return .success(fixed)
         }
         guard let code = villages.code(for: named) else {
-            let shown = named.count <= 40 ? named : String(named.prefix(40)) + "…"
+            let shown = ShownValue.fragment(named)
             return .failure(RowRejection(field: "village", reason: Localized(
-                nl: "onbekend dorp '\(shown)'; bekend: \(villages.codes.sorted().joined(separator: ", "))",
-                en: "unknown village '\(shown)'; known: \(villages.codes.sorted().joined(separator: ", "))")))
+                nl: "onbekend dorp\(shown.nl); bekend: \(villages.codes.sorted().joined(separator: ", "))",
+                en: "unknown village\(shown.en); known: \(villages.codes.sorted().joined(separator: ", "))")))
         }
         if let fixed = fixedVillage, fixed != code {
             return .failure(RowRejection(field: "village", reason: Localized(

@@ -4,15 +4,23 @@ import NoaberModel
 public struct TaskRowValidator: Sendable {
     let context: RowContext
     let pseudonymise: @Sendable (UnsafeBufferPointer<UInt8>) -> String?
+    /// The case id's pseudonym, when the profile says case ids are personal; nil: `CaseIDRule`.
+    let pseudonymiseCaseID: (@Sendable (UnsafeBufferPointer<UInt8>) -> String?)?
     private let tasks: CodeLookup<TaskKind>
+    private let caseIDField: RowContext.Field
 
     /// One task row covers one day: more than 24 hours is a typing error, not dedication.
     static let maximumHours = 24.0
 
-    init(context: RowContext, pseudonymise: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> String?) {
+    /// `caseIDs` as for `CaseRowValidator`: the same profile setting pseudonymises a task's
+    /// case id in the same domain, so tasks keep linking to their cases.
+    init(context: RowContext, caseIDs: (@Sendable (UnsafeBufferPointer<UInt8>) -> String?)? = nil,
+         pseudonymise: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> String?) {
         self.context = context
         self.pseudonymise = pseudonymise
+        pseudonymiseCaseID = context.plan.profile.caseIDIsPersonal ? (caseIDs ?? { _ in nil }) : nil
         tasks = CodeLookup(profileLabels: context.plan.profile.values["task"])
+        caseIDField = context.field("case_id")
     }
 
     public func validate(_ row: some RowFields) -> Result<VolunteerTask, RowRejection> {
@@ -37,14 +45,30 @@ public struct TaskRowValidator: Sendable {
             throw RowRejection(field: "hours", reason: Localized(nl: "uren ontbreken", en: "hours missing"))
         }
         guard hours > 0, hours <= Self.maximumHours else {
+            let shown = ShownValue.numberFragment(hours)
             throw RowRejection(field: "hours", reason: Localized(
-                nl: "uren \(hours) buiten bereik (meer dan 0, hoogstens 24)", en: "hours \(hours) out of range (above 0, at most 24)"))
+                nl: "uren\(shown.nl) buiten bereik (meer dan 0, hoogstens 24)", en: "hours\(shown.en) out of range (above 0, at most 24)"))
         }
         guard let task = try c.with("task", in: row, { tasks.code($0, field: "task") }).get() else {
             throw RowRejection(field: "task", reason: Localized(nl: "taak ontbreekt", en: "task missing"))
         }
-        let caseID = c.text("case_id", in: row)
+        let caseID = try c.caseID(caseIDField, in: row, pseudonymise: pseudonymiseCaseID, optional: true).get()
         return VolunteerTask(village: village, caseID: caseID.isEmpty ? nil : caseID, volunteerKey: volunteer,
                              date: date, hours: hours, task: task)
+    }
+
+    /// What a rejected row's raw text keeps of the cell of `field` (see `CaseRowValidator.rawCell`).
+    func rawCell(_ field: String, _ raw: UnsafeBufferPointer<UInt8>) -> RawCell {
+        let b = ByteText.trimmed(raw)
+        guard !b.isEmpty else { return .keep }
+        switch field {
+        case "case_id": return context.caseIDCell(b, pseudonymise: pseudonymiseCaseID)
+        case "volunteer_id": return pseudonymise(b).map(RawCell.replace) ?? .blank
+        case "village": return context.villages.code(forBytes: b) != nil ? .keep : .blank
+        case "date": return context.isDate(b) ? .keep : .blank
+        case "hours": return context.isDecimal(b, in: Double.leastNonzeroMagnitude...Self.maximumHours) ? .keep : .blank
+        case "task": return RowContext.verdict(tasks.code(b, field: field))
+        default: return .blank
+        }
     }
 }

@@ -19,8 +19,7 @@ public struct VillageRowValidator: Sendable {
     private func record(_ row: some RowFields) throws(RowRejection) -> Village {
         let c = context
         let code = c.text("village", in: row)
-        guard !code.isEmpty, code.count <= 32,
-              code.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic && $0.isASCII || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }) else {
+        guard Self.isCode(code) else {
             throw RowRejection(field: "village", reason: Localized(
                 nl: "dorpscode moet 1–32 letters, cijfers, - of _ zijn", en: "village code must be 1–32 letters, digits, - or _"))
         }
@@ -53,6 +52,30 @@ public struct VillageRowValidator: Sendable {
         return Village(code: code, name: name, municipality: municipality, inhabitants: inhabitants,
                        inhabitants75Plus: over75, paidHoursPerWeek: hours, costPerYearEUR: cost,
                        registrationStart: registrationStart, ondersteunerStart: ondersteunerStart)
+    }
+
+    /// What a rejected row's raw text keeps of the cell of `field` (see `CaseRowValidator.rawCell`):
+    /// names and municipalities are free text, kept unless they look like an identifier.
+    func rawCell(_ field: String, _ raw: UnsafeBufferPointer<UInt8>) -> RawCell {
+        let b = ByteText.trimmed(raw)
+        guard !b.isEmpty else { return .keep }
+        let c = context
+        switch field {
+        case "village": return Self.isCode(ByteText.string(b)) ? .keep : .blank
+        case "name", "municipality": return c.freeTextCell(b)
+        case "inhabitants": return c.isInteger(b, in: 1...Int.max) ? .keep : .blank
+        case "inhabitants_75plus": return c.isInteger(b, in: 0...Int.max) ? .keep : .blank
+        case "paid_hours_per_week": return c.isDecimal(b, in: 0...80) ? .keep : .blank
+        case "cost_per_year_eur": return c.isDecimal(b, in: 0...Double.greatestFiniteMagnitude) ? .keep : .blank
+        case "registration_start", "ondersteuner_start": return c.isDate(b) ? .keep : .blank
+        default: return .blank
+        }
+    }
+
+    /// A village code: 1–32 ASCII letters, digits, `-` or `_`.
+    static func isCode(_ code: String) -> Bool {
+        !code.isEmpty && code.count <= 32
+            && code.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic && $0.isASCII || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" })
     }
 
     /// An optional date column; a time of day is not expected and refused.

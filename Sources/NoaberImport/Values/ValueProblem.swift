@@ -13,38 +13,44 @@ public enum ValueProblem: Error, Sendable, Hashable {
     case notAWholeNumber(String)
 
     /// The message, optionally without the value (for columns that may hold personal data).
+    ///
+    /// Even when shown, the value is quoted only when `ShownValue` allows it (a short code-like,
+    /// date-like or number-like value in which `IdentifierDetector` finds nothing); otherwise the
+    /// message describes it: `geen datum (lijkt een BSN; niet getoond en niet bewaard)`.
     public func message(showingValue: Bool = true) -> Localized {
-        let v: String
+        let s: String
         switch self {
-        case .notADate(let s), .impossibleDate(let s), .impossibleTime(let s), .twoDigitYear(let s),
-             .excelSerialOutOfRange(let s), .notANumber(let s), .ambiguousNumber(let s), .notABoolean(let s),
-             .notAWholeNumber(let s):
-            v = showingValue ? " '\(s)'" : ""
+        case .notADate(let x), .impossibleDate(let x), .impossibleTime(let x), .twoDigitYear(let x),
+             .excelSerialOutOfRange(let x), .notANumber(let x), .ambiguousNumber(let x), .notABoolean(let x),
+             .notAWholeNumber(let x):
+            s = x
         }
+        let v = showingValue ? ShownValue.fragment(s) : Localized(nl: "", en: "")
+        let (n, e) = (v.nl, v.en)
         switch self {
         case .notADate:
-            return Localized(nl: "geen datum\(v); verwacht bijv. 5-3-2024, 2024-03-05 of een Excel-datumgetal",
-                             en: "not a date\(v); expected e.g. 5-3-2024, 2024-03-05 or an Excel serial date")
+            return Localized(nl: "geen datum\(n); verwacht bijv. 5-3-2024, 2024-03-05 of een Excel-datumgetal",
+                             en: "not a date\(e); expected e.g. 5-3-2024, 2024-03-05 or an Excel serial date")
         case .impossibleDate:
-            return Localized(nl: "datum bestaat niet\(v)", en: "date does not exist\(v)")
+            return Localized(nl: "datum bestaat niet\(n)", en: "date does not exist\(e)")
         case .impossibleTime:
-            return Localized(nl: "tijd bestaat niet\(v); verwacht 0:00 tot 23:59", en: "time does not exist\(v); expected 0:00 to 23:59")
+            return Localized(nl: "tijd bestaat niet\(n); verwacht 0:00 tot 23:59", en: "time does not exist\(e); expected 0:00 to 23:59")
         case .twoDigitYear:
-            return Localized(nl: "jaartal met twee cijfers\(v) is dubbelzinnig; gebruik vier cijfers",
-                             en: "two-digit year\(v) is ambiguous; use four digits")
+            return Localized(nl: "jaartal met twee cijfers\(n) is dubbelzinnig; gebruik vier cijfers",
+                             en: "two-digit year\(e) is ambiguous; use four digits")
         case .excelSerialOutOfRange:
-            return Localized(nl: "Excel-datumgetal buiten bereik\(v); verwacht 10000 tot 2958465",
-                             en: "Excel serial date out of range\(v); expected 10000 to 2958465")
+            return Localized(nl: "Excel-datumgetal buiten bereik\(n); verwacht 10000 tot 2958465",
+                             en: "Excel serial date out of range\(e); expected 10000 to 2958465")
         case .notANumber:
-            return Localized(nl: "geen getal\(v)", en: "not a number\(v)")
+            return Localized(nl: "geen getal\(n)", en: "not a number\(e)")
         case .ambiguousNumber:
-            return Localized(nl: "getal\(v) is dubbelzinnig (punt en komma); gebruik één decimaalteken",
-                             en: "number\(v) is ambiguous (both point and comma); use one decimal separator")
+            return Localized(nl: "getal\(n) is dubbelzinnig (punt en komma); gebruik één decimaalteken",
+                             en: "number\(e) is ambiguous (both point and comma); use one decimal separator")
         case .notABoolean:
-            return Localized(nl: "geen ja/nee-waarde\(v); verwacht ja, nee, j, n, x, 1, 0, true of false",
-                             en: "not a yes/no value\(v); expected ja, nee, j, n, x, 1, 0, true or false")
+            return Localized(nl: "geen ja/nee-waarde\(n); verwacht ja, nee, j, n, x, 1, 0, true of false",
+                             en: "not a yes/no value\(e); expected ja, nee, j, n, x, 1, 0, true or false")
         case .notAWholeNumber:
-            return Localized(nl: "geen geheel getal\(v)", en: "not a whole number\(v)")
+            return Localized(nl: "geen geheel getal\(n)", en: "not a whole number\(e)")
         }
     }
 }

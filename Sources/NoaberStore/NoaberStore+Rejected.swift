@@ -1,0 +1,38 @@
+extension NoaberStore {
+    /// The rejected rows a village has to correct: those of every import that was the village's
+    /// own (`imports.village`) or listed it (`import_villages`), ordered by import and line.
+    ///
+    /// A file with several villages lists a village only when it had rows of that village
+    /// accepted; its rejected rows are all returned, since a rejected row's village may be the
+    /// very cell that was wrong.
+    public func rejectedRows(village: String) throws(StoreError) -> [RejectedRow] {
+        let s = try database.prepare("""
+            SELECT r.import_id, r.line, r.field, r.reason, r.raw, r.source_field, r.blanked
+            FROM rejected_rows r JOIN imports i ON i.import_id = r.import_id
+            WHERE i.village = ?1
+               OR EXISTS (SELECT 1 FROM import_villages v WHERE v.import_id = r.import_id AND v.village = ?1)
+            ORDER BY r.import_id, r.line
+            """)
+        try s.bind(text: village, at: 1)
+        var result: [RejectedRow] = []
+        while try s.step() {
+            result.append(RejectedRow(importID: s.int64(at: 0) ?? 0, line: Int(s.int64(at: 1) ?? 0), field: s.text(at: 2),
+                                      reason: s.text(at: 3) ?? "", raw: s.text(at: 4) ?? "",
+                                      sourceField: s.text(at: 5), blanked: s.text(at: 6)))
+        }
+        return result
+    }
+
+    /// Calls `body` with the village and case id of every case, then of every task that names a
+    /// case, for checks over a store's stored ids (`noaber doctor`). Static over a bare
+    /// `Database`, because doctor opens a store read-only and never migrates it.
+    ///
+    /// - Complexity: one pass over `cases` and one over `volunteer_tasks`.
+    public static func forEachCaseID(in database: Database,
+                                     _ body: (_ table: String, _ village: String, _ caseID: String) throws -> Void) throws {
+        let cases = try database.prepare("SELECT village, case_id FROM cases")
+        while try cases.step() { try body("cases", cases.text(at: 0) ?? "", cases.text(at: 1) ?? "") }
+        let tasks = try database.prepare("SELECT village, case_id FROM volunteer_tasks WHERE case_id IS NOT NULL")
+        while try tasks.step() { try body("volunteer_tasks", tasks.text(at: 0) ?? "", tasks.text(at: 1) ?? "") }
+    }
+}
