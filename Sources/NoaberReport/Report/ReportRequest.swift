@@ -24,6 +24,9 @@ public struct ReportRequest: Sendable {
     public var escalationParameters: EscalationParameters
     public var draws: Int
     public var seed: UInt64
+    /// Village codes drawn as the reader's own village (`--highlight`): a distinct marker and its
+    /// name in every funnel plot, a heavy frame in the small multiples.
+    public var highlight: [String] = []
 
     public init(audience: Audience, language: Language = .nl, period: Period, trendEvery: Period.Unit? = nil,
                 villages: [String]? = nil, minCell: Int = 5, suppress: Bool = true, csvDialect: CSVDialect = .standard,

@@ -82,12 +82,12 @@ public struct BarChart: SVGChart, Hashable {
         let heading = Draw.heading(title: title, subtitle: subtitle, width: width)
         let labelWidth = min(bars.map { TextMetrics.width($0.label, fontSize: Draw.fontSize) }.max() ?? 0, width * 0.3)
         let valueWidth = (bars.map { TextMetrics.width(valueText($0, format), fontSize: Draw.smallFontSize) }.max() ?? 0)
-        // A row is 26 units, more when its label wraps.
+        // A row is 22 units, more when its label wraps.
         let lineStep = Draw.lineHeight(Draw.fontSize)
         let labelLines = bars.map { TextMetrics.lines($0.label, maxWidth: labelWidth, fontSize: Draw.fontSize) }
-        let rowHeights = labelLines.map { max(26, Double($0.count) * lineStep + 10) }
+        let rowHeights = labelLines.map { max(22, Double($0.count) * lineStep + 8) }
         var plot = PlotArea(left: 12 + labelWidth + 10, top: heading.height + 8, right: width - valueWidth - 16, bottom: 0)
-        plot.bottom = plot.top + max(26, rowHeights.reduce(0, +))
+        plot.bottom = plot.top + max(22, rowHeights.reduce(0, +))
 
         var low = 0.0, high = 0.0
         for bar in bars {

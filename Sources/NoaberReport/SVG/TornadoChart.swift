@@ -82,7 +82,7 @@ public struct TornadoChart: SVGChart, Hashable {
         // Each row: the name's lines, then the two bars (13 units each) and a gap.
         let lineStep = Draw.lineHeight(Draw.fontSize)
         let names = sorted.map { TextMetrics.lines($0.label, maxWidth: width - 24, fontSize: Draw.fontSize) }
-        let rowHeights = names.map { Double($0.count) * lineStep + 2 * 13 + 10 }
+        let rowHeights = names.map { Double($0.count) * lineStep + 2 * 13 + 6 }
         var plot = PlotArea(left: 12 + valueWidth + 6, top: heading.height + 26, right: width - valueWidth - 16, bottom: 0)
         plot.bottom = plot.top + max(34, rowHeights.reduce(0, +))
         let values = ([baseValue] + sorted.flatMap { [$0.low, $0.high] }).filter(\.isFinite)
