@@ -137,6 +137,14 @@ PRINT_TEXT_JS = r"""
     if (out.htmlMin === null || pt < out.htmlMin) out.htmlMin = pt;
     if (pt < %(min)f - 1e-6) note(out.small, el.tagName.toLowerCase() + ': "' + node.textContent.trim().slice(0, 40) + '" ' + pt.toFixed(2) + ' pt');
   }
+  // Wider than the page, the browser would shrink the whole page to fit, and every size with it.
+  out.pageWidth = document.documentElement.scrollWidth;
+  out.wide = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.right > document.documentElement.clientWidth + 1 && out.wide.length < 5 && !el.closest('svg'))
+      out.wide.push(el.tagName.toLowerCase() + ' ' + (el.textContent || '').trim().slice(0, 30) + ' ' + Math.round(r.right));
+  }
   return out;
 })()
 """ % {"min": MIN_PRINT_PT}
@@ -199,6 +207,8 @@ def browser_checks(browser_path, reports, check):
             page.media("print")
             page.navigate(url)
             text = page.evaluate(PRINT_TEXT_JS)
+            check(text["pageWidth"] <= A4_CONTENT_PX + 1,
+                  f"{name}: nothing wider than A4 ({text['pageWidth']} px of {A4_CONTENT_PX}): {text['wide']}")
             check(not text["small"], f"{name}: every text prints at {MIN_PRINT_PT:g} pt or more on A4: {text['small']}")
             check(not text["truncated"], f"{name}: no chart label ends in '…': {text['truncated']}")
             check(not text["outside"], f"{name}: no chart text outside its SVG: {text['outside']}")

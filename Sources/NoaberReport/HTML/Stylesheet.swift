@@ -62,15 +62,23 @@ enum Stylesheet {
       h3 { font-size: 10pt; break-after: avoid; page-break-after: avoid; }
       figure, table, .headline li, .note, .keep { break-inside: avoid; page-break-inside: avoid; }
       figure { margin: .5rem 0; }
-      table { font-size: 8pt; }
+      table { font-size: 8pt; max-width: 100%; }
+      /* A table wider than the page would make the browser shrink the whole page to fit, charts
+         and text with it: on paper every cell may wrap, headers between any two letters. */
+      th, td { overflow-wrap: anywhere; }
+      td.num { white-space: normal; }
       .ci { font-size: 1em; }
       code, .command { font-size: 8pt; }
       .table-wrap { overflow: visible; }
       .figure-body.stacked { grid-template-columns: minmax(0, 1fr); }
       .figure-body.stacked .figure-svg svg { max-width: 40rem; }
-      footer { font-size: 8pt; }
+      footer { font-size: 8pt; margin-top: .8rem; padding-top: .3rem; }
       .audience-raadsbrief { font-size: 8.5pt; }
       .audience-raadsbrief figure { margin: .3rem 0; }
+      .audience-raadsbrief figcaption { margin-top: .1rem; }
+      .audience-raadsbrief .note { padding: .2rem .6rem; }
+      .audience-raadsbrief .note p { margin: .2rem 0; }
+      .audience-raadsbrief .note h3 { margin: .2rem 0; }
       .audience-raadsbrief .headline { gap: .2rem; margin: .3rem 0; }
       .audience-raadsbrief .headline li { padding: .2rem .5rem; }
       .audience-raadsbrief h2 { margin: .5rem 0 .2rem; }

@@ -77,7 +77,7 @@ extension ReportComposer {
         guard perVillage else {
             // The value axis' title says the unit; no subtitle repeats it (height: two A4 pages).
             figure(TrendChart(title: title, periods: labels, series: series, valueTitle: valueTitle,
-                              style: .number(fractionDigits: digits), width: chartWidth(tableColumns: columns.count), height: 170,
+                              style: .number(fractionDigits: digits), width: chartWidth(tableColumns: columns.count), height: 190,
                               identifier: fid),
                    caption: caption, table: table, shown: shown)
             return
@@ -143,7 +143,7 @@ extension ReportComposer {
             figure(KaplanMeierChart(title: title, curves: curves.map { chartCurve($0.km, label: $0.label) },
                                     shareTitle: pick("aandeel nog niet bereikt", "share not yet reached"),
                                     timeTitle: pick("dagen na binnenkomst", "days after the request"),
-                                    maximumTime: maxTime, width: chartWidth(tableColumns: columns.count), height: 200, identifier: fid),
+                                    maximumTime: maxTime, width: chartWidth(tableColumns: columns.count), height: 190, identifier: fid),
                    caption: caption, table: table)
             return
         }
@@ -186,8 +186,8 @@ extension ReportComposer {
                            "No sensitivity analysis: too few finished cases with a risk."))
             return
         }
-        // The raadsbrief shows the five most influential parameters (two A4 pages), the others eight.
-        let shown = data.request.audience == .raadsbrief ? 5 : 8
+        // The raadsbrief shows the four most influential parameters (two A4 pages), the others eight.
+        let shown = data.request.audience == .raadsbrief ? 4 : 8
         let entries = Array(summary.result.sensitivity.prefix(shown))
         guard !entries.isEmpty else { return }
         func label(_ e: SensitivityEntry) -> String { e.risk.label(language) + ": " + parameterName(e.parameter) }

@@ -80,26 +80,32 @@ public struct TrendChart: SVGChart, Hashable {
         var values = series.flatMap { $0.values.compactMap { $0 }.flatMap { [$0.estimate, $0.lower, $0.upper].compactMap { $0 } } }
             .filter(\.isFinite)
         if includesZero { values.append(0) }
-        let yTicks = Scale.niceTicks(min: values.min() ?? 0, max: values.max() ?? 1, count: 6)
+        // About one tick per 30 units of plot height (estimated before the layout), 3 to 6.
+        let tickCount = max(3, min(6, Int((height - 120) / 30)))
+        let yTicks = Scale.niceTicks(min: values.min() ?? 0, max: values.max() ?? 1, count: tickCount)
         let yLabelWidth = yTicks.values.map { TextMetrics.width(style.tick($0, ticks: yTicks, format), fontSize: Draw.fontSize) }.max() ?? 0
         let legendItems = series.enumerated().map { index, series in
             LegendItem(label: series.label, swatch: .line(color: Palette.color(index), dash: Palette.dash(index), marker: Palette.marker(index)))
         }
         let legendHeight = Legend.height(legendItems, maxWidth: width - 24)
         let bottom = height - legendHeight - 30
-        let titleLines = Double(Axis.verticalTitleLines(valueTitle, plotHeight: bottom - heading.height - 60) - 1)
-        let left = 12 + 18 + yLabelWidth + 8 + titleLines * Draw.lineHeight(Draw.fontSize), right = width - 20
+        // The value axis' title goes above the plot, level: a short chart has no room to set it
+        // along the axis without breaking it into pieces (and a subtitle saying the same is left out).
+        let valueLabel = subtitle == valueTitle ? nil : Draw.wrappedText(valueTitle, maxWidth: width - 24, x: 12,
+                                                                          y: heading.height + 12, size: Draw.smallFontSize)
+        let left = 12 + yLabelWidth + 8, right = width - 20
         let slot = (right - left) / Double(max(1, periods.count))
         let labels = periods.map(dates.shortPeriodLabel)
         let layout = CategoryLabelLayout.periods(periods, labels: labels, slotWidth: slot)
-        let plot = PlotArea(left: left, top: heading.height + 10, right: right, bottom: bottom - layout.height)
+        let plot = PlotArea(left: left, top: heading.height + 10 + (valueLabel.map { $0.height + 4 } ?? 0), right: right,
+                            bottom: bottom - layout.height)
         let y = Scale(domain: yTicks.domain, range: (plot.bottom, plot.top))
         let positions = periods.indices.map { plot.left + slot * (Double($0) + 0.5) }
 
         var content = heading.elements
         content += Axis.left(ticks: yTicks, scale: y, plot: plot, style: style, format: format)
         content += Axis.categories(labels, positions: positions, plot: plot, layout: layout)
-        content += Axis.title(valueTitle, plot: plot, vertical: true, offset: yLabelWidth + 16)
+        content += valueLabel?.elements ?? []
         for (seriesIndex, series) in series.enumerated() {
             content.append(.group([], [SVGElement("title", text: series.label)]
                 + Self.marks(series.values, positions: positions, y: y, color: Palette.color(seriesIndex),
