@@ -67,6 +67,7 @@ enum Stylesheet {
          and text with it: on paper every cell may wrap, headers between any two letters. */
       th, td { overflow-wrap: anywhere; }
       td.num { white-space: normal; }
+      .figure-body:not(.stacked) .figure-data th, .figure-body:not(.stacked) .figure-data td { overflow-wrap: normal; }
       .ci { font-size: 1em; }
       code, .command { font-size: 8pt; }
       .table-wrap { overflow: visible; }
