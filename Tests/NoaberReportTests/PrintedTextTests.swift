@@ -132,3 +132,24 @@ import Testing
         #expect(!Palette.series.contains(Palette.orange) && !Palette.series.contains(Palette.skyBlue))
     }
 }
+
+/// `--highlight CODE`: the reader's own village is marked in the funnel plots and the panels.
+@Suite struct HighlightTests {
+    @Test func ownVillageIsMarkedAndNamed() throws {
+        let request = try DemoLikeFixture.request(.lerendNetwerk, language: .nl, highlight: ["SAA"])
+        let files = try ReportGenerator.render(input: DemoLikeFixture.input, provenance: DemoLikeFixture.provenance, request: request)
+        let funnel = String(decoding: try #require(files.first { $0.path == "figures/funnel-reach_per_1000.svg" }).bytes, as: UTF8.self)
+        #expect(funnel.contains("font-weight=\"bold\">Saasveld</text>"))
+        #expect(funnel.contains(">eigen dorp</text>"))
+        #expect(funnel.contains("Gemarkeerd: Saasveld."))
+        let panels = String(decoding: try #require(files.first { $0.path == "figures/response-time-villages.svg" }).bytes, as: UTF8.self)
+        #expect(panels.contains("Saasveld (eigen dorp)"))
+        // Without --highlight nothing is marked.
+        let plain = try ReportGenerator.render(input: DemoLikeFixture.input, provenance: DemoLikeFixture.provenance,
+                                               request: try DemoLikeFixture.request(.lerendNetwerk, language: .nl))
+        let plainFunnel = String(decoding: try #require(plain.first { $0.path == "figures/funnel-reach_per_1000.svg" }).bytes, as: UTF8.self)
+        #expect(!plainFunnel.contains("eigen dorp"))
+        // Every village of the six (five with enough cases) is named in a plot of at most 12.
+        for name in ["Deurningen", "Lattrop-Breklenkamp", "Saasveld", "Weerselo"] { #expect(plainFunnel.contains(">\(name)</text>"), "\(name)") }
+    }
+}

@@ -7,7 +7,7 @@ import NoaberModel
 /// (`highlighted`) gets a heavy frame and a bold name.
 ///
 /// The grid: up to three panels a row (two below 480 units), the value axis labelled on the left
-/// of each row, the time axis under every panel, both axis titles once.
+/// of each row, the time axis under every panel; the value axis' title once, level above the grid.
 struct PanelGrid {
     struct Frame {
         var plot: PlotArea
@@ -149,9 +149,11 @@ public struct KaplanMeierPanels: SVGChart, Hashable {
         let yTicks = Scale.niceTicks(min: 0, max: 1, count: 3)
         let style = ValueStyle.percent(fractionDigits: 0)
         let yLabelWidth = TextMetrics.width("100%", fontSize: Draw.fontSize)
-        let left = 12 + 18 + yLabelWidth + 8
-        let grid = PanelGrid.layout(labels: panels.map(\.label), left: left, right: width - 12, top: heading.height + 6,
-                                    plotHeight: 110, belowPlot: 28)
+        let left = 12 + yLabelWidth + 8
+        // The value axis' title goes above the grid, level: along a 110-unit axis it would break.
+        let valueLabel = Draw.wrappedText(shareTitle, maxWidth: width - 24, x: 12, y: heading.height + 12, size: Draw.smallFontSize)
+        let grid = PanelGrid.layout(labels: panels.map(\.label), left: left, right: width - 12,
+                                    top: heading.height + valueLabel.height + 8, plotHeight: 110, belowPlot: 28)
         var legendItems = [LegendItem(label: language.pick("dit dorp, met 95%-band", "this village, with 95% band"),
                                       swatch: .line(color: Palette.blue, dash: "", marker: nil))]
         if let reference {
@@ -162,7 +164,7 @@ public struct KaplanMeierPanels: SVGChart, Hashable {
         let legend = Legend.row(legendItems, x: 12, y: legendTop, maxWidth: width - 24)
         let height = legendTop + legend.height
 
-        var content = heading.elements
+        var content = heading.elements + valueLabel.elements
         let end = xTicks.domain.upperBound
         for (panel, frame) in zip(panels, grid.frames) {
             let plot = frame.plot
@@ -195,9 +197,7 @@ public struct KaplanMeierPanels: SVGChart, Hashable {
             }
             content.append(.group([], marks))
         }
-        if let first = grid.frames.first, let last = grid.frames.last {
-            let rows = PlotArea(left: first.plot.left, top: first.plot.top, right: width - 12, bottom: last.plot.bottom)
-            content += Axis.title(shareTitle, plot: rows, vertical: true, offset: yLabelWidth + 16)
+        if !grid.frames.isEmpty {
             content += Draw.wrappedText(timeTitle, maxWidth: width - left - 12, x: (left + width - 12) / 2, y: xTitleTop + 12,
                                         anchor: "middle").elements
         }
@@ -279,14 +279,15 @@ public struct TrendPanels: SVGChart, Hashable {
         if includesZero { values.append(0) }
         let yTicks = Scale.niceTicks(min: values.min() ?? 0, max: values.max() ?? 1, count: 4)
         let yLabelWidth = yTicks.values.map { TextMetrics.width(style.tick($0, ticks: yTicks, format), fontSize: Draw.fontSize) }.max() ?? 0
-        let left = 12 + 18 + yLabelWidth + 8
+        let left = 12 + yLabelWidth + 8
+        let valueLabel = Draw.wrappedText(valueTitle, maxWidth: width - 24, x: 12, y: heading.height + 12, size: Draw.smallFontSize)
         let labels = periods.map(dates.shortPeriodLabel)
         let probe = PanelGrid.layout(labels: panels.map(\.label), left: left, right: width - 12, top: 0, plotHeight: 100, belowPlot: 0)
         let panelWidth = probe.frames.first?.plot.width ?? (width - left)
         let slot = panelWidth / Double(max(1, periods.count))
         let layout = CategoryLabelLayout.periods(periods, labels: labels, slotWidth: slot, fontSize: Draw.smallFontSize)
-        let grid = PanelGrid.layout(labels: panels.map(\.label), left: left, right: width - 12, top: heading.height + 6,
-                                    plotHeight: 100, belowPlot: layout.height + 6)
+        let grid = PanelGrid.layout(labels: panels.map(\.label), left: left, right: width - 12,
+                                    top: heading.height + valueLabel.height + 8, plotHeight: 100, belowPlot: layout.height + 6)
         var legendItems = [LegendItem(label: language.pick("dit dorp, met 95%-BI", "this village, with 95% CI"),
                                       swatch: .line(color: Palette.blue, dash: "", marker: .circle))]
         if let reference {
@@ -295,7 +296,7 @@ public struct TrendPanels: SVGChart, Hashable {
         let legend = Legend.row(legendItems, x: 12, y: grid.bottom + 12, maxWidth: width - 24)
         let height = grid.bottom + 12 + legend.height
 
-        var content = heading.elements
+        var content = heading.elements + valueLabel.elements
         for (panel, frame) in zip(panels, grid.frames) {
             let plot = frame.plot
             let y = Scale(domain: yTicks.domain, range: (plot.bottom, plot.top))
@@ -326,10 +327,6 @@ public struct TrendPanels: SVGChart, Hashable {
             marks += TrendChart.marks(panel.values, positions: positions, y: y, color: Palette.blue, dash: "", marker: .circle,
                                       markerSize: 6)
             content.append(.group([], marks))
-        }
-        if let first = grid.frames.first, let last = grid.frames.last {
-            let rows = PlotArea(left: first.plot.left, top: first.plot.top, right: width - 12, bottom: last.plot.bottom)
-            content += Axis.title(valueTitle, plot: rows, vertical: true, offset: yLabelWidth + 16)
         }
         content += legend.elements
         return SVGDocument.render(width: width, height: height, identifier: id, title: title,
