@@ -115,10 +115,12 @@ public struct TornadoChart: SVGChart, Hashable {
                 marks.append(Draw.text(valueLabel(value, setting: setting, format), x: rightSide ? max(end, base) + 4 : min(end, base) - 4,
                                        y: barTop + 10, anchor: rightSide ? "start" : "end", size: Draw.smallFontSize))
             }
+            // The base line runs through the bars only, not through the names above them.
+            marks.append(Draw.line(base, barsTop - 2, base, barsTop + 26, stroke: Palette.black, width: 1.5, dash: "4 2"))
             content.append(.group([], marks))
             top += rowHeights[index]
         }
-        content.append(Draw.line(base, plot.top - 6, base, plot.bottom, stroke: Palette.black, width: 1.5, dash: "4 2"))
+        content.append(Draw.line(base, plot.top - 6, base, plot.top, stroke: Palette.black, width: 1.5, dash: "4 2"))
         content.append(Draw.text(language.pick("basis", "base") + " \(style.label(baseValue, format))", x: base, y: plot.top - 10,
                                  anchor: "middle", size: Draw.smallFontSize, fill: Palette.black))
         content += legend.elements
