@@ -20,6 +20,9 @@ struct ReportCommand {
                        help: "Who the report is for (repeatable; 'all' writes the three into <out>/<audience>/).",
                        repeatable: true, allowed: Audience.allCases.map(\.rawValue) + ["all"], required: true),
             OptionSpec(name: "village", valueName: "code", help: "Only these villages (repeatable).", repeatable: true),
+            OptionSpec(name: "highlight", valueName: "code",
+                       help: "Mark this village as the reader's own in funnel plots and per-village panels (repeatable).",
+                       repeatable: true),
             OptionSpec(name: "period", valueName: "period", help: "Period of the report.", defaultDescription: "last full year"),
             OptionSpec(name: "every", valueName: "unit", help: "Trend periods within the report period.",
                        allowed: ["month", "quarter", "year"], defaultDescription: "quarter"),
@@ -53,6 +56,10 @@ struct ReportCommand {
         if let unknown = args.strings("village").first(where: { code in !source.villages.contains { $0.code == code } }) {
             throw .data(Localized(nl: "dorp '\(unknown)' staat niet in de store", en: "village '\(unknown)' is not in the store"))
         }
+        if let unknown = args.strings("highlight").first(where: { code in !source.villages.contains { $0.code == code } }) {
+            throw .data(Localized(nl: "dorp '\(unknown)' (--highlight) staat niet in de rapportage",
+                                  en: "village '\(unknown)' (--highlight) is not in the report"))
+        }
         let names = args.strings("audience")
         let audiences = names.contains("all") ? Audience.allCases : Audience.allCases.filter { names.contains($0.rawValue) }
         let written = try Self.write(audiences: audiences, source: source, args: args, common: common,
@@ -76,6 +83,7 @@ struct ReportCommand {
         var request = ReportRequest(audience: audiences.first ?? .onderzoek, language: common.language, period: period)
         request.trendEvery = Period.Unit(rawValue: args.string("every") ?? "quarter")
         request.villages = args.strings("village").nilIfEmpty
+        request.highlight = args.strings("highlight")
         request.minCell = options.minCell
         request.suppress = options.suppress
         request.csvDialect = args.string("csv-dialect") == "excel-nl" ? .excelDutch : .standard

@@ -153,6 +153,7 @@ enum MetricsPass {
             FunnelPoints.compute(period: periods[p], counts: counts[p], reach: plan.reach,
                                  volunteers: plan.volunteers, hideBelow: hideSmall ? k : 1)
         }.flatMap { $0 } : []
+        let drawn = FunnelPoints.drawLimits(points, widening: options.funnelWidening)
 
         let periodIndex = Dictionary(periods.enumerated().map { ($1.label, $0) }, uniquingKeysWith: { a, _ in a })
         var results: [MetricsResult] = []
@@ -164,7 +165,10 @@ enum MetricsPass {
                 for p in periods.indices { result.merge(pooledParts[p][r]) }
             }
             if request.quality { result.rows += qualityRows }
-            if request.charts { result.funnel = points }
+            if request.charts {
+                result.funnel = drawn.points
+                result.funnelDispersion = drawn.dispersion
+            }
             result.sortChartMaterial(periodIndex: periodIndex)
             results.append(result)
         }
