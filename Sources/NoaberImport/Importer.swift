@@ -32,7 +32,7 @@ public final class Importer {
         // here from stat(2), before anything opens it (`InputFile`).
         try InputFile.check(path, limit: options.maxFileBytes)
         if try WorkbookImport.isWorkbook(path) { return try importWorkbook(path, options: options) }
-        let scan = try FileScan.scan(path: path, hashing: false, limit: options.maxFileBytes)
+        let scan = try FileScan.scan(path: path, limit: options.maxFileBytes)
         // The hash runs beside the import (see `FileHasher`); every path waits for it, so no
         // thread reads the file after this returns.
         let hasher = FileHasher(path: path, limit: options.maxFileBytes)
