@@ -65,6 +65,7 @@ struct GroupTally: Sendable {
             reach?.add(slice)
             volunteers?.add(cases: slice, openAtEnd: village.openCases(at: period.end))
             escalation?.add(slice, followUpDays: followUpDays)
+            escalation?.noteFollowUp(casesEnd: village.coverage.casesEnd, period: period, followUpDays: followUpDays)
         }
         if countTasks {
             tasksCounted.append(village.village)

@@ -33,6 +33,8 @@ public enum DisclosureControl {
         "closure_median_not_reached", "cases_vanished",
         // Coverage describes the data received, not residents.
         "coverage_pct", "tasks_coverage_pct", "villages_covered", "villages_partly_covered", "villages_without_data",
+        // How far the data reach past a period, and the price level: about the data and the model.
+        "escalation_follow_up_complete", "avoided_cost_price_year",
     ]
 
     public static func isCount(_ metric: String) -> Bool {
@@ -51,7 +53,7 @@ public enum DisclosureControl {
         case "cases_per_1000", "cases_per_paid_hour": return ["cases"]
         case "new_residents_pct": return ["new_residents", "residents_reached"]
         case "volunteers_per_1000": return ["volunteers_active"]
-        case "avoided_cost_eur", "return_per_euro": return ["escalation_cases_counted"]
+        case "avoided_cost_eur", "avoided_cost_eur_most_likely", "return_per_euro": return ["escalation_cases_counted"]
         default:
             if metric.hasPrefix("theme_pct:") { return ["theme:" + metric.dropFirst("theme_pct:".count), "cases"] }
             if metric.hasPrefix("source_pct:") { return ["source:" + metric.dropFirst("source_pct:".count), "cases"] }
