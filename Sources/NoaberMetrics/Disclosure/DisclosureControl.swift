@@ -24,6 +24,7 @@ public enum DisclosureControl {
         "cases", "residents_reached", "residents_reached_75plus", "new_residents", "anonymous_cases",
         "collective_cases", "volunteers_active", "volunteer_tasks", "volunteers_over_threshold",
         "boundary_tasks", "open_cases_at_end", "escalation_cases_counted",
+        "open_waiting", "open_waiting_over_2d", "open_waiting_over_7d", "open_waiting_over_30d",
     ]
 
     /// Rows about data quality, exempt from suppression.
@@ -54,6 +55,9 @@ public enum DisclosureControl {
         case "new_residents_pct": return ["new_residents", "residents_reached"]
         case "volunteers_per_1000": return ["volunteers_active"]
         case "avoided_cost_eur", "avoided_cost_eur_most_likely", "return_per_euro": return ["escalation_cases_counted"]
+        case "open_waiting_over_2d_pct": return ["open_waiting_over_2d", "open_waiting"]
+        case "open_waiting_over_7d_pct": return ["open_waiting_over_7d", "open_waiting"]
+        case "open_waiting_over_30d_pct": return ["open_waiting_over_30d", "open_waiting"]
         default:
             if metric.hasPrefix("theme_pct:") { return ["theme:" + metric.dropFirst("theme_pct:".count), "cases"] }
             if metric.hasPrefix("source_pct:") { return ["source:" + metric.dropFirst("source_pct:".count), "cases"] }
