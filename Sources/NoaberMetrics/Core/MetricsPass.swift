@@ -72,6 +72,7 @@ enum MetricsPass {
 
         var villageParts: [MetricsResult] = []
         var qualityRows: [MetricRow] = []
+        var outliers: [MonthlyOutliers] = []
         var funnelCounts = periods.map { _ in [FunnelPoints.Counts]() }
         let lanes = max(source.lanes, 1)
         let round = lanes * villagesPerLane
@@ -104,8 +105,10 @@ enum MetricsPass {
                                                          countsOnly: villageCountsOnly, small: small))
                         }
                         if quality {
-                            work.quality = QualityMetrics.rows(prepared, facts: source.qualityFacts[v.code],
-                                                               today: options.today)
+                            let q = QualityMetrics.compute(prepared, facts: source.qualityFacts[v.code], today: options.today,
+                                                           exportEvery: options.exportEvery, graceDays: options.exportGraceDays)
+                            work.quality = q.rows
+                            work.outliers = q.outliers
                         }
                         mine.append(work)
                     }
@@ -118,6 +121,7 @@ enum MetricsPass {
             for work in works {
                 villageParts.append(work.part)
                 qualityRows += work.quality
+                if let o = work.outliers { outliers.append(o) }
                 for (p, counts) in work.funnel { funnelCounts[p].append(counts) }
             }
             // The pooled groups take the round's villages in code order, each period on its own core.
@@ -163,7 +167,10 @@ enum MetricsPass {
             } else if let r = pooledRequests.firstIndex(of: i) {
                 for p in periods.indices { result.merge(pooledParts[p][r]) }
             }
-            if request.quality { result.rows += qualityRows }
+            if request.quality {
+                result.rows += qualityRows
+                result.outliers = outliers
+            }
             if request.charts { result.funnel = points }
             result.sortChartMaterial(periodIndex: periodIndex)
             results.append(result)
@@ -179,6 +186,7 @@ private struct VillageWork: Sendable {
     let prepared: PreparedVillage
     var part = MetricsResult()
     var quality: [MetricRow] = []
+    var outliers: MonthlyOutliers?
     var funnel: [(Int, FunnelPoints.Counts)] = []
 }
 

@@ -15,6 +15,9 @@ public struct MetricsResult: Sendable {
     public var volunteerHours: [VolunteerHoursDistribution]
     /// Funnel-plot points: each village's rate against the pooled rate and its limits.
     public var funnel: [FunnelPoint]
+    /// Per village (code order), its monthly case counts scored for outliers; with the data-quality
+    /// rows only. The counts are raw: a writer shows a month of 1 … k − 1 cases as `<k`.
+    public var outliers: [MonthlyOutliers] = []
 
     public init(rows: [MetricRow] = [], survivalCurves: [SurvivalCurve] = [], escalation: [EscalationSummary] = [],
                 volunteerHours: [VolunteerHoursDistribution] = [], funnel: [FunnelPoint] = []) {

@@ -16,6 +16,9 @@ struct PreparedVillage: Sendable {
     let censorDays: [Int32]
     /// Cases that a newer full export no longer listed (`cases_vanished`).
     let vanished: Int
+    /// The as-of days of the village's case exports, ascending and distinct (from its export
+    /// timeline; else its one as-of date): what the export schedule is checked against.
+    let exportDays: [Int]
     /// Every stored case of the village, in order of receipt.
     let cases: [CaseFacts]
     /// Aligned with `cases`: the resident number of a non-collective case with a person, else -1.
@@ -71,6 +74,11 @@ struct PreparedVillage: Sendable {
         }
         censorDays = censor
         self.vanished = vanished
+        if let timeline, !timeline.isEmpty {
+            exportDays = Array(Set(timeline.fullDays + timeline.incrementalDays)).sorted()
+        } else {
+            exportDays = given.map { [$0.dayNumber] } ?? []
+        }
     }
 
     /// The cases received in the period, with their resident numbers (slices, no copy).

@@ -36,6 +36,8 @@ public enum DisclosureControl {
         "coverage_pct", "tasks_coverage_pct", "villages_covered", "villages_partly_covered", "villages_without_data",
         // How far the data reach past a period, and the price level: about the data and the model.
         "escalation_follow_up_complete", "avoided_cost_price_year",
+        // The export schedule describes the village's exports.
+        "exports_expected", "exports_received", "exports_on_time", "export_days_late",
     ]
 
     public static func isCount(_ metric: String) -> Bool {
@@ -44,6 +46,7 @@ public enum DisclosureControl {
 
     public static func isExempt(_ metric: String) -> Bool {
         exemptMetrics.contains(metric) || metric.hasPrefix("completeness_pct:") || metric.hasPrefix("rejected:")
+            || metric.hasPrefix(DataQualityFindings.prefix)
     }
 
     /// The counts a derived metric is computed from (same group and period).
