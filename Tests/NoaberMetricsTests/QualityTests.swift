@@ -98,11 +98,12 @@ struct QualityTests {
         #expect(try r.value("AAA", "all", "finding:export_days_late") == 2)        // warning: within a quarter
         #expect(try r.value("AAA", "all", "finding:exports_received") == 1)        // info: 1 of 2
         // Monthly: October 2023 … April 2024 expected (April due 05-15; May due 06-15 > today) = 7;
-        // only April's window (04-30 … 05-30) … holds nothing (05-31 is May's): May is not yet due.
+        // April's window (04-30 … 05-30) holds nothing (05-31 is May's), so none was received; but
+        // the export of 05-31 reaches past April's last day: the data are 16 days late (05-31 − 05-15).
         let monthly = try Fixture.run(.quality) { $0.today = try day("2024-06-10"); $0.exportEvery = .month }
         #expect(try monthly.value("AAA", "all", "exports_expected") == 7)
         #expect(try monthly.value("AAA", "all", "exports_received") == 0)
-        #expect(try monthly.value("AAA", "all", "export_days_late") == 26)         // 06-10 − 05-15
+        #expect(try monthly.value("AAA", "all", "export_days_late") == 16)
         // Without today there is no schedule.
         #expect(try Fixture.run(.quality).row("AAA", "all", "exports_expected") == nil)
     }
@@ -129,6 +130,14 @@ struct QualityTests {
         // Yearly: 2024 due 2025-01-15.
         let f = try schedule(["2025-02-01"], today: "2025-03-01", every: .year)
         #expect(f.expected == 1 && f.received == 1 && f.onTime == 0 && f.daysLate == 17)
+        // Behind for a long time: one export for 2024Q4 (2025-01-10), today 2026-12-05. Expected
+        // 2024Q1 … 2026Q3 = 11, received 1 (Q4), on time 1; the newest export stops before 2025Q1
+        // ends, due 2025-04-15: 2026-12-05 − 2025-04-15 = 599 days.
+        let g = try schedule(["2025-01-10"], today: "2026-12-05")
+        #expect(g.expected == 11 && g.received == 1 && g.onTime == 1 && g.daysLate == 599)
+        // No export at all: late since the first deadline, 2024-04-15.
+        let h = try schedule([], today: "2024-08-01")
+        #expect(h.expected == 2 && h.received == 0 && h.daysLate == 108)
     }
 
     /// The severity rules of `DataQualityFindings`, at their edges.

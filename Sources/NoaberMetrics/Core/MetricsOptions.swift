@@ -51,7 +51,9 @@ public struct MetricsOptions: Sendable {
     public var exportEvery: Period.Unit = .quarter
     /// Days after the end of a `exportEvery` unit within which its export counts as on time: 15,
     /// DHIS2's default for timely reporting.
-    public var exportGraceDays = 15
+    public var exportGraceDays = MetricsOptions.defaultExportGraceDays
+    /// DHIS2's default number of days after a period within which a report is timely.
+    public static let defaultExportGraceDays = 15
 
     public init(grouping: Grouping = .village, periods: [Period], minCell: Int = 5, suppress: Bool = true,
                 volunteerThresholdHoursPerWeek: Double = 4, escalationDraws: Int = 10_000,

@@ -9,14 +9,20 @@ import NoaberModel
 /// date is at most `graceDays` (15, DHIS2's default) after the unit's last day. A unit is
 /// *expected* once its due date (last day + grace) has passed on `today`.
 ///
+/// **Days late** says how far the village's data lag behind the schedule now. The schedule
+/// promises data through the last day of the latest expected unit L. When an export reaches that
+/// far, days late = how long after L's due date the first such export came (0 when on time). When
+/// none does, the village is behind since the first unit its newest export does not reach: days
+/// late = today − that unit's due date. (Under full exports a later export carries every earlier
+/// case, so a missed export that a later one made good is not counted against the village.)
+///
 ///     exports at 2024-04-10 and 2024-11-15, quarterly, 15 days, today 2025-01-20, start 2024-01-01:
 ///     expected 2024Q1…2024Q4 = 4 (Q4 was due 2025-01-15)
 ///     received Q1 (04-10, on time) and Q3 (11-15, 31 days late) = 2, on time 1
-///     days late of the latest expected (Q4, nothing yet): 2025-01-20 − 2025-01-15 = 5
+///     days late: no export reaches 2024-12-31; the newest (11-15) stops inside Q4, due 2025-01-15:
+///     2025-01-20 − 2025-01-15 = 5
 ///
-/// Under full exports one export carries every earlier case too, so a late export delays the
-/// figures rather than losing them; the count of received exports says how often the figures were
-/// refreshed.
+/// The count of received exports says how often the figures were refreshed.
 struct ExportSchedule: Hashable, Sendable {
     /// Units whose due date has passed.
     let expected: Int
@@ -24,8 +30,8 @@ struct ExportSchedule: Hashable, Sendable {
     let received: Int
     /// Of those, units whose export came within the grace period.
     let onTime: Int
-    /// Days the export for the latest expected unit came after its due date (0 when on time), or,
-    /// when it has not come yet, the days since its due date; nil when nothing is expected yet.
+    /// How many days the village's data lag behind the schedule (see the type's discussion); nil
+    /// when nothing is expected yet.
     let daysLate: Int?
 
     /// - Parameters:
@@ -40,21 +46,33 @@ struct ExportSchedule: Hashable, Sendable {
         if let unitStart = CivilDate(year: y, month: firstMonth, day: 1), unitStart <= today,
            let span = try? Period(start: unitStart, end: today) {
             let units = span.split(every: every)
+            var due: [Int] = []          // due days of the expected units
+            var ends: [Int] = []         // their last days
             for (i, unit) in units.enumerated() {
-                let due = unit.end.dayNumber + graceDays
+                let deadline = unit.end.dayNumber + graceDays
                 // The last piece is cut at today unless today is the unit's last day.
                 let whole = i < units.count - 1 || Self.isLastDay(unit.end, of: every)
-                guard due <= today.dayNumber, whole else { break }
+                guard deadline <= today.dayNumber, whole else { break }
                 expected += 1
+                due.append(deadline)
+                ends.append(unit.end.dayNumber)
                 let next = i + 1 < units.count ? units[i + 1].end.dayNumber : Int.max
                 // The first export on or after the unit's last day and before the next unit's last day.
                 let j = Self.firstIndex(exports, atLeast: unit.end.dayNumber)
                 if j < exports.count, exports[j] < next {
                     received += 1
-                    if exports[j] <= due { onTime += 1 }
-                    daysLate = max(0, exports[j] - due)
+                    if exports[j] <= deadline { onTime += 1 }
+                }
+            }
+            if let lastEnd = ends.last, let lastDue = due.last {
+                let j = Self.firstIndex(exports, atLeast: lastEnd)
+                if j < exports.count {
+                    daysLate = max(0, exports[j] - lastDue)
                 } else {
-                    daysLate = today.dayNumber - due
+                    // Behind since the first expected unit the newest export does not reach.
+                    let newest = exports.last ?? Int.min
+                    let k = ends.firstIndex { $0 > newest } ?? 0
+                    daysLate = today.dayNumber - due[k]
                 }
             }
         }

@@ -27,6 +27,11 @@ public struct ReportRequest: Sendable {
     /// `--include-partial`: villages whose data cover the period only partly are counted in the
     /// figures that grow with time anyway (the report says so).
     public var includePartial = false
+    /// How often each village is expected to send a case export (the data-quality schedule).
+    public var exportEvery: Period.Unit = .quarter
+    /// The consumer price index that brings the unit costs to the report's price level (the year
+    /// the report period ends in); nil keeps the parameter file's own prices.
+    public var priceIndex: PriceIndex? = .cbs
 
     public init(audience: Audience, language: Language = .nl, period: Period, trendEvery: Period.Unit? = nil,
                 villages: [String]? = nil, minCell: Int = 5, suppress: Bool = true, csvDialect: CSVDialect = .standard,
