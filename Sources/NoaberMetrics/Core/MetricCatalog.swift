@@ -53,7 +53,7 @@ public enum MetricCatalog {
         // 1 when every counted village's as-of date lies more than the follow-up horizon after
         // the period's end, else 0 (recent cases then count only when closed: too low).
         "escalation_follow_up_complete": Entry(nl: "follow-up van de periode voorbij (1 = ja)",
-                                               en: "follow-up of the period complete (1 = yes)", unit: .index),
+                                               en: "follow-up of the period complete (1 = yes)", unit: .count),
         // Who is waiting now: cases without a first contact at the end of the period (or the
         // as-of date when earlier), and of them those waiting over 2, 7 and 30 days.
         "open_waiting": Entry(nl: "wachtend op eerste contact aan het eind", en: "waiting for first contact at the end", unit: .count),
@@ -91,7 +91,8 @@ public enum MetricCatalog {
         "exports_expected": Entry(nl: "exports verwacht", en: "exports expected", unit: .count),
         "exports_received": Entry(nl: "exports ontvangen", en: "exports received", unit: .count),
         "exports_on_time": Entry(nl: "exports op tijd", en: "exports on time", unit: .count),
-        "export_days_late": Entry(nl: "dagen te laat, laatste export", en: "days late, latest export", unit: .days),
+        // How many days the data lag behind the export schedule (0: on schedule).
+        "export_days_late": Entry(nl: "dagen achter op het exportschema", en: "days behind the export schedule", unit: .days),
         "coverage_pct": Entry(nl: "dekking hulpvragen (deel van de dagen)", en: "case data coverage (share of days)", unit: .percent),
         "tasks_coverage_pct": Entry(nl: "dekking vrijwilligerstaken (deel van de dagen)", en: "volunteer task coverage (share of days)", unit: .percent),
         "villages_covered": Entry(nl: "dorpen met gegevens over de hele periode", en: "villages with data for the whole period", unit: .count),

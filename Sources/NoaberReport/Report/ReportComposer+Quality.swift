@@ -40,7 +40,7 @@ extension ReportComposer {
                TableColumn(pick("Niet meer in nieuwere export", "Missing from a newer export"), csv: "cases_vanished"),
                TableColumn(pick("Exports ontvangen", "Exports received"), csv: "exports_received"),
                TableColumn(pick("Exports verwacht", "Exports expected"), csv: "exports_expected"),
-               TableColumn(pick("Dagen te laat", "Days late"), csv: "export_days_late")]
+               TableColumn(pick("Dagen achter op schema", "Days behind schedule"), csv: "export_days_late")]
         table(ReportTable(name: "data-quality", caption: pick("Datakwaliteit, alle opgeslagen hulpvragen; exports: elk \(exportUnitName) één, op tijd binnen \(exportGraceDays) dagen",
                                                               "Data quality, all stored requests; exports: one every \(exportUnitName), on time within \(exportGraceDays) days"),
                           columns: columns, rows: rows))
@@ -160,8 +160,8 @@ extension ReportComposer {
             }
             return outlierSentence(village: village, series: series, index: i)
         case "export_days_late":
-            return pick("De laatste verwachte export is \(n) dagen te laat (elk \(exportUnitName) een export, binnen \(exportGraceDays) dagen).",
-                        "The latest expected export is \(n) days late (one export every \(exportUnitName), within \(exportGraceDays) days).")
+            return pick("De gegevens lopen \(n) dagen achter op het exportschema (elk \(exportUnitName) een export, uiterlijk \(exportGraceDays) dagen na het eind ervan).",
+                        "The data are \(n) days behind the export schedule (one export every \(exportUnitName), at most \(exportGraceDays) days after its end).")
         case "exports_received":
             let expected = value(data.row(village.code, "all", "exports_expected"), digits: 0)
             return pick("\(n) van de \(expected) verwachte exports ontvangen (elk \(exportUnitName) één).",
