@@ -16,7 +16,8 @@ import NoaberModel
 /// 4. Derived rows: a rate or share whose numerator or denominator count is suppressed is
 ///    suppressed (`reach_per_1000` with `residents_reached`, `theme_pct:x` with `theme:x` …).
 ///
-/// Data-quality rows describe the registration, not residents, and are never suppressed.
+/// Data-quality rows describe the registration, not residents, and are never suppressed — except
+/// `outlier_modified_z:cases`, whose n is the month's number of cases (docs/disclosure.md).
 /// - Complexity: O(rows) per pass; passes are bounded by the number of rows.
 public enum DisclosureControl {
     /// Rows that are counts of people, cases or tasks.

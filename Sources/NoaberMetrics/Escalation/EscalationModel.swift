@@ -13,8 +13,8 @@ import NoaberModel
 /// The estimate a person reads is the **median** of the draws with their 5th and 95th percentiles
 /// (numpy-linear): the draws' distribution is skewed to the right (an avoided admission can cost
 /// far more than the typical one, not far less), so the value with every parameter at its most
-/// likely value lies near the bottom of the interval — around its 7th percentile for the reference
-/// file — and is kept beside it as `mostLikely`.
+/// likely value lies near the bottom of the interval — the 12th percentile of the draws for the
+/// demo's 2024 — and is kept beside it as `mostLikely`.
 ///
 ///     let model = EscalationModel(parameters: .reference, draws: 10_000, seed: 20_240_305)
 ///     let result = model.evaluate(counts: [.fall: 12], ondersteunerCost: 12_500)
