@@ -42,7 +42,7 @@ import Testing
         // Full precision stays in the tidy file only.
         #expect(!html.contains(NumberFormatting.dutch.euros(median)) || median == EstimateRounding.rounded(median, step: step))
         // The export date is 10 days after the end of 2024, within the 90-day follow-up.
-        #expect(html.contains("Van hulpvragen die vanaf 12 oktober 2024 binnenkwamen, is de uitkomst nog niet bekend (follow-up 90 dagen, gegevens tot 10 januari 2025)"))
+        #expect(html.contains("Hulpvragen vanaf 12 oktober 2024 tellen alleen mee als ze zijn afgesloten (follow-up 90 dagen, gegevens tot 10 januari 2025), dus dit bedrag valt waarschijnlijk te laag uit."))
         #expect(tidy.contains("all,2024,escalation_follow_up_complete,0,"))
         #expect(tidy.contains("all,2024,avoided_cost_price_year,2024,"))
     }
@@ -52,7 +52,7 @@ import Testing
         #expect(html.contains("On 31 December 2024, <strong>8</strong> requests were still waiting for a first contact; 5 of them for more than 7 days."))
         #expect(html.contains("(5–95% interval "))
         #expect(html.contains("; at 2024 prices)."))
-        #expect(html.contains("For requests received from 12 October 2024 on the outcome is not yet known"))
+        #expect(html.contains("Requests from 12 October 2024 on count only when closed (follow-up 90 days, data until 10 January 2025), so this amount is probably too low."))
     }
 
     /// The onderzoek report: the avoided-cost trend leaves out the quarter whose follow-up has not
@@ -70,7 +70,8 @@ import Testing
         #expect(html.contains(nl ? "factor 1,0731" : "factor 1.0731"))
         #expect(html.contains(nl ? "Wie wacht er nu?" : "Who is waiting now?"))
         // The tornado's base is the most likely value, and its caption says the headline is the median.
-        #expect(html.contains(nl ? "de kerncijfers noemen de mediaan" : "the key figures give the median"))
+        #expect(html.contains(nl ? "Basis: alles op meest waarschijnlijk, " : "Base: all at most likely, "))
+        #expect(html.contains(nl ? "(kerncijfer: de mediaan)" : "(key figure: the median)"))
     }
 
     /// March 2024 in Aadorp: 40 requests against a usual 10.5 a month.

@@ -76,8 +76,8 @@ extension ReportComposer {
     /// outcome yet; nil when the follow-up of the current period has passed.
     func followUpSentence() -> String? {
         guard followUpComplete(data.current) == false, let open = followUpOpen(data.current) else { return nil }
-        return pick("Van hulpvragen die vanaf \(dates.date(open.from)) binnenkwamen, is de uitkomst nog niet bekend (follow-up \(followUpDays) dagen, gegevens tot \(dates.date(open.dataEnd))): ze tellen alleen mee als ze zijn afgesloten, dus dit bedrag valt waarschijnlijk te laag uit.",
-                    "For requests received from \(dates.date(open.from)) on the outcome is not yet known (follow-up \(followUpDays) days, data until \(dates.date(open.dataEnd))): they count only when closed, so this amount is probably too low.")
+        return pick("Hulpvragen vanaf \(dates.date(open.from)) tellen alleen mee als ze zijn afgesloten (follow-up \(followUpDays) dagen, gegevens tot \(dates.date(open.dataEnd))), dus dit bedrag valt waarschijnlijk te laag uit.",
+                    "Requests from \(dates.date(open.from)) on count only when closed (follow-up \(followUpDays) days, data until \(dates.date(open.dataEnd))), so this amount is probably too low.")
     }
 
     /// The day "now" means for the current period: its last day, unless a counted village's
