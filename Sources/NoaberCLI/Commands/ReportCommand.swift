@@ -33,6 +33,8 @@ struct ReportCommand {
             OptionSpec(name: "parameters", valueName: "file", help: "Escalation parameter file."),
             OptionSpec(name: "draws", valueName: "n", help: "Monte Carlo draws.", defaultDescription: "10000"),
             OptionSpec(name: "seed", valueName: "n", help: "Monte Carlo seed.", defaultDescription: "20240305"),
+            OptionSpec(name: "export-every", valueName: "unit", help: "How often each village is expected to send a case export (data quality).",
+                       allowed: ["month", "quarter", "year"], defaultDescription: "quarter"),
         ],
         flags: [FlagSpec(name: "no-suppression", help: "Show small cells (internal research only)."),
                 CommonOptions.includePartialFlag, CommonOptions.quietFlag])
@@ -91,6 +93,7 @@ struct ReportCommand {
         request.draws = options.escalationDraws
         request.seed = options.seed
         request.includePartial = options.includePartial
+        request.exportEvery = options.exportEvery
         // Read in the source's snapshot: the list matches the figures even if an import commits now.
         let imports = source.imports
         let provenance = ReportProvenance(

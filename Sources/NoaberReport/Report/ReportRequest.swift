@@ -30,6 +30,11 @@ public struct ReportRequest: Sendable {
     /// Village codes drawn as the reader's own village (`--highlight`): a distinct marker and its
     /// name in every funnel plot, a heavy frame in the small multiples.
     public var highlight: [String] = []
+    /// How often each village is expected to send a case export (the data-quality schedule).
+    public var exportEvery: Period.Unit = .quarter
+    /// The consumer price index that brings the unit costs to the report's price level (the year
+    /// the report period ends in); nil keeps the parameter file's own prices.
+    public var priceIndex: PriceIndex? = .cbs
 
     public init(audience: Audience, language: Language = .nl, period: Period, trendEvery: Period.Unit? = nil,
                 villages: [String]? = nil, minCell: Int = 5, suppress: Bool = true, csvDialect: CSVDialect = .standard,
