@@ -7,6 +7,7 @@ enum CommandTree {
         Start with 'noaber demo': it imports the bundled datasets into a fresh store, computes the metrics \
         and writes the reports. Exit codes are listed in docs/exit-codes.md.
         """,
+        options: [CommonOptions.langSpec],
         subcommands: [
             DemoCommand.spec, ImportCommand.spec, VillagesCommand.spec, ProvenanceCommands.importsSpec,
             ProvenanceCommands.rejectedSpec, MetricsCommand.spec, ReportCommand.spec, SynthCommand.spec, DoctorCommand.spec,

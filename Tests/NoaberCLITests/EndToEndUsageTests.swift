@@ -29,8 +29,8 @@ struct EndToEndUsageTests {
         let box = try Sandbox()
         let run = try box.run("improt", "x.csv")
         #expect(run.status == 64, "\(run)")
-        #expect(run.stderr.contains("Did you mean 'import'"), "\(run)")
-        #expect(run.stderr.contains("Error:"), "\(run)")
+        #expect(run.stderr.contains("Bedoelde u 'import'"), "\(run)")
+        #expect(run.stderr.contains("Fout:"), "\(run)")
         #expect(run.stderr.contains("--help"), "a usage error ends with a --help hint\n\(run)")
         #expect(run.stdout.isEmpty, "\(run)")
     }
@@ -39,14 +39,14 @@ struct EndToEndUsageTests {
         let box = try Sandbox()
         let run = try box.run("import", "--stirct", "x.csv")
         #expect(run.status == 64, "\(run)")
-        #expect(run.stderr.contains("Did you mean '--strict'"), "\(run)")
+        #expect(run.stderr.contains("Bedoelde u '--strict'"), "\(run)")
     }
 
     @Test func importWithoutFilesIsAUsageError() throws {
         let box = try Sandbox()
         let run = try box.run("import")
         #expect(run.status == 64, "\(run)")
-        #expect(run.stderr.contains("Error:"), "\(run)")
+        #expect(run.stderr.contains("Fout:"), "\(run)")
         #expect(!FileManager.default.fileExists(atPath: box.path("noaber.sqlite")), "a usage error writes nothing")
     }
 

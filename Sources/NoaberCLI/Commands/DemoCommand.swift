@@ -19,8 +19,7 @@ struct DemoCommand {
         options: [
             OptionSpec(name: "out", valueName: "dir", help: "Where the store and the reports go (replaced).", defaultDescription: "noaber-demo"),
             OptionSpec(name: "datasets", valueName: "dir", help: "The bundled datasets.", defaultDescription: "Datasets"),
-            OptionSpec(name: "lang", valueName: "language", help: "Language of what people read.", allowed: ["nl", "en"],
-                       defaultDescription: "nl"),
+            CommonOptions.langSpec,
         ],
         flags: [CommonOptions.quietFlag])
 
@@ -36,7 +35,7 @@ struct DemoCommand {
         self.arguments = arguments
         out = args.string("out") ?? "noaber-demo"
         datasets = args.string("datasets") ?? "Datasets"
-        language = Language(rawValue: args.string("lang") ?? "nl") ?? .nl
+        language = CommonOptions(args).language
         quiet = args.flag("quiet")
     }
 

@@ -32,7 +32,8 @@ struct DoctorCommand {
         common = CommonOptions(args)
         if let text = args.string("today") {
             guard let date = CivilDate(iso: text) else {
-                throw .usage(UsageError(message: "--today must be a date YYYY-MM-DD, got '\(text)'", commandPath: args.commandPath))
+                throw .usage(UsageError(nl: "--today moet een datum JJJJ-MM-DD zijn, gegeven: '\(text)'",
+                                        en: "--today must be a date YYYY-MM-DD, got '\(text)'", commandPath: args.commandPath))
             }
             today = date
         } else {

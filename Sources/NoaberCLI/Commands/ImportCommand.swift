@@ -66,7 +66,8 @@ struct ImportCommand {
         if args.flag("incremental") { options.exportKind = .incremental }
         if let text = args.string("as-of") {
             guard let date = CivilDate(iso: text) else {
-                throw .usage(UsageError(message: "--as-of must be a date YYYY-MM-DD, got '\(text)'", commandPath: args.commandPath))
+                throw .usage(UsageError(nl: "--as-of moet een datum JJJJ-MM-DD zijn, gegeven: '\(text)'",
+                                        en: "--as-of must be a date YYYY-MM-DD, got '\(text)'", commandPath: args.commandPath))
             }
             options.asOf = date
         }
@@ -103,7 +104,7 @@ struct ImportCommand {
                 if !json { console.out(ImportReportText.render(report, language: common.language)) }
             } catch {
                 terminal.clearProgress()
-                console.err("Error: " + error.message(common.language) + "\n")
+                console.err(HelpFormatter.errorPrefix(common.language) + error.message(common.language) + "\n")
                 if firstFailure == nil { firstFailure = .importFailed(error) }
             }
         }

@@ -53,8 +53,10 @@ struct MetricsCommand {
         common = CommonOptions(args)
         let name = args.positional("family") ?? "all"
         guard let f = MetricFamily(rawValue: name) else {
-            let hint = Suggestion.closest(to: name, among: Self.families).map { " Did you mean '\($0)'?" } ?? ""
-            throw .usage(UsageError(message: "Unknown metric family '\(name)'; expected one of: \(Self.families.joined(separator: ", ")).\(hint)",
+            let hint = Suggestion.closest(to: name, among: Self.families).map(Suggestion.didYouMean) ?? Localized(verbatim: "")
+            let list = Self.families.joined(separator: ", ")
+            throw .usage(UsageError(message: Localized(nl: "Onbekende groep maten '\(name)'; verwacht een van: \(list).",
+                                                       en: "Unknown metric family '\(name)'; expected one of: \(list).") + hint,
                                     commandPath: args.commandPath))
         }
         family = f

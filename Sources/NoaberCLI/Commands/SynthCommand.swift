@@ -24,6 +24,7 @@ struct SynthCommand {
             OptionSpec(name: "from", valueName: "date", help: "First day requests come in.", defaultDescription: "2023-01-01"),
             OptionSpec(name: "to", valueName: "date", help: "Last day requests come in.", defaultDescription: "2025-12-31"),
             OptionSpec(name: "as-of", valueName: "date", help: "Export date (open cases are open then).", defaultDescription: "<to> + 10 days"),
+            CommonOptions.langSpec,
         ],
         flags: [
             FlagSpec(name: "bundled", help: "Rewrite the bundled datasets under --out (default Datasets)."),
@@ -60,7 +61,8 @@ struct SynthCommand {
         func date(_ name: String, _ fallback: CivilDate) throws(CLIFailure) -> CivilDate {
             guard let text = args.string(name) else { return fallback }
             guard let d = CivilDate(iso: text) else {
-                throw .usage(UsageError(message: "--\(name) must be a date YYYY-MM-DD, got '\(text)'", commandPath: args.commandPath))
+                throw .usage(UsageError(nl: "--\(name) moet een datum JJJJ-MM-DD zijn, gegeven: '\(text)'",
+                                        en: "--\(name) must be a date YYYY-MM-DD, got '\(text)'", commandPath: args.commandPath))
             }
             return d
         }
@@ -68,12 +70,14 @@ struct SynthCommand {
         let to = try date("to", CivilDate(dayNumber: 20453))           // 2025-12-31
         let asOf = try date("as-of", to.adding(days: 10))
         guard from <= to else {
-            throw .usage(UsageError(message: "--from must not be after --to", commandPath: args.commandPath))
+            throw .usage(UsageError(nl: "--from mag niet na --to liggen", en: "--from must not be after --to", commandPath: args.commandPath))
         }
         if let villageCount, villageCount < 1 || villageCount > 10_000 {
-            throw .usage(UsageError(message: "--villages must be 1…10000", commandPath: args.commandPath))
+            throw .usage(UsageError(nl: "--villages moet 1…10000 zijn", en: "--villages must be 1…10000", commandPath: args.commandPath))
         }
-        if let rows, rows < 0 { throw .usage(UsageError(message: "--rows must not be negative", commandPath: args.commandPath)) }
+        if let rows, rows < 0 {
+            throw .usage(UsageError(nl: "--rows mag niet negatief zijn", en: "--rows must not be negative", commandPath: args.commandPath))
+        }
         // Synthetic villages start registering on the first day their requests come in.
         let villages = villageCount.map { count in
             SyntheticVillages.make(count: count, seed: seed).map { v in

@@ -23,6 +23,7 @@ enum VillagesCommand {
 
     static let spec = CommandSpec(
         name: "villages", abstract: "Manage the villages and their population facts.",
+        options: [CommonOptions.langSpec],
         subcommands: [importSpec, listSpec], defaultSubcommand: "list")
 
     static func runImport(_ args: ParsedArguments, _ console: Console) throws(CLIFailure) {

@@ -12,9 +12,12 @@ struct CommonOptions {
 
     static let specs: [OptionSpec] = [
         OptionSpec(name: "db", valueName: "path", help: "The SQLite store.", defaultDescription: "$NOABER_DB or ./noaber.sqlite"),
-        OptionSpec(name: "lang", valueName: "language", help: "Language of what people read.", allowed: ["nl", "en"],
-                   defaultDescription: "nl"),
+        langSpec,
     ]
+    /// `--lang`: every command takes it, so that its help and usage errors can be asked for in
+    /// either language (`ArgumentParser.language(in:environment:)` reads it before parsing).
+    static let langSpec = OptionSpec(name: "lang", valueName: "language", help: "Language of what people read.", allowed: ["nl", "en"],
+                                     defaultDescription: "$NOABER_LANG or nl")
     static let keyFileSpec = OptionSpec(name: "key-file", valueName: "path",
                                         help: "Pseudonymisation key; share one across a municipality's stores.",
                                         defaultDescription: "<db>.key")
@@ -33,7 +36,7 @@ struct CommonOptions {
         let db = args.string("db") ?? environment["NOABER_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "noaber.sqlite"
         databasePath = db
         keyPath = args.string("key-file") ?? KeyCustody.defaultKeyPath(forStore: db)
-        language = Language(rawValue: args.string("lang") ?? "nl") ?? .nl
+        language = Language.chosen(option: args.string("lang"), environment: environment)
         quiet = args.flag("quiet")
     }
 
