@@ -9,16 +9,25 @@ import NoaberStore
 struct DemoCommand {
     static let spec = CommandSpec(
         name: "demo",
-        abstract: "Run the whole job on the bundled datasets: import, metrics and reports.",
-        discussion: """
-        Creates a fresh store in <out>, imports Datasets/villages.csv and every export listed in \
+        abstract: Localized(nl: "Doe het hele werk op de meegeleverde datasets: importeren, maten en rapporten.",
+                            en: "Run the whole job on the bundled datasets: import, metrics and reports."),
+        discussion: Localized(nl: """
+        Maakt een nieuwe store in <map>, importeert Datasets/villages.csv en elke export uit \
+        Datasets/exports/manifest.csv met zijn profiel en exportdatum (met de telling van de rijen), berekent de \
+        maten en schrijft de drie rapporten. Voortgang gaat naar standaardfout; waar de resultaten staan naar \
+        standaarduitvoer.
+        """, en: """
+        Creates a fresh store in <dir>, imports Datasets/villages.csv and every export listed in \
         Datasets/exports/manifest.csv with its profile and as-of date (showing the row accounting), computes the \
         metrics and writes the three reports. Progress goes to standard error; where the results are goes to \
         standard output.
-        """,
+        """),
         options: [
-            OptionSpec(name: "out", valueName: "dir", help: "Where the store and the reports go (replaced).", defaultDescription: "noaber-demo"),
-            OptionSpec(name: "datasets", valueName: "dir", help: "The bundled datasets.", defaultDescription: "Datasets"),
+            OptionSpec(name: "out", valueName: Placeholder.dir, help: Localized(nl: "Waar de store en de rapporten komen (vervangen).",
+                                                                                en: "Where the store and the reports go (replaced)."),
+                       defaultDescription: Localized(verbatim: "noaber-demo")),
+            OptionSpec(name: "datasets", valueName: Placeholder.dir, help: Localized(nl: "De meegeleverde datasets.", en: "The bundled datasets."),
+                       defaultDescription: Localized(verbatim: "Datasets")),
             CommonOptions.langSpec,
         ],
         flags: [CommonOptions.quietFlag])

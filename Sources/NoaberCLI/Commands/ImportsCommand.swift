@@ -6,25 +6,35 @@ import NoaberStore
 /// `noaber imports`: the provenance of every import; `noaber rejected`: the quarantined rows.
 enum ProvenanceCommands {
     static let importsSpec = CommandSpec(
-        name: "imports", abstract: "List every import: file, SHA-256, profile, as-of date and row accounting.",
+        name: "imports", abstract: Localized(nl: "Toon elke import: bestand, SHA-256, profiel, exportdatum en telling van de rijen.",
+                                             en: "List every import: file, SHA-256, profile, as-of date and row accounting."),
         options: CommonOptions.specs + [
             CommonOptions.format(["text", "json"]),
         ])
 
     static let rejectedSpec = CommandSpec(
-        name: "rejected", abstract: "Show rejected rows with their line, field and reason.",
-        discussion: """
+        name: "rejected", abstract: Localized(nl: "Toon afgekeurde rijen met hun regel, veld en reden.",
+                                              en: "Show rejected rows with their line, field and reason."),
+        discussion: Localized(nl: """
+        De ruwe tekst houdt alleen de cellen die hun eigen controle doorstonden (bekende codes, datums, getallen, \
+        dossiernummers); persoons- en vrijwilligerssleutels zijn gepseudonimiseerd, elke andere cel is leeggemaakt, \
+        en de rij noemt de leeggemaakte kolommen.
+        --for-village CODE toont wat een dorp nodig heeft om zijn blad te verbeteren: bestand, regel, zijn eigen \
+        kolomkop, de reden en de veilige cellen van de rij, met Nederlandse koppen tenzij --lang en; --csv-dialect \
+        excel-nl opent in Nederlandse Excel.
+        """, en: """
         The raw text keeps only the cells that passed their own check (known codes, dates, numbers, file numbers); \
         person and volunteer ids are pseudonymised, every other cell is blanked, and the row names the blanked columns.
         --for-village CODE lists what a village needs to fix its sheet: file, line, its own column header, the reason \
         and the row's safe cells, with Dutch headers unless --lang en; --csv-dialect excel-nl opens in Dutch Excel.
-        """,
+        """),
         options: CommonOptions.specs + [
-            OptionSpec(name: "import", valueName: "id", help: "Only rows of this import."),
-            OptionSpec(name: "for-village", valueName: "code", help: "The rows of every import of this village, as the village reads them."),
+            OptionSpec(name: "import", valueName: Placeholder.id, help: Localized(nl: "Alleen rijen van deze import.", en: "Only rows of this import.")),
+            OptionSpec(name: "for-village", valueName: Placeholder.code,
+                       help: Localized(nl: "De rijen van elke import van dit dorp, zoals het dorp ze leest.",
+                                       en: "The rows of every import of this village, as the village reads them.")),
             CommonOptions.format(["text", "json", "csv"]),
-            OptionSpec(name: "csv-dialect", valueName: "dialect", help: "CSV dialect (excel-nl: ';', decimal comma, BOM).",
-                       allowed: ["standard", "excel-nl"], defaultDescription: "standard"),
+            CommonOptions.csvDialectSpec(default: Localized(verbatim: "standard")),
         ])
 
     static func runImports(_ args: ParsedArguments, _ console: Console) throws(CLIFailure) {

@@ -7,30 +7,47 @@ import NoaberSynth
 struct SynthCommand {
     static let spec = CommandSpec(
         name: "synth",
-        abstract: "Write synthetic village exports (deterministic for a seed).",
-        discussion: """
-        Writes <out>/villages.csv, <out>/cases-<dialect>.csv and <out>/tasks.csv for --villages synthetic villages \
+        abstract: Localized(nl: "Schrijf synthetische exports van dorpen (vast voor een seed).",
+                            en: "Write synthetic village exports (deterministic for a seed)."),
+        discussion: Localized(nl: """
+        Schrijft <map>/villages.csv, <map>/cases-<dialect>.csv en <map>/tasks.csv voor --villages synthetische dorpen \
+        (of de zes meegeleverde dorpen van Dinkelland). Alle gegevens zijn verzonnen: geen echte inwoners.
+        --bundled schrijft de meegeleverde map Datasets/ precies zoals ze in git staat.
+        Voorbeeld (de invoer van de benchmark): noaber synth --villages 100 --rows 1000000 --out /tmp/bench
+        """, en: """
+        Writes <dir>/villages.csv, <dir>/cases-<dialect>.csv and <dir>/tasks.csv for --villages synthetic villages \
         (or the six bundled Dinkelland villages with --dinkelland). All data are synthetic: no real residents.
         --bundled rewrites the bundled Datasets/ folder exactly as committed.
         Example (the benchmark's input): noaber synth --villages 100 --rows 1000000 --out /tmp/bench
-        """,
+        """),
         options: [
-            OptionSpec(name: "out", valueName: "dir", help: "Output folder (created).", defaultDescription: "synth-out"),
-            OptionSpec(name: "seed", valueName: "n", help: "Random seed.", defaultDescription: "20250101"),
-            OptionSpec(name: "villages", valueName: "n", help: "Number of synthetic villages.", defaultDescription: "6 (Dinkelland)"),
-            OptionSpec(name: "rows", valueName: "n", help: "Total case rows (else about 60 per 1,000 inhabitants a year)."),
-            OptionSpec(name: "dialect", valueName: "dialect", help: "Export dialect.", allowed: ExportDialect.allCases.map(\.rawValue),
-                       defaultDescription: "canonical"),
-            OptionSpec(name: "from", valueName: "date", help: "First day requests come in.", defaultDescription: "2023-01-01"),
-            OptionSpec(name: "to", valueName: "date", help: "Last day requests come in.", defaultDescription: "2025-12-31"),
-            OptionSpec(name: "as-of", valueName: "date", help: "Export date (open cases are open then).", defaultDescription: "<to> + 10 days"),
+            OptionSpec(name: "out", valueName: Placeholder.dir, help: Localized(nl: "Uitvoermap (wordt gemaakt).", en: "Output folder (created)."),
+                       defaultDescription: Localized(verbatim: "synth-out")),
+            OptionSpec(name: "seed", valueName: Placeholder.n, help: Localized(nl: "Startwaarde (seed) van het toeval.", en: "Random seed."),
+                       defaultDescription: Localized(verbatim: "20250101")),
+            OptionSpec(name: "villages", valueName: Placeholder.n, help: Localized(nl: "Aantal synthetische dorpen.", en: "Number of synthetic villages."),
+                       defaultDescription: Localized(verbatim: "6 (Dinkelland)")),
+            OptionSpec(name: "rows", valueName: Placeholder.n,
+                       help: Localized(nl: "Totaal aantal rijen hulpvragen (anders ongeveer 60 per 1.000 inwoners per jaar).",
+                                       en: "Total case rows (else about 60 per 1,000 inhabitants a year).")),
+            OptionSpec(name: "dialect", valueName: Placeholder.dialect, help: Localized(nl: "Dialect van de export.", en: "Export dialect."),
+                       allowed: ExportDialect.allCases.map(\.rawValue), defaultDescription: Localized(verbatim: "canonical")),
+            OptionSpec(name: "from", valueName: Placeholder.date, help: Localized(nl: "Eerste dag waarop hulpvragen binnenkomen.", en: "First day requests come in."),
+                       defaultDescription: Localized(verbatim: "2023-01-01")),
+            OptionSpec(name: "to", valueName: Placeholder.date, help: Localized(nl: "Laatste dag waarop hulpvragen binnenkomen.", en: "Last day requests come in."),
+                       defaultDescription: Localized(verbatim: "2025-12-31")),
+            OptionSpec(name: "as-of", valueName: Placeholder.date,
+                       help: Localized(nl: "Exportdatum (open hulpvragen zijn dan nog open).", en: "Export date (open cases are open then)."),
+                       defaultDescription: Localized(nl: "<to> + 10 dagen", en: "<to> + 10 days")),
             CommonOptions.langSpec,
         ],
         flags: [
-            FlagSpec(name: "bundled", help: "Rewrite the bundled datasets under --out (default Datasets)."),
-            FlagSpec(name: "no-tasks", help: "Write no volunteer-task export."),
+            FlagSpec(name: "bundled", help: Localized(nl: "Schrijf de meegeleverde datasets opnieuw onder --out (standaard Datasets).",
+                                                      en: "Rewrite the bundled datasets under --out (default Datasets).")),
+            FlagSpec(name: "no-tasks", help: Localized(nl: "Schrijf geen export van vrijwilligerstaken.", en: "Write no volunteer-task export.")),
             FlagSpec(name: "residents-within-population",
-                     help: "Cap each village's residents at its inhabitants (else they grow with --rows)."),
+                     help: Localized(nl: "Houd het aantal inwoners met een hulpvraag per dorp binnen het inwonertal (anders groeit het met --rows).",
+                                     en: "Cap each village's residents at its inhabitants (else they grow with --rows).")),
             CommonOptions.quietFlag,
         ])
 

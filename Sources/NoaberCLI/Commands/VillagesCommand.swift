@@ -5,24 +5,32 @@ import NoaberStore
 /// `noaber villages import FILE` and `noaber villages list`.
 enum VillagesCommand {
     static let importSpec = CommandSpec(
-        name: "import", abstract: "Import the villages file (population and funding facts).",
-        discussion: "Columns: village,name,municipality,inhabitants,inhabitants_75plus,paid_hours_per_week,cost_per_year_eur. "
-            + "Re-importing updates villages by code. The file may be CSV or an .xlsx workbook.",
+        name: "import", abstract: Localized(nl: "Importeer het dorpenbestand (inwoners en financiering).",
+                                            en: "Import the villages file (population and funding facts)."),
+        discussion: Localized(
+            nl: "Kolommen: village,name,municipality,inhabitants,inhabitants_75plus,paid_hours_per_week,cost_per_year_eur. "
+                + "Opnieuw importeren werkt de dorpen bij op code. Het bestand mag CSV of een .xlsx-werkmap zijn.",
+            en: "Columns: village,name,municipality,inhabitants,inhabitants_75plus,paid_hours_per_week,cost_per_year_eur. "
+                + "Re-importing updates villages by code. The file may be CSV or an .xlsx workbook."),
         options: CommonOptions.specs + [
-            OptionSpec(name: "sheet", valueName: "name|number", help: "The worksheet of an .xlsx workbook to read, by name or 1-based number.",
-                       defaultDescription: "the first sheet with a villages header"),
+            OptionSpec(name: "sheet", valueName: Placeholder.sheet,
+                       help: Localized(nl: "Het werkblad van een .xlsx-werkmap, op naam of nummer (vanaf 1).",
+                                       en: "The worksheet of an .xlsx workbook to read, by name or 1-based number."),
+                       defaultDescription: Localized(nl: "het eerste werkblad met een kopregel van dorpen",
+                                                     en: "the first sheet with a villages header")),
             CommonOptions.format(["text", "json"]),
         ],
-        positionals: [PositionalSpec(name: "file", help: "The villages file (CSV or .xlsx).")])
+        positionals: [PositionalSpec(name: "file", valueName: Placeholder.file,
+                                     help: Localized(nl: "Het dorpenbestand (CSV of .xlsx).", en: "The villages file (CSV or .xlsx)."))])
 
     static let listSpec = CommandSpec(
-        name: "list", abstract: "List the villages in the store.",
+        name: "list", abstract: Localized(nl: "Toon de dorpen in de store.", en: "List the villages in the store."),
         options: CommonOptions.specs + [
             CommonOptions.format(["text", "json"]),
         ])
 
     static let spec = CommandSpec(
-        name: "villages", abstract: "Manage the villages and their population facts.",
+        name: "villages", abstract: Localized(nl: "Beheer de dorpen en hun inwonersaantallen.", en: "Manage the villages and their population facts."),
         options: [CommonOptions.langSpec],
         subcommands: [importSpec, listSpec], defaultSubcommand: "list")
 
