@@ -71,7 +71,8 @@ struct DemoCommand {
             do { return try importer.importFile(file, options: options) } catch { throw .importFailed(error) }
         }
         let villages = try run(datasets + "/villages.csv", ImportOptions(asOf: entries.map(\.asOf).max(), language: language))
-        table.add(["villages.csv", "", "villages", String(villages.rowsRead), String(villages.accepted), String(villages.rejected)])
+        let n = language.count
+        table.add(["villages.csv", "", RecordKind.villages.label(language), n(villages.rowsRead), n(villages.accepted), n(villages.rejected)])
         var totals = (read: 0, accepted: 0, rejected: 0)
         for e in entries {
             var options = ImportOptions(village: e.village.isEmpty ? nil : e.village, asOf: e.asOf, language: language)
@@ -80,9 +81,9 @@ struct DemoCommand {
             }
             let r = try run(datasets + "/" + e.file, options)
             totals = (totals.read + r.rowsRead, totals.accepted + r.accepted, totals.rejected + r.rejected)
-            table.add([e.file, e.village, r.kind.rawValue, String(r.rowsRead), String(r.accepted), String(r.rejected)])
+            table.add([e.file, e.village, r.kind.label(language), n(r.rowsRead), n(r.accepted), n(r.rejected)])
         }
-        table.add([t("totaal exports", "total exports"), "", "", String(totals.read), String(totals.accepted), String(totals.rejected)])
+        table.add([t("totaal exports", "total exports"), "", "", n(totals.read), n(totals.accepted), n(totals.rejected)])
         console.out(table.render())
         console.out(t("Afgekeurde rijen staan met regel en reden in de store: noaber rejected --db \(storePath)\n",
                       "Rejected rows are kept with line and reason: noaber rejected --db \(storePath)\n"))
@@ -99,8 +100,8 @@ struct DemoCommand {
         for html in written where html.hasSuffix(".html") {
             console.out(t("Rapport: \(html)\n", "Report: \(html)\n"))
         }
-        console.out(t("\(written.count) bestanden geschreven in \(out) (HTML, figures/*.svg, tables/*.csv)\n",
-                      "\(written.count) files written in \(out) (HTML, figures/*.svg, tables/*.csv)\n"))
+        console.out(t("\(n(written.count)) bestanden geschreven in \(out) (HTML, figures/*.svg, tables/*.csv)\n",
+                      "\(n(written.count)) files written in \(out) (HTML, figures/*.svg, tables/*.csv)\n"))
     }
 }
 
@@ -148,9 +149,10 @@ enum DemoSummary {
         do {
             let c = try store.counts()
             let nl = language == .nl
+            let n = language.count
             console.out(nl
-                ? "Store \(storePath): \(c.villages) dorpen, \(c.cases) hulpvragen, \(c.tasks) vrijwilligerstaken, \(c.imports) imports, \(c.rejected) afgekeurde rijen\n"
-                : "Store \(storePath): \(c.villages) villages, \(c.cases) cases, \(c.tasks) volunteer tasks, \(c.imports) imports, \(c.rejected) rejected rows\n")
+                ? "Store \(storePath): \(n(c.villages)) dorpen, \(n(c.cases)) hulpvragen, \(n(c.tasks)) vrijwilligerstaken, \(n(c.imports)) imports, \(n(c.rejected)) afgekeurde rijen\n"
+                : "Store \(storePath): \(n(c.villages)) villages, \(n(c.cases)) cases, \(n(c.tasks)) volunteer tasks, \(n(c.imports)) imports, \(n(c.rejected)) rejected rows\n")
         } catch {
             throw .store(error, path: storePath)
         }

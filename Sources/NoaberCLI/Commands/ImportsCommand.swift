@@ -52,8 +52,9 @@ enum ProvenanceCommands {
             let export = i.kind == .villages ? "" : (i.exportKind == .full ? (nl ? "volledig" : "full") : (nl ? "aanvullend" : "incremental"))
             let keys = i.kind == .villages ? "" : (i.idScope == .village ? (nl ? "per dorp" : "per village") : (nl ? "gemeente" : "municipality"))
             let file = i.sheet.map { "\(i.fileName) [\($0)]" } ?? i.fileName
-            table.add([String(i.id), i.kind.rawValue, i.village ?? "", i.asOf.iso, export, keys, String(i.rowsRead), String(i.accepted),
-                       String(i.rejected), i.profile ?? "", String(i.sha256.prefix(12)), file])
+            let n = common.language.count
+            table.add([String(i.id), i.kind.label(common.language), i.village ?? "", i.asOf.iso, export, keys, n(i.rowsRead), n(i.accepted),
+                       n(i.rejected), i.profile ?? "", String(i.sha256.prefix(12)), file])
         }
         console.out(table.render())
     }
@@ -78,7 +79,8 @@ enum ProvenanceCommands {
                                                                   : ["import", "line", "field", "reason", "raw row"], rightAligned: [0, 1])
             for r in rows { table.add([String(r.importID), String(r.line), r.field ?? "", r.reason, r.raw]) }
             console.out(table.render())
-            console.err(common.text("\(rows.count) afgekeurde rij(en)\n", "\(rows.count) rejected row(s)\n"))
+            let count = common.language.count(rows.count)
+            console.err(common.text("\(count) afgekeurde rij(en)\n", "\(count) rejected row(s)\n"))
         }
     }
 
@@ -109,7 +111,8 @@ enum ProvenanceCommands {
             var table = TextTable(header: VillageRejection.header(common.language), rightAligned: [1])
             for r in rows { table.add(r.cells) }
             console.out(table.render())
-            console.err(common.text("\(rows.count) afgekeurde rij(en) van dorp \(village)\n", "\(rows.count) rejected row(s) of village \(village)\n"))
+            let count = common.language.count(rows.count)
+            console.err(common.text("\(count) afgekeurde rij(en) van dorp \(village)\n", "\(count) rejected row(s) of village \(village)\n"))
         }
         let shared = Set(rows.map(\.importID)).compactMap { id in imports.first { $0.id == id && $0.village == nil } }
         for i in shared.sorted(by: { $0.id < $1.id }) {

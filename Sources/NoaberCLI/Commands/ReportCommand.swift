@@ -118,6 +118,10 @@ struct ReportCommand {
             throw error
         } catch let error as StoreError {
             throw .store(error, path: common.databasePath)
+        } catch ReportError.cannotWrite(let path, let reason) {
+            // The reason is the system's own text (strerror), which is English.
+            throw .cannotCreate(Localized(nl: "\(path) kan niet worden geschreven: \(reason); het rapport is niet geschreven",
+                                          en: "cannot write \(path): \(reason); the report was not written"))
         } catch {
             throw .cannotCreate(Localized(nl: "\(out): rapport niet geschreven: \(error)", en: "\(out): report not written: \(error)"))
         }

@@ -62,7 +62,7 @@ struct SynthCommand {
                 let written = try SynthGenerator.writeBundledDatasets(root: root)
                 for f in written { console.out("\(f.path)  \(f.rows)\n") }
             } catch {
-                throw .cannotCreate(Localized(nl: "\(root): \(error)", en: "\(root): \(error)"))
+                throw .cannotCreate(Localized(nl: "\(root): niet geschreven: \(error)", en: "\(root): not written: \(error)"))
             }
             return
         }
@@ -126,7 +126,7 @@ struct SynthCommand {
         } catch let failure as CLIFailure {
             throw failure
         } catch {
-            throw .cannotCreate(Localized(nl: "\(out): \(error)", en: "\(out): \(error)"))
+            throw .cannotCreate(Localized(nl: "\(out): niet geschreven: \(error)", en: "\(out): not written: \(error)"))
         }
     }
 

@@ -62,24 +62,10 @@ enum VillagesCommand {
             ? ["code", "naam", "gemeente", "inwoners", "75+", "uren/week", "kosten/jaar"]
             : ["code", "name", "municipality", "inhabitants", "75+", "hours/week", "cost/year"], rightAligned: [3, 4, 5, 6])
         for v in villages {
-            table.add([v.code, v.name, v.municipality, String(v.inhabitants), v.inhabitants75Plus.map(String.init) ?? "",
-                       v.paidHoursPerWeek.map { Plain.number($0) } ?? "", v.costPerYearEUR.map { Plain.number($0) } ?? ""])
+            let language = common.language
+            table.add([v.code, v.name, v.municipality, language.count(v.inhabitants), v.inhabitants75Plus.map(language.count) ?? "",
+                       v.paidHoursPerWeek.map { language.quantity($0) } ?? "", v.costPerYearEUR.map { language.quantity($0) } ?? ""])
         }
         console.out(table.render())
     }
-}
-
-/// Plain number text for terminal tables (no thousands separators, so values copy cleanly).
-enum Plain {
-    static func number(_ v: Double, digits: Int = 2) -> String {
-        if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
-        var s = String(v)
-        if let dot = s.firstIndex(of: "."), s.distance(from: dot, to: s.endIndex) > digits + 1 {
-            let factor = pow10(digits)
-            s = String((v * factor).rounded() / factor)
-        }
-        return s
-    }
-
-    private static func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { r, _ in r * 10 } }
 }
