@@ -12,6 +12,12 @@ import Testing
         MetricRow(village: "AAA", period: "2024Q1", metric: "first_contact_median_days", value: 2.5, lower: 1, upper: .infinity, n: 12),
         MetricRow(village: "=HYP", period: "2024Q1", metric: "cases", value: nil, suppressed: true),
         MetricRow(village: "all", period: "2024Q1", metric: "avoided_cost_eur", value: 12345.5, lower: -10, upper: 20000.25, n: 40),
+        // Binary noise is rounded away (12 significant digits); a suppressed row carries nothing.
+        MetricRow(village: "DEU", period: "2023", metric: "avoided_cost_eur", value: 11311.794000000002, lower: 10200.680136324465,
+                  upper: 25984.146698312517, n: 36),
+        MetricRow(village: "DEU", period: "2023", metric: "cases_per_paid_hour", value: 0.13304794520547944, n: 111),
+        MetricRow(village: "DEU", period: "2023", metric: "avoided_cost_eur:debt", value: 900, lower: 443.5, upper: 2111.2, n: 3,
+                  suppressed: true),
     ]
 
     static let table = ReportTable(
@@ -51,5 +57,8 @@ import Testing
         let out = try text { try TableCSV.tidy(Self.rows, dialect: .standard, to: $0) }
         #expect(out.contains("'=HYP,2024Q1,cases,,,,,true\r\n") || out.contains("'=HYP,2024Q1,cases,,,,,true\n"))
         #expect(out.contains("AAA,2024Q1,first_contact_median_days,2.5,1,,12,false"))
+        #expect(out.contains("DEU,2023,avoided_cost_eur,11311.794,10200.6801363,25984.1466983,36,false"))
+        #expect(out.contains("DEU,2023,cases_per_paid_hour,0.133047945205,,,111,false"))
+        #expect(out.contains("DEU,2023,avoided_cost_eur:debt,,,,,true"))
     }
 }

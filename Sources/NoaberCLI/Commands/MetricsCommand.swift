@@ -112,7 +112,7 @@ struct MetricsCommand {
         if options.grouping == .village { rows += result.funnel.flatMap(\.rows) }
         rows = MetricRow.sortedTidy(rows)
         switch args.string("format") {
-        case "json": console.out(try JSONOutput.render(rows))
+        case "json": console.out(try JSONOutput.render(rows.map(TidyNumber.tidy)))
         case "csv":
             let dialect: CSVDialect = args.string("csv-dialect") == "excel-nl" ? .excelDutch : .standard
             console.out(TidyCSV.render(rows, dialect: dialect))

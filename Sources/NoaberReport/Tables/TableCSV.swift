@@ -4,21 +4,24 @@ import NoaberMetrics
 /// Writes report tables as CSV: the tidy long form and the readable wide tables.
 ///
 /// Numbers stay numbers (the dialect decides `.` or `,`); a suppressed cell reads `<k` in a wide
-/// table, and in the tidy form has an empty value with `suppressed` = true. Text cells pass
-/// through `CSVWriter`, which neutralises anything a spreadsheet would run as a formula.
+/// table, and in the tidy form has an empty value, bounds and n with `suppressed` = true. Text
+/// cells pass through `CSVWriter`, which neutralises anything a spreadsheet would run as a formula.
 public enum TableCSV {
     /// The tidy header: the contract of `noaber metrics --format csv`.
     public static let tidyHeader = ["village", "period", "metric", "value", "lower", "upper", "n", "suppressed"]
 
-    /// Tidy rows `village,period,metric,value,lower,upper,n,suppressed`; numbers in their shortest
-    /// exact form, missing or infinite bounds empty.
+    /// Tidy rows `village,period,metric,value,lower,upper,n,suppressed`: codes, never labels, so
+    /// the bytes do not depend on the report's language; numbers rounded by ``TidyNumber`` (12
+    /// significant digits) and written in their shortest form; missing or infinite bounds empty; a
+    /// suppressed row empty but for its keys and `true`.
     /// - Complexity: O(rows).
     public static func tidy(_ rows: [MetricRow], dialect: CSVDialect, to sink: ByteSink) throws {
         var writer = try CSVWriter(sink: sink, dialect: dialect)
         try writer.writeRow(tidyHeader)
         var cells: [CSVCell] = []
         cells.reserveCapacity(8)
-        for r in rows {
+        for row in rows {
+            let r = TidyNumber.tidy(row)
             cells.removeAll(keepingCapacity: true)
             cells.append(.text(r.village))
             cells.append(.text(r.period))
