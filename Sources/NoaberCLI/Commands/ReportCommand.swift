@@ -34,7 +34,8 @@ struct ReportCommand {
                        allowed: ["month", "quarter", "year"], defaultDescription: Localized(verbatim: "quarter")),
             OptionSpec(name: "out", valueName: Placeholder.dir, help: Localized(nl: "Uitvoermap.", en: "Output folder."),
                        defaultDescription: Localized(verbatim: "noaber-report")),
-            CommonOptions.csvDialectSpec(default: Localized(verbatim: "standard")),
+            CommonOptions.csvDialectSpec(default: Localized(nl: "excel-nl bij --lang nl, standard bij --lang en; metrics.csv altijd standard",
+                                                            en: "excel-nl with --lang nl, standard with --lang en; metrics.csv always standard")),
             OptionSpec(name: "min-cell", valueName: Placeholder.k, help: Localized(nl: "Kleinste aantal dat getoond wordt.", en: "Smallest count shown."),
                        defaultDescription: Localized(verbatim: "5")),
             OptionSpec(name: "parameters", valueName: Placeholder.file, help: Localized(nl: "Bestand met escalatieparameters.", en: "Escalation parameter file.")),
@@ -91,7 +92,8 @@ struct ReportCommand {
         request.villages = args.strings("village").nilIfEmpty
         request.minCell = options.minCell
         request.suppress = options.suppress
-        request.csvDialect = args.string("csv-dialect") == "excel-nl" ? .excelDutch : .standard
+        // Readable tables follow the language unless asked otherwise; the tidy metrics.csv is always standard.
+        request.csvDialect = args.string("csv-dialect").map { $0 == "excel-nl" ? .excelDutch : .standard }
         request.escalationParameters = options.escalationParameters
         request.draws = options.escalationDraws
         request.seed = options.seed

@@ -1,5 +1,6 @@
 import NoaberCSV
 import NoaberMetrics
+import NoaberModel
 
 /// Writes report tables as CSV: the tidy long form and the readable wide tables.
 ///
@@ -35,16 +36,13 @@ public enum TableCSV {
         }
     }
 
-    /// A wide table: one header row (estimate columns as `x`, `x_lower`, `x_upper`), then the rows.
-    /// `minimumCell` is the k written as `<k` for suppressed cells.
-    public static func wide(_ table: ReportTable, minimumCell: Int, dialect: CSVDialect, to sink: ByteSink) throws {
+    /// A readable wide table, as people open it in a spreadsheet: one header row of the column
+    /// titles in `language` (an estimate column adds "… – ondergrens" / "… – lower bound" and
+    /// "… – bovengrens" / "… – upper bound"), then the rows. `minimumCell` is the k written as `<k`
+    /// for suppressed cells. Programs read the tidy `metrics.csv` instead.
+    public static func wide(_ table: ReportTable, minimumCell: Int, language: Language, dialect: CSVDialect, to sink: ByteSink) throws {
         var writer = try CSVWriter(sink: sink, dialect: dialect)
-        var header: [String] = []
-        for c in table.columns {
-            header.append(c.csvName)
-            if c.isEstimate { header += [c.csvName + "_lower", c.csvName + "_upper"] }
-        }
-        try writer.writeRow(header)
+        try writer.writeRow(header(table.columns, language: language))
         let hidden = "<\(minimumCell)"
         for row in table.rows {
             var cells: [CSVCell] = []
@@ -70,6 +68,24 @@ public enum TableCSV {
                 }
             }
             try writer.writeRow(cells)
+        }
+    }
+
+    /// The header row of a readable table: titles, bounds named in words, each name once (a title
+    /// given twice gets " (2)", an empty one the column's machine name).
+    static func header(_ columns: [TableColumn], language: Language) -> [String] {
+        let (lower, upper) = language == .nl ? (" – ondergrens", " – bovengrens") : (" – lower bound", " – upper bound")
+        var names: [String] = []
+        for c in columns {
+            let title = c.title.isEmpty ? c.csvName : c.title
+            names.append(title)
+            if c.isEstimate { names += [title + lower, title + upper] }
+        }
+        var seen: [String: Int] = [:]
+        return names.map { name in
+            seen[name, default: 0] += 1
+            let count = seen[name] ?? 1
+            return count == 1 ? name : "\(name) (\(count))"
         }
     }
 }

@@ -24,9 +24,10 @@ public enum TableCell: Sendable, Hashable {
 
 /// A column of a `ReportTable`.
 public struct TableColumn: Sendable, Hashable {
-    /// The heading people read (HTML).
+    /// The heading people read, in the report's language: in HTML and as the CSV header.
     public var title: String
-    /// The machine-friendly header in CSV (`reach_per_1000`); estimate columns add `_lower`/`_upper`.
+    /// A stable machine name (`reach_per_1000`), for code and tests that look a column up. No file
+    /// carries it: readable tables are for people, and programs read the tidy `metrics.csv`.
     public var csvName: String
     /// Estimate columns hold `.estimate` cells and take three CSV columns.
     public var isEstimate: Bool
