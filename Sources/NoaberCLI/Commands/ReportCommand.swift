@@ -107,7 +107,7 @@ struct ReportCommand {
                               exportKind: $0.exportKind, idScope: $0.idScope)
             },
             generatedOn: options.today ?? source.asOf.values.max() ?? CivilDate(dayNumber: 0),
-            softwareVersion: "noaber " + NoaberCommandLine.version, commandLine: commandLine)
+            softwareVersion: NoaberCommandLine.version, commandLine: commandLine)
         try FileSystem.createDirectory(out)
         do {
             let directory: (Audience) -> String = { audiences.count == 1 ? out : out + "/" + $0.rawValue }

@@ -25,7 +25,10 @@ struct HTMLTable {
                     out += "<th scope=\"row\">\(content)</th>"
                 } else {
                     let numeric: Bool
-                    if case .text = cell { numeric = false } else { numeric = true }
+                    switch cell {
+                    case .text, .foreign: numeric = false
+                    case .number, .estimate, .suppressed: numeric = true
+                    }
                     out += numeric ? "<td class=\"num\">\(content)</td>" : "<td>\(content)</td>"
                 }
             }
@@ -48,6 +51,8 @@ struct HTMLTable {
             let upper = hi.isFinite ? format.decimal(hi, fractionDigits: d) : "∞"
             let joiner = lo < 0 || hi < 0 ? language.pick(" tot ", " to ") : "–"
             return HTML.text(v) + " <span class=\"ci\">(" + HTML.text(format.decimal(lo, fractionDigits: d) + joiner + upper) + ")</span>"
+        case .foreign(let prefix, let text, let textLanguage):
+            return HTML.text(prefix) + "<span lang=\"\(textLanguage.rawValue)\">" + HTML.text(text) + "</span>"
         case .suppressed:
             let why = language.pick("onderdrukt: minder dan \(minimumCell)", "suppressed: fewer than \(minimumCell)")
             return "<span class=\"suppressed\" title=\"\(HTML.attribute(why))\">" + HTML.text(format.suppressed(minimumCell: minimumCell)) + "</span>"

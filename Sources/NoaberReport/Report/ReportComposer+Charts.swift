@@ -122,13 +122,23 @@ extension ReportComposer {
         }
         let maxTime = min(curves.compactMap { $0.km.steps.last?.time }.max() ?? 60, 120)
         let fid = reserveName(name)
-        figure(KaplanMeierChart(title: title, curves: curves.map { chartCurve($0.km, label: $0.label) },
-                                  shareTitle: pick("aandeel nog niet bereikt", "share not yet reached"),
-                                  timeTitle: pick("dagen na binnenkomst", "days after the request"),
-                                  maximumTime: maxTime, width: 560, height: 320, identifier: fid),
-                              caption: pick("Kaplan–Meier: aandeel hulpvragen dat nog wacht, met 95%-band; open hulpvragen tellen mee tot de exportdatum (streepjes).",
-                             "Kaplan–Meier: share of requests still waiting, with 95% band; open requests count until the export date (ticks).") + note,
+        var chart = KaplanMeierChart(title: title, curves: curves.map { chartCurve($0.km, label: $0.label) },
+                                     shareTitle: pick("aandeel nog niet bereikt", "share not yet reached"),
+                                     timeTitle: pick("dagen na binnenkomst", "days after the request"),
+                                     maximumTime: maxTime, width: 560, height: 320, identifier: fid)
+        chart.plainWords = usesPlainWords
+        figure(chart, caption: survivalCaption + note,
                table: ReportTable(name: "", caption: title, columns: columns, rows: rows))
+    }
+
+    /// What a response-time curve shows: in plain words for the raadsbrief and the lerend netwerk,
+    /// with the method's name for researchers.
+    var survivalCaption: String {
+        usesPlainWords
+            ? pick("Hoe lang het duurde tot het eerste contact en tot de afsluiting: het aandeel hulpvragen dat na zoveel dagen nog wachtte, met 95%-band. Hulpvragen die nog openstonden tellen mee tot de exportdatum (streepjes).",
+                   "How long it took to first contact and to closure: the share of requests still waiting after so many days, with 95% band. Requests still open count until the export date (ticks).")
+            : pick("Kaplan–Meier: aandeel hulpvragen dat nog wacht, met 95%-band; open hulpvragen zijn gecensureerd op de exportdatum (streepjes).",
+                   "Kaplan–Meier: share of requests still waiting, with 95% band; open requests are censored at the export date (ticks).")
     }
 
     /// Pooled first contact and closure curves of the current period.

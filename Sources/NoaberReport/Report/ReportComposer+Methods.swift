@@ -21,7 +21,7 @@ extension ReportComposer {
             "Elk dorp nummert zijn eigen inwoners en vrijwilligers; dezelfde sleutel in twee dorpen is dus twee mensen, tenzij een import meldt dat de gemeente één sleutelsysteem gebruikt. Samengetelde aantallen tellen verschillende (dorp, sleutel)-paren. Sleutels zijn gepseudonimiseerd (HMAC-SHA-256) en worden nooit getoond.",
             "Each village numbers its own residents and volunteers, so the same key in two villages is two people, unless an import declares that the municipality uses one key system. Pooled counts count distinct (village, key) pairs. Keys are pseudonymised (HMAC-SHA-256) and never shown.")))
         defs.append((pick("Vermeden kosten (schatting)", "Avoided cost (estimate)"), pick(
-            "Σ over risico's: aantal hulpvragen × kans × (1 − deadweight) × toerekening × kostprijs. Een hulpvraag telt als de uitkomst bekend is (afgesloten, of ouder dan \(p.followUpDays) dagen) en de formele gebeurtenis niet volgde. Onzekerheid: Monte Carlo met \(format.integer(data.request.draws)) trekkingen uit driehoeksverdelingen (laag, meest waarschijnlijk, hoog), seed \(data.request.seed); gerapporteerd: de waarde met alle parameters op meest waarschijnlijk en het 5–95%-interval. Opbrengst per euro: tegen de kosten van de ondersteuner in de periode (kosten per jaar × dagen/365,25).",
+            "Σ over risico's: aantal hulpvragen × kans × (1 − deel dat ook zonder hulp was voorkomen) × deel dat aan de ondersteuner is toe te schrijven × kostprijs. Een hulpvraag telt als de uitkomst bekend is (afgesloten, of ouder dan \(p.followUpDays) dagen) en de formele gebeurtenis niet volgde. Onzekerheid: Monte Carlo met \(format.integer(data.request.draws)) trekkingen uit driehoeksverdelingen (laag, meest waarschijnlijk, hoog), seed \(data.request.seed); gerapporteerd: de waarde met alle parameters op meest waarschijnlijk en het 5–95%-interval. Opbrengst per euro: tegen de kosten van de ondersteuner in de periode (kosten per jaar × dagen/365,25).",
             "Σ over risks: cases × probability × (1 − deadweight) × attribution × unit cost. A case counts when its outcome is known (closed, or older than \(p.followUpDays) days) and the formal event did not follow. Uncertainty: Monte Carlo with \(format.integer(data.request.draws)) draws from triangular distributions (low, most likely, high), seed \(data.request.seed); reported: the value with all parameters at most likely and the 5–95% interval. Return per euro: against the support worker's cost in the period (cost per year × days/365.25).")))
         defs.append((pick("Trechtergrenzen", "Funnel limits"), pick(
             "Voor elk dorp de gepoolde waarde over alle dorpen met 95%- en 99,8%-grenzen bij de noemer van het dorp: exact binomiaal voor aandelen, exact Poisson voor hulpvragen per 1.000 (één inwoner kan meer hulpvragen hebben).",
@@ -47,9 +47,10 @@ extension ReportComposer {
             for param in EscalationParameter.allCases {
                 let e = rp.estimate(param)
                 let digits = param == .unitCost ? 2 : 3
-                rows.append([.text(risk.label(language)), .text(param == .probability ? rp.event : ""), .text(parameterName(param)),
+                rows.append([.text(risk.label(language)), param == .probability ? parameterFileText(rp.event) : .text(""),
+                             .text(parameterName(param)),
                              .number(e.low, digits: digits), .number(e.mostLikely, digits: digits), .number(e.high, digits: digits),
-                             .text(e.priceYear.map(String.init) ?? (param == .unitCost ? String(p.priceYear) : "")), .text(e.source)])
+                             .text(e.priceYear.map(String.init) ?? (param == .unitCost ? String(p.priceYear) : "")), parameterFileText(e.source)])
             }
         }
         table(ReportTable(name: "escalation-parameters",
@@ -61,6 +62,19 @@ extension ReportComposer {
                                     TableColumn(pick("Hoog", "High"), csv: "high"), TableColumn(pick("Prijsjaar", "Price year"), csv: "price_year"),
                                     TableColumn(pick("Bron", "Source"), csv: "source")],
                           rows: rows))
+    }
+
+    /// Free text from the parameter file (events, sources), which is English. In a Dutch report
+    /// the fixed flag "ASSUMPTION:" at its start becomes "Aanname:" and the rest is marked as
+    /// English (`lang="en"`), so a reader and a screen reader know; an English report shows it as
+    /// written.
+    func parameterFileText(_ text: String) -> TableCell {
+        guard language == .nl, !text.isEmpty else { return .text(text) }
+        for flag in ["ASSUMPTION:", "Assumption:", "assumption:"] where text.hasPrefix(flag) {
+            let rest = text.dropFirst(flag.count).drop { $0 == " " }
+            return .foreign(prefix: "Aanname: ", text: String(rest), language: .en)
+        }
+        return .foreign(prefix: "", text: text, language: .en)
     }
 
     /// Per-risk breakdown of the pooled estimate.
@@ -83,7 +97,8 @@ extension ReportComposer {
         heading(2, pick("Herkomst van de gegevens", "Data provenance"), id: "provenance")
         var rows: [[TableCell]] = []
         for i in provenance.imports.sorted(by: { ($0.village ?? "", $0.kind, $0.fileName) < ($1.village ?? "", $1.kind, $1.fileName) }) {
-            rows.append([.text(i.fileName), .text(i.village.map { data.name(of: $0) } ?? ""), .text(i.kind), .text(dates.date(i.asOf)),
+            rows.append([.text(i.fileName), .text(i.village.map { data.name(of: $0) } ?? ""),
+                         .text(RecordKind(rawValue: i.kind)?.label(language) ?? i.kind), .text(dates.date(i.asOf)),
                          .number(Double(i.rowsRead), digits: 0), .number(Double(i.accepted), digits: 0), .number(Double(i.rejected), digits: 0)])
         }
         table(ReportTable(name: "imports", caption: pick("Imports met exportdatum (peildatum: open hulpvragen zijn daar gecensureerd)",

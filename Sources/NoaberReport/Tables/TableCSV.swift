@@ -56,6 +56,9 @@ public enum TableCSV {
                 case .text(let s):
                     cells.append(.text(s))
                     if estimate { cells += [.empty, .empty] }
+                case .foreign(let prefix, let text, _):
+                    cells.append(.text(prefix + text))
+                    if estimate { cells += [.empty, .empty] }
                 case .number(let x, let d):
                     cells.append(number(x, d))
                     if estimate { cells += [.empty, .empty] }

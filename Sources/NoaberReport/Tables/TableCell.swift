@@ -1,4 +1,5 @@
 import NoaberMetrics
+import NoaberModel
 
 /// One cell of a readable (wide) table, typed so that HTML and CSV can each write it their way:
 /// HTML formats numbers for the reader, CSV keeps them numbers.
@@ -11,6 +12,10 @@ public enum TableCell: Sendable, Hashable {
     case estimate(Double?, lower: Double?, upper: Double?, digits: Int)
     /// Hidden by disclosure control: `<k` everywhere, never zero.
     case suppressed
+    /// Text in another language than the report's (free text from a parameter file), after an
+    /// optional prefix in the report's language: HTML marks `text` with `lang`, CSV writes
+    /// `prefix + text`.
+    case foreign(prefix: String, text: String, language: Language)
 
     /// The cell for a metric row: suppressed when disclosure control hid it, else the number
     /// (with its interval when `interval` is true).
