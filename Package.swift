@@ -42,7 +42,8 @@ let package = Package(
         .testTarget(name: "NoaberSynthTests", dependencies: ["NoaberSynth", "NoaberCSV"]),
         .testTarget(name: "NoaberMetricsTests", dependencies: ["NoaberMetrics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NoaberReportTests", dependencies: ["NoaberReport"], resources: [.copy("Golden")]),
-        .testTarget(name: "NoaberCLITests", dependencies: ["NoaberCLI"]),
+        // Golden help pages and usage errors are read from the source tree (#filePath), not bundled.
+        .testTarget(name: "NoaberCLITests", dependencies: ["NoaberCLI"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

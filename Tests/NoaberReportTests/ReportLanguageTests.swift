@@ -122,6 +122,34 @@ import Testing
         #expect(english.contains("ASSUMPTION:") && !english.contains("<span lang="))
     }
 
+    /// The raadsbrief as a council member reads it (text only: no markup, styles or figures), in
+    /// both languages, against golden files. A change in wording shows up as a reviewable diff:
+    /// rerun with `NOABER_UPDATE_GOLDEN=1`, read the diff of `Golden/raadsbrief-*.txt`, commit it.
+    @Test(arguments: [Language.nl, .en])
+    func raadsbriefTextMatchesTheGoldenFile(_ language: Language) throws {
+        let html = try #require(try Self.files(.raadsbrief, language)["report-raadsbrief.html"])
+        try GoldenFile.check(Self.readableText(html), against: "raadsbrief-\(language.rawValue).txt")
+    }
+
+    /// The text of a report, one block (heading, paragraph, list item, table row, caption) per
+    /// line, table cells separated by " | "; inline SVG and styles left out.
+    static func readableText(_ html: String) -> String {
+        var text = html
+        let steps: [(String, String)] = [
+            (#"(?s)<style.*?</style>"#, ""), (#"(?s)<svg.*?</svg>"#, ""), (#"(?s)<head>.*?</head>"#, ""),
+            (#"</t[dh]>\s*<t[dh][^>]*>"#, " | "),
+            (#"<(p|h[1-6]|li|tr|caption|figcaption|dt|dd|footer)\b[^>]*>"#, "\n"),
+            (#"<[^>]+>"#, ""), (#"[ \t]+"#, " "), (#" ?\n ?"#, "\n"), (#"\n+"#, "\n"),
+        ]
+        for (pattern, replacement) in steps {
+            text = text.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
+        }
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+    }
+
     @Test func provenanceNamesKindsInWords() throws {
         let dutch = try #require(try Self.files(.onderzoek, .nl)["tables/imports.csv"])
         #expect(dutch.contains(";hulpvragen;") && !dutch.contains(";cases;"))
