@@ -191,8 +191,8 @@ struct DoctorChecks {
             let rejectedImports = try scalar(db, "SELECT count(DISTINCT import_id) FROM rejected_rows")
             findings.append(rejected == 0
                 ? .ok("afgekeurd", nl: "geen afgekeurde rijen.", en: "no rejected rows.")
-                : .warning("afgekeurd", nl: "\(rejected) afgekeurde rijen in \(rejectedImports) imports wachten op correctie. Bekijk ze met 'noaber rejected --db \(storePath)' en vraag het dorp om een verbeterde export.",
-                           en: "\(rejected) rejected rows in \(rejectedImports) imports await correction. See them with 'noaber rejected --db \(storePath)' and ask the village for a corrected export."))
+                : .warning("afgekeurd", nl: "\(Language.nl.count(Int(rejected))) afgekeurde rijen in \(Language.nl.count(Int(rejectedImports))) imports wachten op correctie. Bekijk ze met 'noaber rejected --db \(storePath)' en vraag het dorp om een verbeterde export.",
+                           en: "\(Language.en.count(Int(rejected))) rejected rows in \(Language.en.count(Int(rejectedImports))) imports await correction. See them with 'noaber rejected --db \(storePath)' and ask the village for a corrected export."))
 
             let missing = try texts(db, "SELECT village FROM villages WHERE inhabitants_75plus IS NULL OR paid_hours_per_week IS NULL OR cost_per_year_eur IS NULL ORDER BY village")
                 .map { $0[0] }

@@ -67,10 +67,11 @@ struct DoctorCommand {
     /// One line per check: the verdict, the check's name and the sentence; then a summary line.
     static func render(_ findings: [DoctorFinding], store: String, language: Language) -> String {
         let width = findings.map { $0.severity.label(language).count }.max() ?? 0
+        // Dutch and English check names differ; the verdict column is as wide as its longest word.
         var out = language == .nl ? "noaber doctor: \(store)\n" : "noaber doctor: \(store)\n"
         for f in findings {
             let label = f.severity.label(language)
-            out += label + String(repeating: " ", count: width - label.count) + "  " + f.check + ": " + f.advice.text(language) + "\n"
+            out += label + String(repeating: " ", count: width - label.count) + "  " + f.checkName(language) + ": " + f.advice.text(language) + "\n"
         }
         let worst = findings.map(\.severity).max() ?? .ok
         switch worst {
