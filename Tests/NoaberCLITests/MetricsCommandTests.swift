@@ -152,7 +152,7 @@ import NoaberStore
                 let digits = number.filter(\.isNumber).drop { $0 == "0" }.reversed().drop { $0 == "0" }
                 #expect(digits.count <= 12, "\(line)")
             }
-            if cells[7] == "true" { #expect(cells[3...6].allSatisfy { $0.isEmpty }, "\(line)") }
+            if cells[7] == "true" { #expect(cells[3...5].allSatisfy { $0.isEmpty }, "\(line)") }
         }
     }
 }

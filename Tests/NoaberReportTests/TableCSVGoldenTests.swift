@@ -17,7 +17,7 @@ import Testing
         MetricRow(village: "DEU", period: "2023", metric: "avoided_cost_eur", value: 11311.794000000002, lower: 10200.680136324465,
                   upper: 25984.146698312517, n: 36),
         MetricRow(village: "DEU", period: "2023", metric: "cases_per_paid_hour", value: 0.13304794520547944, n: 111),
-        MetricRow(village: "DEU", period: "2023", metric: "avoided_cost_eur:debt", value: 900, lower: 443.5, upper: 2111.2, n: 3,
+        MetricRow(village: "DEU", period: "2023", metric: "avoided_cost_eur:debt", value: 900, lower: 443.5, upper: 2111.2,
                   suppressed: true),
     ]
 

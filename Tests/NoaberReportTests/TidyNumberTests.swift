@@ -42,10 +42,12 @@ import Testing
         }
     }
 
-    @Test func suppressedRowsCarryNothingButTheirKeys() {
-        let row = MetricRow(village: "AAA", period: "2024", metric: "cases", value: 3, lower: 1, upper: 6, n: 3, suppressed: true)
+    /// Whatever a suppressed row carries, no figure is written; n stays as disclosure control
+    /// left it (a hidden rate keeps its denominator of inhabitants).
+    @Test func suppressedRowsCarryNoFigure() {
+        let row = MetricRow(village: "AAA", period: "2024", metric: "reach_per_1000", value: 3, lower: 1, upper: 6, n: 2000, suppressed: true)
         let tidy = TidyNumber.tidy(row)
-        #expect(tidy.value == nil && tidy.lower == nil && tidy.upper == nil && tidy.n == nil && tidy.suppressed)
-        #expect(tidy.village == "AAA" && tidy.period == "2024" && tidy.metric == "cases")
+        #expect(tidy.value == nil && tidy.lower == nil && tidy.upper == nil && tidy.n == 2000 && tidy.suppressed)
+        #expect(tidy.village == "AAA" && tidy.period == "2024" && tidy.metric == "reach_per_1000")
     }
 }

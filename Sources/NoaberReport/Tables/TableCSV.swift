@@ -5,7 +5,7 @@ import NoaberModel
 /// Writes report tables as CSV: the tidy long form and the readable wide tables.
 ///
 /// Numbers stay numbers (the dialect decides `.` or `,`); a suppressed cell reads `<k` in a wide
-/// table, and in the tidy form has an empty value, bounds and n with `suppressed` = true. Text
+/// table, and in the tidy form has an empty value and bounds with `suppressed` = true. Text
 /// cells pass through `CSVWriter`, which neutralises anything a spreadsheet would run as a formula.
 public enum TableCSV {
     /// The tidy header: the contract of `noaber metrics --format csv`.
@@ -14,7 +14,7 @@ public enum TableCSV {
     /// Tidy rows `village,period,metric,value,lower,upper,n,suppressed`: codes, never labels, so
     /// the bytes do not depend on the report's language; numbers rounded by ``TidyNumber`` (12
     /// significant digits) and written in their shortest form; missing or infinite bounds empty; a
-    /// suppressed row empty but for its keys and `true`.
+    /// suppressed row with an empty value and bounds and `true`.
     /// - Complexity: O(rows).
     public static func tidy(_ rows: [MetricRow], dialect: CSVDialect, to sink: ByteSink) throws {
         var writer = try CSVWriter(sink: sink, dialect: dialect)

@@ -62,14 +62,14 @@ public enum TidyNumber {
     }
 
     /// The row as tidy output writes it: figures rounded by ``rounded(_:)``; a suppressed row
-    /// with no value, bounds or n at all, whatever it carried.
+    /// with no value or bounds, whatever it carried. Its `n` is left as disclosure control left it
+    /// (empty for a hidden count, the inhabitants for a hidden rate: docs/disclosure.md).
     public static func tidy(_ row: MetricRow) -> MetricRow {
         var r = row
         if r.suppressed {
             r.value = nil
             r.lower = nil
             r.upper = nil
-            r.n = nil
         } else {
             r.value = r.value.map(rounded)
             r.lower = r.lower.map(rounded)
