@@ -27,7 +27,7 @@ import Testing
             if path.hasSuffix(".csv") {
                 // Every CSV cell that starts with = is neutralised with a leading quote.
                 let delimiter: Character = text.hasPrefix("\u{FEFF}") ? ";" : ","
-                for line in text.split(separator: "\n") {
+                for line in text.split(whereSeparator: \.isNewline) {
                     for cell in line.split(separator: delimiter, omittingEmptySubsequences: false) {
                         let c = cell.hasPrefix("\"") ? cell.dropFirst() : cell[...]
                         #expect(!c.hasPrefix("="), "formula cell in \(path): \(line)")
@@ -115,7 +115,7 @@ import Testing
         for (path, text) in files where path.hasSuffix(".csv") && !path.hasSuffix("metrics.csv") {
             // Dutch Excel's `;` read as `,`, so "6,0" shows up as ",6," too.
             // The header row names the village (in a trend table's columns), never a figure.
-            for line in text.replacingOccurrences(of: ";", with: ",").split(separator: "\n").dropFirst() where line.contains("HYPERLINK") {
+            for line in text.replacingOccurrences(of: ";", with: ",").split(whereSeparator: \.isNewline).dropFirst() where line.contains("HYPERLINK") {
                 #expect(!line.contains(",3,") && !line.contains(",6,") && !line.contains(",6.0"), "\(path): \(line)")
             }
         }
