@@ -109,7 +109,7 @@ struct MetricsCommand {
         // The funnel comparison (pooled rate, limits at each village's size, position) travels
         // with the village rows; it means nothing for pooled groups.
         var rows = result.rows
-        if options.grouping == .village { rows += result.funnel.flatMap(\.rows) }
+        if options.grouping == .village { rows += result.funnel.flatMap(\.rows) + result.funnelDispersion.flatMap(\.rows) }
         rows = MetricRow.sortedTidy(rows)
         switch args.string("format") {
         case "json": console.out(try JSONOutput.render(rows.map(TidyNumber.tidy)))

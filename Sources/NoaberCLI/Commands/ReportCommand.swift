@@ -27,6 +27,10 @@ struct ReportCommand {
                        repeatable: true, allowed: Audience.allCases.map(\.rawValue) + ["all"], required: true),
             OptionSpec(name: "village", valueName: Placeholder.code, help: Localized(nl: "Alleen deze dorpen.", en: "Only these villages."),
                        repeatable: true),
+            OptionSpec(name: "highlight", valueName: Placeholder.code,
+                       help: Localized(nl: "Markeer dit dorp als het eigen dorp van de lezer in trechterdiagrammen en panelen per dorp.",
+                                       en: "Mark this village as the reader's own in funnel plots and per-village panels."),
+                       repeatable: true),
             OptionSpec(name: "period", valueName: Placeholder.period, help: Localized(nl: "De periode van het rapport.", en: "Period of the report."),
                        defaultDescription: Localized(nl: "laatste volle jaar", en: "last full year")),
             OptionSpec(name: "every", valueName: Placeholder.unit,
@@ -67,6 +71,10 @@ struct ReportCommand {
         if let unknown = args.strings("village").first(where: { code in !source.villages.contains { $0.code == code } }) {
             throw .data(Localized(nl: "dorp '\(unknown)' staat niet in de store", en: "village '\(unknown)' is not in the store"))
         }
+        if let unknown = args.strings("highlight").first(where: { code in !source.villages.contains { $0.code == code } }) {
+            throw .data(Localized(nl: "dorp '\(unknown)' (--highlight) staat niet in de rapportage",
+                                  en: "village '\(unknown)' (--highlight) is not in the report"))
+        }
         let names = args.strings("audience")
         let audiences = names.contains("all") ? Audience.allCases : Audience.allCases.filter { names.contains($0.rawValue) }
         let written = try Self.write(audiences: audiences, source: source, args: args, common: common,
@@ -90,6 +98,7 @@ struct ReportCommand {
         var request = ReportRequest(audience: audiences.first ?? .onderzoek, language: common.language, period: period)
         request.trendEvery = Period.Unit(rawValue: args.string("every") ?? "quarter")
         request.villages = args.strings("village").nilIfEmpty
+        request.highlight = args.strings("highlight")
         request.minCell = options.minCell
         request.suppress = options.suppress
         // Readable tables follow the language unless asked otherwise; the tidy metrics.csv is always standard.

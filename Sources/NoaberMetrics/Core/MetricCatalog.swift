@@ -78,6 +78,9 @@ public enum MetricCatalog {
         "funnel_95": ("gemiddelde en 95%-grenzen", "pooled rate and 95% limits", .index),
         "funnel_998": ("gemiddelde en 99,8%-grenzen", "pooled rate and 99.8% limits", .index),
         "funnel_position": ("positie in trechter", "funnel position", .index),
+        "funnel_phi": ("overdispersie φ van de trechter", "funnel overdispersion φ", .index),
+        "funnel_tau2": ("spreiding tussen dorpen τ² van de trechter", "funnel between-village variance τ²", .index),
+        "funnel_widened": ("trechtergrenzen verbreed (1) of exact (0)", "funnel limits widened (1) or exact (0)", .index),
     ]
 
     /// Reading order for tables: families together, headline figures first. Category rows
@@ -100,6 +103,7 @@ public enum MetricCatalog {
             "volunteers_over_threshold", "boundary_tasks", "support_hours", "support_hours_per_paid_hour", "open_cases_at_end",
             "cases_per_paid_hour", "rows_read", "rows_rejected", "rejected_pct", "rejected", "completeness_pct", "dates_out_of_order",
             "dates_in_future", "duplicate_cases", "cases_vanished", "days_since_latest_export", "funnel_95", "funnel_998", "funnel_position",
+            "funnel_phi", "funnel_tau2", "funnel_widened",
         ]
         return Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
     }()
@@ -126,7 +130,7 @@ public enum MetricCatalog {
             if let s = Source(rawValue: code) { return (s.dutchLabel, s.englishLabel) }
         case "avoided_cost_eur":
             if let r = Risk(rawValue: code) { return (r.dutchLabel, r.englishLabel) }
-        case "funnel_95", "funnel_998", "funnel_position":
+        case "funnel_95", "funnel_998", "funnel_position", "funnel_phi", "funnel_tau2", "funnel_widened":
             let inner = entry(code)
             return (inner.nl, inner.en)
         default: break

@@ -31,7 +31,7 @@ public enum MetricsEngine {
             var municipalityOf: [String: String] = [:]
             for v in source.villages { municipalityOf[v.code] = v.municipality }
             result.rows = DisclosureControl.apply(result.rows, minCell: k, municipalityOf: municipalityOf)
-            DisclosureControl.withholdChartMaterial(&result, rows: result.rows)
+            DisclosureControl.withholdChartMaterial(&result, rows: result.rows, funnelWidening: options.funnelWidening)
         }
         result.rows = MetricRow.sortedTidy(result.rows)
         return result

@@ -40,6 +40,9 @@ public struct MetricsOptions: Sendable {
     /// villages draws their funnel but no curve per village, so it keeps curves for the pooled
     /// group only, not one per village that would be thrown away.
     public var villageChartMaterial: ChartMaterial?
+    /// When funnel limits are widened for overdispersion (docs/report-charts.md): by default when
+    /// φ passes Spiegelhalter's rule of thumb, 1 + 2√(2/n).
+    public var funnelWidening: FunnelWidening = .spiegelhalter
 
     public init(grouping: Grouping = .village, periods: [Period], minCell: Int = 5, suppress: Bool = true,
                 volunteerThresholdHoursPerWeek: Double = 4, escalationDraws: Int = 10_000,

@@ -76,7 +76,7 @@ public enum DisclosedMetrics {
         let disclosed = DisclosureControl.apply(union, minCell: options.minCell, municipalityOf: municipalityOf)
         for i in results.indices {
             results[i].rows = MetricRow.sortedTidy(Set(positionsOf[i]).sorted().map { disclosed[$0] })
-            DisclosureControl.withholdChartMaterial(&results[i], rows: disclosed)
+            DisclosureControl.withholdChartMaterial(&results[i], rows: disclosed, funnelWidening: options.funnelWidening)
         }
         return results
     }

@@ -24,8 +24,8 @@ extension ReportComposer {
             "Σ over risico's: aantal hulpvragen × kans × (1 − deel dat ook zonder hulp was voorkomen) × deel dat aan de ondersteuner is toe te schrijven × kostprijs. Een hulpvraag telt als de uitkomst bekend is (afgesloten, of ouder dan \(p.followUpDays) dagen) en de formele gebeurtenis niet volgde. Onzekerheid: Monte Carlo met \(format.integer(data.request.draws)) trekkingen uit driehoeksverdelingen (laag, meest waarschijnlijk, hoog), seed \(data.request.seed); gerapporteerd: de waarde met alle parameters op meest waarschijnlijk en het 5–95%-interval. Opbrengst per euro: tegen de kosten van de ondersteuner in de periode (kosten per jaar × dagen/365,25).",
             "Σ over risks: cases × probability × (1 − deadweight) × attribution × unit cost. A case counts when its outcome is known (closed, or older than \(p.followUpDays) days) and the formal event did not follow. Uncertainty: Monte Carlo with \(format.integer(data.request.draws)) draws from triangular distributions (low, most likely, high), seed \(data.request.seed); reported: the value with all parameters at most likely and the 5–95% interval. Return per euro: against the support worker's cost in the period (cost per year × days/365.25).")))
         defs.append((pick("Trechtergrenzen", "Funnel limits"), pick(
-            "Voor elk dorp de gepoolde waarde over alle dorpen met 95%- en 99,8%-grenzen bij de noemer van het dorp: exact binomiaal voor aandelen, exact Poisson voor hulpvragen per 1.000 (één inwoner kan meer hulpvragen hebben).",
-            "For each village the rate pooled over all villages with 95% and 99.8% limits at the village's denominator: exact binomial for proportions, exact Poisson for requests per 1,000 (one resident can bring several requests).")))
+            "Voor elk dorp de gepoolde waarde over alle dorpen met 95%- en 99,8%-grenzen bij de noemer van het dorp: exact binomiaal voor aandelen, exact Poisson voor hulpvragen per 1.000 (één inwoner kan meer hulpvragen hebben). Overdispersie (Spiegelhalter 2005, zoals het R-pakket FunnelPlotR): z-scores op de arcsinus-wortelschaal (aandelen) of wortelschaal (hulpvragen), de buitenste 10% aan elke kant gewinsoriseerd, φ = gemiddelde z², τ² volgens DerSimonian en Laird, alleen over de getoonde dorpen. De grenzen worden met τ² verbreed als φ boven 1 + 2√(2/n) ligt en er minstens 5 dorpen zijn; anders blijven ze exact. Het bijschrift van elk trechterdiagram zegt welke grenzen getekend zijn.",
+            "For each village the rate pooled over all villages with 95% and 99.8% limits at the village's denominator: exact binomial for proportions, exact Poisson for requests per 1,000 (one resident can bring several requests). Overdispersion (Spiegelhalter 2005, as the R package FunnelPlotR): z-scores on the arcsine square-root scale (proportions) or square-root scale (requests), the outer 10% at each end winsorised, φ = mean z², τ² after DerSimonian and Laird, over the villages shown only. The limits are widened by τ² when φ exceeds 1 + 2√(2/n) with at least 5 villages; otherwise they stay exact. Each funnel plot's caption says which limits are drawn.")))
         defs.append((pick("Vrijwilligersbelasting", "Volunteer load"), pick(
             "Uren per actieve vrijwilliger: mediaan en p90 (lineaire interpolatie), aandeel van de drukste 20% en Gini (gemiddeld absoluut verschil / 2 × gemiddelde).",
             "Hours per active volunteer: median and p90 (linear interpolation), share of the busiest 20% and Gini (mean absolute difference / 2 × mean).")))
@@ -72,9 +72,9 @@ extension ReportComposer {
         guard language == .nl, !text.isEmpty else { return .text(text) }
         for flag in ["ASSUMPTION:", "Assumption:", "assumption:"] where text.hasPrefix(flag) {
             let rest = text.dropFirst(flag.count).drop { $0 == " " }
-            return .foreign(prefix: "Aanname: ", text: String(rest), language: .en)
+            return .textIn(String(rest), language: "en", prefix: "Aanname: ")
         }
-        return .foreign(prefix: "", text: text, language: .en)
+        return .textIn(text, language: "en")
     }
 
     /// Per-risk breakdown of the pooled estimate.

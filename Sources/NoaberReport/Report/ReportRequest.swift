@@ -30,6 +30,9 @@ public struct ReportRequest: Sendable {
     /// `--include-partial`: villages whose data cover the period only partly are counted in the
     /// figures that grow with time anyway (the report says so).
     public var includePartial = false
+    /// Village codes drawn as the reader's own village (`--highlight`): a distinct marker and its
+    /// name in every funnel plot, a heavy frame in the small multiples.
+    public var highlight: [String] = []
 
     public init(audience: Audience, language: Language = .nl, period: Period, trendEvery: Period.Unit? = nil,
                 villages: [String]? = nil, minCell: Int = 5, suppress: Bool = true, csvDialect: CSVDialect? = nil,

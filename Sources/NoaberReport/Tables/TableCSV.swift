@@ -56,7 +56,7 @@ public enum TableCSV {
                 case .text(let s):
                     cells.append(.text(s))
                     if estimate { cells += [.empty, .empty] }
-                case .foreign(let prefix, let text, _):
+                case .textIn(let text, _, let prefix):
                     cells.append(.text(prefix + text))
                     if estimate { cells += [.empty, .empty] }
                 case .number(let x, let d):

@@ -6,16 +6,17 @@ import NoaberModel
 public enum TableCell: Sendable, Hashable {
     /// Text; escaped in HTML, neutralised in CSV when it would run as a formula.
     case text(String)
+    /// Text in another language than the report's (English source notes in a Dutch report): HTML
+    /// marks it with `lang` so that a screen reader pronounces it right (WCAG 3.1.2). `prefix` is
+    /// written before it in the report's own language (a Dutch "Aanname: " before an English
+    /// note); CSV writes `prefix + text`.
+    case textIn(String, language: String, prefix: String = "")
     /// A number with this many decimals; nil is "not available" (an en dash in HTML, empty in CSV).
     case number(Double?, digits: Int)
     /// An estimate with its interval; CSV writes it as three columns (value, lower, upper).
     case estimate(Double?, lower: Double?, upper: Double?, digits: Int)
     /// Hidden by disclosure control: `<k` everywhere, never zero.
     case suppressed
-    /// Text in another language than the report's (free text from a parameter file), after an
-    /// optional prefix in the report's language: HTML marks `text` with `lang`, CSV writes
-    /// `prefix + text`.
-    case foreign(prefix: String, text: String, language: Language)
 
     /// The cell for a metric row: suppressed when disclosure control hid it, else the number
     /// (with its interval when `interval` is true).
