@@ -157,14 +157,13 @@ extension ReportComposer {
         let maxTime = min(curves.compactMap { $0.km.steps.last?.time }.max() ?? 60, 120)
         let fid = reserveName(name)
         let table = ReportTable(name: "", caption: title, columns: columns, rows: rows)
-        let caption = pick("Kaplan–Meier: aandeel hulpvragen dat nog wacht, met 95%-band; open hulpvragen tellen mee tot de exportdatum (streepjes).",
-                           "Kaplan–Meier: share of requests still waiting, with 95% band; open requests count until the export date (ticks).") + note
         guard let reference else {
-            figure(KaplanMeierChart(title: title, curves: curves.map { chartCurve($0.km, label: $0.label) },
-                                    shareTitle: pick("aandeel nog niet bereikt", "share not yet reached"),
-                                    timeTitle: pick("dagen na binnenkomst", "days after the request"),
-                                    maximumTime: maxTime, width: chartWidth(tableColumns: columns.count), height: 190, identifier: fid),
-                   caption: caption, table: table)
+            var chart = KaplanMeierChart(title: title, curves: curves.map { chartCurve($0.km, label: $0.label) },
+                                         shareTitle: pick("aandeel nog niet bereikt", "share not yet reached"),
+                                         timeTitle: pick("dagen na binnenkomst", "days after the request"),
+                                         maximumTime: maxTime, width: chartWidth(tableColumns: columns.count), height: 190, identifier: fid)
+            chart.plainWords = usesPlainWords
+            figure(chart, caption: survivalCaption + note, table: table)
             return
         }
         // Per village: one small panel each on shared axes, all villages together in grey.
@@ -177,13 +176,27 @@ extension ReportComposer {
                                                   highlighted: isHighlighted(code)))
         }
         panels.sort { $0.label < $1.label }
-        figure(KaplanMeierPanels(title: title, panels: panels, reference: chartCurve(reference, label: data.name(of: ReportData.pooledKey)),
-                                 shareTitle: pick("aandeel nog zonder contact", "share still without contact"),
-                                 timeTitle: pick("dagen na binnenkomst", "days after the request"), maximumTime: maxTime,
-                                 width: chartWidth(tableColumns: columns.count), identifier: fid),
-               caption: pick("Tijd tot eerste contact: per dorp een paneel met dezelfde assen, met 95%-band; grijs: alle dorpen samen. Open hulpvragen tellen mee tot hun exportdatum (Kaplan–Meier).",
-                             "Time to first contact: one panel per village on the same axes, with 95% band; grey: all villages together. Open requests count until their export date (Kaplan–Meier).") + note,
-               table: table)
+        var chart = KaplanMeierPanels(title: title, panels: panels, reference: chartCurve(reference, label: data.name(of: ReportData.pooledKey)),
+                                      shareTitle: pick("aandeel nog zonder contact", "share still without contact"),
+                                      timeTitle: pick("dagen na binnenkomst", "days after the request"), maximumTime: maxTime,
+                                      width: chartWidth(tableColumns: columns.count), identifier: fid)
+        chart.plainWords = usesPlainWords
+        let panelCaption = usesPlainWords
+            ? pick("Tijd tot eerste contact: per dorp een paneel met dezelfde assen, met 95%-band; grijs: alle dorpen samen. Hulpvragen die nog openstonden tellen mee tot hun exportdatum.",
+                   "Time to first contact: one panel per village on the same axes, with 95% band; grey: all villages together. Requests still open count until their export date.")
+            : pick("Tijd tot eerste contact: per dorp een paneel met dezelfde assen, met 95%-band; grijs: alle dorpen samen. Open hulpvragen zijn gecensureerd op hun exportdatum (Kaplan–Meier).",
+                   "Time to first contact: one panel per village on the same axes, with 95% band; grey: all villages together. Open requests are censored at their export date (Kaplan–Meier).")
+        figure(chart, caption: panelCaption + note, table: table)
+    }
+
+    /// What a response-time curve shows: in plain words for the raadsbrief and the lerend netwerk,
+    /// with the method's name for researchers.
+    var survivalCaption: String {
+        usesPlainWords
+            ? pick("Hoe lang het duurde tot het eerste contact en tot de afsluiting: het aandeel hulpvragen dat na zoveel dagen nog wachtte, met 95%-band. Hulpvragen die nog openstonden tellen mee tot de exportdatum (streepjes).",
+                   "How long it took to first contact and to closure: the share of requests still waiting after so many days, with 95% band. Requests still open count until the export date (ticks).")
+            : pick("Kaplan–Meier: aandeel hulpvragen dat nog wacht, met 95%-band; open hulpvragen zijn gecensureerd op de exportdatum (streepjes).",
+                   "Kaplan–Meier: share of requests still waiting, with 95% band; open requests are censored at the export date (ticks).")
     }
 
     /// Pooled first contact and closure curves of the current period.

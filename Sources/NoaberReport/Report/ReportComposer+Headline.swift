@@ -36,8 +36,8 @@ extension ReportComposer {
         }
         if (median?.n ?? 0) > 0 {
             items.append(medianText + " " + pick(
-                "Binnen 7 dagen: \(HTML.text(valueWithInterval(r("first_contact_within_7d_pct"), digits: 0)))%.",
-                "Within 7 days: \(HTML.text(valueWithInterval(r("first_contact_within_7d_pct"), digits: 0)))%."))
+                "Binnen 7 dagen: \(HTML.text(percentWithInterval(r("first_contact_within_7d_pct"), digits: 0))).",
+                "Within 7 days: \(HTML.text(percentWithInterval(r("first_contact_within_7d_pct"), digits: 0)))."))
         } else {
             items.append(medianText)
         }

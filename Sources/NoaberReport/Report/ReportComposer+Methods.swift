@@ -26,8 +26,8 @@ extension ReportComposer {
         let mostLikely = data.row(ReportData.pooledKey, data.current.label, "avoided_cost_eur_most_likely")
         let mostLikelyText = mostLikely.flatMap { r in r.suppressed ? nil : r.value.map { euros($0) } }
         defs.append((pick("Vermeden kosten (schatting)", "Avoided cost (estimate)"), pick(
-            "Σ over risico's: aantal hulpvragen × kans × (1 − deadweight) × toerekening × kostprijs. Een hulpvraag telt als de uitkomst bekend is (afgesloten, of ouder dan \(p.followUpDays) dagen op de exportdatum) en de formele gebeurtenis niet volgde. Een periode waarvan het einde minder dan \(p.followUpDays) dagen voor de exportdatum van een meegeteld dorp ligt, is onvolledig (escalation_follow_up_complete = 0): recente hulpvragen tellen dan alleen als ze zijn afgesloten, dus het bedrag is te laag; de trend tekent zulke perioden niet. Onzekerheid: Monte Carlo met \(format.integer(data.request.draws)) trekkingen uit driehoeksverdelingen (laag, meest waarschijnlijk, hoog), seed \(data.request.seed). Gerapporteerd (avoided_cost_eur): de mediaan van de trekkingen met het 5–95%-interval, in de tekst afgerond op twee significante cijfers van de breedte van het interval (ten minste € 100, in de raadsbrief € 1.000); de tabellen in metrics.csv houden alle cijfers. Tot december 2026 was dit de waarde met alle parameters op meest waarschijnlijk; die staat nu in avoided_cost_eur_most_likely\(mostLikelyText.map { " (alle dorpen, \(periodName(data.current)): \($0))" } ?? "") en ligt laag in het interval, omdat de bereiken naar boven scheef zijn. Per risico: de mediaan van dat risico alleen (medianen tellen niet op). Opbrengst per euro: de mediaan tegen de kosten van de ondersteuner in de periode (kosten per jaar × dagen/365,25). Prijspeil: \(indexationText) Alle perioden van dit rapport staan in hetzelfde prijspeil.",
-            "Σ over risks: cases × probability × (1 − deadweight) × attribution × unit cost. A case counts when its outcome is known (closed, or older than \(p.followUpDays) days on the export date) and the formal event did not follow. A period whose end lies less than \(p.followUpDays) days before the export date of a counted village is incomplete (escalation_follow_up_complete = 0): recent cases then count only when closed, so the amount is too low; the trend does not draw such periods. Uncertainty: Monte Carlo with \(format.integer(data.request.draws)) draws from triangular distributions (low, most likely, high), seed \(data.request.seed). Reported (avoided_cost_eur): the median of the draws with the 5–95% interval, rounded in the text to two significant digits of the interval's width (at least €100, in the council brief €1,000); metrics.csv keeps every digit. Until December 2026 this was the value with every parameter at most likely; that is now avoided_cost_eur_most_likely\(mostLikelyText.map { " (all villages, \(periodName(data.current)): \($0))" } ?? "") and lies low in the interval, because the ranges are skewed upwards. Per risk: the median of that risk alone (medians do not add up). Return per euro: the median against the support worker's cost in the period (cost per year × days/365.25). Price level: \(indexationText) Every period of this report is at the same price level.")))
+            "Σ over risico's: aantal hulpvragen × kans × (1 − deel dat ook zonder hulp was voorkomen) × deel dat aan de ondersteuner is toe te schrijven × kostprijs. Een hulpvraag telt als de uitkomst bekend is (afgesloten, of ouder dan \(p.followUpDays) dagen op de exportdatum) en de formele gebeurtenis niet volgde. Een periode waarvan het einde minder dan \(p.followUpDays) dagen voor de exportdatum van een meegeteld dorp ligt, is onvolledig (escalation_follow_up_complete = 0): recente hulpvragen tellen dan alleen als ze zijn afgesloten, dus het bedrag is te laag; de trend tekent zulke perioden niet. Onzekerheid: Monte Carlo met \(format.integer(data.request.draws)) trekkingen uit driehoeksverdelingen (laag, meest waarschijnlijk, hoog), seed \(data.request.seed). Gerapporteerd (avoided_cost_eur): de mediaan van de trekkingen met het 5–95%-interval, in de tekst afgerond op twee significante cijfers van de breedte van het interval (ten minste € 100; in de raadsbrief € 1.000 zolang de ondergrens daarbij twee significante cijfers houdt); de tabellen in metrics.csv houden alle cijfers. Tot december 2026 was dit de waarde met alle parameters op meest waarschijnlijk; die staat nu in avoided_cost_eur_most_likely\(mostLikelyText.map { " (alle dorpen, \(periodName(data.current)): \($0))" } ?? "") en ligt laag in het interval, omdat de bereiken naar boven scheef zijn. Per risico: de mediaan van dat risico alleen (medianen tellen niet op). Opbrengst per euro: de mediaan tegen de kosten van de ondersteuner in de periode (kosten per jaar × dagen/365,25). Prijspeil: \(indexationText) Alle perioden van dit rapport staan in hetzelfde prijspeil.",
+            "Σ over risks: cases × probability × (1 − deadweight) × attribution × unit cost. A case counts when its outcome is known (closed, or older than \(p.followUpDays) days on the export date) and the formal event did not follow. A period whose end lies less than \(p.followUpDays) days before the export date of a counted village is incomplete (escalation_follow_up_complete = 0): recent cases then count only when closed, so the amount is too low; the trend does not draw such periods. Uncertainty: Monte Carlo with \(format.integer(data.request.draws)) draws from triangular distributions (low, most likely, high), seed \(data.request.seed). Reported (avoided_cost_eur): the median of the draws with the 5–95% interval, rounded in the text to two significant digits of the interval's width (at least €100; in the council brief €1,000 as long as the lower end keeps two significant digits); metrics.csv keeps every digit. Until December 2026 this was the value with every parameter at most likely; that is now avoided_cost_eur_most_likely\(mostLikelyText.map { " (all villages, \(periodName(data.current)): \($0))" } ?? "") and lies low in the interval, because the ranges are skewed upwards. Per risk: the median of that risk alone (medians do not add up). Return per euro: the median against the support worker's cost in the period (cost per year × days/365.25). Price level: \(indexationText) Every period of this report is at the same price level.")))
         defs.append((pick("Trechtergrenzen", "Funnel limits"), pick(
             "Voor elk dorp de gepoolde waarde over alle dorpen met 95%- en 99,8%-grenzen bij de noemer van het dorp: exact binomiaal voor aandelen, exact Poisson voor hulpvragen per 1.000 (één inwoner kan meer hulpvragen hebben). Overdispersie (Spiegelhalter 2005, zoals het R-pakket FunnelPlotR): z-scores op de arcsinus-wortelschaal (aandelen) of wortelschaal (hulpvragen), de buitenste 10% aan elke kant gewinsoriseerd, φ = gemiddelde z², τ² volgens DerSimonian en Laird, alleen over de getoonde dorpen. De grenzen worden met τ² verbreed als φ boven 1 + 2√(2/n) ligt en er minstens 5 dorpen zijn; anders blijven ze exact. Het bijschrift van elk trechterdiagram zegt welke grenzen getekend zijn.",
             "For each village the rate pooled over all villages with 95% and 99.8% limits at the village's denominator: exact binomial for proportions, exact Poisson for requests per 1,000 (one resident can bring several requests). Overdispersion (Spiegelhalter 2005, as the R package FunnelPlotR): z-scores on the arcsine square-root scale (proportions) or square-root scale (requests), the outer 10% at each end winsorised, φ = mean z², τ² after DerSimonian and Laird, over the villages shown only. The limits are widened by τ² when φ exceeds 1 + 2√(2/n) with at least 5 villages; otherwise they stay exact. Each funnel plot's caption says which limits are drawn.")))
@@ -49,7 +49,7 @@ extension ReportComposer {
         } ?? pick("uitgeschakeld (--no-suppression): alleen voor intern onderzoek, niet publiceren.",
                   "disabled (--no-suppression): for internal research only, do not publish.")
         defs.append((pick("Onderdrukking kleine aantallen", "Small-cell suppression"), suppression))
-        raw("<dl class=\"defs\">\n" + defs.map { "<dt>\(HTML.text($0.0))</dt><dd>\(HTML.text($0.1))</dd>\n" }.joined() + "</dl>\n")
+        raw("<dl class=\"defs\">\n" + defs.map { "<dt>\(HTML.text($0.0))</dt><dd>\(HTML.textWithMetricNames($0.1))</dd>\n" }.joined() + "</dl>\n")
         parametersTable()
     }
 
@@ -73,9 +73,10 @@ extension ReportComposer {
             for param in EscalationParameter.allCases {
                 let e = rp.estimate(param)
                 let digits = param == .unitCost ? 2 : 3
-                rows.append([.text(risk.label(language)), parameterText(param == .probability ? rp.event : ""), .text(parameterName(param)),
+                rows.append([.text(risk.label(language)), param == .probability ? parameterFileText(rp.event) : .text(""),
+                             .text(parameterName(param)),
                              .number(e.low, digits: digits), .number(e.mostLikely, digits: digits), .number(e.high, digits: digits),
-                             .text(e.priceYear.map(String.init) ?? (param == .unitCost ? String(p.priceYear) : "")), parameterText(e.source)])
+                             .text(e.priceYear.map(String.init) ?? (param == .unitCost ? String(p.priceYear) : "")), parameterFileText(e.source)])
             }
         }
         table(ReportTable(name: "escalation-parameters",
@@ -91,10 +92,17 @@ extension ReportComposer {
                        "The unit costs in this table are at their own price year. \(indexationText)"))
     }
 
-    /// A text from the parameter file: its events and sources are written in English (the bundled
-    /// file and docs/escalation-parameters.md), so a Dutch report marks them `lang="en"`.
-    func parameterText(_ text: String) -> TableCell {
-        language == .en ? .text(text) : .textIn(text, language: "en")
+    /// Free text from the parameter file (events, sources), which is English. In a Dutch report
+    /// the fixed flag "ASSUMPTION:" at its start becomes "Aanname:" and the rest is marked as
+    /// English (`lang="en"`), so a reader and a screen reader know; an English report shows it as
+    /// written.
+    func parameterFileText(_ text: String) -> TableCell {
+        guard language == .nl, !text.isEmpty else { return .text(text) }
+        for flag in ["ASSUMPTION:", "Assumption:", "assumption:"] where text.hasPrefix(flag) {
+            let rest = text.dropFirst(flag.count).drop { $0 == " " }
+            return .textIn(String(rest), language: "en", prefix: "Aanname: ")
+        }
+        return .textIn(text, language: "en")
     }
 
     /// Per-risk breakdown of the pooled estimate.
@@ -117,7 +125,8 @@ extension ReportComposer {
         heading(2, pick("Herkomst van de gegevens", "Data provenance"), id: "provenance")
         var rows: [[TableCell]] = []
         for i in provenance.imports.sorted(by: { ($0.village ?? "", $0.kind, $0.fileName) < ($1.village ?? "", $1.kind, $1.fileName) }) {
-            rows.append([.text(i.fileName), .text(i.village.map { data.name(of: $0) } ?? ""), .text(i.kind), .text(dates.date(i.asOf)),
+            rows.append([.text(i.fileName), .text(i.village.map { data.name(of: $0) } ?? ""),
+                         .text(RecordKind(rawValue: i.kind)?.label(language) ?? i.kind), .text(dates.date(i.asOf)),
                          .number(Double(i.rowsRead), digits: 0), .number(Double(i.accepted), digits: 0), .number(Double(i.rejected), digits: 0)])
         }
         table(ReportTable(name: "imports", caption: pick("Imports met exportdatum (peildatum: open hulpvragen zijn daar gecensureerd)",

@@ -96,12 +96,13 @@ public enum ReportGenerator {
                                 body: composer.html, footer: footer).render()
         var files: [(path: String, bytes: [UInt8])] = [(request.audience.fileName, Array(html.utf8))]
         for f in composer.figures { files.append(("figures/\(f.name).svg", Array(f.svg.utf8))) }
+        // The tidy file is for programs: the standard dialect and the same bytes in every language.
         let tidy = MemorySink()
-        try TableCSV.tidy(data.rows, dialect: request.csvDialect, to: tidy)
+        try TableCSV.tidy(data.rows, dialect: .standard, to: tidy)
         files.append(("tables/metrics.csv", tidy.bytes))
         for t in composer.tables {
             let sink = MemorySink()
-            try TableCSV.wide(t, minimumCell: request.minCell, dialect: request.csvDialect, to: sink)
+            try TableCSV.wide(t, minimumCell: request.minCell, language: language, dialect: request.tableDialect, to: sink)
             files.append(("tables/\(t.name).csv", sink.bytes))
         }
         return files
