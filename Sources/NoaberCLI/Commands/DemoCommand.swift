@@ -28,6 +28,8 @@ struct DemoCommand {
                        defaultDescription: Localized(verbatim: "noaber-demo")),
             OptionSpec(name: "datasets", valueName: Placeholder.dir, help: Localized(nl: "De meegeleverde datasets.", en: "The bundled datasets."),
                        defaultDescription: Localized(verbatim: "Datasets")),
+            CommonOptions.todaySpec(default: Localized(nl: "een week na de nieuwste meegeleverde export",
+                                                       en: "a week after the newest bundled export")),
             CommonOptions.langSpec,
         ],
         flags: [CommonOptions.quietFlag])
@@ -89,6 +91,14 @@ struct DemoCommand {
                       "Rejected rows are kept with line and reason: noaber rejected --db \(storePath)\n"))
         try DemoSummary.print(store: store, storePath: storePath, language: language, console: console)
 
+        // The bundled exports are of early 2025: measured against the real today every village
+        // would be years behind its export schedule. The demo's today is a week after the newest
+        // export, unless --today says otherwise.
+        let today = try CommonOptions.today(args) ?? entries.map(\.asOf).max().map { CivilDate(dayNumber: $0.dayNumber + 7) }
+        if let today {
+            console.out(t("De demo rekent met \(DateFormatting(language: .nl).date(today)) als vandaag (export-leeftijden, exportschema); --today om dat te wijzigen.\n",
+                          "The demo takes \(DateFormatting(language: .en).date(today)) as today (export ages, export schedule); --today to change it.\n"))
+        }
         terminal.note(t("2/3 maten berekenen", "2/3 computing the metrics"))
         let source: MetricsSource<StoreError>
         do { source = try MetricsSource.reading(store) } catch { throw .store(error, path: storePath) }
@@ -96,7 +106,7 @@ struct DemoCommand {
         // One computation of the metrics serves the three reports.
         let written = try ReportCommand.write(audiences: Audience.allCases, source: source, args: args,
                                               common: CommonOptions(args), out: out,
-                                              commandLine: ReportCommand.commandLine(arguments))
+                                              commandLine: ReportCommand.commandLine(arguments), defaultToday: today)
         for html in written where html.hasSuffix(".html") {
             console.out(t("Rapport: \(html)\n", "Report: \(html)\n"))
         }

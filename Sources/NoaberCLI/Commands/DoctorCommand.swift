@@ -40,15 +40,7 @@ struct DoctorCommand {
 
     init(_ args: ParsedArguments) throws(CLIFailure) {
         common = CommonOptions(args)
-        if let text = args.string("today") {
-            guard let date = CivilDate(iso: text) else {
-                throw .usage(UsageError(nl: "--today moet een datum JJJJ-MM-DD zijn, gegeven: '\(text)'",
-                                        en: "--today must be a date YYYY-MM-DD, got '\(text)'", commandPath: args.commandPath))
-            }
-            today = date
-        } else {
-            today = SystemClock.today()
-        }
+        today = try CommonOptions.today(args) ?? SystemClock.today()
     }
 
     func run(_ console: Console) throws(CLIFailure) {

@@ -59,6 +59,7 @@ struct MetricsCommand {
                        help: Localized(nl: "Uren per week waarboven een vrijwilliger als zwaar belast telt.",
                                        en: "Weekly hours above which a volunteer counts as heavily loaded."),
                        defaultDescription: Localized(verbatim: "4")),
+            CommonOptions.todaySpec(),
             OptionSpec(name: "export-every", valueName: Placeholder.unit,
                        help: Localized(nl: "Hoe vaak elk dorp een export van hulpvragen hoort te sturen (datakwaliteit).",
                                        en: "How often each village is expected to send a case export (data quality)."),

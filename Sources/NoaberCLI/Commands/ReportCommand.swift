@@ -47,6 +47,7 @@ struct ReportCommand {
                        defaultDescription: Localized(verbatim: "10000")),
             OptionSpec(name: "seed", valueName: Placeholder.n, help: Localized(nl: "Startwaarde (seed) van de Monte-Carlotrekkingen.", en: "Monte Carlo seed."),
                        defaultDescription: Localized(verbatim: "20240305")),
+            CommonOptions.todaySpec(),
             OptionSpec(name: "export-every", valueName: Placeholder.unit,
                        help: Localized(nl: "Hoe vaak elk dorp een export van hulpvragen hoort te sturen (datakwaliteit).",
                                        en: "How often each village is expected to send a case export (data quality)."),
@@ -89,8 +90,8 @@ struct ReportCommand {
     /// Writes the audiences' reports from one computation of the metrics; one audience goes into
     /// `out` itself, several into `out/<audience>/`. Shared with `demo`.
     static func write(audiences: [Audience], source: MetricsSource<StoreError>, args: ParsedArguments, common: CommonOptions,
-                      out: String, commandLine: String) throws(CLIFailure) -> [String] {
-        let options = try MetricsOptionsParser.options(args, source: source)
+                      out: String, commandLine: String, defaultToday: CivilDate? = nil) throws(CLIFailure) -> [String] {
+        let options = try MetricsOptionsParser.options(args, source: source, defaultToday: defaultToday)
         guard let period = try MetricsOptionsParser.reportPeriod(args, source: source) else {
             throw .internal("no period")
         }

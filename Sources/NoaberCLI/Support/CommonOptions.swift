@@ -40,6 +40,26 @@ struct CommonOptions {
                    allowed: ["standard", "excel-nl"], defaultDescription: description)
     }
 
+    /// `--today`: the day the run counts as today (export ages, the export schedule, the date a
+    /// report says it was made), so a report can be made again exactly as it was, and the demo can
+    /// measure its bundled exports against their own time.
+    static func todaySpec(default description: Localized = Localized(nl: "vandaag", en: "today")) -> OptionSpec {
+        OptionSpec(name: "today", valueName: Placeholder.date,
+                   help: Localized(nl: "De dag die als vandaag geldt: leeftijd van exports, exportschema, datum van het rapport (JJJJ-MM-DD).",
+                                   en: "The day that counts as today: export ages, export schedule, the report's date (YYYY-MM-DD)."),
+                   defaultDescription: description)
+    }
+
+    /// The `--today` given, nil when absent; a usage error when it is not a date.
+    static func today(_ args: ParsedArguments) throws(CLIFailure) -> CivilDate? {
+        guard let text = args.string("today") else { return nil }
+        guard let date = CivilDate(iso: text) else {
+            throw .usage(UsageError(nl: "--today moet een datum JJJJ-MM-DD zijn, gegeven: '\(text)'",
+                                    en: "--today must be a date YYYY-MM-DD, got '\(text)'", commandPath: args.commandPath))
+        }
+        return date
+    }
+
     static let quietFlag = FlagSpec(name: "quiet", short: "q", help: Localized(nl: "Geen voortgang op standaardfout.",
                                                                                en: "No progress on standard error."))
     static let includePartialFlag = FlagSpec(

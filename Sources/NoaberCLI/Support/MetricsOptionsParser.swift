@@ -6,7 +6,9 @@ import NoaberModel
 /// Turns the options `metrics` and `report` share into `MetricsOptions`, with usage errors that
 /// name the option.
 enum MetricsOptionsParser {
-    static func options<F: Error>(_ args: ParsedArguments, source: MetricsSource<F>) throws(CLIFailure) -> MetricsOptions {
+    /// `defaultToday` stands in for the system clock when `--today` is not given (the demo).
+    static func options<F: Error>(_ args: ParsedArguments, source: MetricsSource<F>,
+                                  defaultToday: CivilDate? = nil) throws(CLIFailure) -> MetricsOptions {
         func usage(_ nl: String, _ en: String) -> CLIFailure { .usage(UsageError(nl: nl, en: en, commandPath: args.commandPath)) }
         let period: Period
         do {
@@ -45,7 +47,7 @@ enum MetricsOptionsParser {
         if let every = args.string("export-every"), let unit = Period.Unit(rawValue: every) { options.exportEvery = unit }
         options.suppress = !args.flag("no-suppression")
         options.includePartial = args.flag("include-partial")
-        options.today = SystemClock.today()
+        options.today = try CommonOptions.today(args) ?? defaultToday ?? SystemClock.today()
         if let path = args.string("parameters") {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw .noInput(Localized(nl: "parameterbestand \(path) niet gevonden", en: "parameter file \(path) not found"))
