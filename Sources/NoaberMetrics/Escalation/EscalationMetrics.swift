@@ -2,7 +2,7 @@ import NoaberModel
 
 /// Prevented-escalation rows for one group and period.
 ///
-/// Counting rule (domain.md): a case received in the period counts for risk r when r is among
+/// Counting rule (docs/escalation-parameters.md): a case received in the period counts for risk r when r is among
 /// its intake risks, its outcome is known — closed, or received more than `followUpDays` days
 /// before its village's as-of date — and r is not among `escalated_to`. Rows:
 /// - `escalation_cases_counted`: cases counting for at least one risk;
