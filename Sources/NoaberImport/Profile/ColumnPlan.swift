@@ -38,7 +38,7 @@ public struct ColumnPlan: Sendable {
     public static func recognises(header: [String], profile: MappingProfile?, kind: RecordKind?) -> Bool {
         let normalised = header.map(HeaderName.normalised)
         guard let profile else {
-            let candidates = kind.map { [$0] } ?? [.cases, .tasks, .villages]
+            let candidates = kind.map { [$0] } ?? RecordKind.detectable
             return candidates.contains { k in k.requiredColumns.allSatisfy(normalised.contains) }
         }
         let mappable = MappingProfile.mappableFields(profile.kind)
@@ -78,7 +78,7 @@ public struct ColumnPlan: Sendable {
             resolvedProfile = profile
             isCanonical = false
         } else {
-            let candidates = kind.map { [$0] } ?? [.cases, .tasks, .villages]
+            let candidates = kind.map { [$0] } ?? RecordKind.detectable
             guard let found = candidates.first(where: { k in k.requiredColumns.allSatisfy(normalised.contains) }) else {
                 if let kind {
                     let missing = kind.requiredColumns.filter { !normalised.contains($0) }
@@ -99,6 +99,17 @@ public struct ColumnPlan: Sendable {
         var positions: [String: Int] = [:]
         var ignored: [String] = []
         var hidden: Set<Int> = []
+        if k == .outcomes {
+            // Aggregates only: a column naming a person refuses the file, dropped or not.
+            for (i, h) in normalised.enumerated() where !h.isEmpty && (columnMap[h] ?? (mappable.contains(h) ? h : nil)) == nil {
+                let column = header[i].trimmingCharacters(in: .whitespaces)
+                if OutcomeRules.looksPersonLevel(h) {
+                    throw .notAggregated(file: file, problem: Localized(
+                        nl: "kolom \(i + 1) '\(column)' lijkt een gegeven over een persoon of een direct identificerend gegeven",
+                        en: "column \(i + 1) '\(column)' looks like a fact about a person or a direct identifier"))
+                }
+            }
+        }
         for (i, h) in normalised.enumerated() {
             if dropped.contains(h) { hidden.insert(i); continue }
             let target = columnMap[h] ?? (mappable.contains(h) ? h : nil)
