@@ -138,7 +138,7 @@ enum EffectText {
             var table = TextTable(header: nl ? ["", "waarde", "95%-interval", "n"] : ["", "value", "95% interval", "n"],
                                   rightAligned: [1, 2, 3])
             for row in rows {
-                let isP = row.metric == "pretrend_p"
+                let isP = row.metric.hasPrefix("pretrend")
                 let value: String
                 var interval = ""
                 if row.suppressed {
@@ -202,6 +202,21 @@ enum EffectText {
         for cell in r.incompleteCells.prefix(10) {
             lines.append(nl ? "\(cell.area) \(cell.period): cijfers voor \(cell.months) van de \(cell.of) maanden; telt als ontbrekend."
                             : "\(cell.area) \(cell.period): figures for \(cell.months) of \(cell.of) months; counted as missing.")
+        }
+        if let did = r.did {
+            for (check, all) in [(did.pretrend, true), (did.eventPretrend, false)] {
+                let which = all ? (nl ? "de pre-trendtoets over alle effecten vóór de start" : "the pre-trend test over every effect before the start")
+                                : (nl ? "de pre-trendtoets over de laatste perioden vóór de start" : "the pre-trend test over the last periods before the start")
+                switch check {
+                case .tested: break
+                case .noPreTreatmentPeriods:
+                    lines.append(nl ? "\(which) is niet te maken: er is geen periode vóór de start behalve de basisperiode."
+                                    : "\(which) cannot be made: there is no period before the start but the base period.")
+                case .singularCovariance(let cells):
+                    lines.append(nl ? "\(which) is niet te maken: \(cells) effecten vóór de start en te weinig gebieden om ze uit elkaar te houden (singuliere covariantie)."
+                                    : "\(which) cannot be made: \(cells) effects before the start and too few areas to tell them apart (singular covariance).")
+                }
+            }
         }
         for caution in r.cautions {
             switch caution {

@@ -88,6 +88,9 @@ public enum EffectAnalysis {
                 throw .estimate(error)
             }
             var rows = did.rows(village: "all")
+            let eventP: Double? = if case let .tested(_, _, p) = did.eventPretrend { p } else { nil }
+            rows.append(MetricRow(village: "all", period: did.rangeLabel, metric: "pretrend_event_p", value: eventP,
+                                  n: did.areaCount))
             let suppressed = disclose(&rows, did: did, panel: panel, small: small)
             let treatedCodes = zip(panel.areas, panel.firstTreated).filter { $0.1 != nil }.map(\.0)
             let comparisonCodes = zip(panel.areas, panel.firstTreated).filter { $0.1 == nil }.map(\.0)
@@ -158,7 +161,7 @@ public enum EffectAnalysis {
         for i in rows.indices {
             let metric = rows[i].metric
             var touched = comparisonSmall
-            if metric == "att_overall" || metric == "pretrend_p" {
+            if metric == "att_overall" || metric == "pretrend_p" || metric == "pretrend_event_p" {
                 touched = touched || !smallCohorts.isEmpty
             } else if metric.hasPrefix("att_group:") {
                 let label = String(metric.dropFirst("att_group:".count))

@@ -58,18 +58,22 @@ public struct EffectResult: Sendable {
     public func row(_ metric: String) -> MetricRow? { rows.first { $0.metric == metric } }
 
     /// Whether the data show an effect, by the rule the raadsbrief keeps: only when the overall
-    /// estimate's 95% interval excludes zero *and* the pre-trend test was made and does not reject
-    /// at 5%. Anything else says why not.
+    /// estimate's 95% interval excludes zero *and* a pre-trend test could be made and none that
+    /// was made rejects at 5% (`pretrend_p`, the did package's test over every pre-start cell, and
+    /// `pretrend_event_p`, over the event study's last four leads). Anything else says why not.
     public var verdict: EffectVerdict {
         guard method == .did, let did else { return .noComparison }
         guard let overall = row("att_overall") else { return .noInterval }
         if overall.suppressed { return .suppressed }
-        switch did.pretrend {
-        case .noPreTreatmentPeriods, .singularCovariance:
-            return .noPretrendTest
-        case let .tested(_, _, p):
-            if p < 0.05 { return .pretrendRejected(p: p) }
+        // Every pre-trend test that could be made must not reject: the did package's test over
+        // all pre-start cells, and the test of the event study's leads (which can be made with a
+        // handful of villages, where the first cannot).
+        let pValues = [did.pretrend, did.eventPretrend].compactMap { check -> Double? in
+            if case let .tested(_, _, p) = check { return p }
+            return nil
         }
+        guard let smallest = pValues.min() else { return .noPretrendTest }
+        if smallest < 0.05 { return .pretrendRejected(p: smallest) }
         guard let value = overall.value, let lower = overall.lower, let upper = overall.upper else { return .noInterval }
         if lower <= 0 && upper >= 0 { return .intervalIncludesZero(value: value, lower: lower, upper: upper) }
         return .effect(value: value, lower: lower, upper: upper)

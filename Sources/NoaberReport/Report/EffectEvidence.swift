@@ -31,7 +31,12 @@ public enum EffectWording {
         let nl = language == .nl
         let u = unitName(unit, language)
         if metric == "att_overall" { return nl ? "gemiddeld effect na de start" : "average effect after the start" }
-        if metric == "pretrend_p" { return nl ? "pre-trendtoets (p-waarde)" : "pre-trend test (p-value)" }
+        if metric == "pretrend_p" { return nl ? "pre-trendtoets, alle effecten vóór de start (p)" : "pre-trend test, every effect before the start (p)" }
+        if metric == "pretrend_event_p" {
+            let leads = CallawaySantAnna.eventPretestLeads
+            return nl ? "pre-trendtoets, laatste \(leads) \(unit.dutchPluralName) vóór de start (p)"
+                      : "pre-trend test, last \(leads) \(unit.rawValue)s before the start (p)"
+        }
         if metric == "its_level_change" { return nl ? "sprong bij de start" : "level change at the start" }
         if metric == "its_slope_change" { return nl ? "verandering van de trend per \(u)" : "change in trend per \(u)" }
         if metric.hasPrefix("att_group:") {
