@@ -4,6 +4,7 @@ import NoaberMetrics
 import NoaberReport
 import NoaberModel
 import NoaberStore
+import NoaberSynth
 
 /// `noaber demo`: the whole job on the bundled datasets, in a fresh embedded store.
 struct DemoCommand {
@@ -11,9 +12,10 @@ struct DemoCommand {
         name: "demo",
         abstract: "Run the whole job on the bundled datasets: import, metrics and reports.",
         discussion: """
-        Creates a fresh store in <out>, imports Datasets/villages.csv and every export listed in \
-        Datasets/exports/manifest.csv with its profile and as-of date (showing the row accounting), computes the \
-        metrics and writes the three reports. Progress goes to standard error; where the results are goes to \
+        Creates a fresh store in <out>, imports Datasets/villages.csv, the comparison areas \
+        (Datasets/comparison-areas.csv), every export listed in Datasets/exports/manifest.csv with its profile and \
+        as-of date, and the synthetic outcome series Datasets/outcomes/huisartsconsulten.csv (showing the row \
+        accounting), computes the metrics and the effect on the outcome, and writes the three reports. Progress goes to standard error; where the results are goes to \
         standard output.
         """,
         options: [
@@ -64,6 +66,13 @@ struct DemoCommand {
         }
         let villages = try run(datasets + "/villages.csv", ImportOptions(asOf: entries.map(\.asOf).max(), language: language))
         table.add(["villages.csv", "", "villages", String(villages.rowsRead), String(villages.accepted), String(villages.rejected)])
+        // Comparison areas and the outcome series are optional: a datasets folder without them
+        // (an older copy) still runs, without the effect section.
+        let comparisonPath = datasets + "/comparison-areas.csv"
+        if FileSystem.exists(comparisonPath) {
+            let r = try run(comparisonPath, ImportOptions(kind: .villages, asOf: entries.map(\.asOf).max(), language: language))
+            table.add(["comparison-areas.csv", "", "villages", String(r.rowsRead), String(r.accepted), String(r.rejected)])
+        }
         var totals = (read: 0, accepted: 0, rejected: 0)
         for e in entries {
             var options = ImportOptions(village: e.village.isEmpty ? nil : e.village, asOf: e.asOf, language: language)
@@ -75,6 +84,11 @@ struct DemoCommand {
             table.add([e.file, e.village, r.kind.rawValue, String(r.rowsRead), String(r.accepted), String(r.rejected)])
         }
         table.add([t("totaal exports", "total exports"), "", "", String(totals.read), String(totals.accepted), String(totals.rejected)])
+        let outcomePath = datasets + "/" + BundledDatasets.outcomePath
+        if FileSystem.exists(outcomePath) {
+            let r = try run(outcomePath, ImportOptions(kind: .outcomes, asOf: BundledDatasets.outcomeAsOf, language: language))
+            table.add([BundledDatasets.outcomePath, "", "outcomes", String(r.rowsRead), String(r.accepted), String(r.rejected)])
+        }
         console.out(table.render())
         console.out(t("Afgekeurde rijen staan met regel en reden in de store: noaber rejected --db \(storePath)\n",
                       "Rejected rows are kept with line and reason: noaber rejected --db \(storePath)\n"))
@@ -84,9 +98,11 @@ struct DemoCommand {
         let source: MetricsSource<StoreError>
         do { source = try MetricsSource.reading(store) } catch { throw .store(error, path: storePath) }
         terminal.note(t("3/3 rapporten schrijven", "3/3 writing the reports"))
+        let common = CommonOptions(args)
+        let effect = try EffectEvidenceLoader.evidence(store: store, args: args, common: common)
         // One computation of the metrics serves the three reports.
         let written = try ReportCommand.write(audiences: Audience.allCases, source: source, args: args,
-                                              common: CommonOptions(args), out: out,
+                                              common: common, out: out, effect: effect,
                                               commandLine: ReportCommand.commandLine(arguments))
         for html in written where html.hasSuffix(".html") {
             console.out(t("Rapport: \(html)\n", "Report: \(html)\n"))
@@ -139,10 +155,15 @@ enum DemoSummary {
     static func print(store: NoaberStore, storePath: String, language: Language, console: Console) throws(CLIFailure) {
         do {
             let c = try store.counts()
+            let comparison = try store.villages().filter(\.isComparisonArea).count
+            let outcomes = try store.outcomeMeasures().reduce(0) { $0 + $1.rows }
             let nl = language == .nl
+            var extra = ""
+            if comparison > 0 { extra += nl ? ", \(comparison) vergelijkingsgebieden" : ", \(comparison) comparison areas" }
+            if outcomes > 0 { extra += nl ? ", \(outcomes) uitkomstcijfers" : ", \(outcomes) outcome figures" }
             console.out(nl
-                ? "Store \(storePath): \(c.villages) dorpen, \(c.cases) hulpvragen, \(c.tasks) vrijwilligerstaken, \(c.imports) imports, \(c.rejected) afgekeurde rijen\n"
-                : "Store \(storePath): \(c.villages) villages, \(c.cases) cases, \(c.tasks) volunteer tasks, \(c.imports) imports, \(c.rejected) rejected rows\n")
+                ? "Store \(storePath): \(c.villages - comparison) dorpen\(extra), \(c.cases) hulpvragen, \(c.tasks) vrijwilligerstaken, \(c.imports) imports, \(c.rejected) afgekeurde rijen\n"
+                : "Store \(storePath): \(c.villages - comparison) villages\(extra), \(c.cases) cases, \(c.tasks) volunteer tasks, \(c.imports) imports, \(c.rejected) rejected rows\n")
         } catch {
             throw .store(error, path: storePath)
         }

@@ -30,6 +30,9 @@ struct ReportCommand {
             OptionSpec(name: "parameters", valueName: "file", help: "Escalation parameter file."),
             OptionSpec(name: "draws", valueName: "n", help: "Monte Carlo draws.", defaultDescription: "10000"),
             OptionSpec(name: "seed", valueName: "n", help: "Monte Carlo seed.", defaultDescription: "20240305"),
+            OptionSpec(name: "effect-measure", valueName: "name",
+                       help: "The outcome series whose effect the reports show ('none': no effect section).",
+                       defaultDescription: "the only measure held; none when there are several"),
         ],
         flags: [FlagSpec(name: "no-suppression", help: "Show small cells (internal research only)."),
                 CommonOptions.includePartialFlag, CommonOptions.quietFlag])
@@ -55,15 +58,17 @@ struct ReportCommand {
         }
         let names = args.strings("audience")
         let audiences = names.contains("all") ? Audience.allCases : Audience.allCases.filter { names.contains($0.rawValue) }
+        let effect = try EffectEvidenceLoader.evidence(store: store, args: args, common: common)
         let written = try Self.write(audiences: audiences, source: source, args: args, common: common,
-                                     out: args.string("out") ?? "noaber-report", commandLine: Self.commandLine(arguments))
+                                     out: args.string("out") ?? "noaber-report", effect: effect,
+                                     commandLine: Self.commandLine(arguments))
         for path in written { console.out(path + "\n") }
     }
 
     /// Writes the audiences' reports from one computation of the metrics; one audience goes into
     /// `out` itself, several into `out/<audience>/`. Shared with `demo`.
     static func write(audiences: [Audience], source: MetricsSource<StoreError>, args: ParsedArguments, common: CommonOptions,
-                      out: String, commandLine: String) throws(CLIFailure) -> [String] {
+                      out: String, effect: EffectEvidence? = nil, commandLine: String) throws(CLIFailure) -> [String] {
         let options = try MetricsOptionsParser.options(args, source: source)
         guard let period = try MetricsOptionsParser.reportPeriod(args, source: source) else {
             throw .internal("no period")
@@ -83,6 +88,7 @@ struct ReportCommand {
         request.draws = options.escalationDraws
         request.seed = options.seed
         request.includePartial = options.includePartial
+        request.effect = effect
         // Read in the source's snapshot: the list matches the figures even if an import commits now.
         let imports = source.imports
         let provenance = ReportProvenance(

@@ -94,8 +94,12 @@ public enum EffectAnalysis {
             let suppressed = disclose(&rows, did: did, panel: panel, small: small)
             let treatedCodes = zip(panel.areas, panel.firstTreated).filter { $0.1 != nil }.map(\.0)
             let comparisonCodes = zip(panel.areas, panel.firstTreated).filter { $0.1 == nil }.map(\.0)
+            var members: [String: [String]] = [:]
+            for (code, first) in zip(panel.areas, panel.firstTreated) {
+                if let first { members[panel.periods[first].label, default: []].append(code) }
+            }
             return EffectResult(measure: request.measure, method: .did, unit: unit, periods: periods, treated: treatedCodes,
-                                comparison: comparisonCodes, names: names, leftOut: leftOut,
+                                comparison: comparisonCodes, cohortMembers: members, names: names, leftOut: leftOut,
                                 incompleteCells: aggregation.incomplete, did: did, its: [], rows: rows,
                                 suppressedRows: suppressed, adjustments: panel.adjustments, cautions: did.cautions,
                                 minCell: request.minCell)
@@ -133,7 +137,7 @@ public enum EffectAnalysis {
             }
             guard !results.isEmpty else { throw .estimate(.noAreas(dropped: treated.count)) }
             return EffectResult(measure: request.measure, method: .its, unit: unit, periods: periods,
-                                treated: results.map(\.area), comparison: [], names: names, leftOut: leftOut,
+                                treated: results.map(\.area), comparison: [], cohortMembers: [:], names: names, leftOut: leftOut,
                                 incompleteCells: aggregation.incomplete, did: nil, its: results, rows: rows,
                                 suppressedRows: suppressed, adjustments: adjustments, cautions: [], minCell: request.minCell)
         }

@@ -34,6 +34,8 @@ public struct EffectResult: Sendable {
     /// Codes of the treated and comparison areas used.
     public let treated: [String]
     public let comparison: [String]
+    /// `did`: the treated areas of each start group, by the label of its first treated period.
+    public let cohortMembers: [String: [String]]
     /// Display names by code (from the villages file).
     public let names: [String: String]
     public let leftOut: [LeftOut]

@@ -114,6 +114,7 @@ public enum ReportGenerator {
         switch audience {
         case .raadsbrief:
             c.headlineSection()
+            c.effectSentence()
             c.comparisonSection()
             c.heading(2, c.pick("In beeld", "In pictures"))
             c.reachBarFigure()
@@ -151,6 +152,7 @@ public enum ReportGenerator {
                           title: c.pick("Geschatte vermeden kosten door de tijd", "Estimated avoided cost over time"),
                           valueTitle: c.pick("euro, 5–95%-interval", "euros, 5–95% interval"), name: "avoided-cost-trend")
             c.estimateNote()
+            c.effectSection()
             c.volunteerSection()
             c.qualitySection()
             c.methodsSection()
