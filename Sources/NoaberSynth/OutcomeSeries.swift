@@ -105,3 +105,27 @@ public struct OutcomeSeries: Sendable {
         return [1.06, 0.99, 0.93, 1.02][quarter]
     }
 }
+
+extension OutcomeSeries {
+    /// A synthetic panel for benchmarks and tests: `areas` villages (`SyntheticVillages`), every
+    /// other one with an ondersteuner starting in one of eight staggered quarters (the 5th, 9th, …
+    /// 33rd of the series, or as many as `quarters` allows), the rest comparison areas; GP
+    /// consultations per quarter from 2015Q1, `quarters` long, with the built-in effect.
+    public static func syntheticPanel(areas: Int, quarters: Int, seed: UInt64) -> (villages: [Village], series: OutcomeSeries) {
+        let first = OutcomePeriod.quarter(2015, 1)
+        let periods = (0..<max(quarters, 1)).map { first.advanced(by: $0) }
+        let starts = stride(from: 4, to: max(5, quarters - 3), by: 4).prefix(8).map { periods[min($0, periods.count - 1)].start }
+        let villages = SyntheticVillages.make(count: areas, seed: seed).enumerated().map { index, village -> Village in
+            var v = village
+            if index % 2 == 0, !starts.isEmpty {
+                v.ondersteunerStart = starts[(index / 2) % starts.count]
+            } else {
+                v.isComparisonArea = true
+                v.paidHoursPerWeek = 0
+                v.costPerYearEUR = nil
+            }
+            return v
+        }
+        return (villages, OutcomeSeries(seed: seed, measure: "huisartsconsulten", areas: villages, periods: periods))
+    }
+}

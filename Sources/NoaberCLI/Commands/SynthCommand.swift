@@ -12,7 +12,11 @@ struct SynthCommand {
         Writes <out>/villages.csv, <out>/cases-<dialect>.csv and <out>/tasks.csv for --villages synthetic villages \
         (or the six bundled Dinkelland villages with --dinkelland). All data are synthetic: no real residents.
         --bundled rewrites the bundled Datasets/ folder exactly as committed.
+        --outcomes writes <out>/villages.csv (every other village with an ondersteuner_start in one of eight \
+        staggered quarters, the rest comparison areas) and <out>/outcomes-huisartsconsulten.csv: a synthetic GP \
+        consultation series per quarter from 2015Q1 (--quarters long) with a built-in effect, for 'noaber effect'.
         Example (the benchmark's input): noaber synth --villages 100 --rows 1000000 --out /tmp/bench
+        Example (the effect benchmark's input): noaber synth --outcomes --villages 1000 --quarters 40 --out /tmp/effect
         """,
         options: [
             OptionSpec(name: "out", valueName: "dir", help: "Output folder (created).", defaultDescription: "synth-out"),
@@ -24,9 +28,11 @@ struct SynthCommand {
             OptionSpec(name: "from", valueName: "date", help: "First day requests come in.", defaultDescription: "2023-01-01"),
             OptionSpec(name: "to", valueName: "date", help: "Last day requests come in.", defaultDescription: "2025-12-31"),
             OptionSpec(name: "as-of", valueName: "date", help: "Export date (open cases are open then).", defaultDescription: "<to> + 10 days"),
+            OptionSpec(name: "quarters", valueName: "n", help: "With --outcomes: quarters in the series, from 2015Q1.", defaultDescription: "40"),
         ],
         flags: [
             FlagSpec(name: "bundled", help: "Rewrite the bundled datasets under --out (default Datasets)."),
+            FlagSpec(name: "outcomes", help: "Write a synthetic outcome series with its villages file instead of exports."),
             FlagSpec(name: "no-tasks", help: "Write no volunteer-task export."),
             FlagSpec(name: "residents-within-population",
                      help: "Cap each village's residents at its inhabitants (else they grow with --rows)."),
@@ -46,6 +52,10 @@ struct SynthCommand {
             } catch {
                 throw .cannotCreate(Localized(nl: "\(root): \(error)", en: "\(root): \(error)"))
             }
+            return
+        }
+        if args.flag("outcomes") {
+            try writeOutcomes(console)
             return
         }
         let out = args.string("out") ?? "synth-out"
@@ -102,6 +112,37 @@ struct SynthCommand {
                 console.out("\(tasksPath)  \(t.rows)\n")
             }
             console.out("\(out)/villages.csv  \(villages.count)\n")
+        } catch let failure as CLIFailure {
+            throw failure
+        } catch {
+            throw .cannotCreate(Localized(nl: "\(out): \(error)", en: "\(out): \(error)"))
+        }
+    }
+
+    /// `--outcomes`: the villages file and the outcome series of `OutcomeSeries.syntheticPanel`.
+    private func writeOutcomes(_ console: Console) throws(CLIFailure) {
+        let out = args.string("out") ?? "synth-out"
+        let seed: UInt64, areas: Int, quarters: Int
+        do {
+            seed = UInt64(max(0, try args.int("seed") ?? 20_250_101))
+            areas = try args.int("villages") ?? 16
+            quarters = try args.int("quarters") ?? 40
+        } catch { throw .usage(error) }
+        guard (2...10_000).contains(areas) else {
+            throw .usage(UsageError(message: "--villages must be 2…10000 with --outcomes", commandPath: args.commandPath))
+        }
+        guard (2...400).contains(quarters) else {
+            throw .usage(UsageError(message: "--quarters must be 2…400", commandPath: args.commandPath))
+        }
+        let panel = OutcomeSeries.syntheticPanel(areas: areas, quarters: quarters, seed: seed)
+        do {
+            try FileSystem.createDirectory(out)
+            try writeVillages(panel.villages, to: out + "/villages.csv")
+            let path = out + "/outcomes-\(panel.series.measure).csv"
+            let sink = try FileSink(path: path)
+            let rows = try panel.series.write(to: sink)
+            try sink.commit()
+            console.out("\(out)/villages.csv  \(panel.villages.count)\n\(path)  \(rows)\n")
         } catch let failure as CLIFailure {
             throw failure
         } catch {
