@@ -54,7 +54,7 @@ struct ReportCommand {
         let source: MetricsSource<StoreError>
         do { source = try MetricsSource.reading(store, villages: villageFilter) } catch { throw .store(error, path: common.databasePath) }
         if let unknown = args.strings("village").first(where: { code in !source.villages.contains { $0.code == code } }) {
-            throw .data(Localized(nl: "dorp '\(unknown)' staat niet in de store", en: "village '\(unknown)' is not in the store"))
+            throw CommonOptions.unknownVillage(unknown, store: store)
         }
         let names = args.strings("audience")
         let audiences = names.contains("all") ? Audience.allCases : Audience.allCases.filter { names.contains($0.rawValue) }

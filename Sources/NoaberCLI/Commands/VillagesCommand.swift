@@ -6,8 +6,9 @@ import NoaberStore
 enum VillagesCommand {
     static let importSpec = CommandSpec(
         name: "import", abstract: "Import the villages file (population and funding facts).",
-        discussion: "Columns: village,name,municipality,inhabitants,inhabitants_75plus,paid_hours_per_week,cost_per_year_eur. "
-            + "Re-importing updates villages by code. The file may be CSV or an .xlsx workbook.",
+        discussion: "Columns: village,name,municipality,inhabitants,inhabitants_75plus,paid_hours_per_week,cost_per_year_eur, "
+            + "registration_start, ondersteuner_start, comparison_area (yes for an area without an ondersteuner, listed only to "
+            + "compare outcome series with). Re-importing updates villages by code. The file may be CSV or an .xlsx workbook.",
         options: CommonOptions.specs + [
             OptionSpec(name: "sheet", valueName: "name|number", help: "The worksheet of an .xlsx workbook to read, by name or 1-based number.",
                        defaultDescription: "the first sheet with a villages header"),
@@ -49,12 +50,15 @@ enum VillagesCommand {
         let villages: [Village]
         do { villages = try store.villages() } catch { throw .store(error, path: common.databasePath) }
         if args.string("format") == "json" { console.out(try JSONOutput.render(villages)); return }
-        var table = TextTable(header: common.language == .nl
-            ? ["code", "naam", "gemeente", "inwoners", "75+", "uren/week", "kosten/jaar"]
-            : ["code", "name", "municipality", "inhabitants", "75+", "hours/week", "cost/year"], rightAligned: [3, 4, 5, 6])
+        let nl = common.language == .nl
+        var table = TextTable(header: nl
+            ? ["code", "naam", "gemeente", "inwoners", "75+", "uren/week", "kosten/jaar", "ondersteuner sinds"]
+            : ["code", "name", "municipality", "inhabitants", "75+", "hours/week", "cost/year", "ondersteuner since"], rightAligned: [3, 4, 5, 6])
         for v in villages {
+            // A comparison area has no ondersteuner; a village without a start date says nothing.
+            let start = v.isComparisonArea ? (nl ? "vergelijkingsgebied" : "comparison area") : v.ondersteunerStart?.iso ?? ""
             table.add([v.code, v.name, v.municipality, String(v.inhabitants), v.inhabitants75Plus.map(String.init) ?? "",
-                       v.paidHoursPerWeek.map { Plain.number($0) } ?? "", v.costPerYearEUR.map { Plain.number($0) } ?? ""])
+                       v.paidHoursPerWeek.map { Plain.number($0) } ?? "", v.costPerYearEUR.map { Plain.number($0) } ?? "", start])
         }
         console.out(table.render())
     }

@@ -71,6 +71,20 @@ public struct ColumnPlan: Sendable {
         for (i, h) in normalised.enumerated() where !h.isEmpty {
             if !seen.insert(h).inserted { throw .duplicateColumn(file: file, column: header[i].trimmingCharacters(in: .whitespaces)) }
         }
+        if kind == .outcomes || profile?.kind == .outcomes {
+            // Aggregates only, checked before anything else: a column naming a person refuses the
+            // file, dropped or not, whatever else is wrong with it.
+            let mapped = Set((profile?.columns ?? [:]).keys.map(HeaderName.normalised))
+            let canonical = Set(RecordKind.outcomes.canonicalColumns)
+            for (i, h) in normalised.enumerated() where !h.isEmpty && !mapped.contains(h) && !canonical.contains(h) {
+                let column = header[i].trimmingCharacters(in: .whitespaces)
+                if OutcomeRules.looksPersonLevel(h) {
+                    throw .notAggregated(file: file, problem: Localized(
+                        nl: "kolom \(i + 1) '\(column)' lijkt een gegeven over een persoon of een direct identificerend gegeven",
+                        en: "column \(i + 1) '\(column)' looks like a fact about a person or a direct identifier"))
+                }
+            }
+        }
         let resolvedProfile: MappingProfile
         let isCanonical: Bool
         if let profile {
@@ -99,17 +113,6 @@ public struct ColumnPlan: Sendable {
         var positions: [String: Int] = [:]
         var ignored: [String] = []
         var hidden: Set<Int> = []
-        if k == .outcomes {
-            // Aggregates only: a column naming a person refuses the file, dropped or not.
-            for (i, h) in normalised.enumerated() where !h.isEmpty && (columnMap[h] ?? (mappable.contains(h) ? h : nil)) == nil {
-                let column = header[i].trimmingCharacters(in: .whitespaces)
-                if OutcomeRules.looksPersonLevel(h) {
-                    throw .notAggregated(file: file, problem: Localized(
-                        nl: "kolom \(i + 1) '\(column)' lijkt een gegeven over een persoon of een direct identificerend gegeven",
-                        en: "column \(i + 1) '\(column)' looks like a fact about a person or a direct identifier"))
-                }
-            }
-        }
         for (i, h) in normalised.enumerated() {
             if dropped.contains(h) { hidden.insert(i); continue }
             let target = columnMap[h] ?? (mappable.contains(h) ? h : nil)
