@@ -38,9 +38,15 @@ import Testing
         }
     }
 
-    static let shown = { try evidence { a, t, on, _ in 1000 + 3 * Double(a % 7) + 2 * Double(t) + (on ? -60 : 0) } }
-    static let zero = { try evidence(jitter: 40) { a, t, _, _ in 1000 + 3 * Double(a % 7) + 2 * Double(t) } }
-    static let diverging = { try evidence(jitter: 5) { a, t, on, treated in 1000 + 3 * Double(a % 7) + (treated ? 8 * Double(t) : 0) + (on ? -60 : 0) } }
+    static func shown() throws -> EffectEvidence {
+        try evidence { a, t, on, _ in 1000 + 3 * Double(a % 7) + 2 * Double(t) + (on ? -60 : 0) }
+    }
+    static func zero() throws -> EffectEvidence {
+        try evidence(jitter: 40) { a, t, _, _ in 1000 + 3 * Double(a % 7) + 2 * Double(t) }
+    }
+    static func diverging() throws -> EffectEvidence {
+        try evidence(jitter: 5) { a, t, on, treated in 1000 + 3 * Double(a % 7) + (treated ? 8 * Double(t) : 0) + (on ? -60 : 0) }
+    }
 
     func render(_ audience: Audience, _ effect: EffectEvidence?, language: Language = .nl) throws -> [String: String] {
         var request = try ReportFixture.request(audience, language: language)
@@ -102,7 +108,7 @@ import Testing
             #expect(html.contains(needle), "\(needle)")
         }
         let svg = try #require(files["figures/effect-event-study.svg"])
-        #expect(svg.contains("<desc>Event study, verschil per 1.000 inwoners, per periode ten opzichte van de start"))
+        #expect(svg.contains(">Event study, verschil per 1.000 inwoners, per periode ten opzichte van de start"))
         #expect(svg.contains("vóór de start") && svg.contains(">start<"))
         let table = try #require(files["tables/effect-event-study.csv"])
         #expect(table.hasPrefix("relative_period,label,effect,effect_lower,effect_upper,cohorts,areas"), "\(table.prefix(120))")
