@@ -194,7 +194,10 @@ struct DoctorChecks {
                 : .warning("afgekeurd", nl: "\(rejected) afgekeurde rijen in \(rejectedImports) imports wachten op correctie. Bekijk ze met 'noaber rejected --db \(storePath)' en vraag het dorp om een verbeterde export.",
                            en: "\(rejected) rejected rows in \(rejectedImports) imports await correction. See them with 'noaber rejected --db \(storePath)' and ask the village for a corrected export."))
 
-            let missing = try texts(db, "SELECT village FROM villages WHERE inhabitants_75plus IS NULL OR paid_hours_per_week IS NULL OR cost_per_year_eur IS NULL ORDER BY village")
+            // Comparison areas (schema version 5) have no ondersteuner: no funding facts and no
+            // exports are expected of them.
+            let caseVillages = try db.userVersion() >= 5 ? "comparison_area = 0" : "1"
+            let missing = try texts(db, "SELECT village FROM villages WHERE \(caseVillages) AND (inhabitants_75plus IS NULL OR paid_hours_per_week IS NULL OR cost_per_year_eur IS NULL) ORDER BY village")
                 .map { $0[0] }
             findings.append(missing.isEmpty
                 ? .ok("dorpen", nl: "alle dorpen hebben inwonertallen en bekostiging.", en: "every village has population and funding facts.")
@@ -207,7 +210,7 @@ struct DoctorChecks {
                 SELECT v.village,
                        max(coalesce((SELECT max(as_of) FROM imports i WHERE i.village = v.village AND i.kind = 'cases'), ''),
                            coalesce((SELECT max(as_of) FROM cases c WHERE c.village = v.village), ''))
-                FROM villages v ORDER BY v.village
+                FROM villages v WHERE \(caseVillages) ORDER BY v.village
                 """, columns: 2)
             var stale: [String] = []
             var never: [String] = []

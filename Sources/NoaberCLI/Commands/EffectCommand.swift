@@ -122,11 +122,14 @@ enum EffectText {
         var out = nl
             ? "Effect op \(measure) per 1.000 inwoners per \(unit), \(dates.periodLabel(r.rangeLabel)): \(method).\n"
             : "Effect on \(measure) per 1,000 inhabitants per \(unit), \(dates.periodLabel(r.rangeLabel)): \(method).\n"
-        let treated = r.treated.map { r.names[$0] ?? $0 }.joined(separator: ", ")
-        out += (nl ? "Dorpen met ondersteuner (\(r.treated.count)): " : "Villages with an ondersteuner (\(r.treated.count)): ") + treated + "\n"
+        /// Names, the first twelve of a long list and how many more.
+        func names(_ codes: [String]) -> String {
+            let shown = codes.prefix(12).map { r.names[$0] ?? $0 }.joined(separator: ", ")
+            return codes.count <= 12 ? shown : shown + (nl ? " en \(codes.count - 12) meer" : " and \(codes.count - 12) more")
+        }
+        out += (nl ? "Dorpen met ondersteuner (\(r.treated.count)): " : "Villages with an ondersteuner (\(r.treated.count)): ") + names(r.treated) + "\n"
         if !r.comparison.isEmpty {
-            out += (nl ? "Vergelijkingsgebieden (\(r.comparison.count)): " : "Comparison areas (\(r.comparison.count)): ")
-                + r.comparison.map { r.names[$0] ?? $0 }.joined(separator: ", ") + "\n"
+            out += (nl ? "Vergelijkingsgebieden (\(r.comparison.count)): " : "Comparison areas (\(r.comparison.count)): ") + names(r.comparison) + "\n"
         }
         out += "\n"
         var groups: [(String, [MetricRow])] = []

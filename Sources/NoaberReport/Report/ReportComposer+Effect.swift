@@ -46,7 +46,13 @@ extension ReportComposer {
     /// Which areas and periods the estimate rests on, and what was left out.
     private mutating func effectData(_ r: EffectResult) {
         let unit = EffectWording.unitName(r.unit, language)
-        func named(_ codes: [String]) -> String { list(codes.map { r.names[$0] ?? $0 }) }
+        /// Names in a sentence; a long list (a research panel of hundreds of areas) by its first
+        /// twelve and a count.
+        func named(_ codes: [String]) -> String {
+            let names = codes.map { r.names[$0] ?? $0 }
+            guard names.count > 12 else { return list(names) }
+            return names.prefix(12).joined(separator: ", ") + pick(" en \(names.count - 12) andere", " and \(names.count - 12) others")
+        }
         var text = pick(
             "Uitkomst: \(EffectWording.measureName(r.measure)) per 1.000 inwoners per \(unit) (1.000 × aantal / inwoners), \(dates.periodLabel(r.rangeLabel)), \(r.periods.count) perioden. ",
             "Outcome: \(EffectWording.measureName(r.measure)) per 1,000 inhabitants per \(unit) (1,000 × count / inhabitants), \(dates.periodLabel(r.rangeLabel)), \(r.periods.count) periods. ")
@@ -187,7 +193,8 @@ extension ReportComposer {
         var rows: [[TableCell]] = []
         for c in did.cohorts {
             let row = r.row("att_group:\(c.label)")
-            let members = (r.cohortMembers[c.label] ?? []).map { r.names[$0] ?? $0 }.joined(separator: ", ")
+            let codes = r.cohortMembers[c.label] ?? []
+            let members = codes.count > 6 ? "" : codes.map { r.names[$0] ?? $0 }.joined(separator: ", ")
             rows.append([.text(dates.periodLabel(c.label) + (members.isEmpty ? "" : " (\(members))")), .number(Double(c.areas), digits: 0),
                          TableCell.from(row, digits: 1, interval: true)])
         }
