@@ -95,3 +95,23 @@ import NoaberModel
         #expect(OutcomePeriod.month(2024, 1).advanced(by: -1) == .month(2023, 12))
     }
 }
+
+/// Migration 5 adds `villages.comparison_area`: every village a store held stays a village (0),
+/// nothing is guessed from a missing start date.
+@Suite struct ComparisonAreaMigrationTests {
+    @Test func villagesOfAVersionFourStoreStayVillages() throws {
+        try withTemporaryDirectory { dir in
+            let path = dir + "/v4.sqlite"
+            let old = try DateCheckMigrationTests.store(path, upTo: 4)
+            try old.execute("""
+                INSERT INTO villages(village, name, municipality, inhabitants, ondersteuner_start) VALUES
+                    ('SAA', 'Saasveld', 'Dinkelland', 1700, '2019-09-01'), ('AGE', 'Agelo', 'Dinkelland', 350, NULL);
+                """)
+            let store = try NoaberStore(path: path)
+            #expect(try store.database.userVersion() == 5)
+            let villages = try store.villages()
+            #expect(villages.map(\.code) == ["AGE", "SAA"] && villages.allSatisfy { !$0.isComparisonArea })
+            #expect(villages.last?.ondersteunerStart == date(2019, 9, 1))
+        }
+    }
+}

@@ -196,8 +196,12 @@ struct DoctorChecks {
 
             // Comparison areas (schema version 5) have no ondersteuner: no funding facts and no
             // exports are expected of them.
-            let caseVillages = try db.userVersion() >= 5 ? "comparison_area = 0" : "1"
-            let missing = try texts(db, "SELECT village FROM villages WHERE \(caseVillages) AND (inhabitants_75plus IS NULL OR paid_hours_per_week IS NULL OR cost_per_year_eur IS NULL) ORDER BY village")
+            let marksComparison = try db.userVersion() >= 5
+            let comparisonAreas = Set(marksComparison
+                ? try texts(db, "SELECT village FROM villages WHERE comparison_area = 1").map { $0[0] } : [])
+            let missing = try texts(db, marksComparison
+                ? "SELECT village FROM villages WHERE comparison_area = 0 AND (inhabitants_75plus IS NULL OR paid_hours_per_week IS NULL OR cost_per_year_eur IS NULL) ORDER BY village"
+                : "SELECT village FROM villages WHERE inhabitants_75plus IS NULL OR paid_hours_per_week IS NULL OR cost_per_year_eur IS NULL ORDER BY village")
                 .map { $0[0] }
             findings.append(missing.isEmpty
                 ? .ok("dorpen", nl: "alle dorpen hebben inwonertallen en bekostiging.", en: "every village has population and funding facts.")
@@ -210,8 +214,8 @@ struct DoctorChecks {
                 SELECT v.village,
                        max(coalesce((SELECT max(as_of) FROM imports i WHERE i.village = v.village AND i.kind = 'cases'), ''),
                            coalesce((SELECT max(as_of) FROM cases c WHERE c.village = v.village), ''))
-                FROM villages v WHERE \(caseVillages) ORDER BY v.village
-                """, columns: 2)
+                FROM villages v ORDER BY v.village
+                """, columns: 2).filter { !comparisonAreas.contains($0[0]) }
             var stale: [String] = []
             var never: [String] = []
             for row in latest {
