@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NoaberTestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -297,34 +298,7 @@ struct RejectedRowJSON: Decodable, Sendable {
     }
 }
 
-/// Splits RFC 4180 CSV text into records of fields (quotes, doubled quotes, line breaks in quotes).
-/// Small and slow on purpose: an independent reader for checking noaber's CSV output.
+/// Splits RFC 4180 CSV text into records of fields (the independent reader of NoaberTestSupport).
 func parseCSV(_ text: String, delimiter: Character = ",") -> [[String]] {
-    var records: [[String]] = []
-    var record: [String] = []
-    var field = ""
-    var quoted = false
-    var chars = Array(text).makeIterator()
-    var pending: Character? = nil
-    while let c = pending ?? chars.next() {
-        pending = nil
-        if quoted {
-            if c == "\"" {
-                if let n = chars.next() {
-                    if n == "\"" { field.append("\"") } else { quoted = false; pending = n }
-                } else { quoted = false }
-            } else { field.append(c) }
-        } else if c == "\"" {
-            quoted = true
-        } else if c == delimiter {
-            record.append(field); field = ""
-        } else if c == "\n" || c == "\r\n" {
-            record.append(field); field = ""
-            records.append(record); record = []
-        } else if c != "\r" {
-            field.append(c)
-        }
-    }
-    if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
-    return records
+    ReferenceCSV.parse(text, delimiter: delimiter)
 }

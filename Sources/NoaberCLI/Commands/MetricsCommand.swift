@@ -37,6 +37,8 @@ struct MetricsCommand {
                        defaultDescription: "Datasets/parameters/escalation.json values"),
             OptionSpec(name: "draws", valueName: "n", help: "Monte Carlo draws.", defaultDescription: "10000"),
             OptionSpec(name: "seed", valueName: "n", help: "Monte Carlo seed.", defaultDescription: "20240305"),
+            OptionSpec(name: "export-every", valueName: "unit", help: "How often each village is expected to send a case export (data quality).",
+                       allowed: ["month", "quarter", "year"], defaultDescription: "quarter"),
             OptionSpec(name: "volunteer-threshold", valueName: "hours", help: "Weekly hours above which a volunteer counts as heavily loaded.",
                        defaultDescription: "4"),
         ],
@@ -83,7 +85,7 @@ struct MetricsCommand {
         // The funnel comparison (pooled rate, limits at each village's size, position) travels
         // with the village rows; it means nothing for pooled groups.
         var rows = result.rows
-        if options.grouping == .village { rows += result.funnel.flatMap(\.rows) }
+        if options.grouping == .village { rows += result.funnel.flatMap(\.rows) + result.funnelDispersion.flatMap(\.rows) }
         rows = MetricRow.sortedTidy(rows)
         switch args.string("format") {
         case "json": console.out(try JSONOutput.render(rows))

@@ -20,6 +20,9 @@ struct ReportCommand {
                        help: "Who the report is for (repeatable; 'all' writes the three into <out>/<audience>/).",
                        repeatable: true, allowed: Audience.allCases.map(\.rawValue) + ["all"], required: true),
             OptionSpec(name: "village", valueName: "code", help: "Only these villages (repeatable).", repeatable: true),
+            OptionSpec(name: "highlight", valueName: "code",
+                       help: "Mark this village as the reader's own in funnel plots and per-village panels (repeatable).",
+                       repeatable: true),
             OptionSpec(name: "period", valueName: "period", help: "Period of the report.", defaultDescription: "last full year"),
             OptionSpec(name: "every", valueName: "unit", help: "Trend periods within the report period.",
                        allowed: ["month", "quarter", "year"], defaultDescription: "quarter"),
@@ -33,6 +36,8 @@ struct ReportCommand {
             OptionSpec(name: "effect-measure", valueName: "name",
                        help: "The outcome series whose effect the reports show ('none': no effect section).",
                        defaultDescription: "the only measure held; none when there are several"),
+            OptionSpec(name: "export-every", valueName: "unit", help: "How often each village is expected to send a case export (data quality).",
+                       allowed: ["month", "quarter", "year"], defaultDescription: "quarter"),
         ],
         flags: [FlagSpec(name: "no-suppression", help: "Show small cells (internal research only)."),
                 CommonOptions.includePartialFlag, CommonOptions.quietFlag])
@@ -55,6 +60,10 @@ struct ReportCommand {
         do { source = try MetricsSource.reading(store, villages: villageFilter) } catch { throw .store(error, path: common.databasePath) }
         if let unknown = args.strings("village").first(where: { code in !source.villages.contains { $0.code == code } }) {
             throw CommonOptions.unknownVillage(unknown, store: store)
+        }
+        if let unknown = args.strings("highlight").first(where: { code in !source.villages.contains { $0.code == code } }) {
+            throw .data(Localized(nl: "dorp '\(unknown)' (--highlight) staat niet in de rapportage",
+                                  en: "village '\(unknown)' (--highlight) is not in the report"))
         }
         let names = args.strings("audience")
         let audiences = names.contains("all") ? Audience.allCases : Audience.allCases.filter { names.contains($0.rawValue) }
@@ -81,6 +90,7 @@ struct ReportCommand {
         var request = ReportRequest(audience: audiences.first ?? .onderzoek, language: common.language, period: period)
         request.trendEvery = Period.Unit(rawValue: args.string("every") ?? "quarter")
         request.villages = args.strings("village").nilIfEmpty
+        request.highlight = args.strings("highlight")
         request.minCell = options.minCell
         request.suppress = options.suppress
         request.csvDialect = args.string("csv-dialect") == "excel-nl" ? .excelDutch : .standard
@@ -89,6 +99,7 @@ struct ReportCommand {
         request.seed = options.seed
         request.includePartial = options.includePartial
         request.effect = effect
+        request.exportEvery = options.exportEvery
         // Read in the source's snapshot: the list matches the figures even if an import commits now.
         let imports = source.imports
         let provenance = ReportProvenance(

@@ -106,14 +106,8 @@ struct CommonOptions {
         do { store = try NoaberStore(path: databasePath, mode: .readWriteCreate) } catch { throw .store(error, path: databasePath) }
         guard existed else { return store }
         do throws(StoreError) {
-            let statement = try store.database.prepare("PRAGMA quick_check")
-            var problems: [String] = []
-            while try statement.step() { problems.append(statement.text(at: 0) ?? "") }
-            guard problems == ["ok"] else {
-                // 11 is SQLITE_CORRUPT; the CLI does not see the C constants.
-                throw StoreError(code: 11, message: "PRAGMA quick_check: " + problems.prefix(3).joined(separator: "; "),
-                                 path: databasePath)
-            }
+            let problems = try store.quickCheckProblems()
+            guard problems.isEmpty else { throw StoreError.corrupt(problems, path: databasePath) }
         } catch { throw .store(error, path: databasePath) }
         return store
     }

@@ -39,6 +39,7 @@ enum MetricsOptionsParser {
         } catch {
             throw .internal("\(error)")
         }
+        if let every = args.string("export-every"), let unit = Period.Unit(rawValue: every) { options.exportEvery = unit }
         options.suppress = !args.flag("no-suppression")
         options.includePartial = args.flag("include-partial")
         options.today = SystemClock.today()

@@ -131,6 +131,12 @@ struct ReportComposer {
 
     func periodName(_ p: Period) -> String { dates.periodLabel(p.label) }
 
+    /// Whether the reader asked to see this village marked as her own (`--highlight`).
+    func isHighlighted(_ code: String) -> Bool { data.request.highlight.contains(code) }
+
+    /// The width a chart is drawn at so that its text prints at 8 pt or more (`PrintLayout`).
+    func chartWidth(tableColumns: Int) -> Double { PrintLayout.chartWidth(tableColumns: tableColumns) }
+
     /// Villages in alphabetical order of their names (never by rank).
     var villagesByName: [Village] {
         data.villages.sorted { ($0.name, $0.code) < ($1.name, $1.code) }

@@ -129,6 +129,7 @@ public enum ReportGenerator {
             c.villageTable()
             c.themesSection()
             c.villageSurvivalSection()
+            c.waitingTable()
             c.volunteerSection()
             c.qualitySection()
         case .onderzoek:
@@ -144,13 +145,12 @@ public enum ReportGenerator {
             c.themesSection()
             c.heading(2, c.pick("Reactietijd", "Response time"))
             c.pooledSurvivalFigure()
+            c.waitingTable()
             c.villageSurvivalSection()
             c.heading(2, c.pick("Voorkomen escalatie (schatting)", "Prevented escalation (estimate)"))
             c.escalationTable()
             c.tornadoFigure()
-            c.trendFigure(metric: "avoided_cost_eur", digits: 0, perVillage: false,
-                          title: c.pick("Geschatte vermeden kosten door de tijd", "Estimated avoided cost over time"),
-                          valueTitle: c.pick("euro, 5–95%-interval", "euros, 5–95% interval"), name: "avoided-cost-trend")
+            c.avoidedCostTrendFigure()
             c.estimateNote()
             c.effectSection()
             c.volunteerSection()

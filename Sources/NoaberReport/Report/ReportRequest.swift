@@ -31,6 +31,14 @@ public struct ReportRequest: Sendable {
     /// the onderzoek report's effect section and the raadsbrief's sentence. nil: the store holds
     /// no outcome series, and no report mentions effects.
     public var effect: EffectEvidence?
+    /// Village codes drawn as the reader's own village (`--highlight`): a distinct marker and its
+    /// name in every funnel plot, a heavy frame in the small multiples.
+    public var highlight: [String] = []
+    /// How often each village is expected to send a case export (the data-quality schedule).
+    public var exportEvery: Period.Unit = .quarter
+    /// The consumer price index that brings the unit costs to the report's price level (the year
+    /// the report period ends in); nil keeps the parameter file's own prices.
+    public var priceIndex: PriceIndex? = .cbs
 
     public init(audience: Audience, language: Language = .nl, period: Period, trendEvery: Period.Unit? = nil,
                 villages: [String]? = nil, minCell: Int = 5, suppress: Bool = true, csvDialect: CSVDialect = .standard,

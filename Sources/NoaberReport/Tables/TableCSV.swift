@@ -52,7 +52,7 @@ public enum TableCSV {
                     return .number(x, fractionDigits: d)
                 }
                 switch cell {
-                case .text(let s):
+                case .text(let s), .textIn(let s, _):
                     cells.append(.text(s))
                     if estimate { cells += [.empty, .empty] }
                 case .number(let x, let d):

@@ -5,6 +5,9 @@ import NoaberMetrics
 public enum TableCell: Sendable, Hashable {
     /// Text; escaped in HTML, neutralised in CSV when it would run as a formula.
     case text(String)
+    /// Text in another language than the report's (English source notes in a Dutch report): HTML
+    /// marks it with `lang` so that a screen reader pronounces it right (WCAG 3.1.2).
+    case textIn(String, language: String)
     /// A number with this many decimals; nil is "not available" (an en dash in HTML, empty in CSV).
     case number(Double?, digits: Int)
     /// An estimate with its interval; CSV writes it as three columns (value, lower, upper).
