@@ -203,6 +203,13 @@ struct EndToEndEffectTests {
         let wrong = try box.run("import", EndToEnd.datasets + "/exports/SAA-tasks-canonical.csv", "--village", "DEN", "--as-of", "2025-01-10",
                                 "--db", store)
         #expect(wrong.status == 65 && wrong.stderr.contains("DEN is een vergelijkingsgebied"), "\(wrong)")
+        // The doctor expects no funding facts and no exports of a comparison area.
+        let doctor = try box.run("doctor", "--db", store)
+        #expect(doctor.status == 0, "\(doctor)")
+        for code in ["AGE", "BEU", "DEN", "LEM", "OOT", "OUD", "ROS", "VOL"] {
+            #expect(!doctor.stdout.contains(code) && !doctor.stderr.contains(code), "\(code)\n\(doctor)")
+        }
+        #expect(doctor.stdout.contains("WEE"), "a village without an export is still named\n\(doctor)")
         let list = try box.run("villages", "list", "--db", store)
         #expect(list.stdout.contains("vergelijkingsgebied") && list.stdout.contains("2019-09-01"), "\(list)")
         let out = box.path("rapport")
