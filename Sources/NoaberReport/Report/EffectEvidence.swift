@@ -54,7 +54,7 @@ public enum EffectWording {
         let nl = language == .nl
         let one = unitName(unit, language)
         let many = nl ? unit.dutchPluralName : unit.rawValue + "s"
-        if k == 0 { return nl ? "eerste \(one) met ondersteuner" : "first \(one) with the ondersteuner" }
+        if k == 0 { return nl ? "eerste \(one) met ondersteuner" : "first \(one) with the support worker" }
         let n = abs(k)
         let word = n == 1 ? one : many
         if k > 0 { return nl ? "\(n) \(word) later" : "\(n) \(word) later" }
@@ -99,7 +99,7 @@ public enum EffectWording {
             case let .pretrendRejected(p):
                 return cannot + (nl
                     ? "de dorpen met en zonder ondersteuner ontwikkelden zich al vóór de start verschillend (pre-trendtoets p = \(pValue(p, f))), dus een verschil daarna is niet aan de ondersteuner toe te schrijven."
-                    : "the villages with and without an ondersteuner already moved differently before the start (pre-trend test p = \(pValue(p, f))), so a difference afterwards cannot be attributed to the ondersteuner.")
+                    : "the villages with and without a support worker already moved differently before the start (pre-trend test p = \(pValue(p, f))), so a difference afterwards cannot be attributed to the support worker.")
             case .noPretrendTest:
                 return cannot + (nl
                     ? "de reeks vóór de start is te kort (of er zijn te weinig gebieden) om te toetsen of de dorpen daarvoor gelijk opliepen met de vergelijkingsgebieden."
@@ -112,7 +112,7 @@ public enum EffectWording {
             case .noComparison:
                 return cannot + (nl
                     ? "er zijn geen vergelijkingsgebieden zonder ondersteuner, en een tijdreeks van één dorp kan de ondersteuner niet onderscheiden van andere veranderingen in dezelfde tijd."
-                    : "there are no comparison areas without an ondersteuner, and one village's time series cannot tell the ondersteuner from other changes at the same time.")
+                    : "there are no comparison areas without a support worker, and one village's time series cannot tell the support worker from other changes at the same time.")
             }
         }
     }
@@ -143,18 +143,18 @@ public enum EffectWording {
                 return nl ? "de reeks begint niet vóór de start van elk dorp" : "the series does not begin before every village's start"
             case .startAfterLastPeriod:
                 return nl ? "in een of meer dorpen begon de ondersteuner pas na het einde van de reeks"
-                          : "in one or more villages the ondersteuner started only after the series ends"
+                          : "in one or more villages the support worker started only after the series ends"
             case .noComparisonAreas, .allAreasStartTogether:
-                return nl ? "er zijn geen vergelijkingsgebieden zonder ondersteuner" : "there are no comparison areas without an ondersteuner"
+                return nl ? "er zijn geen vergelijkingsgebieden zonder ondersteuner" : "there are no comparison areas without a support worker"
             case .singleTreatedArea:
-                return nl ? "er is maar één dorp met een ondersteuner in de reeks" : "only one village with an ondersteuner is in the series"
+                return nl ? "er is maar één dorp met een ondersteuner in de reeks" : "only one village with a support worker is in the series"
             case .tooFewComparisonAreas:
                 return nl ? "er zijn te weinig vergelijkingsgebieden" : "there are too few comparison areas"
             case .tooFewPeriods, .tooFewPeriodsAroundStart:
                 return nl ? "de reeks is te kort" : "the series is too short"
             case .noTreatedAreas, .areaNotTreated:
                 return nl ? "geen dorp in de reeks heeft een bekende startdatum van de ondersteuner"
-                          : "no village in the series has a known start date of its ondersteuner"
+                          : "no village in the series has a known start date of its support worker"
             default:
                 return nl ? "de gegevens voldoen niet aan wat de methode nodig heeft (zie het onderzoeksrapport)"
                           : "the data do not meet what the method needs (see the research report)"

@@ -62,7 +62,7 @@ extension ReportComposer {
             }
             text += pick(
                 "Dorpen met een ondersteuner (\(r.treated.count)): \(named(r.treated)); zij tellen mee vanaf het eerste \(unit) dat op of na de startdatum begint (startgroepen: \(cohorts.joined(separator: "; "))). Vergelijkingsgebieden zonder ondersteuner (\(r.comparison.count)): \(named(r.comparison)).",
-                "Villages with an ondersteuner (\(r.treated.count)): \(named(r.treated)); each counts from the first \(unit) that starts on or after its start date (start groups: \(cohorts.joined(separator: "; "))). Comparison areas without an ondersteuner (\(r.comparison.count)): \(named(r.comparison)).")
+                "Villages with a support worker (\(r.treated.count)): \(named(r.treated)); each counts from the first \(unit) that starts on or after its start date (start groups: \(cohorts.joined(separator: "; "))). Comparison areas without a support worker (\(r.comparison.count)): \(named(r.comparison)).")
         } else {
             text += pick("Dorpen (\(r.treated.count)): \(named(r.treated)); geen vergelijkingsgebieden.",
                          "Villages (\(r.treated.count)): \(named(r.treated)); no comparison areas.")
@@ -72,7 +72,7 @@ extension ReportComposer {
         let unknown = r.leftOut.filter { $0.reason == .startUnknown }.map(\.name)
         if !unknown.isEmpty {
             notes.append(pick("Niet meegeteld: \(list(unknown)) (geen startdatum van een ondersteuner en niet als vergelijkingsgebied aangemerkt).",
-                              "Left out: \(list(unknown)) (no start date of an ondersteuner and not marked as a comparison area)."))
+                              "Left out: \(list(unknown)) (no start date of a support worker and not marked as a comparison area)."))
         }
         for a in r.adjustments {
             switch a {
@@ -80,10 +80,10 @@ extension ReportComposer {
                 notes.append(pick("\(r.names[area] ?? area) weggelaten: de reeks is niet compleet.", "\(r.names[area] ?? area) left out: its series is incomplete."))
             case let .droppedStartBeforeSeries(area, _):
                 notes.append(pick("\(r.names[area] ?? area) weggelaten: de ondersteuner begon vóór de reeks.",
-                                  "\(r.names[area] ?? area) left out: the ondersteuner started before the series."))
+                                  "\(r.names[area] ?? area) left out: the support worker started before the series."))
             case let .usedAsComparison(area, _):
                 notes.append(pick("\(r.names[area] ?? area) telt als vergelijking: de ondersteuner begon na de reeks.",
-                                  "\(r.names[area] ?? area) counts as comparison: the ondersteuner started after the series."))
+                                  "\(r.names[area] ?? area) counts as comparison: the support worker started after the series."))
             }
         }
         if r.suppressedRows > 0, let k = r.minCell {
@@ -172,14 +172,14 @@ extension ReportComposer {
         let chart = EventStudyChart(
             title: title,
             subtitle: pick("\(EffectWording.measureName(r.measure)) per 1.000 inwoners, dorpen met ondersteuner min vergelijking",
-                           "\(EffectWording.measureName(r.measure)) per 1,000 inhabitants, villages with an ondersteuner minus comparison"),
+                           "\(EffectWording.measureName(r.measure)) per 1,000 inhabitants, villages with a support worker minus comparison"),
             points: points, valueTitle: pick("verschil per 1.000 inwoners", "difference per 1,000 inhabitants"),
             periodTitle: pick("\(unitPlural) vanaf de start (0 = eerste \(unit) met ondersteuner)",
-                              "\(unitPlural) from the start (0 = first \(unit) with the ondersteuner)"),
+                              "\(unitPlural) from the start (0 = first \(unit) with the support worker)"),
             width: 620, identifier: name)
         figure(chart, caption: pick(
             "Event study (Callaway & Sant'Anna 2021): per \(unit) ten opzichte van de start het verschil in verandering tussen de dorpen met ondersteuner en de vergelijkingsgebieden, met 95%-interval. Links van de stippellijn (grijs) de \(unitPlural) vóór de start: die horen rond nul te liggen als de dorpen en de vergelijkingsgebieden gelijk opliepen. Verder van de start rusten de schattingen op minder startgroepen.",
-            "Event study (Callaway & Sant'Anna 2021): per \(unit) relative to the start, the difference in change between the villages with an ondersteuner and the comparison areas, with 95% interval. Left of the dashed line (grey) the \(unitPlural) before the start: they should lie around zero if the villages and the comparison areas moved alike. Further from the start the estimates rest on fewer start groups."),
+            "Event study (Callaway & Sant'Anna 2021): per \(unit) relative to the start, the difference in change between the villages with a support worker and the comparison areas, with 95% interval. Left of the dashed line (grey) the \(unitPlural) before the start: they should lie around zero if the villages and the comparison areas moved alike. Further from the start the estimates rest on fewer start groups."),
                table: ReportTable(name: "", caption: title, columns: [
                    TableColumn(pick("t.o.v. start", "from start"), csv: "relative_period"),
                    TableColumn(pick("Periode", "Period"), csv: "label"),
@@ -237,17 +237,17 @@ extension ReportComposer {
         if method == .did {
             items.append(pick(
                 "Gelijke trends: zonder ondersteuner zouden de dorpen zich hetzelfde hebben ontwikkeld als de vergelijkingsgebieden. Dat is niet te bewijzen. De pre-trendtoetsen en de perioden vóór de start in de figuur laten alleen zien of ze vóór de start gelijk opliepen; een toets die niet verwerpt, bewijst niet dat ze dat waren gebleven.",
-                "Parallel trends: without the ondersteuner, the villages would have developed like the comparison areas. This cannot be proven. The pre-trend tests and the periods before the start in the figure only show whether they moved alike before the start; a test that does not reject does not prove they would have kept doing so."))
+                "Parallel trends: without the support worker, the villages would have developed like the comparison areas. This cannot be proven. The pre-trend tests and the periods before the start in the figure only show whether they moved alike before the start; a test that does not reject does not prove they would have kept doing so."))
             items.append(pick(
                 "Weinig gebieden: de intervallen en toetsen steunen op benaderingen voor veel gebieden. Met een handvol dorpen per startgroep zijn ze te optimistisch, en een startgroep van één dorp draagt niets bij aan zijn eigen onzekerheid.",
                 "Few areas: the intervals and tests rest on approximations for many areas. With a handful of villages per start group they are too optimistic, and a start group of one village adds nothing to its own uncertainty."))
             items.append(pick(
                 "Andere veranderingen in dezelfde tijd: wat alleen de dorpen met ondersteuner trof en tegelijk met de start kwam (een nieuwe huisartsenpraktijk, een wijkteam), zit in de schatting.",
-                "Other changes at the same time: whatever struck only the villages with an ondersteuner and came with the start (a new GP practice, a neighbourhood team) is in the estimate."))
+                "Other changes at the same time: whatever struck only the villages with a support worker and came with the start (a new GP practice, a neighbourhood team) is in the estimate."))
         } else {
             items.append(pick(
                 "Geen vergelijking: een onderbroken tijdreeks schrijft elke verandering bij de start toe aan de ondersteuner, ook een pandemie, een nieuwe huisarts of een landelijke maatregel. Seizoenen worden niet apart gemodelleerd.",
-                "No comparison: an interrupted time series attributes every change at the start to the ondersteuner, including a pandemic, a new GP or a national measure. Seasons are not modelled separately."))
+                "No comparison: an interrupted time series attributes every change at the start to the support worker, including a pandemic, a new GP or a national measure. Seasons are not modelled separately."))
         }
         items.append(pick(
             "Geen anticipatie: de uitkomst veranderde niet al vóór de start omdat de start eraan kwam. Gebeurde dat wel, dan is het effect verkeerd gedateerd.",

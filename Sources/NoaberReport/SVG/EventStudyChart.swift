@@ -60,7 +60,7 @@ public struct EventStudyChart: SVGChart, Hashable {
             return "\(k): " + f.decimal(v, fractionDigits: 1)
         }
         return language.pick("Event study, \(valueTitle), per periode ten opzichte van de start (0 = eerste periode met ondersteuner; negatief = ervóór, die horen rond nul te liggen): ",
-                             "Event study, \(valueTitle), per period relative to the start (0 = first period with the ondersteuner; negative = before it, which should lie around zero): ")
+                             "Event study, \(valueTitle), per period relative to the start (0 = first period with the support worker; negative = before it, which should lie around zero): ")
             + shown.joined(separator: "; ") + "."
     }
 
