@@ -127,6 +127,20 @@ struct EffectAnalysisTests {
         #expect(!r.treated.contains("U01") && !r.comparison.contains("U01"))
     }
 
+    @Test func aLeftOutAreasLongerSeriesAddsNoPeriodsAndEachTimeSeriesIsItsOwn() throws {
+        var input = panel(treated: twoCohorts, comparison: 6) { a, t, on, _ in 1000 + Double(a) + 5 * jitter(a, t) + (on ? -20 : 0) }
+        input.areas.append(EffectAreaFacts(code: "U01", name: "Onbekend", ondersteunerStart: nil, isComparisonArea: false))
+        input.outcomes += (1...8).map { OutcomeRecord(village: "U01", measure: "gp", period: OutcomePeriod.quarter(2019, 1).advanced(by: -$0),
+                                                     value: 1000, population: 1000) }
+        let did = try EffectAnalysis.run(input, request: EffectRequest(measure: "gp"))
+        #expect(did.periods.first?.label == "2019Q1" && did.periods.count == 12)
+        // One village's series a quarter shorter: its own time series still runs.
+        input.outcomes.removeAll { $0.village == "T01" && $0.period == .quarter(2019, 1) }
+        let its = try EffectAnalysis.run(input, request: EffectRequest(measure: "gp", villages: ["T01", "T02"]))
+        #expect(its.its.map(\.area) == ["T01", "T02"])
+        #expect(its.its.map { $0.periodsBefore + $0.periodsAfter } == [11, 12])
+    }
+
     @Test func theMethodFollowsTheAreasAndTheVillagesChosen() throws {
         let withComparison = panel(treated: twoCohorts, comparison: 6) { a, t, on, _ in 1000 + Double(a) + 5 * jitter(a, t) + (on ? -20 : 0) }
         #expect(try EffectAnalysis.run(withComparison, request: EffectRequest(measure: "gp")).method == .did)

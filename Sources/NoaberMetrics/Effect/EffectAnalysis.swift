@@ -36,7 +36,6 @@ public enum EffectAnalysis {
         // The unit: the coarsest the figures come in, unless asked; `aggregate` refuses a unit
         // finer than the figures.
         let unit = request.every ?? Set(figures.map(\.period.unit)).min() ?? .quarter
-        let aggregation = try aggregate(figures, to: unit)
 
         // Who is who.
         let withFigures = Set(figures.map(\.village))
@@ -66,6 +65,12 @@ public enum EffectAnalysis {
 
         let method = request.method ?? (request.villages != nil ? .its : defaultMethod(treated: treated.count,
                                                                                     comparison: comparison.count))
+        // The periods run over the figures of the areas used, so that a left-out area's longer
+        // series adds no empty periods (when the areas used have no figures at all, over every
+        // figure, and the panel then says which areas miss the measure).
+        let used = Set((treated + comparison).map(\.code))
+        let usedFigures = figures.filter { used.contains($0.village) }
+        let aggregation = try aggregate(usedFigures.isEmpty ? figures : usedFigures, to: unit)
         let periods = aggregation.periods
         let observations = aggregation.cells.map {
             OutcomeObservation(area: $0.area, period: $0.period, value: $0.value, population: $0.population)
@@ -111,12 +116,26 @@ public enum EffectAnalysis {
             var rows: [MetricRow] = []
             var suppressed = 0
             var adjustments: [PanelAdjustment] = []
+            var incomplete: [EffectResult.IncompleteCell] = []
             for area in treated {
+                // Each village's own series: a shorter series elsewhere does not shorten it.
+                let own = try aggregate(figures.filter { $0.village == area.code }, to: unit)
+                incomplete += own.incomplete
                 let result: ITSResult
-                do {
-                    let panel = try OutcomePanel(measure: request.measure, periods: periods,
-                                                 areas: [EffectArea(code: area.code, ondersteunerStart: area.ondersteunerStart)],
-                                                 observations: observations, policy: request.policy)
+                do throws(EffectError) {
+                    guard !own.periods.isEmpty else {
+                        if request.policy.incompleteAreas == .dropArea {
+                            adjustments.append(.droppedIncomplete(area: area.code, missingPeriods: periods.map(\.label)))
+                            continue
+                        }
+                        throw EffectError.measureMissing(measure: request.measure, areas: [area.code], periods: [])
+                    }
+                    let panel = try OutcomePanel(
+                        measure: request.measure, periods: own.periods,
+                        areas: [EffectArea(code: area.code, ondersteunerStart: area.ondersteunerStart)],
+                        observations: own.cells.map { OutcomeObservation(area: $0.area, period: $0.period, value: $0.value,
+                                                                         population: $0.population) },
+                        policy: request.policy)
                     adjustments += panel.adjustments
                     // Under a lenient policy the area may have been dropped: it is then only in
                     // the adjustments, never a silent gap.
@@ -128,17 +147,17 @@ public enum EffectAnalysis {
                     throw .estimate(error)
                 }
                 results.append(result)
-                var own = result.rows()
-                if small.contains(area.code) {
-                    own = own.map(\.hidden)
-                    suppressed += own.count
+                var ownRows = result.rows()
+                if let k = request.minCell, own.cells.contains(where: { $0.value > 0 && $0.value < Double(k) }) {
+                    ownRows = ownRows.map(\.hidden)
+                    suppressed += ownRows.count
                 }
-                rows += own
+                rows += ownRows
             }
             guard !results.isEmpty else { throw .estimate(.noAreas(dropped: treated.count)) }
             return EffectResult(measure: request.measure, method: .its, unit: unit, periods: periods,
                                 treated: results.map(\.area), comparison: [], cohortMembers: [:], names: names, leftOut: leftOut,
-                                incompleteCells: aggregation.incomplete, did: nil, its: results, rows: rows,
+                                incompleteCells: incomplete, did: nil, its: results, rows: rows,
                                 suppressedRows: suppressed, adjustments: adjustments, cautions: [], minCell: request.minCell)
         }
     }
