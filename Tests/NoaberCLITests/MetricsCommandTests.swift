@@ -1,3 +1,4 @@
+import NoaberTestSupport
 import Foundation
 import Testing
 import NoaberMetrics
@@ -70,7 +71,7 @@ import NoaberStore
         #expect(cli.count == direct.count)
         // The CLI writes the library's figures under the tidy rounding rule (12 significant digits).
         for (a, b) in zip(cli, direct.map(TidyNumber.tidy)) {
-            #expect(a.metric == b.metric && a.value == b.value && a.lower == b.lower && a.upper == b.upper && a.n == b.n)
+            #expect(a.metric == b.metric.name && a.value == b.value && a.lower == b.lower && a.upper == b.upper && a.n == b.n)
         }
     }
 

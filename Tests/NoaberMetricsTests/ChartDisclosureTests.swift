@@ -1,3 +1,4 @@
+import NoaberTestSupport
 import Testing
 import NoaberModel
 @testable import NoaberMetrics
@@ -35,9 +36,9 @@ struct ChartDisclosureTests {
         #expect(villages.row("B", "2024Q1", "reach_per_1000")?.suppressed == true)
         // The charts follow the tables.
         // (Volunteer points stay for all three: no tasks, and a zero reveals nobody.)
-        let reachPoints = villages.funnel.filter { $0.metric != "volunteers_per_1000" }
+        let reachPoints = villages.funnel.filter { $0.metric.rawValue != "volunteers_per_1000" }
         #expect(Set(reachPoints.map(\.village)) == ["C"])
-        #expect(Set(villages.funnel.filter { $0.metric == "volunteers_per_1000" }.map(\.village)) == ["A", "B", "C"])
+        #expect(Set(villages.funnel.filter { $0.metric.rawValue == "volunteers_per_1000" }.map(\.village)) == ["A", "B", "C"])
         #expect(Set(villages.survivalCurves.map(\.group)) == ["C"])
         #expect(Set(villages.escalation.map(\.group)).isSubset(of: ["C"]))
         // Unsuppressed output still has B's chart material.

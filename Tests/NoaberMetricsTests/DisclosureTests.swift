@@ -1,3 +1,4 @@
+import NoaberTestSupport
 import Foundation
 import Testing
 import NoaberModel
@@ -44,7 +45,7 @@ struct DisclosureTests {
         }
         // No chart material for the small group.
         #expect(r.survivalCurves.isEmpty && r.volunteerHours.isEmpty && r.escalation.isEmpty)
-        #expect(r.funnel.allSatisfy { $0.metric != "reach_per_1000" })
+        #expect(r.funnel.allSatisfy { $0.metric.rawValue != "reach_per_1000" })
         // Explicit --no-suppression shows them.
         let open = MetricsEngine.compute(.reach, input: input,
                                          options: MetricsOptions(periods: [try period("2024Q1")], suppress: false))
@@ -111,7 +112,7 @@ struct DisclosureTests {
         #expect(json.contains("\"value\":null") && json.contains("\"suppressed\":true"))
         let back = try JSONDecoder().decode(MetricRow.self, from: Data(json.utf8))
         #expect(back == r)
-        let inf = MetricRow(village: "A", period: "2024", metric: "m", value: 1, lower: 0.5, upper: .infinity)
+        let inf = MetricRow(village: "A", period: "2024", metric: "cases", value: 1, lower: 0.5, upper: .infinity)
         #expect(String(decoding: try JSONEncoder().encode(inf), as: UTF8.self).contains("\"upper\":null"))
     }
 
@@ -135,7 +136,7 @@ struct DisclosureTests {
             rows += MetricsEngine.compute(.reach, input: input, options: options).rows
         }
         let out = DisclosureControl.apply(rows, minCell: 5, municipalityOf: ["A": "M", "B": "M", "C": "M"])
-        func cell(_ v: String, _ m: String) -> MetricRow? { out.first { $0.village == v && $0.metric == m } }
+        func cell(_ v: String, _ m: MetricID) -> MetricRow? { out.first { $0.village == v && $0.metric == m } }
         #expect(cell("A", "cases")?.suppressed == true)
         #expect(cell("C", "cases")?.suppressed == true)          // 17 − 8 would reveal A otherwise
         #expect(cell("B", "cases")?.value == 8)

@@ -1,3 +1,4 @@
+import NoaberTestSupport
 import Testing
 @testable import NoaberMetrics
 
@@ -51,7 +52,7 @@ struct TidySortTests {
         }
         let expected = rows.sorted(by: MetricRow.tidyOrder)
         let got = MetricRow.sortedTidy(rows)
-        #expect(got.map { [$0.village, $0.period, $0.metric] } == expected.map { [$0.village, $0.period, $0.metric] })
+        #expect(got.map { [$0.village, $0.period, $0.metric.name] } == expected.map { [$0.village, $0.period, $0.metric.name] })
         // Equal keys keep their input order (values were numbered in input order).
         for i in got.indices.dropFirst() where !MetricRow.tidyOrder(got[i - 1], got[i]) && !MetricRow.tidyOrder(got[i], got[i - 1]) {
             #expect((got[i - 1].value ?? 0) < (got[i].value ?? 0))

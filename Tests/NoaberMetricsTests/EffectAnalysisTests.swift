@@ -1,3 +1,4 @@
+import NoaberTestSupport
 import NoaberModel
 import Testing
 @testable import NoaberMetrics

@@ -1,3 +1,4 @@
+import NoaberTestSupport
 import Testing
 @testable import NoaberMetrics
 
@@ -10,9 +11,10 @@ struct FunnelDrawTests {
     /// The points of a reference case as the engine makes them: one per village shown, all with
     /// the pooled rate of every village (hidden ones included) and exact limits to be replaced.
     static func points(_ c: StatsReferenceFile.FunnelDrawCase) -> [FunnelPoint] {
-        let scale = FunnelPoints.scale(of: c.metric)
+        let metric = try! #require(Metric(rawValue: c.metric))
+        let scale = metric.scale
         return c.numerators.indices.filter { c.shown[$0] }.map { i in
-            FunnelPoint(village: "V\(i)", period: "2024", metric: c.metric,
+            FunnelPoint(village: "V\(i)", period: "2024", metric: metric,
                         value: scale * Double(c.numerators[i]) / Double(c.denominators[i]), numerator: c.numerators[i],
                         denominator: c.denominators[i], target: c.target, limits95: Interval(lower: 0, upper: 0),
                         limits998: Interval(lower: 0, upper: 0))

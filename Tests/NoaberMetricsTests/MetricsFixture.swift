@@ -1,3 +1,4 @@
+import NoaberTestSupport
 import Testing
 import NoaberModel
 @testable import NoaberMetrics

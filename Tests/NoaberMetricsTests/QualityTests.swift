@@ -1,3 +1,4 @@
+import NoaberTestSupport
 import Testing
 import NoaberModel
 @testable import NoaberMetrics
@@ -165,7 +166,7 @@ struct QualityTests {
     /// export 46 days late (warning), 1 of 2 exports (info).
     @Test func fixtureFindings() throws {
         let r = try Fixture.run(.quality) { $0.today = try day("2024-06-10") }
-        let findings = r.rows.filter { $0.metric.hasPrefix("finding:") }
+        let findings = r.rows.filter { $0.metric.name.hasPrefix("finding:") }
         let got = Dictionary(findings.map { ($0.metric, $0.value ?? 0) }, uniquingKeysWith: { a, _ in a })
         #expect(got == ["finding:completeness_pct:age_band": 1, "finding:completeness_pct:channel": 2,
                         "finding:completeness_pct:support_minutes": 2, "finding:rejected_pct": 2,

@@ -1,3 +1,4 @@
+import NoaberTestSupport
 import Testing
 import NoaberModel
 @testable import NoaberMetrics
@@ -25,8 +26,8 @@ struct ReachFunnelTests {
 
     @Test func funnelPointsAgainstScipy() throws {
         let r = MetricsEngine.compute(.reach, input: try Self.input(), options: MetricsOptions(periods: [try period("2024Q1")]))
-        let a = try #require(r.funnel.first { $0.village == "A" && $0.metric == "reach_per_1000" })
-        let b = try #require(r.funnel.first { $0.village == "B" && $0.metric == "reach_per_1000" })
+        let a = try #require(r.funnel.first { $0.village == "A" && $0.metric.rawValue == "reach_per_1000" })
+        let b = try #require(r.funnel.first { $0.village == "B" && $0.metric.rawValue == "reach_per_1000" })
         #expect(a.value == 30 && b.value == 100)
         #expect(close(a.target, 1000.0 * 50 / 1200) && a.denominator == 1000 && b.denominator == 200)
         #expect(close(a.limits95.lower, 29.212274235972025, 1e-6) && close(a.limits95.upper, 53.96812682402748, 1e-6))
@@ -35,13 +36,13 @@ struct ReachFunnelTests {
         #expect(close(b.limits998.upper, 89.03376964585047, 1e-6))
         #expect(!a.outside95 && !a.outside998)
         #expect(b.outside95 && b.outside998)
-        let ca = try #require(r.funnel.first { $0.village == "A" && $0.metric == "cases_per_1000" })
-        let cb = try #require(r.funnel.first { $0.village == "B" && $0.metric == "cases_per_1000" })
+        let ca = try #require(r.funnel.first { $0.village == "A" && $0.metric.rawValue == "cases_per_1000" })
+        let cb = try #require(r.funnel.first { $0.village == "B" && $0.metric.rawValue == "cases_per_1000" })
         #expect(ca.value == 60 && cb.value == 150 && close(ca.target, 75))
         #expect(close(ca.limits95.lower, 58.016994326468954, 1e-6) && close(ca.limits95.upper, 91.93654595751883, 1e-6))
         #expect(close(cb.limits95.lower, 36.79944938432924, 1e-6) && close(cb.limits95.upper, 112.91582720269601, 1e-6))
         #expect(!ca.outside95 && cb.outside95)
         // No 75+ denominators: no points for that rate.
-        #expect(!r.funnel.contains { $0.metric == "reach_75plus_pct" })
+        #expect(!r.funnel.contains { $0.metric.rawValue == "reach_75plus_pct" })
     }
 }

@@ -1,3 +1,4 @@
+import NoaberTestSupport
 import Foundation
 import Testing
 @testable import NoaberMetrics

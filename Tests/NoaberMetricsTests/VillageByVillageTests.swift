@@ -1,3 +1,4 @@
+import NoaberTestSupport
 import Testing
 import NoaberModel
 @testable import NoaberMetrics
@@ -92,7 +93,7 @@ struct VillageByVillageTests {
         let union = MetricsEngine.compute(.all, input: MetricsInput(villages: [one], caseTable: merged, taskTable: tasks,
                                                                     asOf: ["all": try day("2024-09-30")]),
                                           options: try Self.options(.village))
-        let coverageRows: Set<String> = ["coverage_pct", "tasks_coverage_pct", "villages_covered", "villages_partly_covered",
+        let coverageRows: Set<MetricID> = ["coverage_pct", "tasks_coverage_pct", "villages_covered", "villages_partly_covered",
                                          "villages_without_data"]
         let unionRows = union.rows.filter { $0.period != "all" && !coverageRows.contains($0.metric) }
         let pooledRows = pooled.rows.filter { $0.period != "all" && !coverageRows.contains($0.metric) }

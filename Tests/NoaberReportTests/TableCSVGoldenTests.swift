@@ -1,3 +1,4 @@
+import NoaberTestSupport
 import NoaberCSV
 import NoaberMetrics
 import NoaberModel

@@ -172,7 +172,7 @@ enum EffectText {
             var table = TextTable(header: nl ? ["", "waarde", "95%-interval", "n"] : ["", "value", "95% interval", "n"],
                                   rightAligned: [1, 2, 3])
             for row in rows {
-                let isP = row.metric.hasPrefix("pretrend")
+                let isP = row.metric == .pretrendP || row.metric == .pretrendEventP
                 let value: String
                 var interval = ""
                 if row.suppressed {

@@ -13,11 +13,11 @@ extension FunnelPoint {
         else if outside95 { position = value > limits95.upper ? 1 : -1 }
         else { position = 0 }
         return [
-            MetricRow(village: village, period: period, metric: "funnel_95:" + metric, value: target,
+            MetricRow(village: village, period: period, metric: MetricID(.funnel95, metric.rawValue), value: target,
                       lower: limits95.lower, upper: limits95.upper, n: denominator, suppressed: false),
-            MetricRow(village: village, period: period, metric: "funnel_998:" + metric, value: target,
+            MetricRow(village: village, period: period, metric: MetricID(.funnel998, metric.rawValue), value: target,
                       lower: limits998.lower, upper: limits998.upper, n: denominator, suppressed: false),
-            MetricRow(village: village, period: period, metric: "funnel_position:" + metric, value: position,
+            MetricRow(village: village, period: period, metric: MetricID(.funnelPosition, metric.rawValue), value: position,
                       lower: nil, upper: nil, n: denominator, suppressed: false),
         ]
     }

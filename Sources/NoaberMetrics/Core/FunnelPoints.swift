@@ -33,7 +33,7 @@ enum FunnelPoints {
     static func compute(period: Period, counts: [Counts], reach: Bool, volunteers: Bool,
                         hideBelow: Int) -> [FunnelPoint] {
         struct Cell { let village: Village; let numerator: Int; let denominator: Int }
-        var series: [(metric: String, scale: Double, isRate: Bool, cells: [Cell])] = []
+        var series: [(metric: Metric, scale: Double, isRate: Bool, cells: [Cell])] = []
         var reachCells: [Cell] = [], reach75Cells: [Cell] = [], volunteerCells: [Cell] = [], caseCells: [Cell] = []
         for c in counts.sorted(by: { $0.village.code < $1.village.code }) {
             let v = c.village
@@ -49,11 +49,11 @@ enum FunnelPoints {
             }
         }
         if reach {
-            series.append(("reach_per_1000", 1000, false, reachCells))
-            series.append(("reach_75plus_pct", 100, false, reach75Cells))
-            series.append(("cases_per_1000", 1000, true, caseCells))
+            series.append((.reachPer1000, Metric.reachPer1000.scale, false, reachCells))
+            series.append((.reach75plusPct, Metric.reach75plusPct.scale, false, reach75Cells))
+            series.append((.casesPer1000, Metric.casesPer1000.scale, true, caseCells))
         }
-        if volunteers { series.append(("volunteers_per_1000", 1000, false, volunteerCells)) }
+        if volunteers { series.append((.volunteersPer1000, Metric.volunteersPer1000.scale, false, volunteerCells)) }
 
         var points: [FunnelPoint] = []
         for (metric, scale, isRate, cells) in series {
@@ -82,12 +82,10 @@ enum FunnelPoints {
 
     /// The metric's indicator for `Overdispersion` (docs/design/overdispersion.md): arcsine for
     /// the proportions, square root against the pooled rate for `cases_per_1000`.
-    static func indicator(of metric: String) -> Overdispersion.Indicator {
-        metric == "cases_per_1000" ? .rate(.squareRoot) : .proportion
+    static func indicator(of metric: Metric) -> Overdispersion.Indicator {
+        metric == .casesPer1000 ? .rate(.squareRoot) : .proportion
     }
 
-    /// Per 1,000 or per 100 (the `_pct` metrics).
-    static func scale(of metric: String) -> Double { metric.hasSuffix("_pct") ? 100 : 1000 }
 
     /// Tests the points of each period and metric for overdispersion and sets the limits drawn:
     /// widened by the additive τ² where `widening` says so, exact otherwise.
@@ -101,7 +99,7 @@ enum FunnelPoints {
         var order: [String] = []
         var groups: [String: [Int]] = [:]
         for (i, p) in points.enumerated() {
-            let key = p.period + "\u{1F}" + p.metric
+            let key = p.period + "\u{1F}" + p.metric.rawValue
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(i)
         }
@@ -109,7 +107,7 @@ enum FunnelPoints {
         var dispersion: [FunnelDispersion] = []
         for key in order {
             guard let members = groups[key], let first = members.first.map({ points[$0] }) else { continue }
-            let scale = scale(of: first.metric)
+            let scale = first.metric.scale
             let units = members.map { Overdispersion.Unit(numerator: points[$0].numerator, denominator: points[$0].denominator) }
             guard let od = Overdispersion(units: units, indicator: indicator(of: first.metric),
                                           pooledTarget: first.target / scale) else { continue }
@@ -158,7 +156,7 @@ public enum FunnelWidening: String, Sendable, Hashable, CaseIterable {
 /// still counts in the pooled rate, the centre line).
 public struct FunnelDispersion: Sendable, Hashable {
     public var period: String
-    public var metric: String
+    public var metric: Metric
     /// The test itself: φ, τ², the units' z-scores, the χ² p-value.
     public var overdispersion: Overdispersion
     /// Per 1,000 (1000) or per 100 (100): the unit of the metric.
@@ -208,11 +206,11 @@ public struct FunnelDispersion: Sendable, Hashable {
     /// scale), `funnel_widened:<metric>` (1 when the limits drawn are widened, else 0).
     public var rows: [MetricRow] {
         [
-            MetricRow(village: "all", period: period, metric: "funnel_phi:" + metric, value: phi,
+            MetricRow(village: "all", period: period, metric: MetricID(.funnelPhi, metric.rawValue), value: phi,
                       lower: nil, upper: nil, n: count, suppressed: false),
-            MetricRow(village: "all", period: period, metric: "funnel_tau2:" + metric, value: tau2,
+            MetricRow(village: "all", period: period, metric: MetricID(.funnelTau2, metric.rawValue), value: tau2,
                       lower: nil, upper: nil, n: count, suppressed: false),
-            MetricRow(village: "all", period: period, metric: "funnel_widened:" + metric,
+            MetricRow(village: "all", period: period, metric: MetricID(.funnelWidened, metric.rawValue),
                       value: limitKind == .widened ? 1 : 0, lower: nil, upper: nil, n: count, suppressed: false),
         ]
     }

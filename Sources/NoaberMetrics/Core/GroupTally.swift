@@ -142,14 +142,14 @@ struct GroupTally: Sendable {
         var b = RowBuilder(group: group, period: period)
         if !pooled {
             guard let coveragePercent else { return [] }
-            b.add("coverage_pct", coveragePercent.cases, n: period.dayCount)
-            b.add("tasks_coverage_pct", coveragePercent.tasks, n: period.dayCount)
+            b.add(.coveragePct, coveragePercent.cases, n: period.dayCount)
+            b.add(.tasksCoveragePct, coveragePercent.tasks, n: period.dayCount)
             return b.rows
         }
         let full = group.villages.count - partlyCovered.count - withoutData.count
-        b.count("villages_covered", full, n: group.villages.count)
-        b.count("villages_partly_covered", partlyCovered.count, n: group.villages.count)
-        b.count("villages_without_data", withoutData.count, n: group.villages.count)
+        b.count(.villagesCovered, full, n: group.villages.count)
+        b.count(.villagesPartlyCovered, partlyCovered.count, n: group.villages.count)
+        b.count(.villagesWithoutData, withoutData.count, n: group.villages.count)
         return b.rows
     }
 

@@ -10,14 +10,21 @@
 public struct MetricRow: Hashable, Sendable, Codable {
     public var village: String
     public var period: String
-    public var metric: String
+    public var metric: MetricID
     public var value: Double?
     public var lower: Double?
     public var upper: Double?
     public var n: Int?
     public var suppressed: Bool
 
-    public init(village: String, period: String, metric: String, value: Double?,
+    /// A row of a plain metric (no category).
+    public init(village: String, period: String, metric: Metric, value: Double?,
+                lower: Double? = nil, upper: Double? = nil, n: Int? = nil, suppressed: Bool = false) {
+        self.init(village: village, period: period, metric: MetricID(metric), value: value, lower: lower, upper: upper,
+                  n: n, suppressed: suppressed)
+    }
+
+    public init(village: String, period: String, metric: MetricID, value: Double?,
                 lower: Double? = nil, upper: Double? = nil, n: Int? = nil, suppressed: Bool = false) {
         self.village = village
         self.period = period
@@ -37,7 +44,7 @@ public struct MetricRow: Hashable, Sendable, Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         village = try c.decode(String.self, forKey: .village)
         period = try c.decode(String.self, forKey: .period)
-        metric = try c.decode(String.self, forKey: .metric)
+        metric = try c.decode(MetricID.self, forKey: .metric)
         value = try c.decodeIfPresent(Double.self, forKey: .value)
         lower = try c.decodeIfPresent(Double.self, forKey: .lower)
         upper = try c.decodeIfPresent(Double.self, forKey: .upper)
@@ -82,9 +89,9 @@ public struct MetricRow: Hashable, Sendable, Codable {
     /// the ranks follow the strings' own order; rows with equal keys keep their relative order.
     /// - Complexity: O(n log n) integer comparisons plus O(d log d) for d distinct strings.
     public static func sortedTidy(_ rows: [MetricRow]) -> [MetricRow] {
-        func ranks(_ key: KeyPath<MetricRow, String>) -> [Int] {
+        func ranks<Key: Hashable & Comparable>(_ key: KeyPath<MetricRow, Key>) -> [Int] {
             let distinct = Array(Set(rows.lazy.map { $0[keyPath: key] })).sorted()
-            var rank: [String: Int] = [:]
+            var rank: [Key: Int] = [:]
             rank.reserveCapacity(distinct.count)
             for (i, s) in distinct.enumerated() { rank[s] = i }
             return rows.map { rank[$0[keyPath: key]] ?? 0 }

@@ -34,8 +34,13 @@ public struct MetricsResult: Sendable {
     }
 
     /// The row for a group, period and metric, if any.
-    public func row(_ village: String, _ period: String, _ metric: String) -> MetricRow? {
+    public func row(_ village: String, _ period: String, _ metric: MetricID) -> MetricRow? {
         rows.first { $0.village == village && $0.period == period && $0.metric == metric }
+    }
+
+    /// The row of a plain metric for a group and period, if any.
+    public func row(_ village: String, _ period: String, _ metric: Metric) -> MetricRow? {
+        row(village, period, MetricID(metric))
     }
 }
 
@@ -64,7 +69,7 @@ public struct VolunteerHoursDistribution: Hashable, Sendable {
 public struct FunnelPoint: Hashable, Sendable {
     public var village: String
     public var period: String
-    public var metric: String
+    public var metric: Metric
     public var value: Double
     /// The count the value is computed from (residents reached, cases, active volunteers).
     public var numerator: Int

@@ -85,7 +85,7 @@ public enum DisclosedMetrics {
 
     /// A row's identity (group, period, metric) without building a joined string per row.
     private struct RowKey: Hashable {
-        let village: String, period: String, metric: String
+        let village: String, period: String, metric: MetricID
         init(_ r: MetricRow) { village = r.village; period = r.period; metric = r.metric }
     }
 }

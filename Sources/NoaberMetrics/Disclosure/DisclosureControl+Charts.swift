@@ -19,16 +19,16 @@ extension DisclosureControl {
     /// - Complexity: O(rows + chart items).
     static func withholdChartMaterial(_ result: inout MetricsResult, rows: [MetricRow], funnelWidening: FunnelWidening) {
         var hidden = Set<String>()
-        for r in rows where r.suppressed { hidden.insert(key(r.village, r.period, r.metric)) }
+        for r in rows where r.suppressed { hidden.insert(key(r.village, r.period, r.metric.name)) }
         guard !hidden.isEmpty else { return }
         let pointsBefore = result.funnel.count
-        result.funnel.removeAll { hidden.contains(key($0.village, $0.period, $0.metric)) }
+        result.funnel.removeAll { hidden.contains(key($0.village, $0.period, $0.metric.rawValue)) }
         if result.funnel.count != pointsBefore {
             (result.funnel, result.funnelDispersion) = FunnelPoints.drawLimits(result.funnel, widening: funnelWidening)
         }
-        result.survivalCurves.removeAll { hidden.contains(key($0.group, $0.period, "cases")) }
-        result.volunteerHours.removeAll { hidden.contains(key($0.group, $0.period, "volunteers_active")) }
-        result.escalation.removeAll { hidden.contains(key($0.group, $0.period, "escalation_cases_counted")) }
+        result.survivalCurves.removeAll { hidden.contains(key($0.group, $0.period, Metric.cases.rawValue)) }
+        result.volunteerHours.removeAll { hidden.contains(key($0.group, $0.period, Metric.volunteersActive.rawValue)) }
+        result.escalation.removeAll { hidden.contains(key($0.group, $0.period, Metric.escalationCasesCounted.rawValue)) }
     }
 
     private static func key(_ group: String, _ period: String, _ metric: String) -> String {

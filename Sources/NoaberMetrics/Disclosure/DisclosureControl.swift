@@ -21,51 +21,56 @@ import NoaberModel
 /// - Complexity: O(rows) per pass; passes are bounded by the number of rows.
 public enum DisclosureControl {
     /// Rows that are counts of people, cases or tasks.
-    public static let countMetrics: Set<String> = [
-        "cases", "residents_reached", "residents_reached_75plus", "new_residents", "anonymous_cases",
-        "collective_cases", "volunteers_active", "volunteer_tasks", "volunteers_over_threshold",
-        "boundary_tasks", "open_cases_at_end", "escalation_cases_counted",
-        "open_waiting", "open_waiting_over_2d", "open_waiting_over_7d", "open_waiting_over_30d",
+    public static let countMetrics: Set<Metric> = [
+        .cases, .residentsReached, .residentsReached75plus, .newResidents, .anonymousCases,
+        .collectiveCases, .volunteersActive, .volunteerTasks, .volunteersOverThreshold,
+        .boundaryTasks, .openCasesAtEnd, .escalationCasesCounted,
+        .openWaiting, .openWaitingOver2d, .openWaitingOver7d, .openWaitingOver30d,
     ]
 
     /// Rows about data quality, exempt from suppression.
-    public static let exemptMetrics: Set<String> = [
-        "rows_read", "rows_rejected", "rejected_pct", "dates_out_of_order", "dates_in_future", "duplicate_cases",
-        "days_since_latest_export", "response_negative_durations", "first_contact_median_not_reached",
-        "closure_median_not_reached", "cases_vanished",
+    public static let exemptMetrics: Set<Metric> = [
+        .rowsRead, .rowsRejected, .rejectedPct, .datesOutOfOrder, .datesInFuture, .duplicateCases,
+        .daysSinceLatestExport, .responseNegativeDurations, .firstContactMedianNotReached,
+        .closureMedianNotReached, .casesVanished,
         // Coverage describes the data received, not residents.
-        "coverage_pct", "tasks_coverage_pct", "villages_covered", "villages_partly_covered", "villages_without_data",
+        .coveragePct, .tasksCoveragePct, .villagesCovered, .villagesPartlyCovered, .villagesWithoutData,
         // How far the data reach past a period, and the price level: about the data and the model.
-        "escalation_follow_up_complete", "avoided_cost_price_year",
+        .escalationFollowUpComplete, .avoidedCostPriceYear,
         // The export schedule describes the village's exports.
-        "exports_expected", "exports_received", "exports_on_time", "export_days_late",
+        .exportsExpected, .exportsReceived, .exportsOnTime, .exportDaysLate,
     ]
 
-    public static func isCount(_ metric: String) -> Bool {
-        countMetrics.contains(metric) || metric.hasPrefix("theme:") || metric.hasPrefix("source:")
+    public static func isCount(_ id: MetricID) -> Bool {
+        guard id.category != nil else { return countMetrics.contains(id.metric) }
+        return id.metric == .theme || id.metric == .source
     }
 
-    public static func isExempt(_ metric: String) -> Bool {
-        exemptMetrics.contains(metric) || metric.hasPrefix("completeness_pct:") || metric.hasPrefix("rejected:")
-            || metric.hasPrefix(DataQualityFindings.prefix)
+    public static func isExempt(_ id: MetricID) -> Bool {
+        guard id.category != nil else { return exemptMetrics.contains(id.metric) }
+        return id.metric == .completenessPct || id.metric == .rejected || id.metric == .finding
     }
 
     /// The counts a derived metric is computed from (same group and period).
-    public static func sources(of metric: String) -> [String] {
-        switch metric {
-        case "reach_per_1000": return ["residents_reached"]
-        case "reach_75plus_pct": return ["residents_reached_75plus"]
-        case "cases_per_1000", "cases_per_paid_hour": return ["cases"]
-        case "new_residents_pct": return ["new_residents", "residents_reached"]
-        case "volunteers_per_1000": return ["volunteers_active"]
-        case "avoided_cost_eur", "avoided_cost_eur_most_likely", "return_per_euro": return ["escalation_cases_counted"]
-        case "open_waiting_over_2d_pct": return ["open_waiting_over_2d", "open_waiting"]
-        case "open_waiting_over_7d_pct": return ["open_waiting_over_7d", "open_waiting"]
-        case "open_waiting_over_30d_pct": return ["open_waiting_over_30d", "open_waiting"]
-        default:
-            if metric.hasPrefix("theme_pct:") { return ["theme:" + metric.dropFirst("theme_pct:".count), "cases"] }
-            if metric.hasPrefix("source_pct:") { return ["source:" + metric.dropFirst("source_pct:".count), "cases"] }
-            return []
+    public static func sources(of id: MetricID) -> [MetricID] {
+        if let category = id.category {
+            switch id.metric {
+            case .themePct: return [MetricID(.theme, category), MetricID(.cases)]
+            case .sourcePct: return [MetricID(.source, category), MetricID(.cases)]
+            default: return []
+            }
+        }
+        switch id.metric {
+        case .reachPer1000: return [MetricID(.residentsReached)]
+        case .reach75plusPct: return [MetricID(.residentsReached75plus)]
+        case .casesPer1000, .casesPerPaidHour: return [MetricID(.cases)]
+        case .newResidentsPct: return [MetricID(.newResidents), MetricID(.residentsReached)]
+        case .volunteersPer1000: return [MetricID(.volunteersActive)]
+        case .avoidedCostEur, .avoidedCostEurMostLikely, .returnPerEuro: return [MetricID(.escalationCasesCounted)]
+        case .openWaitingOver2dPct: return [MetricID(.openWaitingOver2d), MetricID(.openWaiting)]
+        case .openWaitingOver7dPct: return [MetricID(.openWaitingOver7d), MetricID(.openWaiting)]
+        case .openWaitingOver30dPct: return [MetricID(.openWaitingOver30d), MetricID(.openWaiting)]
+        default: return []
         }
     }
 
@@ -75,7 +80,7 @@ public enum DisclosureControl {
         guard k > 1 else { return rows }
         var out = rows
         var index: [Key: Int] = [:]
-        for (i, r) in rows.enumerated() { index[Key(r.village, r.period, r.metric)] = i }
+        for (i, r) in rows.enumerated() { index[Key(r.village, r.period, r.metric.name)] = i }
         let small = 1...(k - 1)
 
         for i in out.indices where !isExempt(out[i].metric) {
@@ -96,12 +101,12 @@ public enum DisclosureControl {
         var members: [Key: [Int]] = [:]
         var totalOf: [Key: Int] = [:]
         for (i, r) in out.enumerated() {
-            for prefix in ["theme:", "source:"] where r.metric.hasPrefix(prefix) {
-                families[Key(r.village, r.period, prefix), default: []].append(i)
+            if r.metric.category != nil, r.metric.metric == .theme || r.metric.metric == .source {
+                families[Key(r.village, r.period, r.metric.metric.rawValue), default: []].append(i)
             }
             guard isCount(r.metric), let m = municipalityOf[r.village], m != r.village,
-                  let t = index[Key(m, r.period, r.metric)] else { continue }
-            let key = Key(m, r.period, r.metric)
+                  let t = index[Key(m, r.period, r.metric.name)] else { continue }
+            let key = Key(m, r.period, r.metric.name)
             members[key, default: []].append(i)
             totalOf[key] = t
         }
@@ -125,7 +130,7 @@ public enum DisclosureControl {
 
         for i in out.indices where !out[i].suppressed {
             let r = out[i]
-            if sources(of: r.metric).contains(where: { s in index[Key(r.village, r.period, s)].map { out[$0].suppressed } ?? false }) {
+            if sources(of: r.metric).contains(where: { s in index[Key(r.village, r.period, s.name)].map { out[$0].suppressed } ?? false }) {
                 hide(&out[i], k)
             }
         }

@@ -45,15 +45,15 @@ public struct DiDResult: Hashable, Sendable {
 
     /// The tidy rows of this result, for `village` (`all`, or a municipality name).
     public func rows(village: String = "all") -> [MetricRow] {
-        var rows = [overall.row(village: village, period: rangeLabel, metric: "att_overall")]
+        var rows = [overall.row(village: village, period: rangeLabel, metric: MetricID(.attOverall))]
         for e in events {
-            rows.append(e.estimate.row(village: village, period: rangeLabel, metric: "att_event:\(e.relativePeriod)"))
+            rows.append(e.estimate.row(village: village, period: rangeLabel, metric: MetricID(.attEvent, String(e.relativePeriod))))
         }
         for c in cohorts {
-            rows.append(c.estimate.row(village: village, period: rangeLabel, metric: "att_group:\(c.label)"))
+            rows.append(c.estimate.row(village: village, period: rangeLabel, metric: MetricID(.attGroup, c.label)))
         }
         let p: Double? = if case let .tested(_, _, p) = pretrend { p } else { nil }
-        rows.append(MetricRow(village: village, period: rangeLabel, metric: "pretrend_p", value: p, n: areaCount))
+        rows.append(MetricRow(village: village, period: rangeLabel, metric: .pretrendP, value: p, n: areaCount))
         return rows
     }
 }

@@ -94,7 +94,7 @@ public enum EffectAnalysis {
             }
             var rows = did.rows(village: "all")
             let eventP: Double? = if case let .tested(_, _, p) = did.eventPretrend { p } else { nil }
-            rows.append(MetricRow(village: "all", period: did.rangeLabel, metric: "pretrend_event_p", value: eventP,
+            rows.append(MetricRow(village: "all", period: did.rangeLabel, metric: .pretrendEventP, value: eventP,
                                   n: did.areaCount))
             let suppressed = disclose(&rows, did: did, panel: panel, small: small)
             let treatedCodes = zip(panel.areas, panel.firstTreated).filter { $0.1 != nil }.map(\.0)
@@ -184,12 +184,11 @@ public enum EffectAnalysis {
         for i in rows.indices {
             let metric = rows[i].metric
             var touched = comparisonSmall
-            if metric == "att_overall" || metric == "pretrend_p" || metric == "pretrend_event_p" {
+            if metric == .attOverall || metric == .pretrendP || metric == .pretrendEventP {
                 touched = touched || !smallCohorts.isEmpty
-            } else if metric.hasPrefix("att_group:") {
-                let label = String(metric.dropFirst("att_group:".count))
+            } else if metric.metric == .attGroup, let label = metric.category {
                 touched = touched || did.cohorts.contains { $0.label == label && smallCohorts.contains($0.start) }
-            } else if metric.hasPrefix("att_event:"), let k = Int(metric.dropFirst("att_event:".count)) {
+            } else if metric.metric == .attEvent, let k = metric.category.flatMap({ Int($0) }) {
                 // The cohorts observed k periods from their start (before it: k periods and the
                 // base period before that).
                 touched = touched || smallCohorts.contains { g in g + k >= 0 && g + k < t && (k >= 0 || g + k >= 1) }

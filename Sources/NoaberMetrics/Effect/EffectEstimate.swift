@@ -45,7 +45,7 @@ public struct EffectEstimate: Hashable, Sendable {
     }
 
     /// The tidy row of this estimate.
-    public func row(village: String, period: String, metric: String) -> MetricRow {
+    public func row(village: String, period: String, metric: MetricID) -> MetricRow {
         MetricRow(village: village, period: period, metric: metric, value: value,
                   lower: interval?.lower, upper: interval?.upper, n: n)
     }

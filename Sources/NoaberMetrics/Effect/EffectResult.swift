@@ -57,7 +57,10 @@ public struct EffectResult: Sendable {
     }
 
     /// The row of `metric` (for `did` the pooled row; for `its` the first village's).
-    public func row(_ metric: String) -> MetricRow? { rows.first { $0.metric == metric } }
+    public func row(_ metric: MetricID) -> MetricRow? { rows.first { $0.metric == metric } }
+
+    /// The row of a plain metric (`att_overall`).
+    public func row(_ metric: Metric) -> MetricRow? { row(MetricID(metric)) }
 
     /// Whether the data show an effect, by the rule the raadsbrief keeps: only when the overall
     /// estimate's 95% interval excludes zero *and* a pre-trend test could be made and none that
@@ -65,7 +68,7 @@ public struct EffectResult: Sendable {
     /// `pretrend_event_p`, over the event study's last four leads). Anything else says why not.
     public var verdict: EffectVerdict {
         guard method == .did, let did else { return .noComparison }
-        guard let overall = row("att_overall") else { return .noInterval }
+        guard let overall = row(.attOverall) else { return .noInterval }
         if overall.suppressed { return .suppressed }
         // Every pre-trend test that could be made must not reject: the did package's test over
         // all pre-start cells, and the test of the event study's leads (which can be made with a

@@ -118,8 +118,8 @@ public struct ITSResult: Hashable, Sendable {
 
     /// Rows `its_level_change` and `its_slope_change` for the area.
     public func rows() -> [MetricRow] {
-        [levelChange.row(village: area, period: rangeLabel, metric: "its_level_change"),
-         slopeChange.row(village: area, period: rangeLabel, metric: "its_slope_change")]
+        [levelChange.row(village: area, period: rangeLabel, metric: MetricID(.itsLevelChange)),
+         slopeChange.row(village: area, period: rangeLabel, metric: MetricID(.itsSlopeChange))]
     }
 
     func with(rangeLabel: String, adjustments: [PanelAdjustment]) -> ITSResult {

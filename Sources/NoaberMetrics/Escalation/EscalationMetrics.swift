@@ -78,7 +78,7 @@ enum EscalationMetrics {
     /// Monte Carlo: what disclosure control needs of a grouping that is not shown.
     static func countRow(_ t: Tally, group: MetricGroup, period: Period) -> [MetricRow] {
         var b = RowBuilder(group: group, period: period)
-        b.count("escalation_cases_counted", t.counted)
+        b.count(.escalationCasesCounted, t.counted)
         return b.rows
     }
 
@@ -87,15 +87,15 @@ enum EscalationMetrics {
         let cost = group.costPerYearEUR.map { $0 * Double(period.dayCount) / 365.25 }
         let result = model.evaluate(counts: counts, ondersteunerCost: cost)
         var b = RowBuilder(group: group, period: period)
-        b.count("escalation_cases_counted", counted)
-        b.add("avoided_cost_eur", result.median, result.interval, n: counted)
-        b.add("avoided_cost_eur_most_likely", result.mostLikely, n: counted)
-        b.add("return_per_euro", result.returnPerEuro, result.returnInterval, n: counted)
+        b.count(.escalationCasesCounted, counted)
+        b.add(.avoidedCostEur, result.median, result.interval, n: counted)
+        b.add(.avoidedCostEurMostLikely, result.mostLikely, n: counted)
+        b.add(.returnPerEuro, result.returnPerEuro, result.returnInterval, n: counted)
         for r in result.perRisk {
-            b.add("avoided_cost_eur:" + r.risk.rawValue, r.median, r.interval, n: r.cases)
+            b.add(MetricID(.avoidedCostEur, r.risk.rawValue), r.median, r.interval, n: r.cases)
         }
-        b.add("avoided_cost_price_year", Double(result.priceYear))
-        b.add("escalation_follow_up_complete", t.followUpComplete ? 1 : 0)
+        b.add(.avoidedCostPriceYear, Double(result.priceYear))
+        b.add(.escalationFollowUpComplete, t.followUpComplete ? 1 : 0)
         return Output(rows: b.rows, result: result, casesCounted: counted)
     }
 }

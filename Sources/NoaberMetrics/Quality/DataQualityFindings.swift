@@ -48,33 +48,31 @@ public enum DataQualityFindings {
     public static func severity(of row: MetricRow, expectedExports: Double? = nil,
                                 exportEvery: Period.Unit = .quarter) -> FindingSeverity? {
         guard let v = row.value else { return nil }
-        switch row.metric {
-        case "dates_out_of_order", "dates_in_future": return v > 0 ? .error : nil
-        case "duplicate_cases", "cases_vanished": return v > 0 ? .warning : nil
-        case "rejected_pct": return v >= 20 ? .error : v >= 5 ? .warning : v > 0 ? .info : nil
-        case MonthlyOutliers.metric: return .warning
-        case "export_days_late":
+        if row.metric == MonthlyOutliers.metric { return .warning }
+        if row.metric.metric == .completenessPct, let field = row.metric.category {
+            guard judgedFields.contains(field) else { return nil }
+            return v < 50 ? .warning : v < 90 ? .info : nil
+        }
+        switch row.metric.plain {
+        case .datesOutOfOrder, .datesInFuture: return v > 0 ? .error : nil
+        case .duplicateCases, .casesVanished: return v > 0 ? .warning : nil
+        case .rejectedPct: return v >= 20 ? .error : v >= 5 ? .warning : v > 0 ? .info : nil
+        case .exportDaysLate:
             let period: Double = exportEvery == .month ? 31 : exportEvery == .quarter ? 92 : 366
             return v > period ? .error : v > 0 ? .warning : nil
-        case "exports_received": return expectedExports.map { v < $0 ? .info : nil } ?? nil
-        default:
-            let prefix = "completeness_pct:"
-            guard row.metric.hasPrefix(prefix), judgedFields.contains(String(row.metric.dropFirst(prefix.count))) else { return nil }
-            return v < 50 ? .warning : v < 90 ? .info : nil
+        case .exportsReceived: return expectedExports.map { v < $0 ? .info : nil } ?? nil
+        default: return nil
         }
     }
 
     /// The `finding:<metric>` rows for one village's data-quality rows (same village and period;
     /// value = severity, no interval, no n).
     static func rows(for rows: [MetricRow], exportEvery: Period.Unit) -> [MetricRow] {
-        let expected = rows.first { $0.metric == "exports_expected" }?.value
+        let expected = rows.first { $0.metric == .exportsExpected }?.value
         return rows.compactMap { r in
             severity(of: r, expectedExports: expected, exportEvery: exportEvery).map {
-                MetricRow(village: r.village, period: r.period, metric: prefix + r.metric, value: Double($0.rawValue))
+                MetricRow(village: r.village, period: r.period, metric: MetricID(.finding, about: r.metric), value: Double($0.rawValue))
             }
         }
     }
-
-    /// The metric prefix of finding rows.
-    public static let prefix = "finding:"
 }

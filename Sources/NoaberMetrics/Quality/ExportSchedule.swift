@@ -105,10 +105,10 @@ struct ExportSchedule: Hashable, Sendable {
     /// The rows of a village, period `all`.
     func rows(village: String) -> [MetricRow] {
         var b = RowBuilder(village: village, period: "all")
-        b.count("exports_expected", expected)
-        b.count("exports_received", received, n: expected)
-        b.count("exports_on_time", onTime, n: expected)
-        if let daysLate { b.count("export_days_late", daysLate) }
+        b.count(.exportsExpected, expected)
+        b.count(.exportsReceived, received, n: expected)
+        b.count(.exportsOnTime, onTime, n: expected)
+        if let daysLate { b.count(.exportDaysLate, daysLate) }
         return b.rows
     }
 }

@@ -68,5 +68,5 @@ public struct MonthlyOutliers: Hashable, Sendable {
     }
 
     /// The metric name of the rows.
-    public static let metric = "outlier_modified_z:cases"
+    public static let metric = MetricID(.outlierModifiedZ, "cases")
 }

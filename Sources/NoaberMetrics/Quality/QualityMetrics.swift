@@ -78,23 +78,23 @@ enum QualityMetrics {
             }
         }
         for (i, f) in fields.enumerated() {
-            b.proportion("completeness_pct:" + f, filled[i], of: cases.count, scale: 100)
+            b.proportion(MetricID(.completenessPct, f), filled[i], of: cases.count, scale: 100)
         }
-        b.count("dates_out_of_order", outOfOrder, n: cases.count)
-        b.count("dates_in_future", future, n: cases.count)
-        b.count("duplicate_cases", duplicates, n: cases.count)
-        b.count("cases_vanished", prepared.vanished, n: cases.count)
+        b.count(.datesOutOfOrder, outOfOrder, n: cases.count)
+        b.count(.datesInFuture, future, n: cases.count)
+        b.count(.duplicateCases, duplicates, n: cases.count)
+        b.count(.casesVanished, prepared.vanished, n: cases.count)
         if let facts {
-            b.count("rows_read", facts.rowsRead)
-            b.count("rows_rejected", facts.rowsRejected, n: facts.rowsRead)
-            b.add("rejected_pct", facts.rowsRead > 0 ? 100 * Double(facts.rowsRejected) / Double(facts.rowsRead) : nil,
+            b.count(.rowsRead, facts.rowsRead)
+            b.count(.rowsRejected, facts.rowsRejected, n: facts.rowsRead)
+            b.add(.rejectedPct, facts.rowsRead > 0 ? 100 * Double(facts.rowsRejected) / Double(facts.rowsRead) : nil,
                   n: facts.rowsRead)
             for reason in facts.rejectedReasons.keys.sorted() {
-                b.count("rejected:" + reason, facts.rejectedReasons[reason] ?? 0, n: facts.rowsRead)
+                b.count(MetricID(.rejected, reason), facts.rejectedReasons[reason] ?? 0, n: facts.rowsRead)
             }
         }
         if let today, let latest = facts?.latestExport ?? asOf {
-            b.count("days_since_latest_export", today.dayNumber - latest.dayNumber)
+            b.count(.daysSinceLatestExport, today.dayNumber - latest.dayNumber)
         }
         return b.rows
     }

@@ -55,23 +55,23 @@ enum ReachMetrics {
         let residents75Count = t.residents75.count
         let caseCount = t.cases
         let inhabitants = group.inhabitants
-        b.count("cases", caseCount)
-        b.count("residents_reached", reached)
-        b.proportion("reach_per_1000", reached, of: inhabitants, scale: 1000)
-        b.count("residents_reached_75plus", residents75Count)
-        b.proportion("reach_75plus_pct", residents75Count, of: group.inhabitants75Plus, scale: 100)
-        b.add("cases_per_1000", inhabitants > 0 ? 1000 * Double(caseCount) / Double(inhabitants) : nil, n: inhabitants)
-        b.count("new_residents", newResidents)
-        b.proportion("new_residents_pct", newResidents, of: reached, scale: 100)
-        b.count("anonymous_cases", t.anonymous)
-        b.count("collective_cases", t.collective)
+        b.count(.cases, caseCount)
+        b.count(.residentsReached, reached)
+        b.proportion(.reachPer1000, reached, of: inhabitants, scale: 1000)
+        b.count(.residentsReached75plus, residents75Count)
+        b.proportion(.reach75plusPct, residents75Count, of: group.inhabitants75Plus, scale: 100)
+        b.add(.casesPer1000, inhabitants > 0 ? 1000 * Double(caseCount) / Double(inhabitants) : nil, n: inhabitants)
+        b.count(.newResidents, newResidents)
+        b.proportion(.newResidentsPct, newResidents, of: reached, scale: 100)
+        b.count(.anonymousCases, t.anonymous)
+        b.count(.collectiveCases, t.collective)
         for (i, theme) in Theme.allCases.enumerated() {
-            b.count("theme:" + theme.rawValue, t.themes[i])
-            b.proportion("theme_pct:" + theme.rawValue, t.themes[i], of: caseCount, scale: 100)
+            b.count(MetricID(.theme, theme.rawValue), t.themes[i])
+            b.proportion(MetricID(.themePct, theme.rawValue), t.themes[i], of: caseCount, scale: 100)
         }
         for (i, s) in Source.allCases.enumerated() {
-            b.count("source:" + s.rawValue, t.sources[i])
-            b.proportion("source_pct:" + s.rawValue, t.sources[i], of: caseCount, scale: 100)
+            b.count(MetricID(.source, s.rawValue), t.sources[i])
+            b.proportion(MetricID(.sourcePct, s.rawValue), t.sources[i], of: caseCount, scale: 100)
         }
         return b.rows
     }

@@ -116,10 +116,9 @@ enum ResponseMetrics {
         var b = RowBuilder(group: group, period: period)
         let fc = KaplanMeier(runs: d.firstContact)
         let cl = KaplanMeier(runs: d.closure)
-        median(fc, "first_contact", &b)
-        median(cl, "closure", &b)
-        for days in [2, 7] {
-            let metric = "first_contact_within_\(days)d_pct"
+        median(fc, .firstContactMedianDays, notReached: .firstContactMedianNotReached, &b)
+        median(cl, .closureMedianDays, notReached: .closureMedianNotReached, &b)
+        for (days, metric) in [(2, Metric.firstContactWithin2dPct), (7, .firstContactWithin7dPct)] {
             guard fc.count > 0 else {
                 b.add(metric, nil, n: 0)
                 continue
@@ -129,19 +128,18 @@ enum ResponseMetrics {
             b.add(metric, 100 * (1 - fc.survival(at: t)),
                   Interval(lower: 100 * (1 - s.upper), upper: 100 * (1 - s.lower)), n: fc.count)
         }
-        b.count("response_negative_durations", d.negative)
+        b.count(.responseNegativeDurations, d.negative)
         return Output(rows: b.rows, curves: [.firstContact: fc, .closure: cl])
     }
 
-    private static func median(_ km: KaplanMeier, _ prefix: String, _ b: inout RowBuilder) {
-        let metric = prefix + "_median_days"
+    private static func median(_ km: KaplanMeier, _ metric: Metric, notReached: Metric, _ b: inout RowBuilder) {
         guard km.count > 0 else {
             b.add(metric, nil, n: 0)
             return
         }
         b.add(metric, km.median, km.medianInterval(), n: km.count)
         if km.median == nil {
-            b.count(prefix + "_median_not_reached", 1, n: km.count)
+            b.count(notReached, 1, n: km.count)
         }
     }
 }

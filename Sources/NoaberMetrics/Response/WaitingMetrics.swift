@@ -49,14 +49,14 @@ enum WaitingMetrics {
     /// The count rows, and unless `countsOnly` the shares.
     static func rows(_ t: Tally, group: MetricGroup, period: Period, countsOnly: Bool) -> [MetricRow] {
         var b = RowBuilder(group: group, period: period)
-        b.count("open_waiting", t.waiting)
-        b.count("open_waiting_over_2d", t.over2)
-        b.count("open_waiting_over_7d", t.over7)
-        b.count("open_waiting_over_30d", t.over30)
+        b.count(.openWaiting, t.waiting)
+        b.count(.openWaitingOver2d, t.over2)
+        b.count(.openWaitingOver7d, t.over7)
+        b.count(.openWaitingOver30d, t.over30)
         guard !countsOnly else { return b.rows }
-        b.proportion("open_waiting_over_2d_pct", t.over2, of: t.waiting, scale: 100)
-        b.proportion("open_waiting_over_7d_pct", t.over7, of: t.waiting, scale: 100)
-        b.proportion("open_waiting_over_30d_pct", t.over30, of: t.waiting, scale: 100)
+        b.proportion(.openWaitingOver2dPct, t.over2, of: t.waiting, scale: 100)
+        b.proportion(.openWaitingOver7dPct, t.over7, of: t.waiting, scale: 100)
+        b.proportion(.openWaitingOver30dPct, t.over30, of: t.waiting, scale: 100)
         return b.rows
     }
 }

@@ -60,18 +60,18 @@ enum VolunteerLoad {
         let active = hours.count
         let total = hours.reduce(0, +)
         let weeks = period.weeks
-        b.count("volunteers_active", active)
-        b.proportion("volunteers_per_1000", active, of: group.inhabitants, scale: 1000)
-        b.count("volunteer_tasks", taskCount)
-        b.add("volunteer_hours", total, n: active)
-        b.add("volunteer_hours_median", Descriptive.percentile(hours, 0.5, sorted: true), n: active)
-        b.add("volunteer_hours_p90", Descriptive.percentile(hours, 0.9, sorted: true), n: active)
-        b.add("volunteer_hours_max", hours.last, n: active)
-        b.add("volunteer_hours_per_week", active > 0 ? total / Double(active) / weeks : nil, n: active)
-        b.add("volunteer_hours_top20_share", Descriptive.topShare(hours, fraction: 0.2, sorted: true), n: active)
-        b.add("volunteer_gini", Descriptive.gini(hours, sorted: true), n: active)
-        b.count("volunteers_over_threshold", hours.filter { $0 / weeks > thresholdPerWeek }.count, n: active)
-        b.count("boundary_tasks", boundary, n: taskCount)
+        b.count(.volunteersActive, active)
+        b.proportion(.volunteersPer1000, active, of: group.inhabitants, scale: 1000)
+        b.count(.volunteerTasks, taskCount)
+        b.add(.volunteerHours, total, n: active)
+        b.add(.volunteerHoursMedian, Descriptive.percentile(hours, 0.5, sorted: true), n: active)
+        b.add(.volunteerHoursP90, Descriptive.percentile(hours, 0.9, sorted: true), n: active)
+        b.add(.volunteerHoursMax, hours.last, n: active)
+        b.add(.volunteerHoursPerWeek, active > 0 ? total / Double(active) / weeks : nil, n: active)
+        b.add(.volunteerHoursTop20Share, Descriptive.topShare(hours, fraction: 0.2, sorted: true), n: active)
+        b.add(.volunteerGini, Descriptive.gini(hours, sorted: true), n: active)
+        b.count(.volunteersOverThreshold, hours.filter { $0 / weeks > thresholdPerWeek }.count, n: active)
+        b.count(.boundaryTasks, boundary, n: taskCount)
         return Output(rows: b.rows, hours: hours)
     }
 
@@ -83,10 +83,10 @@ enum VolunteerLoad {
         let loggedCount = t.logged, caseCount = t.cases
         let supportHours = t.minutes / 60
         let paidHours = group.paidHoursPerWeek.map { $0 * weeks }
-        b.add("support_hours", supportHours, n: loggedCount)
-        b.add("support_hours_per_paid_hour", paidHours.flatMap { $0 > 0 ? supportHours / $0 : nil }, n: loggedCount)
-        b.count("open_cases_at_end", t.openAtEnd)
-        b.add("cases_per_paid_hour", paidHours.flatMap { $0 > 0 ? Double(caseCount) / $0 : nil }, n: caseCount)
+        b.add(.supportHours, supportHours, n: loggedCount)
+        b.add(.supportHoursPerPaidHour, paidHours.flatMap { $0 > 0 ? supportHours / $0 : nil }, n: loggedCount)
+        b.count(.openCasesAtEnd, t.openAtEnd)
+        b.add(.casesPerPaidHour, paidHours.flatMap { $0 > 0 ? Double(caseCount) / $0 : nil }, n: caseCount)
         return b.rows
     }
 }

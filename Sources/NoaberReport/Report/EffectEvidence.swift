@@ -27,26 +27,25 @@ public enum EffectWording {
     }
 
     /// The label of a tidy row's metric, for tables.
-    public static func label(_ metric: String, unit: OutcomePeriod.Unit, _ language: Language) -> String {
+    public static func label(_ metric: MetricID, unit: OutcomePeriod.Unit, _ language: Language) -> String {
         let nl = language == .nl
         let u = unitName(unit, language)
-        if metric == "att_overall" { return nl ? "gemiddeld effect na de start" : "average effect after the start" }
-        if metric == "pretrend_p" { return nl ? "pre-trendtoets, alle effecten vóór de start (p)" : "pre-trend test, every effect before the start (p)" }
-        if metric == "pretrend_event_p" {
+        if metric == .attOverall { return nl ? "gemiddeld effect na de start" : "average effect after the start" }
+        if metric == .pretrendP { return nl ? "pre-trendtoets, alle effecten vóór de start (p)" : "pre-trend test, every effect before the start (p)" }
+        if metric == .pretrendEventP {
             let leads = CallawaySantAnna.eventPretestLeads
             return nl ? "pre-trendtoets, laatste \(leads) \(unit.dutchPluralName) vóór de start (p)"
                       : "pre-trend test, last \(leads) \(unit.rawValue)s before the start (p)"
         }
-        if metric == "its_level_change" { return nl ? "sprong bij de start" : "level change at the start" }
-        if metric == "its_slope_change" { return nl ? "verandering van de trend per \(u)" : "change in trend per \(u)" }
-        if metric.hasPrefix("att_group:") {
-            let cohort = String(metric.dropFirst("att_group:".count))
+        if metric == .itsLevelChange { return nl ? "sprong bij de start" : "level change at the start" }
+        if metric == .itsSlopeChange { return nl ? "verandering van de trend per \(u)" : "change in trend per \(u)" }
+        if metric.metric == .attGroup, let cohort = metric.category {
             return nl ? "dorpen gestart in \(cohort)" : "villages started in \(cohort)"
         }
-        if metric.hasPrefix("att_event:"), let k = Int(metric.dropFirst("att_event:".count)) {
+        if metric.metric == .attEvent, let k = metric.category.flatMap({ Int($0) }) {
             return relativePeriod(k, unit: unit, language)
         }
-        return metric
+        return metric.name
     }
 
     /// "3 kwartalen na de start", "het kwartaal van de start", "2 kwartalen ervóór".

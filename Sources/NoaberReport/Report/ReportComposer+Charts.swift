@@ -20,12 +20,12 @@ extension ReportComposer {
         var bars: [BarChart.Bar] = []
         var rows: [[TableCell]] = []
         for v in villagesByName {
-            let r = data.row(v.code, cur, "reach_per_1000")
+            let r = data.row(v.code, cur, .reachPer1000)
             if r?.suppressed == true { bars.append(.suppressed(v.name)) } else if let x = r?.value {
                 bars.append(BarChart.Bar(label: v.name, value: x, lower: r?.lower, upper: r?.upper))
             }
             rows.append([.text(v.name), TableCell.from(r, digits: 1, interval: true),
-                         TableCell.from(data.row(v.code, cur, "residents_reached"), digits: 0)])
+                         TableCell.from(data.row(v.code, cur, .residentsReached), digits: 0)])
         }
         let title = pick("Bereik per dorp, \(periodName(data.current))", "Reach per village, \(periodName(data.current))")
         let fid = reserveName("reach-per-village")
@@ -45,7 +45,7 @@ extension ReportComposer {
     /// `band` names the interval in the caption (the Wilson/Kaplan–Meier "95%-BI" by default);
     /// periods in `gaps` are left out of the chart, marked in the table, and `gapNote` says why;
     /// `roundedEuros` rounds the table's euros to what their intervals support.
-    mutating func trendFigure(metric: String, digits: Int, perVillage: Bool, title: String, valueTitle: String, name: String,
+    mutating func trendFigure(metric: Metric, digits: Int, perVillage: Bool, title: String, valueTitle: String, name: String,
                               band: String? = nil, gaps: Set<String> = [], gapNote: String = "", roundedEuros: Bool = false) {
         let groups: [(String, String)] = perVillage ? villagesByName.map { ($0.code, $0.name) }
                                                     : [(ReportData.pooledKey, data.name(of: ReportData.pooledKey))]
@@ -214,7 +214,7 @@ extension ReportComposer {
     /// Tornado of the pooled estimate: each parameter at its low and high value.
     mutating func tornadoFigure() {
         guard let summary = data.escalation(ReportData.pooledKey, data.current.label),
-              data.row(ReportData.pooledKey, data.current.label, "avoided_cost_eur")?.suppressed != true else {
+              data.row(ReportData.pooledKey, data.current.label, .avoidedCostEur)?.suppressed != true else {
             paragraph(pick("Geen gevoeligheidsanalyse: te weinig afgeronde hulpvragen met een risico.",
                            "No sensitivity analysis: too few finished cases with a risk."))
             return

@@ -13,7 +13,7 @@ extension ReportComposer {
     static let namedOutlierLimit = 8
 
     mutating func compactReachFigure() {
-        let metric = "reach_per_1000"
+        let metric = Metric.reachPer1000
         let cur = data.current.label
         let points = disclosedFunnel(metric)
         let byCode = Dictionary(points.map { ($0.village, $0) }, uniquingKeysWith: { a, _ in a })
@@ -29,14 +29,14 @@ extension ReportComposer {
                 position = .text(byCode[v.code].map(positionText) ?? format.notAvailable)
             }
             rows.append([.text(v.name), TableCell.from(r, digits: 1, interval: true),
-                         TableCell.from(data.row(v.code, cur, "residents_reached"), digits: 0),
+                         TableCell.from(data.row(v.code, cur, .residentsReached), digits: 0),
                          .number(Double(v.inhabitants), digits: 0), position])
         }
         let title = pick("Bereik per dorp, \(periodName(data.current))", "Reach per village, \(periodName(data.current))")
         let fid = reserveName("reach-per-village")
         let full = ReportTable(name: "", caption: title,
                                columns: [TableColumn(pick("Dorp", "Village"), csv: "village"),
-                                         TableColumn(pick("Per 1.000 (95%-BI)", "Per 1,000 (95% CI)"), csv: metric, estimate: true),
+                                         TableColumn(pick("Per 1.000 (95%-BI)", "Per 1,000 (95% CI)"), csv: metric.rawValue, estimate: true),
                                          TableColumn(pick("Inwoners bereikt", "Residents reached"), csv: "residents_reached"),
                                          TableColumn(pick("Inwoners", "Inhabitants"), csv: "inhabitants"),
                                          TableColumn(pick("Ligging in de trechter", "Position in the funnel"), csv: "position")],
@@ -90,7 +90,7 @@ extension ReportComposer {
     }
 
     /// Range, median and limits in a few rows: what a council member can take from a hundred points.
-    func villageSummary(points: [FunnelPoint], suppressed: Int, metric: String, title: String) -> ReportTable {
+    func villageSummary(points: [FunnelPoint], suppressed: Int, metric: Metric, title: String) -> ReportTable {
         let values = points.map(\.value).filter(\.isFinite).sorted()
         let pooled = data.row(ReportData.pooledKey, data.current.label, metric)
         var rows: [[TableCell]] = [

@@ -174,7 +174,7 @@ extension ReportComposer {
 
     /// A note for a pooled trend whose periods do not all count the same villages.
     func trendCompositionNote() -> String {
-        let counts = data.trend.compactMap { data.row(ReportData.pooledKey, $0.label, "villages_covered")?.value }
+        let counts = data.trend.compactMap { data.row(ReportData.pooledKey, $0.label, .villagesCovered)?.value }
         guard let lo = counts.min(), let hi = counts.max(), lo != hi else { return "" }
         return " " + pick("Niet elke periode telt dezelfde dorpen: het aantal dorpen met volledige gegevens loopt van \(format.decimal(lo, fractionDigits: 0)) tot \(format.decimal(hi, fractionDigits: 0)), dus een sprong kan ook komen doordat een dorp erbij komt of wegvalt.",
                           "Not every period counts the same villages: the number with complete data runs from \(format.decimal(lo, fractionDigits: 0)) to \(format.decimal(hi, fractionDigits: 0)), so a jump can also come from a village joining or dropping out.")

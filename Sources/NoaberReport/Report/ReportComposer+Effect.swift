@@ -96,7 +96,7 @@ extension ReportComposer {
     /// The overall estimate, the pre-trend tests and the cautions.
     private mutating func effectEstimates(_ r: EffectResult, _ did: DiDResult) {
         var items: [String] = []
-        if let overall = r.row("att_overall") {
+        if let overall = r.row(.attOverall) {
             items.append(pick("Gemiddeld effect na de start: ", "Average effect after the start: ") + estimateText(overall, r))
         }
         for (check, all) in [(did.pretrend, true), (did.eventPretrend, false)] {
@@ -107,7 +107,7 @@ extension ReportComposer {
                        "Pre-trend test over every effect before the start (Wald, as in R's did package)")
                 : pick("Pre-trendtoets over de event study in de laatste \(leads) \(unitPlural) vóór de start (Wald)",
                        "Pre-trend test over the event study in the last \(leads) \(unitPlural) before the start (Wald)")
-            let hidden = r.row(all ? "pretrend_p" : "pretrend_event_p")?.suppressed == true
+            let hidden = r.row(all ? Metric.pretrendP : .pretrendEventP)?.suppressed == true
             switch check {
             case _ where hidden:
                 items.append(which + ": " + format.suppressed(minimumCell: k) + ".")
@@ -152,14 +152,14 @@ extension ReportComposer {
     }
 
     private mutating func eventStudyFigure(_ r: EffectResult, _ did: DiDResult) {
-        let events = r.rows.filter { $0.metric.hasPrefix("att_event:") }
+        let events = r.rows.filter { $0.metric.metric == .attEvent }
         guard !events.isEmpty else { return }
         let unit = EffectWording.unitName(r.unit, language)
         let unitPlural = language == .nl ? r.unit.dutchPluralName : r.unit.rawValue + "s"
         var points: [EventStudyChart.Point] = []
         var rows: [[TableCell]] = []
         for row in events {
-            guard let k = Int(row.metric.dropFirst("att_event:".count)) else { continue }
+            guard let k = row.metric.category.flatMap({ Int($0) }) else { continue }
             points.append(.init(relativePeriod: k, value: row.suppressed ? nil : row.value, lower: row.lower, upper: row.upper,
                                 suppressed: row.suppressed))
             let cohorts = did.events.first { $0.relativePeriod == k }?.cohorts
@@ -192,13 +192,13 @@ extension ReportComposer {
     private mutating func cohortTable(_ r: EffectResult, _ did: DiDResult) {
         var rows: [[TableCell]] = []
         for c in did.cohorts {
-            let row = r.row("att_group:\(c.label)")
+            let row = r.row(MetricID(.attGroup, c.label))
             let codes = r.cohortMembers[c.label] ?? []
             let members = codes.count > 6 ? "" : codes.map { r.names[$0] ?? $0 }.joined(separator: ", ")
             rows.append([.text(dates.periodLabel(c.label) + (members.isEmpty ? "" : " (\(members))")), .number(Double(c.areas), digits: 0),
                          TableCell.from(row, digits: 1, interval: true)])
         }
-        if let overall = r.row("att_overall") {
+        if let overall = r.row(.attOverall) {
             rows.append([.text(pick("Alle startgroepen (gewogen naar aantal dorpen)", "All start groups (weighted by villages)")),
                          .number(Double(r.treated.count), digits: 0), TableCell.from(overall, digits: 1, interval: true)])
         }
@@ -214,8 +214,8 @@ extension ReportComposer {
     private mutating func itsTable(_ r: EffectResult) {
         var rows: [[TableCell]] = []
         for its in r.its {
-            let level = r.rows.first { $0.village == its.area && $0.metric == "its_level_change" }
-            let slope = r.rows.first { $0.village == its.area && $0.metric == "its_slope_change" }
+            let level = r.rows.first { $0.village == its.area && $0.metric == .itsLevelChange }
+            let slope = r.rows.first { $0.village == its.area && $0.metric == .itsSlopeChange }
             rows.append([.text(r.names[its.area] ?? its.area), TableCell.from(level, digits: 1, interval: true),
                          TableCell.from(slope, digits: 1, interval: true)])
         }

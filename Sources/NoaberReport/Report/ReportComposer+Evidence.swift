@@ -60,7 +60,7 @@ extension ReportComposer {
     /// Whether the follow-up of `period` has passed for every village counted in it (nil when
     /// there is no escalation row).
     func followUpComplete(_ period: Period) -> Bool? {
-        data.row(ReportData.pooledKey, period.label, "escalation_follow_up_complete")?.value.map { $0 == 1 }
+        data.row(ReportData.pooledKey, period.label, .escalationFollowUpComplete)?.value.map { $0 == 1 }
     }
 
     /// For an incomplete period: the first day from which cases cannot have a known outcome yet,
@@ -94,7 +94,7 @@ extension ReportComposer {
     /// the period, and how many of them for more than 7 days. Nil without the figure.
     func waitingSentence() -> String? {
         let all = ReportData.pooledKey, cur = data.current.label
-        guard let waiting = data.row(all, cur, "open_waiting") else { return nil }
+        guard let waiting = data.row(all, cur, .openWaiting) else { return nil }
         let day = waitingDayText
         if waiting.suppressed {
             return pick("\(day) wachtten minder dan \(k) hulpvragen op een eerste contact.",
@@ -106,7 +106,7 @@ extension ReportComposer {
                         "\(day), no request was still waiting for a first contact.")
         }
         let count = HTML.text(value(waiting, digits: 0))
-        let over = data.row(all, cur, "open_waiting_over_7d")
+        let over = data.row(all, cur, .openWaitingOver7d)
         let tail: String
         if over?.suppressed == true {
             tail = pick("; minder dan \(k) daarvan al langer dan 7 dagen.", "; fewer than \(k) of them for more than 7 days.")
@@ -129,9 +129,9 @@ extension ReportComposer {
         var groups: [(String, String)] = usesCompactVillageForm ? [] : villagesByName.map { ($0.code, $0.name) }
         groups.append((ReportData.pooledKey, data.name(of: ReportData.pooledKey)))
         let rows: [[TableCell]] = groups.compactMap { code, name in
-            guard let waiting = data.row(code, cur, "open_waiting") else { return nil }
+            guard let waiting = data.row(code, cur, .openWaiting) else { return nil }
             return [.text(name), TableCell.from(waiting, digits: 0)]
-                + ["open_waiting_over_2d_pct", "open_waiting_over_7d_pct", "open_waiting_over_30d_pct"].map {
+                + [Metric.openWaitingOver2dPct, .openWaitingOver7dPct, .openWaitingOver30dPct].map {
                     TableCell.from(data.row(code, cur, $0), digits: 0, interval: true)
                 }
         }
@@ -156,7 +156,7 @@ extension ReportComposer {
         let note = incomplete.isEmpty ? "" : pick(
             "Niet getekend: \(names), omdat de follow-up van \(followUpDays) dagen daar nog niet voorbij is. Van recente hulpvragen is de uitkomst dan vaak nog niet bekend, zodat ze niet meetellen en de schatting te laag zou uitvallen; de tabel geeft het getal wel, gemarkeerd als onvolledig.",
             "Not drawn: \(names), because the \(followUpDays)-day follow-up has not passed there. The outcome of recent requests is then often not yet known, so they are not counted and the estimate would be too low; the table gives the figure, marked incomplete.")
-        trendFigure(metric: "avoided_cost_eur", digits: 0, perVillage: false,
+        trendFigure(metric: .avoidedCostEur, digits: 0, perVillage: false,
                     title: pick("Geschatte vermeden kosten door de tijd", "Estimated avoided cost over time"),
                     valueTitle: pick("euro, mediaan en 5–95%-interval, \(priceLevelText)", "euros, median and 5–95% interval, \(priceLevelText)"),
                     name: "avoided-cost-trend", band: pick("5–95%-interval", "5–95% interval"),

@@ -7,7 +7,7 @@ extension ReportComposer {
     mutating func headlineSection() {
         let all = ReportData.pooledKey
         let cur = data.current.label
-        func r(_ m: String) -> MetricRow? { data.row(all, cur, m) }
+        func r(_ m: Metric) -> MetricRow? { data.row(all, cur, m) }
         heading(2, pick("Kerncijfers \(periodName(data.current))", "Key figures \(periodName(data.current))"))
         var items: [String] = []
         let counted = countedVillages
@@ -18,11 +18,11 @@ extension ReportComposer {
                               "No counts can be given for \(periodName(data.current)): no village has data for the whole period."))
         } else {
         items.append(pick(
-            "Er kwamen <strong>\(HTML.text(value(r("cases"), digits: 0)))</strong> hulpvragen en signalen binnen. De dorpsondersteuners bereikten <strong>\(HTML.text(value(r("residents_reached"), digits: 0)))</strong> inwoners: \(HTML.text(valueWithInterval(r("reach_per_1000"), digits: 1))) per 1.000 inwoners.",
-            "<strong>\(HTML.text(value(r("cases"), digits: 0)))</strong> requests and signals came in. The village support workers reached <strong>\(HTML.text(value(r("residents_reached"), digits: 0)))</strong> residents: \(HTML.text(valueWithInterval(r("reach_per_1000"), digits: 1))) per 1,000 inhabitants.")
+            "Er kwamen <strong>\(HTML.text(value(r(.cases), digits: 0)))</strong> hulpvragen en signalen binnen. De dorpsondersteuners bereikten <strong>\(HTML.text(value(r(.residentsReached), digits: 0)))</strong> inwoners: \(HTML.text(valueWithInterval(r(.reachPer1000), digits: 1))) per 1.000 inwoners.",
+            "<strong>\(HTML.text(value(r(.cases), digits: 0)))</strong> requests and signals came in. The village support workers reached <strong>\(HTML.text(value(r(.residentsReached), digits: 0)))</strong> residents: \(HTML.text(valueWithInterval(r(.reachPer1000), digits: 1))) per 1,000 inhabitants.")
             + HTML.text(over))
         }
-        let median = r("first_contact_median_days")
+        let median = r(.firstContactMedianDays)
         let medianText: String
         if median == nil || (median?.n ?? 0) == 0 {
             medianText = pick("Over reactietijden is niets te zeggen: er zijn geen hulpvragen op de dagen waarvoor gegevens zijn.",
@@ -36,8 +36,8 @@ extension ReportComposer {
         }
         if (median?.n ?? 0) > 0 {
             items.append(medianText + " " + pick(
-                "Binnen 7 dagen: \(HTML.text(percentWithInterval(r("first_contact_within_7d_pct"), digits: 0))).",
-                "Within 7 days: \(HTML.text(percentWithInterval(r("first_contact_within_7d_pct"), digits: 0)))."))
+                "Binnen 7 dagen: \(HTML.text(percentWithInterval(r(.firstContactWithin7dPct), digits: 0))).",
+                "Within 7 days: \(HTML.text(percentWithInterval(r(.firstContactWithin7dPct), digits: 0)))."))
         } else {
             items.append(medianText)
         }
@@ -47,16 +47,16 @@ extension ReportComposer {
         }
         // No volunteer task at all (none registered, or no task export imported): say so plainly
         // rather than print a sentence of dashes.
-        if r("volunteers_active") == nil {
+        if r(.volunteersActive) == nil {
             items.append(pick("Over vrijwilligers zijn voor deze periode geen cijfers: geen dorp heeft over de hele periode een export van vrijwilligerstaken.",
                               "There are no volunteer figures for this period: no village has an export of volunteer tasks covering the whole period."))
-        } else if let active = r("volunteers_active"), !active.suppressed, active.value == 0 {
+        } else if let active = r(.volunteersActive), !active.suppressed, active.value == 0 {
             items.append(pick("Er zijn in deze periode geen vrijwilligerstaken geregistreerd.",
                               "No volunteer tasks were registered in this period."))
         } else {
             items.append(pick(
-                "<strong>\(HTML.text(value(r("volunteers_active"), digits: 0)))</strong> vrijwilligers waren actief (\(HTML.text(valueWithInterval(r("volunteers_per_1000"), digits: 1))) per 1.000 inwoners), gemiddeld \(HTML.text(value(r("volunteer_hours_per_week"), digits: 1))) uur per week; de drukste 20% droeg \(HTML.text(percentValue(r("volunteer_hours_top20_share")))) van de uren.",
-                "<strong>\(HTML.text(value(r("volunteers_active"), digits: 0)))</strong> volunteers were active (\(HTML.text(valueWithInterval(r("volunteers_per_1000"), digits: 1))) per 1,000 inhabitants), on average \(HTML.text(value(r("volunteer_hours_per_week"), digits: 1))) hours a week; the busiest 20% carried \(HTML.text(percentValue(r("volunteer_hours_top20_share")))) of the hours."))
+                "<strong>\(HTML.text(value(r(.volunteersActive), digits: 0)))</strong> vrijwilligers waren actief (\(HTML.text(valueWithInterval(r(.volunteersPer1000), digits: 1))) per 1.000 inwoners), gemiddeld \(HTML.text(value(r(.volunteerHoursPerWeek), digits: 1))) uur per week; de drukste 20% droeg \(HTML.text(percentValue(r(.volunteerHoursTop20Share)))) van de uren.",
+                "<strong>\(HTML.text(value(r(.volunteersActive), digits: 0)))</strong> volunteers were active (\(HTML.text(valueWithInterval(r(.volunteersPer1000), digits: 1))) per 1,000 inhabitants), on average \(HTML.text(value(r(.volunteerHoursPerWeek), digits: 1))) hours a week; the busiest 20% carried \(HTML.text(percentValue(r(.volunteerHoursTop20Share)))) of the hours."))
         }
         raw("<ul class=\"headline\">\n" + items.map { "<li>\($0)</li>\n" }.joined() + "</ul>\n")
     }
@@ -73,8 +73,8 @@ extension ReportComposer {
     /// not passed, that the amount is too low. The value at the most likely parameters is in the
     /// methods (`avoided_cost_eur_most_likely`).
     func escalationSentence() -> String {
-        let row = data.row(ReportData.pooledKey, data.current.label, "avoided_cost_eur")
-        let ret = data.row(ReportData.pooledKey, data.current.label, "return_per_euro")
+        let row = data.row(ReportData.pooledKey, data.current.label, .avoidedCostEur)
+        let ret = data.row(ReportData.pooledKey, data.current.label, .returnPerEuro)
         guard let row, !row.suppressed, let v = row.value else {
             return HTML.text(pick("Vermeden kosten: \(value(row, digits: 0)) (te weinig afgeronde hulpvragen met een risico om te schatten).",
                                   "Avoided cost: \(value(row, digits: 0)) (too few finished cases with a risk to estimate)."))
@@ -102,19 +102,19 @@ extension ReportComposer {
             return
         }
         let all = ReportData.pooledKey
-        let metrics: [(String, String, String, Int, Bool)] = [
-            ("cases", "Hulpvragen", "Requests", 0, false),
-            ("residents_reached", "Inwoners bereikt", "Residents reached", 0, false),
-            ("reach_per_1000", "Bereik per 1.000 inwoners", "Reach per 1,000 inhabitants", 1, true),
-            ("first_contact_median_days", "Mediaan dagen tot eerste contact", "Median days to first contact", 1, true),
-            ("first_contact_within_7d_pct", "Eerste contact binnen 7 dagen (%)", "First contact within 7 days (%)", 0, true),
-            ("avoided_cost_eur", "Vermeden kosten (€, schatting: mediaan, 5–95%-interval)", "Avoided cost (€, estimate: median, 5–95% interval)", 0, true),
-            ("volunteers_active", "Actieve vrijwilligers", "Active volunteers", 0, false),
-            ("volunteer_hours_per_week", "Uur per vrijwilliger per week", "Hours per volunteer a week", 1, false),
+        let metrics: [(Metric, String, String, Int, Bool)] = [
+            (.cases, "Hulpvragen", "Requests", 0, false),
+            (.residentsReached, "Inwoners bereikt", "Residents reached", 0, false),
+            (.reachPer1000, "Bereik per 1.000 inwoners", "Reach per 1,000 inhabitants", 1, true),
+            (.firstContactMedianDays, "Mediaan dagen tot eerste contact", "Median days to first contact", 1, true),
+            (.firstContactWithin7dPct, "Eerste contact binnen 7 dagen (%)", "First contact within 7 days (%)", 0, true),
+            (.avoidedCostEur, "Vermeden kosten (€, schatting: mediaan, 5–95%-interval)", "Avoided cost (€, estimate: median, 5–95% interval)", 0, true),
+            (.volunteersActive, "Actieve vrijwilligers", "Active volunteers", 0, false),
+            (.volunteerHoursPerWeek, "Uur per vrijwilliger per week", "Hours per volunteer a week", 1, false),
         ]
-        func cell(_ period: Period, _ m: (String, String, String, Int, Bool)) -> TableCell {
+        func cell(_ period: Period, _ m: (Metric, String, String, Int, Bool)) -> TableCell {
             let row = data.row(all, period.label, m.0)
-            return m.0 == "avoided_cost_eur" ? roundedEuroCell(row) : TableCell.from(row, digits: m.3, interval: m.4)
+            return m.0 == .avoidedCostEur ? roundedEuroCell(row) : TableCell.from(row, digits: m.3, interval: m.4)
         }
         let rows: [[TableCell]] = metrics.map { m in [.text(pick(m.1, m.2)), cell(data.previous, m), cell(data.current, m)] }
         table(ReportTable(name: "comparison", caption: pick("Alle dorpen samen, vorige en huidige periode (95%-BI tussen haakjes; bij de vermeden kosten het 5–95%-interval, \(priceLevelText))",
@@ -123,7 +123,7 @@ extension ReportComposer {
                                     TableColumn(periodName(data.previous), csv: data.previous.label, estimate: true),
                                     TableColumn(periodName(data.current), csv: data.current.label, estimate: true)],
                           rows: rows))
-        let a = data.row(all, data.previous.label, "reach_per_1000"), b = data.row(all, data.current.label, "reach_per_1000")
+        let a = data.row(all, data.previous.label, .reachPer1000), b = data.row(all, data.current.label, .reachPer1000)
         if let a, let b, !a.suppressed, !b.suppressed, let av = a.value, let bv = b.value,
            let al = a.lower, let au = a.upper, let bl = b.lower, let bu = b.upper {
             let overlap = al <= bu && bl <= au

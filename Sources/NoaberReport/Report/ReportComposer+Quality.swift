@@ -15,17 +15,18 @@ extension ReportComposer {
         ]
         var rows: [[TableCell]] = []
         for v in villagesByName {
-            func r(_ m: String) -> MetricRow? { data.row(v.code, "all", m) }
+            func r(_ m: MetricID) -> MetricRow? { data.row(v.code, "all", m) }
+            func r(_ m: Metric) -> MetricRow? { data.row(v.code, "all", m) }
             let latest = data.qualityFacts[v.code]?.latestExport ?? data.asOf[v.code]
             var row: [TableCell] = [.text(v.name), .text(latest.map { dates.date($0) } ?? pick("nog geen export", "no export yet")),
-                                    TableCell.from(r("days_since_latest_export"), digits: 0),
-                                    TableCell.from(r("rows_read"), digits: 0), TableCell.from(r("rows_rejected"), digits: 0),
-                                    TableCell.from(r("rejected_pct"), digits: 1)]
-            row += fields.map { TableCell.from(r("completeness_pct:" + $0.0), digits: 0) }
-            row += [TableCell.from(r("dates_in_future"), digits: 0), TableCell.from(r("duplicate_cases"), digits: 0),
-                    TableCell.from(r("cases_vanished"), digits: 0),
-                    TableCell.from(r("exports_received"), digits: 0), TableCell.from(r("exports_expected"), digits: 0),
-                    TableCell.from(r("export_days_late"), digits: 0)]
+                                    TableCell.from(r(.daysSinceLatestExport), digits: 0),
+                                    TableCell.from(r(.rowsRead), digits: 0), TableCell.from(r(.rowsRejected), digits: 0),
+                                    TableCell.from(r(.rejectedPct), digits: 1)]
+            row += fields.map { TableCell.from(r(MetricID(.completenessPct, $0.0)), digits: 0) }
+            row += [TableCell.from(r(.datesInFuture), digits: 0), TableCell.from(r(.duplicateCases), digits: 0),
+                    TableCell.from(r(.casesVanished), digits: 0),
+                    TableCell.from(r(.exportsReceived), digits: 0), TableCell.from(r(.exportsExpected), digits: 0),
+                    TableCell.from(r(.exportDaysLate), digits: 0)]
             rows.append(row)
         }
         let columns = [TableColumn(pick("Dorp", "Village"), csv: "village"),
@@ -107,12 +108,11 @@ extension ReportComposer {
     mutating func findingsTable() {
         heading(3, pick("Wat te controleren", "What to check"))
         var rows: [[TableCell]] = []
-        let prefix = DataQualityFindings.prefix
         for v in villagesByName {
-            let findings = data.rows.filter { $0.village == v.code && $0.metric.hasPrefix(prefix) }
+            let findings = data.rows.filter { $0.village == v.code && $0.metric.metric == .finding }
                 .compactMap { f -> (FindingSeverity, String, String)? in
-                    guard let level = f.value.flatMap({ FindingSeverity(rawValue: Int($0)) }) else { return nil }
-                    let metric = String(f.metric.dropFirst(prefix.count))
+                    guard let level = f.value.flatMap({ FindingSeverity(rawValue: Int($0)) }),
+                          let metric = f.metric.categoryMetric else { return nil }
                     return (level, f.period, findingText(village: v, metric: metric, period: f.period))
                 }
                 .sorted { a, b in a.0 != b.0 ? a.0 > b.0 : a.1 < b.1 }
@@ -133,50 +133,50 @@ extension ReportComposer {
     }
 
     /// One finding in words.
-    func findingText(village: Village, metric: String, period: String) -> String {
+    func findingText(village: Village, metric: MetricID, period: String) -> String {
         let row = data.row(village.code, period, metric)
         let n = value(row, digits: 0)
-        switch metric {
-        case "dates_out_of_order":
-            return pick("\(n) hulpvragen met datums in de verkeerde volgorde (bijvoorbeeld afgesloten vóór binnenkomst).",
-                        "\(n) requests with dates out of order (for example closed before received).")
-        case "dates_in_future":
-            return pick("\(n) hulpvragen met een datum na de exportdatum.", "\(n) requests with a date after the export date.")
-        case "rejected_pct":
-            let read = value(data.row(village.code, "all", "rows_read"), digits: 0)
-            let rejected = value(data.row(village.code, "all", "rows_rejected"), digits: 0)
-            return pick("\(value(row, digits: 1))% van de rijen afgekeurd (\(rejected) van \(read)); de lijst met regel en reden: noaber rejected --for-village \(village.code).",
-                        "\(value(row, digits: 1))% of the rows rejected (\(rejected) of \(read)); the list with line and reason: noaber rejected --for-village \(village.code).")
-        case "duplicate_cases":
-            return pick("\(n) mogelijke dubbele hulpvragen (zelfde persoon, dag en thema's).",
-                        "\(n) possible duplicate requests (same person, day and themes).")
-        case "cases_vanished":
-            return pick("\(n) hulpvragen stonden niet meer in een nieuwere volledige export.",
-                        "\(n) requests were missing from a newer full export.")
-        case MonthlyOutliers.metric:
+        if metric == MonthlyOutliers.metric {
             guard let series = data.byVillage.outliers.first(where: { $0.village == village.code }),
                   let i = series.months.firstIndex(of: period) else {
                 return pick("Opvallende maand: \(dates.periodLabel(period)).", "Month that stands out: \(dates.periodLabel(period)).")
             }
             return outlierSentence(village: village, series: series, index: i)
-        case "export_days_late":
+        }
+        if metric.metric == .completenessPct, let code = metric.category {
+            let names: [String: (String, String)] = [
+                "age_band": ("Leeftijd", "Age"), "source": ("Signaleerder", "Source"), "channel": ("Kanaal", "Channel"),
+                "themes": ("Thema", "Theme"), "support_minutes": ("Minuten", "Minutes"),
+            ]
+            let field = names[code].map { pick($0.0, $0.1) } ?? code
+            return pick("\(field): bij \(value(row, digits: 0))% van de hulpvragen ingevuld.",
+                        "\(field): filled in for \(value(row, digits: 0))% of the requests.")
+        }
+        switch metric.plain {
+        case .datesOutOfOrder:
+            return pick("\(n) hulpvragen met datums in de verkeerde volgorde (bijvoorbeeld afgesloten vóór binnenkomst).",
+                        "\(n) requests with dates out of order (for example closed before received).")
+        case .datesInFuture:
+            return pick("\(n) hulpvragen met een datum na de exportdatum.", "\(n) requests with a date after the export date.")
+        case .rejectedPct:
+            let read = value(data.row(village.code, "all", .rowsRead), digits: 0)
+            let rejected = value(data.row(village.code, "all", .rowsRejected), digits: 0)
+            return pick("\(value(row, digits: 1))% van de rijen afgekeurd (\(rejected) van \(read)); de lijst met regel en reden: noaber rejected --for-village \(village.code).",
+                        "\(value(row, digits: 1))% of the rows rejected (\(rejected) of \(read)); the list with line and reason: noaber rejected --for-village \(village.code).")
+        case .duplicateCases:
+            return pick("\(n) mogelijke dubbele hulpvragen (zelfde persoon, dag en thema's).",
+                        "\(n) possible duplicate requests (same person, day and themes).")
+        case .casesVanished:
+            return pick("\(n) hulpvragen stonden niet meer in een nieuwere volledige export.",
+                        "\(n) requests were missing from a newer full export.")
+        case .exportDaysLate:
             return pick("De gegevens lopen \(n) dagen achter op het exportschema (elk \(exportUnitName) een export, uiterlijk \(exportGraceDays) dagen na het eind ervan).",
                         "The data are \(n) days behind the export schedule (one export every \(exportUnitName), at most \(exportGraceDays) days after its end).")
-        case "exports_received":
-            let expected = value(data.row(village.code, "all", "exports_expected"), digits: 0)
+        case .exportsReceived:
+            let expected = value(data.row(village.code, "all", .exportsExpected), digits: 0)
             return pick("\(n) van de \(expected) verwachte exports ontvangen (elk \(exportUnitName) één).",
                         "\(n) of the \(expected) expected exports received (one every \(exportUnitName)).")
         default:
-            if metric.hasPrefix("completeness_pct:") {
-                let names: [String: (String, String)] = [
-                    "age_band": ("Leeftijd", "Age"), "source": ("Signaleerder", "Source"), "channel": ("Kanaal", "Channel"),
-                    "themes": ("Thema", "Theme"), "support_minutes": ("Minuten", "Minutes"),
-                ]
-                let code = String(metric.dropFirst("completeness_pct:".count))
-                let field = names[code].map { pick($0.0, $0.1) } ?? code
-                return pick("\(field): bij \(value(row, digits: 0))% van de hulpvragen ingevuld.",
-                            "\(field): filled in for \(value(row, digits: 0))% of the requests.")
-            }
             return MetricCatalog.entry(metric).label(language) + ": " + n
         }
     }

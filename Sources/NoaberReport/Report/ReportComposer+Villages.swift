@@ -10,7 +10,7 @@ import NoaberModel
 /// response-time curves and volunteer load per village — always in alphabetical order.
 extension ReportComposer {
     /// A funnel plot of one rate; villages whose count is suppressed get no point and are named.
-    mutating func funnelFigure(metric: String, isRate: Bool, digits: Int, title: String, rateTitle: String) {
+    mutating func funnelFigure(metric: Metric, isRate: Bool, digits: Int, title: String, rateTitle: String) {
         let points = disclosedFunnel(metric)
         let byCode = Dictionary(points.map { ($0.village, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [[TableCell]] = []
@@ -31,14 +31,14 @@ extension ReportComposer {
             return
         }
         let note = hidden.isEmpty ? "" : " " + pick("Niet getoond (minder dan \(k)): ", "Not shown (fewer than \(k)): ") + hidden.joined(separator: ", ") + "."
-        let fid = reserveName("funnel-" + metric)
+        let fid = reserveName("funnel-" + metric.rawValue)
         figure(funnelChart(points: points, metric: metric, isRate: isRate, digits: digits, title: title,
                            rateTitle: rateTitle, identifier: fid, width: chartWidth(tableColumns: 6)),
                               caption: pick("Trechterdiagram: elk dorp tegen het gemiddelde van alle dorpen, met 95%- en 99,8%-grenzen bij zijn omvang. Een punt binnen de grenzen verschilt niet meer dan toeval.",
                              "Funnel plot: each village against the pooled rate, with 95% and 99.8% limits at its size. A point inside the limits differs no more than chance.") + " " + limitsSentence(metric) + note,
                table: ReportTable(name: "", caption: title,
                                   columns: [TableColumn(pick("Dorp", "Village"), csv: "village"),
-                                            TableColumn(rateTitle, csv: metric),
+                                            TableColumn(rateTitle, csv: metric.rawValue),
                                             TableColumn(pick("Noemer", "Denominator"), csv: "denominator"),
                                             TableColumn(pick("Gemiddelde, 95%-grenzen", "Pooled, 95% limits"), csv: "pooled_95", estimate: true),
                                             TableColumn(pick("Gemiddelde, 99,8%-grenzen", "Pooled, 99.8% limits"), csv: "pooled_998", estimate: true),
@@ -51,22 +51,22 @@ extension ReportComposer {
     /// The engine's funnel points carry every village's value; a village hidden by *secondary*
     /// suppression (its figure would give away a small village through the pooled total) must
     /// not reappear as a point, so points follow the rows' `suppressed` flag.
-    func disclosedFunnel(_ metric: String) -> [FunnelPoint] {
+    func disclosedFunnel(_ metric: Metric) -> [FunnelPoint] {
         data.funnel(metric).filter { data.row($0.village, data.current.label, metric)?.suppressed != true }
     }
 
     /// The overdispersion test of a funnel metric in the current period (over the villages shown).
-    func funnelDispersion(_ metric: String) -> FunnelDispersion? {
+    func funnelDispersion(_ metric: Metric) -> FunnelDispersion? {
         data.byVillage.funnelDispersion.first { $0.metric == metric && $0.period == data.current.label }
     }
 
     /// The funnel plot of `points` (not empty): the pooled rate with the limits drawn (exact, or
     /// widened for overdispersion: `FunnelDispersion`) at 41 denominators spread geometrically over
     /// the villages' sizes.
-    func funnelChart(points: [FunnelPoint], metric: String, isRate: Bool, digits: Int, title: String,
+    func funnelChart(points: [FunnelPoint], metric: Metric, isRate: Bool, digits: Int, title: String,
                      rateTitle: String, identifier: String, width: Double, height: Double = 400) -> FunnelPlot {
         let target = points.first?.target ?? 0
-        let scale: Double = metric.hasSuffix("_pct") ? 100 : 1000
+        let scale = metric.scale
         let p0 = target / scale
         let dispersion = funnelDispersion(metric)
         let ns = points.map { Double($0.denominator) }
@@ -99,7 +99,7 @@ extension ReportComposer {
     }
 
     /// One or two sentences for a funnel's caption: which limits are drawn and why (φ, τ²).
-    func limitsSentence(_ metric: String) -> String {
+    func limitsSentence(_ metric: Metric) -> String {
         guard let d = funnelDispersion(metric) else { return "" }
         let phi = format.decimal(d.phi, fractionDigits: 2), threshold = format.decimal(d.threshold, fractionDigits: 2)
         switch d.limitKind {
@@ -127,25 +127,25 @@ extension ReportComposer {
         heading(2, pick("Dorpen vergeleken", "Villages compared"))
         paragraph(pick("Geen ranglijst: een dorp wijkt pas echt af als het buiten de trechter valt. Dorpen staan op alfabet.",
                        "No league table: a village only truly differs when it lies outside the funnel. Villages are in alphabetical order."))
-        funnelFigure(metric: "reach_per_1000", isRate: false, digits: 1,
+        funnelFigure(metric: .reachPer1000, isRate: false, digits: 1,
                      title: pick("Bereik per 1.000 inwoners", "Reach per 1,000 inhabitants"), rateTitle: pick("per 1.000", "per 1,000"))
-        funnelFigure(metric: "cases_per_1000", isRate: true, digits: 1,
+        funnelFigure(metric: .casesPer1000, isRate: true, digits: 1,
                      title: pick("Hulpvragen per 1.000 inwoners", "Requests per 1,000 inhabitants"), rateTitle: pick("per 1.000", "per 1,000"))
-        funnelFigure(metric: "volunteers_per_1000", isRate: false, digits: 1,
+        funnelFigure(metric: .volunteersPer1000, isRate: false, digits: 1,
                      title: pick("Actieve vrijwilligers per 1.000 inwoners", "Active volunteers per 1,000 inhabitants"), rateTitle: pick("per 1.000", "per 1,000"))
     }
 
     /// Side-by-side figures per village, with the pooled row last.
     mutating func villageTable() {
         let cur = data.current.label
-        let spec: [(String, String, String, Int, Bool)] = [
-            ("cases", "Hulpvragen", "Requests", 0, false),
-            ("residents_reached", "Inwoners", "Residents", 0, false),
-            ("reach_per_1000", "Bereik per 1.000", "Reach per 1,000", 1, true),
-            ("reach_75plus_pct", "Bereik 75+ (%)", "Reach 75+ (%)", 1, true),
-            ("first_contact_median_days", "Mediaan dagen eerste contact", "Median days first contact", 1, true),
-            ("first_contact_within_7d_pct", "Binnen 7 dagen (%)", "Within 7 days (%)", 0, true),
-            ("closure_median_days", "Mediaan doorlooptijd (dagen)", "Median days to closure", 0, true),
+        let spec: [(Metric, String, String, Int, Bool)] = [
+            (.cases, "Hulpvragen", "Requests", 0, false),
+            (.residentsReached, "Inwoners", "Residents", 0, false),
+            (.reachPer1000, "Bereik per 1.000", "Reach per 1,000", 1, true),
+            (.reach75plusPct, "Bereik 75+ (%)", "Reach 75+ (%)", 1, true),
+            (.firstContactMedianDays, "Mediaan dagen eerste contact", "Median days first contact", 1, true),
+            (.firstContactWithin7dPct, "Binnen 7 dagen (%)", "Within 7 days (%)", 0, true),
+            (.closureMedianDays, "Mediaan doorlooptijd (dagen)", "Median days to closure", 0, true),
         ]
         var rows: [[TableCell]] = villagesByName.map { v in
             [.text(v.name), .text(coverageCell(v))]
@@ -157,17 +157,17 @@ extension ReportComposer {
                             + uncoveredNote(),
                           columns: [TableColumn(pick("Dorp", "Village"), csv: "village"),
                                     TableColumn(pick("Gegevens over de periode", "Data for the period"), csv: "coverage")]
-                            + spec.map { TableColumn(pick($0.1, $0.2), csv: $0.0, estimate: $0.4) },
+                            + spec.map { TableColumn(pick($0.1, $0.2), csv: $0.0.rawValue, estimate: $0.4) },
                           rows: rows))
     }
 
     /// Counts per village of a category family (`theme:` or `source:`), `<k` where suppressed.
-    mutating func categoryTable<C: Code>(_ type: C.Type, prefix: String, name: String, caption: String) {
+    mutating func categoryTable<C: Code>(_ type: C.Type, metric: Metric, name: String, caption: String) {
         let cur = data.current.label
         let codes = Array(C.allCases)
         let groups = villagesByName.map(\.code) + [ReportData.pooledKey]
         let rows: [[TableCell]] = groups.map { g in
-            [.text(data.name(of: g))] + codes.map { TableCell.from(data.row(g, cur, prefix + $0.rawValue), digits: 0) }
+            [.text(data.name(of: g))] + codes.map { TableCell.from(data.row(g, cur, MetricID(metric, $0.rawValue)), digits: 0) }
         }
         table(ReportTable(name: name, caption: caption,
                           columns: [TableColumn(pick("Dorp", "Village"), csv: "village")] + codes.map { TableColumn($0.label(language), csv: $0.rawValue) },
@@ -178,8 +178,8 @@ extension ReportComposer {
         heading(2, pick("Thema's en signaleerders per dorp", "Themes and sources per village"))
         paragraph(pick("Een hulpvraag kan meer thema's hebben; de aantallen tellen dus op tot meer dan het aantal hulpvragen.",
                        "A request can have several themes, so the counts add up to more than the number of requests."))
-        categoryTable(Theme.self, prefix: "theme:", name: "themes", caption: pick("Hulpvragen per thema, \(periodName(data.current))", "Requests per theme, \(periodName(data.current))"))
-        categoryTable(Source.self, prefix: "source:", name: "sources", caption: pick("Wie signaleerde, \(periodName(data.current))", "Who signalled, \(periodName(data.current))"))
+        categoryTable(Theme.self, metric: .theme, name: "themes", caption: pick("Hulpvragen per thema, \(periodName(data.current))", "Requests per theme, \(periodName(data.current))"))
+        categoryTable(Source.self, metric: .source, name: "sources", caption: pick("Wie signaleerde, \(periodName(data.current))", "Who signalled, \(periodName(data.current))"))
     }
 
     /// First-contact curves per village (at most eight, else the pooled curve only).
@@ -215,17 +215,17 @@ extension ReportComposer {
     mutating func volunteerSection() {
         heading(2, pick("Vrijwilligers en ondersteuner", "Volunteers and support worker"))
         let cur = data.current.label
-        let spec: [(String, String, String, Int)] = [
-            ("volunteers_active", "Actief", "Active", 0),
-            ("volunteers_per_1000", "Per 1.000 inwoners", "Per 1,000 inhabitants", 1),
-            ("volunteer_tasks", "Taken", "Tasks", 0),
-            ("volunteer_hours_median", "Uren mediaan", "Hours median", 1),
-            ("volunteer_hours_p90", "Uren p90", "Hours p90", 1),
-            ("volunteer_hours_per_week", "Uur per week", "Hours a week", 1),
-            ("volunteers_over_threshold", "Boven drempel", "Over threshold", 0),
-            ("boundary_tasks", "Taken over de grens", "Boundary tasks", 0),
-            ("support_hours_per_paid_hour", "Ondersteunersuren per betaald uur", "Support hours per paid hour", 2),
-            ("open_cases_at_end", "Open aan eind", "Open at end", 0),
+        let spec: [(Metric, String, String, Int)] = [
+            (.volunteersActive, "Actief", "Active", 0),
+            (.volunteersPer1000, "Per 1.000 inwoners", "Per 1,000 inhabitants", 1),
+            (.volunteerTasks, "Taken", "Tasks", 0),
+            (.volunteerHoursMedian, "Uren mediaan", "Hours median", 1),
+            (.volunteerHoursP90, "Uren p90", "Hours p90", 1),
+            (.volunteerHoursPerWeek, "Uur per week", "Hours a week", 1),
+            (.volunteersOverThreshold, "Boven drempel", "Over threshold", 0),
+            (.boundaryTasks, "Taken over de grens", "Boundary tasks", 0),
+            (.supportHoursPerPaidHour, "Ondersteunersuren per betaald uur", "Support hours per paid hour", 2),
+            (.openCasesAtEnd, "Open aan eind", "Open at end", 0),
         ]
         let groups = villagesByName.map(\.code) + [ReportData.pooledKey]
         let rows: [[TableCell]] = groups.map { g in
@@ -233,7 +233,7 @@ extension ReportComposer {
         }
         table(ReportTable(name: "volunteer-load", caption: pick("Vrijwilligersbelasting, \(periodName(data.current)); drempel 4 uur per week; taken over de professionele grens worden altijd geteld",
                                                                 "Volunteer load, \(periodName(data.current)); threshold 4 hours a week; tasks over the professional boundary are always counted"),
-                          columns: [TableColumn(pick("Dorp", "Village"), csv: "village")] + spec.map { TableColumn(pick($0.1, $0.2), csv: $0.0) },
+                          columns: [TableColumn(pick("Dorp", "Village"), csv: "village")] + spec.map { TableColumn(pick($0.1, $0.2), csv: $0.0.rawValue) },
                           rows: rows))
         lorenzFigure()
     }

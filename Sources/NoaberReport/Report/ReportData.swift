@@ -96,7 +96,7 @@ struct ReportData: Sendable {
         rows = all
         var idx: [RowKey: Int] = [:]
         idx.reserveCapacity(all.count)
-        for (i, r) in all.enumerated() { idx[RowKey(r.village, r.period, r.metric)] = i }
+        for (i, r) in all.enumerated() { idx[RowKey(r.village, r.period, r.metric.name)] = i }
         index = idx
         asOf = source.asOf
         qualityFacts = source.qualityFacts
@@ -154,8 +154,13 @@ struct ReportData: Sendable {
     }
 
     /// The row of a group (village code or `all`), period label and metric.
-    func row(_ group: String, _ period: String, _ metric: String) -> MetricRow? {
-        index[RowKey(group, period, metric)].map { rows[$0] }
+    func row(_ group: String, _ period: String, _ metric: MetricID) -> MetricRow? {
+        index[RowKey(group, period, metric.name)].map { rows[$0] }
+    }
+
+    /// The row of a plain metric.
+    func row(_ group: String, _ period: String, _ metric: Metric) -> MetricRow? {
+        row(group, period, MetricID(metric))
     }
 
     /// The period of the same length directly before `p`: in whole calendar years, quarters or
@@ -214,7 +219,7 @@ struct ReportData: Sendable {
         return source.first { $0.group == group && $0.period == period }
     }
 
-    func funnel(_ metric: String) -> [FunnelPoint] {
+    func funnel(_ metric: Metric) -> [FunnelPoint] {
         byVillage.funnel.filter { $0.metric == metric && $0.period == current.label }
     }
 }

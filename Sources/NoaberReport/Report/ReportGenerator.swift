@@ -119,7 +119,7 @@ public enum ReportGenerator {
             c.comparisonSection()
             c.heading(2, c.pick("In beeld", "In pictures"))
             c.reachBarFigure()
-            c.trendFigure(metric: "reach_per_1000", digits: 1, perVillage: false,
+            c.trendFigure(metric: .reachPer1000, digits: 1, perVillage: false,
                           title: c.pick("Bereik per 1.000 inwoners door de tijd", "Reach per 1,000 inhabitants over time"),
                           valueTitle: c.pick("per 1.000 inwoners", "per 1,000 inhabitants"), name: "reach-trend")
             c.pooledSurvivalFigure()
@@ -138,7 +138,7 @@ public enum ReportGenerator {
             c.comparisonSection()
             c.heading(2, c.pick("Bereik", "Reach"))
             c.reachBarFigure()
-            c.trendFigure(metric: "reach_per_1000", digits: 1, perVillage: c.data.villages.count <= 8,
+            c.trendFigure(metric: .reachPer1000, digits: 1, perVillage: c.data.villages.count <= 8,
                           title: c.pick("Bereik per 1.000 inwoners door de tijd", "Reach per 1,000 inhabitants over time"),
                           valueTitle: c.pick("per 1.000 inwoners", "per 1,000 inhabitants"), name: "reach-trend")
             c.funnelSection()

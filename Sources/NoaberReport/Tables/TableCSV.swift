@@ -26,7 +26,7 @@ public enum TableCSV {
             cells.removeAll(keepingCapacity: true)
             cells.append(.text(r.village))
             cells.append(.text(r.period))
-            cells.append(.text(r.metric))
+            cells.append(.text(r.metric.name))
             for x in [r.value, r.lower, r.upper] {
                 cells.append(x.map { CSVCell.number($0, fractionDigits: nil) } ?? .empty)
             }
