@@ -28,6 +28,10 @@ public final class Importer {
     }
 
     public func importFile(_ path: String, options: ImportOptions) throws(ImportError) -> ImportReport {
+        // A drafted profile whose "?" a person has not filled in yet reads nothing (docs/profiles.md).
+        if let profile = options.profile, !profile.unresolved.isEmpty {
+            throw .unresolvedProfile(file: path, profile: profile.file ?? profile.name, entries: profile.unresolved)
+        }
         // Only a regular file of bounded size is read (a pipe or /dev/zero never ends): refused
         // here from stat(2), before anything opens it (`InputFile`).
         try InputFile.check(path, limit: options.maxFileBytes)
