@@ -10,6 +10,7 @@ enum CommandTree {
         subcommands: [
             DemoCommand.spec, ImportCommand.spec, VillagesCommand.spec, ProvenanceCommands.importsSpec,
             ProvenanceCommands.rejectedSpec, MetricsCommand.spec, ReportCommand.spec, SynthCommand.spec, DoctorCommand.spec,
+            TemplateCommand.spec,
         ])
 
     static func dispatch(_ args: ParsedArguments, arguments: [String], console: Console) throws(CLIFailure) {
@@ -24,6 +25,7 @@ enum CommandTree {
         case "report": try ReportCommand(args, arguments: arguments).run(console)
         case "synth": try SynthCommand(args).run(console)
         case "doctor": try DoctorCommand(args).run(console)
+        case "template": try TemplateCommand(args).run(console)
         default: throw .internal("no runner for '\(args.commandPath.joined(separator: " "))'")
         }
     }
