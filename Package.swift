@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "NoaberCSVTests", dependencies: ["NoaberCSV"]),
         .testTarget(name: "NoaberXLSXTests", dependencies: ["NoaberXLSX", "CZlib"]),
         .testTarget(name: "NoaberStoreTests", dependencies: ["NoaberStore"]),
-        .testTarget(name: "NoaberImportTests", dependencies: ["NoaberImport", "NoaberStore", "NoaberSynth"], exclude: ["Fixtures"], resources: [.copy("Hostile"), .copy("Workbooks")]),
+        .testTarget(name: "NoaberImportTests", dependencies: ["NoaberImport", "NoaberStore", "NoaberSynth", "NoaberXLSX"], exclude: ["Fixtures"], resources: [.copy("Hostile"), .copy("Workbooks")]),
         .testTarget(name: "NoaberSynthTests", dependencies: ["NoaberSynth", "NoaberCSV"]),
         .testTarget(name: "NoaberMetricsTests", dependencies: ["NoaberMetrics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NoaberReportTests", dependencies: ["NoaberReport"], resources: [.copy("Golden")]),

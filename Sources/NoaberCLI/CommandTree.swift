@@ -10,7 +10,7 @@ enum CommandTree {
         subcommands: [
             DemoCommand.spec, ImportCommand.spec, VillagesCommand.spec, ProvenanceCommands.importsSpec,
             ProvenanceCommands.rejectedSpec, MetricsCommand.spec, ReportCommand.spec, SynthCommand.spec, DoctorCommand.spec,
-            TemplateCommand.spec,
+            TemplateCommand.spec, ProfileCommand.spec,
         ])
 
     static func dispatch(_ args: ParsedArguments, arguments: [String], console: Console) throws(CLIFailure) {
@@ -26,6 +26,7 @@ enum CommandTree {
         case "synth": try SynthCommand(args).run(console)
         case "doctor": try DoctorCommand(args).run(console)
         case "template": try TemplateCommand(args).run(console)
+        case "profile draft": try ProfileCommand.runDraft(args, console)
         default: throw .internal("no runner for '\(args.commandPath.joined(separator: " "))'")
         }
     }

@@ -50,6 +50,9 @@ public enum ImportError: Error, Sendable {
     case noRecognisedSheet(file: String, sheets: [String], searched: [String], headerRow: Int?, kind: RecordKind?)
     /// `--sheet` or the profile's `sheet` names no sheet of the workbook.
     case sheetNotFound(file: String, sheet: String, sheets: [String])
+    /// `noaber profile draft` cannot read the export as a table (e.g. a title line above a CSV
+    /// file's header).
+    case draft(file: String, problem: Localized)
 
     public func message(_ language: Language) -> String {
         localized.text(language)
@@ -148,6 +151,8 @@ public enum ImportError: Error, Sendable {
             let list = sheets.map { "'\($0)'" }.joined(separator: ", ")
             return Localized(nl: "\(file): werkblad '\(sheet)' bestaat niet; werkbladen: \(list) (of hun nummer, 1–\(sheets.count))",
                              en: "\(file): there is no sheet '\(sheet)'; sheets: \(list) (or their number, 1–\(sheets.count))")
+        case .draft(let file, let problem):
+            return Localized(nl: "\(file): \(problem.nl)", en: "\(file): \(problem.en)")
         case .store(let file, let message):
             let prefix = file.map { "\($0): " } ?? ""
             return Localized(nl: "\(prefix)fout in de store: \(message)", en: "\(prefix)store error: \(message)")
