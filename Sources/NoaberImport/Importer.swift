@@ -265,7 +265,7 @@ public final class Importer {
                 let text = RejectedRowText.make(reader, delimiter: delimiter, plan: plan, language: language) { field, bytes in
                     kind == .cases ? caseValidator.rawCell(field, bytes) : taskValidator.rawCell(field, bytes)
                 }
-                batch.items.append(.rejected(line: line, field: field, reason: reason, raw: text.raw,
+                batch.items.append(.rejected(line: line, field: field, reason: context.inFileWords(field: field, reason), raw: text.raw,
                                              sourceField: sourceField(field) ?? plan.sourceName(of: field), blanked: text.blanked))
             }
             while try reader.nextRow() {
@@ -317,7 +317,7 @@ public final class Importer {
         func reject(_ rejection: RowRejection) throws {
             let text = RejectedRowText.make(reader, delimiter: format.rawDelimiter, plan: context.plan, language: language,
                                             cell: validator.rawCell)
-            try sink.reject(line: reader.line, field: rejection.field, reason: rejection.reason, raw: text.raw,
+            try sink.reject(line: reader.line, field: rejection.field, reason: context.inFileWords(field: rejection.field, rejection.reason), raw: text.raw,
                             sourceField: format.sourceField(rejection.field) ?? context.plan.sourceName(of: rejection.field),
                             blanked: text.blanked)
         }

@@ -131,4 +131,36 @@ import NoaberStore
         #expect(!ColumnPlan.recognises(header: ["Dossiernr", "Dorp", "Vrijwilliger", "Datum", "Uren", "Taak"], profile: nil, kind: nil))
         #expect(ColumnPlan.recognises(header: TemplateHeaders.columns(.cases).map(\.nl), profile: nil, kind: nil))
     }
+
+    @Test func aProfileImportsRejectionsSpeakTheFilesOwnWords() throws {
+        let box = try Sandbox()
+        try box.importVillages()
+        let json = #"""
+        {"name": "eigen", "kind": "cases", "village": "SAA", "decimal_separator": ",",
+         "columns": {"Nr": "case_id", "Binnen": "received", "Klaar": "closed", "Onderwerp": "themes", "Minuten": "support_minutes"},
+         "values": {"themes": {"eenzaam": "loneliness", "rijden": "transport"}}}
+        """#
+        let profile = try MappingProfile.decode(Data(json.utf8), file: "eigen.json")
+        let csv = """
+        Nr;Binnen;Klaar;Onderwerp;Minuten
+        1;5-3-2024;1-3-2024;eenzaam;30
+        2;31-2-2024;;eenzaam;30
+        3;5-3-2024;;astrologie;30
+        ;5-3-2024;;rijden;30
+        5;5-3-2024;;rijden;30001
+        """
+        let report = try box.importer.importFile(try box.write("eigen.csv", csv), options: ImportOptions(profile: profile, asOf: asOf))
+        let reasons = report.firstRejections.map(\.reason)
+        #expect(reasons == [
+            "'Klaar' (2024-03-01) ligt vóór de ontvangst (2024-03-05)",
+            "'Binnen': datum bestaat niet '31-2-2024'",
+            "'Onderwerp': onbekend label 'astrologie'; het profiel kent: eenzaam, rijden; zet een nieuw label in values.themes van het profiel",
+            "'Nr' ontbreekt",
+            "'Minuten' 30001 buiten bereik (0–30000)",
+        ], "\(reasons)")
+        // A canonical file keeps noaber's own names.
+        let canonical = try box.importer.importFile(try box.write("c.csv", Sandbox.casesCSV([Sandbox.caseRow("C9", themes: "astrologie")])),
+                                                    options: ImportOptions(asOf: asOf))
+        #expect(canonical.firstRejections.first?.reason.hasPrefix("onbekende waarde 'astrologie'; verwacht een van: loneliness") == true)
+    }
 }
