@@ -24,8 +24,9 @@ let package = Package(
         .target(name: "NoaberStore", dependencies: ["CSQLite", "NoaberModel"]),
         // From a village's export to validated, pseudonymised rows in the store.
         .target(name: "NoaberImport", dependencies: ["NoaberModel", "NoaberCSV", "NoaberXLSX", "NoaberStore"]),
-        // Deterministic synthetic exports for demos, tests and benchmarks.
-        .target(name: "NoaberSynth", dependencies: ["NoaberModel", "NoaberCSV"]),
+        // Deterministic synthetic exports for demos, tests and benchmarks (and the bundled village
+        // workbook, written with NoaberXLSX's writer).
+        .target(name: "NoaberSynth", dependencies: ["NoaberModel", "NoaberCSV", "NoaberXLSX"]),
         // Pure estimators over value types, plus the store loader that feeds them.
         .target(name: "NoaberMetrics", dependencies: ["NoaberModel", "NoaberStore"]),
         // CSV, SVG and HTML writers for the three audiences.
