@@ -35,15 +35,19 @@ let package = Package(
         .target(name: "NoaberCLI", dependencies: ["NoaberModel", "NoaberCSV", "NoaberStore", "NoaberImport", "NoaberSynth", "NoaberMetrics", "NoaberReport"]),
         .executableTarget(name: "noaber", dependencies: ["NoaberCLI"]),
 
+        // Helpers several test targets share (an independent CSV reader, a seeded generator);
+        // depends on nothing of noaber's, so it can check noaber's output independently.
+        .target(name: "NoaberTestSupport", path: "Tests/NoaberTestSupport"),
         .testTarget(name: "NoaberModelTests", dependencies: ["NoaberModel"]),
-        .testTarget(name: "NoaberCSVTests", dependencies: ["NoaberCSV"]),
+        .testTarget(name: "NoaberCSVTests", dependencies: ["NoaberCSV", "NoaberTestSupport"]),
         .testTarget(name: "NoaberXLSXTests", dependencies: ["NoaberXLSX", "CZlib"]),
         .testTarget(name: "NoaberStoreTests", dependencies: ["NoaberStore"]),
         .testTarget(name: "NoaberImportTests", dependencies: ["NoaberImport", "NoaberStore", "NoaberSynth", "NoaberXLSX"], exclude: ["Fixtures"], resources: [.copy("Hostile"), .copy("Workbooks")]),
-        .testTarget(name: "NoaberSynthTests", dependencies: ["NoaberSynth", "NoaberCSV"]),
+        .testTarget(name: "NoaberSynthTests", dependencies: ["NoaberSynth", "NoaberCSV", "NoaberTestSupport"]),
         .testTarget(name: "NoaberMetricsTests", dependencies: ["NoaberMetrics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NoaberReportTests", dependencies: ["NoaberReport"], resources: [.copy("Golden")]),
-        .testTarget(name: "NoaberCLITests", dependencies: ["NoaberCLI"]),
+        // Golden help pages and usage errors are read from the source tree (#filePath), not bundled.
+        .testTarget(name: "NoaberCLITests", dependencies: ["NoaberCLI", "NoaberTestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

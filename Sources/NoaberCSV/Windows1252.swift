@@ -1,11 +1,12 @@
-/// Windows-1252 to UTF-8 transcoding, the way browsers do it (WHATWG Encoding Standard).
+/// Windows-1252 to UTF-8 and back, the way browsers do it (WHATWG Encoding Standard): the one
+/// table the CSV reader decodes with and the synthetic exports encode with.
 ///
 /// Every byte maps to exactly one scalar, so chunks can be transcoded independently with no
 /// state across boundaries. 0x00–0x7F are ASCII; 0x80–0x9F are the Windows punctuation
 /// (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ), where the five bytes Windows leaves
 /// undefined (0x81 0x8D 0x8F 0x90 0x9D) become the C1 control of the same value rather than
 /// an error; 0xA0–0xFF are Latin-1 (U+00A0–U+00FF).
-enum Windows1252 {
+public enum Windows1252 {
     /// The scalar for each byte 0x80–0x9F (index = byte − 0x80), from the WHATWG index.
     static let c1Scalars: [UInt16] = [
         0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
@@ -50,5 +51,33 @@ enum Windows1252 {
             }
             return written
         }
+    }
+
+    /// The Windows-1252 bytes of `text`, as Dutch Excel saves "CSV (puntkomma-gescheiden)":
+    /// ASCII and Latin-1 (U+00A0–U+00FF: é, ë, ü, …) map to the same byte, the 27 printable
+    /// characters of 0x80–0x9F (€, ’, “, …) to their bytes, the five C1 controls the code page
+    /// leaves undefined to themselves (so `decode` and `encode` are inverse on every byte), and
+    /// anything else becomes `?`, as Excel does.
+    public static func encode(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 || (0xA0...0xFF).contains(value) {
+                out.append(UInt8(value))
+            } else if let index = c1Scalars.firstIndex(of: UInt16(truncatingIfNeeded: value)), value <= 0xFFFF {
+                out.append(0x80 + UInt8(index))
+            } else {
+                out.append(UInt8(ascii: "?"))
+            }
+        }
+        return out
+    }
+
+    /// The text of Windows-1252 bytes (every byte is one scalar; see `scalar(_:)`).
+    public static func decode(_ bytes: some Sequence<UInt8>) -> String {
+        var scalars = String.UnicodeScalarView()
+        for byte in bytes { scalars.append(Unicode.Scalar(scalar(byte)) ?? "\u{FFFD}") }
+        return String(scalars)
     }
 }

@@ -15,13 +15,14 @@ import NoaberCSV
 ///
 /// - Complexity: O(file size) time, O(1) memory (a 256 KiB buffer).
 struct FileScan {
-    /// Lowercase hex; nil unless the scan was asked to hash.
+    /// Lowercase hex; nil unless the scan was asked to hash (`hashing: true`; the importer does
+    /// not, see above).
     let sha256: String?
     let isValidUTF8: Bool
     let hasByteOrderMark: Bool
     let size: Int
 
-    static func scan(path: String, hashing: Bool = true, limit: Int = InputFile.maximumBytes) throws(ImportError) -> FileScan {
+    static func scan(path: String, hashing: Bool = false, limit: Int = InputFile.maximumBytes) throws(ImportError) -> FileScan {
         var hasher = SHA256()
         var validator = UTF8Validator()
         var first3: [UInt8] = []

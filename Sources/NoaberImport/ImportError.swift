@@ -1,4 +1,5 @@
 import NoaberModel
+import NoaberStore
 
 /// Everything that stops an import as a whole. Row-level problems are not errors: they become
 /// rejected rows, kept with their reason (see `RowRejection`).
@@ -39,7 +40,11 @@ public enum ImportError: Error, Sendable {
     /// `--strict` and at least one row was rejected: nothing was stored.
     case rejectedInStrictMode(file: String, rejected: Int, firstLine: Int, firstReason: Localized)
     case key(problem: Localized)
-    case store(file: String?, message: String)
+    /// The store failed (busy, read-only, disk full, corrupt, …): the `StoreError` itself, so
+    /// every layer above can still tell which.
+    case store(file: String?, StoreError)
+    /// A check of noaber's own failed (the row accounting did not add up): a bug, nothing stored.
+    case internalInconsistency(file: String, problem: String)
     /// The file declares keys of another scope than the village's earlier imports of the same
     /// kind: a person would be counted once under one and twice under the other.
     case identityScopeConflict(file: String, village: String, kind: RecordKind, stored: IdentityScope, requested: IdentityScope)
@@ -153,9 +158,13 @@ public enum ImportError: Error, Sendable {
                              en: "\(file): there is no sheet '\(sheet)'; sheets: \(list) (or their number, 1–\(sheets.count))")
         case .draft(let file, let problem):
             return Localized(nl: "\(file): \(problem.nl)", en: "\(file): \(problem.en)")
-        case .store(let file, let message):
+        case .store(let file, let error):
             let prefix = file.map { "\($0): " } ?? ""
-            return Localized(nl: "\(prefix)fout in de store: \(message)", en: "\(prefix)store error: \(message)")
+            let e = error.explanation
+            return Localized(nl: prefix + e.nl, en: prefix + e.en)
+        case .internalInconsistency(let file, let problem):
+            return Localized(nl: "\(file): interne fout, niets opgeslagen (meld dit alstublieft): \(problem)",
+                             en: "\(file): internal error, nothing stored (please report it): \(problem)")
         }
     }
 }

@@ -36,7 +36,7 @@ public final class Importer {
         // here from stat(2), before anything opens it (`InputFile`).
         try InputFile.check(path, limit: options.maxFileBytes)
         if try WorkbookImport.isWorkbook(path) { return try importWorkbook(path, options: options) }
-        let scan = try FileScan.scan(path: path, hashing: false, limit: options.maxFileBytes)
+        let scan = try FileScan.scan(path: path, limit: options.maxFileBytes)
         // The hash runs beside the import (see `FileHasher`); every path waits for it, so no
         // thread reads the file after this returns.
         let hasher = FileHasher(path: path, limit: options.maxFileBytes)
@@ -79,7 +79,7 @@ public final class Importer {
     func importRows<Source: RowSource>(_ reader: Source, path: String, plan: ColumnPlan, options: ImportOptions,
                                        format: SourceFormat, size: Int, hasher: FileHasher) throws(ImportError) -> ImportReport {
         let villages: [Village]
-        do { villages = try store.villages() } catch { throw .store(file: path, message: error.description) }
+        do { villages = try store.villages() } catch { throw .store(file: path, error) }
         if plan.kind != .villages {
             guard !villages.isEmpty else { throw .noVillages(file: path) }
             if let v = options.village, !villages.contains(where: { $0.code == v }) { throw .unknownVillage(file: path, village: v) }
@@ -215,7 +215,7 @@ public final class Importer {
             case .scopeConflict(let village, let stored):
                 throw .identityScopeConflict(file: path, village: village, kind: plan.kind, stored: stored, requested: scope)
             case .accountingMismatch:
-                throw .store(file: path, message: "rows read \(report.rowsRead) ≠ accepted \(report.accepted) + rejected \(report.rejected)")
+                throw .internalInconsistency(file: path, problem: "rows read \(report.rowsRead) ≠ accepted \(report.accepted) + rejected \(report.rejected)")
             }
         } catch let error as ImportError {
             throw error
@@ -223,8 +223,10 @@ public final class Importer {
             throw Self.importError(error)
         } catch let error as XLSXError {
             throw Self.importError(error)
+        } catch let error as StoreError {
+            throw .store(file: path, error)
         } catch {
-            throw .store(file: path, message: String(describing: error))
+            throw .internalInconsistency(file: path, problem: String(describing: error))
         }
         report.status = report.rejected > 0 ? .completedWithRejections : .completed
         return report
@@ -347,7 +349,7 @@ public final class Importer {
 
     private func previousImport(sha256: String, kind: RecordKind, village: String?, file: String) throws(ImportError) -> ImportRecord? {
         do { return try store.completedImport(sha256: sha256, kind: kind, village: village) } catch {
-            throw .store(file: file, message: error.description)
+            throw .store(file: file, error)
         }
     }
 

@@ -13,7 +13,7 @@ public enum KeyCustody {
 
     public static func pseudonymizer(store: NoaberStore, keyPath: String) throws(ImportError) -> Pseudonymizer {
         let recorded: String?
-        do { recorded = try store.meta("key_fingerprint") } catch { throw .store(file: nil, message: error.description) }
+        do { recorded = try store.meta("key_fingerprint") } catch { throw .store(file: nil, error) }
         let key: KeyFile
         if FileManager.default.fileExists(atPath: keyPath) {
             do { key = try KeyFile.load(at: keyPath) } catch { throw .key(problem: Localized(nl: error.description, en: error.description)) }
@@ -31,8 +31,10 @@ public enum KeyCustody {
             do { key = try KeyFile.create(at: keyPath) } catch { throw .key(problem: Localized(nl: error.description, en: error.description)) }
         }
         if recorded == nil {
-            do { try store.write { w in try w.setMeta("key_fingerprint", key.fingerprint) } } catch {
-                throw .store(file: nil, message: String(describing: error))
+            do { try store.write { w in try w.setMeta("key_fingerprint", key.fingerprint) } } catch let error as StoreError {
+                throw .store(file: nil, error)
+            } catch {
+                throw .internalInconsistency(file: store.database.path, problem: String(describing: error))
             }
         }
         return Pseudonymizer(key: key)

@@ -87,19 +87,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public init?(iso text: some StringProtocol) {
         let u = Array(text.utf8)
         guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"),
-              let y = CivilDate.digits(u, 0, 4), let m = CivilDate.digits(u, 5, 2),
-              let d = CivilDate.digits(u, 8, 2) else { return nil }
+              let y = DecimalDigits.value(u, from: 0, count: 4), let m = DecimalDigits.value(u, from: 5, count: 2),
+              let d = DecimalDigits.value(u, from: 8, count: 2) else { return nil }
         self.init(year: y, month: m, day: d)
-    }
-
-    static func digits(_ u: [UInt8], _ start: Int, _ count: Int) -> Int? {
-        var v = 0
-        for i in start..<(start + count) {
-            let c = u[i] &- 48
-            guard c < 10 else { return nil }
-            v = v * 10 + Int(c)
-        }
-        return v
     }
 
     public static func < (a: CivilDate, b: CivilDate) -> Bool { a.dayNumber < b.dayNumber }

@@ -39,7 +39,7 @@ public struct Moment: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
         guard u.count == 16, u[10] == UInt8(ascii: "T"), u[13] == UInt8(ascii: ":"),
               let d = CivilDate(iso: String(decoding: u[0..<10], as: UTF8.self)),
-              let h = CivilDate.digits(u, 11, 2), let mi = CivilDate.digits(u, 14, 2),
+              let h = DecimalDigits.value(u, from: 11, count: 2), let mi = DecimalDigits.value(u, from: 14, count: 2),
               h < 24, mi < 60 else { return nil }
         self.init(date: d, minuteOfDay: h * 60 + mi)
     }

@@ -24,8 +24,10 @@ final class BindArena {
     /// (civil-from-days plus ten digits was a tenth of the writer's own code).
     private let days = DayCache()
 
-    /// 16 KiB: a case's text values take about 200 bytes, a batch of 32 cases a few KiB.
-    init(capacity: Int = 16_384) {
+    /// 64 KiB: a case's text values take about 200 bytes, so one multi-row INSERT of
+    /// `BatchInsert.caseRows` cases needs a few KiB; the rest is room for long values
+    /// (64-character pseudonyms, long case ids) before a value falls back to SQLite's own copy.
+    init(capacity: Int = 65_536) {
         self.capacity = capacity
         base = .allocate(capacity: capacity)
     }

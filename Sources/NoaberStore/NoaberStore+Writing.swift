@@ -13,7 +13,7 @@ extension NoaberStore {
 
         private var statements = [Statement?](repeating: nil, count: WriterSQL.allCases.count)
         /// Text of the current record, bound without SQLite copying it (see `BindArena`).
-        let arena = BindArena(capacity: 65_536)
+        let arena = BindArena()
         /// Codes bound from fixed bytes instead of a `rawValue` `String` each (see `CodeBytes`).
         let ageBandBytes = CodeBytes<AgeBand>()
         let sourceBytes = CodeBytes<Source>()

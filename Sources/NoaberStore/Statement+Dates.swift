@@ -120,12 +120,6 @@ enum ISODate {
 
     @inline(__always)
     private static func number(_ u: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
-        var v = 0
-        for i in start..<(start + count) {
-            let c = u[i] &- 48
-            guard c < 10 else { return nil }
-            v = v * 10 + Int(c)
-        }
-        return v
+        DecimalDigits.value(u, from: start, count: count)
     }
 }

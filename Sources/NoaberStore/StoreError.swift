@@ -98,6 +98,20 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         return nil
     }
 
+    /// What went wrong, for people, in both languages: the plain advice where there is one, else
+    /// a short "fout in de store" / "store error", each followed by SQLite's own code and message
+    /// (never the bound values). The CLI shows the one of the run's language, so a Dutch sentence
+    /// never ends in English advice.
+    public var explanation: Localized {
+        let technical = code < 0 ? message : "SQLite \(code): \(message)"
+        if let advice { return Localized(nl: advice.nl + " (" + technical + ")", en: advice.en + " (" + technical + ")") }
+        let prefix = path.map { "\($0): " } ?? ""
+        if code < 0 { return Localized(nl: prefix + message, en: prefix + message) }
+        let statement = sql.map { " in `\(Self.oneLine($0))`" } ?? ""
+        return Localized(nl: prefix + "fout in de store: " + technical + statement,
+                         en: prefix + "store error: " + technical + statement)
+    }
+
     public var description: String {
         var text: String
         if code < 0 {

@@ -31,11 +31,11 @@ import NoaberStore
         // File numbers, an old id without a digit, and a pseudonymised id are fine.
         try fill(["DEU-00001", "K-2024-017", "C-Zoë", "0ae77a2e1a3198736a9a78ed0ff9541d", "123456789"], village: "DEU")
         let checks = DoctorChecks(storePath: path, keyPath: path + ".key", today: asOf)
-        #expect(checks.checkCaseIDs(store.database).severity == .ok)
+        #expect(checks.checkCaseIDs(try StoreDiagnostics(path: path)).severity == .ok)
         #expect(checks.run().contains { $0.check == "dossiernummers" && $0.severity == .ok })
 
         try fill(Self.identifiers, village: "SAA")
-        let finding = checks.checkCaseIDs(store.database)
+        let finding = checks.checkCaseIDs(try StoreDiagnostics(path: path))
         #expect(finding.severity == .error && finding.area == .data)
         #expect(finding.advice.nl.hasPrefix("6 dossiernummers (case_id) lijken persoonsgegevens"), "\(finding.advice.nl)")
         #expect(finding.advice.nl.contains("2 × een naam") && finding.advice.nl.contains("1 × een BSN")

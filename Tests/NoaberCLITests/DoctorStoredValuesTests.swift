@@ -25,7 +25,7 @@ import NoaberStore
             }
         }
         let checks = DoctorChecks(storePath: path, keyPath: path + ".key", today: asOf)
-        #expect(checks.checkStoredValues(store.database).severity == .ok)
+        #expect(checks.checkStoredValues(try StoreDiagnostics(path: path)).map(\.severity) == [.ok])
 
         // Both pass version 3's CHECKs (length and range) but are no dates.
         try store.database.execute("UPDATE cases SET closed = '2024-01-0x' WHERE case_id = 'C-1'")
@@ -33,7 +33,7 @@ import NoaberStore
         // Bit 8 is past the last risk (bits 0…7); a text mask is no mask.
         try store.database.execute("UPDATE cases SET escalated_to_mask = 256 WHERE case_id = 'C-2'")
         try store.database.execute("UPDATE cases SET themes_mask = 'x' WHERE case_id = 'C-3'")
-        let finding = checks.checkStoredValues(store.database)
+        let finding = try #require(checks.checkStoredValues(try StoreDiagnostics(path: path)).first)
         #expect(finding.severity == .error)
         #expect(finding.advice.en.hasPrefix("2 cases with a date not of the form"), "\(finding.advice.en)")
         #expect(finding.advice.en.contains("and 2 with an unknown code"), "\(finding.advice.en)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NoaberTestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -126,7 +127,8 @@ enum EndToEnd {
 /// A fresh temporary folder in which `noaber` runs: `work/` is its current directory (so the
 /// default store `./noaber.sqlite` lands there), `io/` keeps the captured output streams.
 ///
-/// `NOABER_DB` is removed from the environment so the user's own store is never touched.
+/// `NOABER_DB` is removed from the environment so the user's own store is never touched, and
+/// `NOABER_LANG` so that output is Dutch unless a test asks otherwise.
 /// The folder is deleted when the sandbox goes away.
 final class Sandbox {
     let root: URL
@@ -164,6 +166,7 @@ final class Sandbox {
         process.currentDirectoryURL = work
         var environment = ProcessInfo.processInfo.environment
         environment["NOABER_DB"] = nil
+        environment["NOABER_LANG"] = nil
         environment.merge(extra) { _, new in new }
         process.environment = environment
         process.standardInput = FileHandle.nullDevice
@@ -297,34 +300,7 @@ struct RejectedRowJSON: Decodable, Sendable {
     }
 }
 
-/// Splits RFC 4180 CSV text into records of fields (quotes, doubled quotes, line breaks in quotes).
-/// Small and slow on purpose: an independent reader for checking noaber's CSV output.
+/// Splits RFC 4180 CSV text into records of fields (the independent reader of NoaberTestSupport).
 func parseCSV(_ text: String, delimiter: Character = ",") -> [[String]] {
-    var records: [[String]] = []
-    var record: [String] = []
-    var field = ""
-    var quoted = false
-    var chars = Array(text).makeIterator()
-    var pending: Character? = nil
-    while let c = pending ?? chars.next() {
-        pending = nil
-        if quoted {
-            if c == "\"" {
-                if let n = chars.next() {
-                    if n == "\"" { field.append("\"") } else { quoted = false; pending = n }
-                } else { quoted = false }
-            } else { field.append(c) }
-        } else if c == "\"" {
-            quoted = true
-        } else if c == delimiter {
-            record.append(field); field = ""
-        } else if c == "\n" || c == "\r\n" {
-            record.append(field); field = ""
-            records.append(record); record = []
-        } else if c != "\r" {
-            field.append(c)
-        }
-    }
-    if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
-    return records
+    ReferenceCSV.parse(text, delimiter: delimiter)
 }

@@ -1,4 +1,5 @@
 import Testing
+import NoaberTestSupport
 @testable import NoaberCSV
 
 /// CSVWriter → CSVReader gives back exactly the cells written, for thousands of seeded random rows
@@ -7,18 +8,6 @@ import Testing
 /// changes cells on purpose), and through tiny chunks so every quote and line break also
 /// straddles a chunk boundary.
 @Suite struct CSVRoundTripPropertyTests {
-    /// SplitMix64: a tiny seeded generator, so a failure reproduces from its seed.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// The pieces cells are made of: every byte the reader treats specially, and some that a
     /// careless writer would.
     static let pieces: [String] = [
@@ -49,7 +38,7 @@ import Testing
     @Test(arguments: [CSVDialect.standard, CSVDialect.excelDutch], [1, 7, CSVReader.defaultChunkSize])
     func randomRowsComeBackCellForCell(dialect: CSVDialect, chunkSize: Int) throws {
         for seed in UInt64(1)...40 {
-            var rng = SplitMix64(state: seed &* 1_000_003)
+            var rng = SplitMix64(seed: seed &* 1_000_003)
             let rows: [[String]] = (0..<100).map { _ in
                 (0..<(Int(rng.next() % 6) + 1)).map { _ in Self.randomCell(&rng) }
             }

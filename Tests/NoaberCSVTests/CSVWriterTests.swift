@@ -1,4 +1,5 @@
 import Testing
+import NoaberTestSupport
 import NoaberCSV
 #if canImport(Glibc)
 import Glibc
@@ -15,28 +16,9 @@ private func written(_ dialect: CSVDialect, neutralise: Bool = true, _ rows: [[C
 
 private func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 
-/// A deliberately naive RFC 4180 parser, independent of the writer, to check round trips.
+/// The independent RFC 4180 reader of NoaberTestSupport, to check round trips.
 private func referenceParse(_ input: String, delimiter: Character = ",") -> [[String]] {
-    var rows: [[String]] = []
-    var row: [String] = []
-    var field = ""
-    var inQuotes = false
-    var chars = Array(input)
-    if chars.first == "\u{FEFF}" { chars.removeFirst() }
-    var i = 0
-    while i < chars.count {
-        let c = chars[i]
-        if inQuotes {
-            if c == "\"" {
-                if i + 1 < chars.count, chars[i + 1] == "\"" { field.append("\""); i += 1 } else { inQuotes = false }
-            } else { field.append(c) }
-        } else if c == "\"" { inQuotes = true }
-        else if c == delimiter { row.append(field); field = "" }
-        else if c == "\n" || c == "\r\n" { row.append(field); rows.append(row); row = []; field = "" }
-        else { field.append(c) }
-        i += 1
-    }
-    return rows
+    ReferenceCSV.parse(input, delimiter: delimiter)
 }
 
 @Suite struct CSVWriterTests {

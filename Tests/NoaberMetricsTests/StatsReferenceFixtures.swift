@@ -87,8 +87,28 @@ struct StatsReferenceFile: Decodable, Sendable {
         let cdf: Double
     }
 
+    /// Funnel limits as the reports draw them (`FunnelPoints.drawLimits`).
+    struct FunnelDrawCase: Decodable, Sendable {
+        let name: String
+        let note: String
+        let metric: String
+        let numerators: [Int]
+        let denominators: [Int]
+        let shown: [Bool]
+        let target: Double
+        let count: Int
+        let phi: Double
+        let tau2: Double
+        let threshold: Double
+        /// Per rule ("never", "spiegelhalter", "funnelplotr").
+        let widened: [String: Bool]
+        /// Per rule, per village shown: 95% lower, upper, 99.8% lower, upper, in the metric's unit.
+        let limits: [String: [[Double]]]
+    }
+
     let overdispersion: [OverdispersionCase]
     let modifiedZ: [ModifiedZCase]
+    let funnelDraw: [FunnelDrawCase]
     let chiSquare: [ChiSquareRow]
 
     func overdispersionCase(_ name: String) throws -> OverdispersionCase {

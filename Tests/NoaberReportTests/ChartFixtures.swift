@@ -29,7 +29,7 @@ extension ChartFixtures {
             title: "Hulpvragen per 1.000 inwoners, 2024", subtitle: "Dorpen vergeleken met het gemiddelde",
             points: [
                 .init(label: "Ees", denominator: 420, rate: 23.8),
-                .init(label: "Odoorn", denominator: 2480, rate: 19.4),
+                .init(label: "Odoorn", denominator: 2480, rate: 19.4, highlighted: true),
                 .init(label: "Exloo", denominator: 3950, rate: 27.6),
                 .init(label: "Zweeloo", denominator: 1210, rate: 9.1),
                 .init(label: "Valthe", denominator: 760, rate: 14.5),
@@ -37,7 +37,7 @@ extension ChartFixtures {
                 .init(label: "<script>x</script>", denominator: 1800, rate: 21.0),
             ],
             pooledRate: 20, limits95: limits(1.959964), limits998: limits(3.090232),
-            denominatorTitle: "inwoners", rateTitle: "per 1.000 inwoners", identifier: "funnel")
+            denominatorTitle: "inwoners", rateTitle: "per 1.000 inwoners", widened: true, identifier: "funnel")
     }()
 
     static let kaplanMeier = KaplanMeierChart(
@@ -97,9 +97,36 @@ extension ChartFixtures {
                .init(lower: 60, upper: 70, count: nil)],
         valueTitle: "uren in het jaar", countTitle: "vrijwilligers", identifier: "histogram")
 
+    /// Small multiples: three villages (one without a curve, one highlighted) against the pooled curve.
+    static let kaplanMeierPanels = KaplanMeierPanels(
+        title: "Tijd tot eerste contact per dorp", subtitle: "Aandeel hulpvragen zonder contact",
+        panels: [
+            .init(label: "Ees", curve: kaplanMeier.curves[0]),
+            .init(label: "Exloërveen en Zandberg (buitengebied)", curve: nil, note: "minder dan 5 hulpvragen"),
+            .init(label: "Odoorn", curve: kaplanMeier.curves[1], highlighted: true),
+        ],
+        reference: .init(label: "Alle dorpen", steps: [
+            .init(time: 1, survival: 0.85, lower: 0.8, upper: 0.9), .init(time: 4, survival: 0.6, lower: 0.52, upper: 0.67),
+            .init(time: 9, survival: 0.4, lower: 0.33, upper: 0.48), .init(time: 14, survival: 0.3, lower: 0.23, upper: 0.38),
+        ]),
+        shareTitle: "aandeel nog zonder contact", timeTitle: "dagen na binnenkomst", identifier: "km-panels")
+
+    /// Small multiples of a trend with gaps (a suppressed quarter, an isolated value).
+    static let trendPanels = TrendPanels(
+        title: "Bereik per dorp door de tijd", periods: trend.periods,
+        panels: [
+            .init(label: "Ees", values: trend.series[0].values),
+            .init(label: "Odoorn", values: trend.series[1].values, highlighted: true),
+            .init(label: "Valthe", values: [nil, .init(8, lower: 4, upper: 13), nil, nil, .init(9, lower: 5, upper: 14),
+                                            .init(11, lower: 6, upper: 16), nil, .init(10, lower: 5, upper: 15)]),
+        ],
+        reference: .init(label: "Alle dorpen", values: trend.series[1].values.map { $0.map { .init($0.estimate - 3) } }),
+        valueTitle: "per 1.000 inwoners", identifier: "trend-panels")
+
     /// Every chart once, by golden-file name stem.
     static let all: [(name: String, chart: any SVGChart)] = [
         ("bar", bar), ("funnel", funnel), ("kaplan-meier", kaplanMeier), ("trend", trend), ("trend-monthly", monthlyTrend),
         ("tornado", tornado), ("lorenz", lorenz), ("histogram", histogram),
+        ("kaplan-meier-panels", kaplanMeierPanels), ("trend-panels", trendPanels),
     ]
 }

@@ -64,10 +64,18 @@ import Testing
         #expect(!chart.textAlternative(language: .nl).contains("Wezup: 0"))
     }
 
-    @Test func longCategoryLabelsAreCutWithTheFullTextKept() throws {
+    /// A label too long for its place wraps onto more lines; nothing is cut with "…".
+    @Test func longCategoryLabelsWrapAndAreNeverCut() throws {
+        for (name, _) in ChartFixtures.all {
+            for language in Language.allCases {
+                #expect(!(try svg(name, language)).contains("…</text>"), "\(name) \(language)")
+            }
+        }
         let text = try svg("bar", .nl)
-        #expect(text.contains("<title>Exloërveen en Zandberg (buitengebied)</title>"))
-        #expect(text.contains("…</text>"))
+        #expect(text.contains("<title>Exloërveen en Zandberg (buitengebied): 47,5</title>"))
+        let lines = TextMetrics.lines("Exloërveen en Zandberg (buitengebied)", maxWidth: 640 * 0.3, fontSize: Draw.fontSize)
+        #expect(lines.count == 2)
+        for line in lines { #expect(text.contains(">\(line)</text>"), "\(line)") }
     }
 
     @Test func outputIsDeterministic() {

@@ -1,30 +1,11 @@
 import NoaberModel
 import NoaberSynth
 import NoaberCSV
+import NoaberTestSupport
 
-/// A small quote-aware CSV parser for checking generated files; independent of the writer.
+/// A quote-aware CSV reader for checking generated files (NoaberTestSupport, independent of the writer).
 func parseCSV(_ text: String, delimiter: Character) -> [[String]] {
-    var rows: [[String]] = []
-    var row: [String] = []
-    var field = ""
-    var inQuotes = false
-    var chars = Array(text)
-    if chars.first == "\u{FEFF}" { chars.removeFirst() }
-    var i = 0
-    while i < chars.count {
-        let c = chars[i]
-        if inQuotes {
-            if c == "\"" {
-                if i + 1 < chars.count, chars[i + 1] == "\"" { field.append("\""); i += 1 } else { inQuotes = false }
-            } else { field.append(c) }
-        } else if c == "\"" { inQuotes = true }
-        else if c == delimiter { row.append(field); field = "" }
-        else if c == "\n" || c == "\r\n" { row.append(field); rows.append(row); row = []; field = "" }
-        else { field.append(c) }
-        i += 1
-    }
-    if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
-    return rows
+    ReferenceCSV.parse(text, delimiter: delimiter)
 }
 
 func date(_ y: Int, _ m: Int, _ d: Int) -> CivilDate {

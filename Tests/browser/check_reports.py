@@ -12,10 +12,21 @@ Usage: check_reports.py DEMO_OUT_DIR [PNG_OUT_DIR]
        check_reports.py --many-villages NOABER_BINARY OUT_DIR [PNG_OUT_DIR]
 The second form checks the raadsbrief for a large municipality: it runs `noaber synth --villages 100
 --rows 5000 --no-tasks`, imports the result and writes the raadsbrief in Dutch over 12 quarters
-(2022-2024) and in English for 2024, then asserts the same browser checks plus: at most two A4
+(2023-2025) and in English for 2024, then asserts the same browser checks plus: at most two A4
 pages, the compact per-village form (the per-village CSV named in the text) and an HTML under 150 KiB;
 a third raadsbrief over a range that starts a year before the data checks that a hundred partly
 covered villages are summed up in one sentence (the per-village coverage CSV named in the text).
+Then, in one headless Chromium driven over the DevTools protocol (cdp.py, standard library only), per
+report:
+  - axe-core (the axe.min.js that the PyPI package axe-playwright-python ships, pinned in
+    Tests/browser/requirements.txt; its version is printed) finds no violation of any impact;
+  - at 640 and 320 CSS pixels wide (a 1280-pixel window at 200% and 400% zoom, WCAG 1.4.10 reflow)
+    the page does not scroll sideways (wide tables scroll inside their own region);
+  - printed on A4 (print media, 186 mm of content width), every text prints at 8 pt or more, SVG
+    text included (its font size times the figure's scale on paper), no chart label ends in "…",
+    and no chart text lies outside its SVG;
+  - a village page (report-dorp*.html), where there is one, fits on one A4 page.
+The PDF's pages are also written as PNG (pdftoppm) beside the screenshots, for a person to look at.
 Closes with the plain line "N passed, N failed" and exits non-zero on any failure.
 """
 import glob
@@ -26,6 +37,9 @@ import subprocess
 import sys
 import tempfile
 import zlib
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import cdp  # noqa: E402
 
 WIDTH, HEIGHT = 1200, 1600
 
@@ -88,6 +102,124 @@ def pdf_pages(path):
     except (OSError, subprocess.SubprocessError):
         pass
     return len(re.findall(rb"/Type\s*/Page[^s]", open(path, "rb").read()))
+
+
+# A4 with the stylesheet's 12 mm margins leaves 186 mm of content width: 703 CSS pixels at 96 per inch.
+A4_CONTENT_PX = round(186 / 25.4 * 96)
+MIN_PRINT_PT = 8.0
+
+PRINT_TEXT_JS = r"""
+(() => {
+  const out = {svgMin: null, htmlMin: null, small: [], truncated: [], outside: [], svgTexts: 0};
+  const note = (list, item) => { if (list.length < 12) list.push(item); };
+  for (const svg of document.querySelectorAll('svg')) {
+    const fig = (svg.closest('figure') || {}).id || svg.id || 'svg';
+    for (const t of svg.querySelectorAll('text')) {
+      const text = t.textContent.trim();
+      if (!text) continue;
+      out.svgTexts += 1;
+      const m = t.getScreenCTM();
+      const pt = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b) * 0.75;
+      if (out.svgMin === null || pt < out.svgMin) out.svgMin = pt;
+      if (pt < %(min)f - 1e-6) note(out.small, fig + ': "' + text + '" ' + pt.toFixed(2) + ' pt');
+      if (text.endsWith('\u2026')) note(out.truncated, fig + ': "' + text + '"');
+      // Screen boxes, so that rotated labels are measured as drawn.
+      const b = t.getBoundingClientRect(), box = svg.getBoundingClientRect();
+      if (b.left < box.left - 1 || b.top < box.top - 1 || b.right > box.right + 1 || b.bottom > box.bottom + 1)
+        note(out.outside, fig + ': "' + text + '"');
+    }
+  }
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, el = node.parentElement;
+    if (!node.textContent.trim() || !el || el.closest('svg')) continue;
+    const style = getComputedStyle(el);
+    if (style.display === 'none' || style.visibility === 'hidden' || el.getClientRects().length === 0) continue;
+    const pt = parseFloat(style.fontSize) * 0.75;
+    if (out.htmlMin === null || pt < out.htmlMin) out.htmlMin = pt;
+    if (pt < %(min)f - 1e-6) note(out.small, el.tagName.toLowerCase() + ': "' + node.textContent.trim().slice(0, 40) + '" ' + pt.toFixed(2) + ' pt');
+  }
+  // Wider than the page, the browser would shrink the whole page to fit, and every size with it.
+  out.pageWidth = document.documentElement.scrollWidth;
+  out.wide = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.right > document.documentElement.clientWidth + 1 && out.wide.length < 5 && !el.closest('svg'))
+      out.wide.push(el.tagName.toLowerCase() + ' ' + (el.textContent || '').trim().slice(0, 30) + ' ' + Math.round(r.right));
+  }
+  return out;
+})()
+""" % {"min": MIN_PRINT_PT}
+
+REFLOW_JS = r"""
+(() => {
+  const width = document.documentElement.clientWidth;
+  const wide = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    if (el.closest('.table-wrap') && !el.classList.contains('table-wrap')) continue;
+    const r = el.getBoundingClientRect();
+    if (r.right > width + 1 && wide.length < 5) wide.push(el.tagName.toLowerCase() + (el.className && el.className.baseVal === undefined ? '.' + el.className : '') + ' ' + Math.round(r.right));
+  }
+  return {scroll: document.documentElement.scrollWidth, width: width, wide: wide};
+})()
+"""
+
+
+def axe_source():
+    """axe.min.js from the pinned PyPI package, and its version; (None, None) when not installed."""
+    try:
+        import axe_playwright_python
+    except ImportError:
+        return None, None
+    path = os.path.join(os.path.dirname(axe_playwright_python.__file__), "axe.min.js")
+    source = open(path, encoding="utf-8").read()
+    m = re.search(r"axe v([0-9.]+)", source[:400])
+    return source, (m.group(1) if m else "unknown")
+
+
+def browser_checks(browser_path, reports, check):
+    """axe, reflow at 200% and 400% zoom, and printed text sizes, in one browser over CDP."""
+    source, version = axe_source()
+    check(source is not None, "axe-core available (pip install --no-deps -r Tests/browser/requirements.txt)")
+    if source:
+        print(f"axe-core {version} (from the PyPI package axe-playwright-python)")
+    with cdp.Browser(browser_path) as browser:
+        for name, html in reports:
+            page = browser.new_page()
+            url = "file://" + os.path.abspath(html)
+            page.viewport(WIDTH, HEIGHT)
+            page.media("screen")
+            page.navigate(url)
+            if source:
+                page.evaluate(source + "\n;true")
+                result = page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map("
+                                       "v => ({id: v.id, impact: v.impact, nodes: v.nodes.length,"
+                                       " target: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))", timeout=300)
+                summary = ", ".join(f"{v['id']} ({v['impact']}, {v['nodes']} nodes: {v['target']})" for v in result)
+                check(not result, f"{name}: axe-core {version} finds no violation: {summary}")
+                print(f"{name}: axe-core {version}: {len(result)} violations" + (f": {summary}" if result else ""))
+            for zoom, width in (("200%", 640), ("400%", 320)):
+                page.viewport(width, 800)
+                page.navigate(url)
+                flow = page.evaluate(REFLOW_JS)
+                check(flow["scroll"] <= flow["width"] + 1,
+                      f"{name}: no sideways scrolling at {zoom} zoom ({width} px): page {flow['scroll']} px wide, "
+                      f"widest {flow['wide']}")
+            page.viewport(A4_CONTENT_PX, 1100)
+            page.media("print")
+            page.navigate(url)
+            text = page.evaluate(PRINT_TEXT_JS)
+            check(text["pageWidth"] <= A4_CONTENT_PX + 1,
+                  f"{name}: nothing wider than A4 ({text['pageWidth']} px of {A4_CONTENT_PX}): {text['wide']}")
+            check(not text["small"], f"{name}: every text prints at {MIN_PRINT_PT:g} pt or more on A4: {text['small']}")
+            check(not text["truncated"], f"{name}: no chart label ends in '…': {text['truncated']}")
+            check(not text["outside"], f"{name}: no chart text outside its SVG: {text['outside']}")
+            svg_min = f"{text['svgMin']:.2f}" if text["svgMin"] is not None else "-"
+            html_min = f"{text['htmlMin']:.2f}" if text["htmlMin"] is not None else "-"
+            print(f"{name}: smallest printed text on A4: charts {svg_min} pt ({text['svgTexts']} texts), page {html_min} pt")
+            errors = page.console_errors()
+            check(not errors, f"{name}: no uncaught exception: {errors[:3]}")
+            browser.send("Target.closeTarget", {"targetId": page.send("Target.getTargetInfo")["targetInfo"]["targetId"]})
 
 
 class Tally:
@@ -203,7 +335,16 @@ def main():
             check(pages >= 1, f"{name}: PDF has pages ({pages})")
             if "raadsbrief" in os.path.basename(html):
                 check(pages <= 2, f"{name}: raadsbrief fits on two A4 pages (has {pages})")
+            if os.path.basename(html).startswith("report-dorp"):
+                check(pages == 1, f"{name}: a village page fits on one A4 page (has {pages})")
+            # The printed pages as pictures, for a person to look at.
+            subprocess.run(["pdftoppm", "-r", "50", "-png", pdf, os.path.join(shots, name + "-page")],
+                           capture_output=True, timeout=180)
             print(f"{name}: {os.path.getsize(html) // 1024} KiB HTML, PDF {pages} page(s), screenshot {png}")
+    try:
+        browser_checks(browser, reports, check)
+    except (cdp.CDPError, OSError) as error:
+        check(False, f"browser checks over the DevTools protocol: {error}")
     print(f"{check.passed} passed, {check.failed} failed")
     return 0 if check.failed == 0 else 1
 

@@ -11,11 +11,11 @@ extension DoctorChecks {
     /// `case_id_is_personal`) are skipped.
     ///
     /// - Complexity: one pass over the case ids of `cases` and `volunteer_tasks`.
-    func checkCaseIDs(_ db: Database) -> DoctorFinding {
+    func checkCaseIDs(_ db: StoreDiagnostics) -> DoctorFinding {
         var counts: [IdentifierDetector.Kind: Int] = [:]
         var villages: Set<String> = []
         do {
-            try NoaberStore.forEachCaseID(in: db) { _, village, id in
+            try db.forEachCaseID { _, village, id in
                 guard let kind = Self.identifierKind(ofCaseID: id) else { return }
                 counts[kind, default: 0] += 1
                 villages.insert(village)

@@ -21,8 +21,6 @@ struct DoctorChecks {
     static let staleExportDays = 90
     /// A WAL larger than this is worth a warning: a reader that never ends blocks checkpoints.
     static let largeWALBytes = 64 * 1024 * 1024
-    /// The `application_id` of a noaber store ("NOAB").
-    static let applicationID: Int64 = 0x4E4F_4142
 
     /// Runs every check that applies.
     ///
@@ -32,8 +30,8 @@ struct DoctorChecks {
             return [.error("store", nl: "\(storePath) bestaat niet. Geef het juiste pad met --db, of maak een store met 'noaber villages import' en 'noaber import'.",
                            en: "\(storePath) does not exist. Pass the right path with --db, or create a store with 'noaber villages import' and 'noaber import'.")]
         }
-        let db: Database
-        do { db = try Database(path: storePath, mode: .readOnly) } catch {
+        let db: StoreDiagnostics
+        do { db = try StoreDiagnostics(path: storePath) } catch {
             return [storeFailure("store", error)]
         }
         var findings: [DoctorFinding] = []
@@ -42,8 +40,7 @@ struct DoctorChecks {
         guard !schema.contains(where: { $0.severity == .error }) else { return findings }
         findings.append(checkIntegrity(db))
         findings.append(checkForeignKeys(db))
-        // An older schema has no mask columns; the next import migrates it (checkSchema warns).
-        if schema.allSatisfy({ $0.severity == .ok }) { findings.append(checkStoredValues(db)) }
+        findings += checkStoredValues(db)
         findings.append(checkCaseIDs(db))
         findings.append(checkKey(db))
         findings.append(checkWAL())
@@ -66,33 +63,15 @@ struct DoctorChecks {
         return DoctorFinding(check: check, severity: .error, area: .store, advice: advice)
     }
 
-    private func scalar(_ db: Database, _ sql: String) throws(StoreError) -> Int64 {
-        let statement = try db.prepare(sql)
-        guard try statement.step() else { return 0 }
-        return statement.int64(at: 0) ?? 0
-    }
-
-    private func texts(_ db: Database, _ sql: String, columns: Int32 = 1) throws(StoreError) -> [[String]] {
-        let statement = try db.prepare(sql)
-        var rows: [[String]] = []
-        while try statement.step() {
-            rows.append((0..<columns).map { statement.text(at: $0) ?? "" })
-        }
-        return rows
-    }
-
-    func checkSchema(_ db: Database) -> [DoctorFinding] {
+    func checkSchema(_ db: StoreDiagnostics) -> [DoctorFinding] {
         let id: Int64
-        let version: Int64
-        do {
-            id = try scalar(db, "PRAGMA application_id")
-            version = try scalar(db, "PRAGMA user_version")
-        } catch { return [storeFailure("store", error)] }
-        guard id == Self.applicationID else {
+        let version: Int
+        do { (id, version) = try db.identity() } catch { return [storeFailure("store", error)] }
+        guard id == StoreDiagnostics.applicationID else {
             return [.error("store", nl: "\(storePath) is een SQLite-bestand, maar geen noaber-store (application_id \(id)). Controleer het pad (--db).",
                            en: "\(storePath) is a SQLite file but not a noaber store (application_id \(id)). Check the path (--db).")]
         }
-        let known = Int64(NoaberStore.schemaVersion)
+        let known = NoaberStore.schemaVersion
         if version > known {
             return [.error("schema", nl: "de store heeft schemaversie \(version); deze noaber kent tot \(known). Gebruik een nieuwere noaber.",
                            en: "the store has schema version \(version); this noaber knows up to \(known). Use a newer noaber.")]
@@ -104,10 +83,10 @@ struct DoctorChecks {
         return [.ok("schema", nl: "noaber-store, schemaversie \(version).", en: "noaber store, schema version \(version).")]
     }
 
-    func checkIntegrity(_ db: Database) -> DoctorFinding {
+    func checkIntegrity(_ db: StoreDiagnostics) -> DoctorFinding {
         do {
-            let lines = try db.integrityCheck()
-            if lines == ["ok"] {
+            let lines = try db.integrityProblems()
+            if lines.isEmpty {
                 return .ok("integriteit", nl: "PRAGMA integrity_check: ok.", en: "PRAGMA integrity_check: ok.")
             }
             let first = lines.prefix(3).joined(separator: "; ")
@@ -118,26 +97,24 @@ struct DoctorChecks {
         }
     }
 
-    func checkForeignKeys(_ db: Database) -> DoctorFinding {
+    func checkForeignKeys(_ db: StoreDiagnostics) -> DoctorFinding {
         do {
-            let rows = try texts(db, "PRAGMA foreign_key_check", columns: 3)
-            if rows.isEmpty {
+            let dangling = try db.danglingReferences()
+            if dangling.isEmpty {
                 return .ok("verwijzingen", nl: "PRAGMA foreign_key_check: geen losse verwijzingen.", en: "PRAGMA foreign_key_check: no dangling references.")
             }
-            let tables = Set(rows.map { $0[0] }).sorted().joined(separator: ", ")
-            return .error("verwijzingen", nl: "\(rows.count) rijen verwijzen naar iets dat niet bestaat (tabellen: \(tables)); de store is buiten noaber om gewijzigd. Zet een back-up terug.",
-                          en: "\(rows.count) rows refer to something that does not exist (tables: \(tables)); the store was changed outside noaber. Restore a backup.")
+            let tables = dangling.keys.sorted().joined(separator: ", ")
+            let count = dangling.values.reduce(0, +)
+            return .error("verwijzingen", nl: "\(count) rijen verwijzen naar iets dat niet bestaat (tabellen: \(tables)); de store is buiten noaber om gewijzigd. Zet een back-up terug.",
+                          en: "\(count) rows refer to something that does not exist (tables: \(tables)); the store was changed outside noaber. Restore a backup.")
         } catch {
             return storeFailure("verwijzingen", error)
         }
     }
 
-    func checkKey(_ db: Database) -> DoctorFinding {
+    func checkKey(_ db: StoreDiagnostics) -> DoctorFinding {
         let recorded: String?
-        do {
-            let rows = try texts(db, "SELECT value FROM meta WHERE key = 'key_fingerprint'")
-            recorded = rows.first?.first
-        } catch { return storeFailure("sleutel", error) }
+        do { recorded = try db.keyFingerprint() } catch { return storeFailure("sleutel", error) }
         let present = FileSystem.exists(keyPath)
         guard let recorded else {
             return present
@@ -178,43 +155,34 @@ struct DoctorChecks {
         return .ok("wal", nl: "WAL-bestand \(size) bytes.", en: "WAL file \(size) bytes.")
     }
 
-    func checkData(_ db: Database) -> [DoctorFinding] {
+    func checkData(_ db: StoreDiagnostics) -> [DoctorFinding] {
         var findings: [DoctorFinding] = []
         do {
-            let broken = try scalar(db, "SELECT count(*) FROM imports WHERE rows_read <> accepted + rejected")
+            let broken = try db.unbalancedImports()
             findings.append(broken == 0
                 ? .ok("boekhouding", nl: "bij elke import geldt gelezen = geaccepteerd + afgekeurd.", en: "every import has rows read = accepted + rejected.")
                 : .error("boekhouding", nl: "\(broken) imports kloppen niet (gelezen ≠ geaccepteerd + afgekeurd); de store is buiten noaber om gewijzigd. Zet een back-up terug.",
                          en: "\(broken) imports do not add up (read ≠ accepted + rejected); the store was changed outside noaber. Restore a backup."))
 
-            let rejected = try scalar(db, "SELECT count(*) FROM rejected_rows")
-            let rejectedImports = try scalar(db, "SELECT count(DISTINCT import_id) FROM rejected_rows")
+            let (rejected, rejectedImports) = try db.rejectedRows()
             findings.append(rejected == 0
                 ? .ok("afgekeurd", nl: "geen afgekeurde rijen.", en: "no rejected rows.")
-                : .warning("afgekeurd", nl: "\(rejected) afgekeurde rijen in \(rejectedImports) imports wachten op correctie. Bekijk ze met 'noaber rejected --db \(storePath)' en vraag het dorp om een verbeterde export.",
-                           en: "\(rejected) rejected rows in \(rejectedImports) imports await correction. See them with 'noaber rejected --db \(storePath)' and ask the village for a corrected export."))
+                : .warning("afgekeurd", nl: "\(Language.nl.count(Int(rejected))) afgekeurde rijen in \(Language.nl.count(Int(rejectedImports))) imports wachten op correctie. Bekijk ze met 'noaber rejected --db \(storePath)' en vraag het dorp om een verbeterde export.",
+                           en: "\(Language.en.count(Int(rejected))) rejected rows in \(Language.en.count(Int(rejectedImports))) imports await correction. See them with 'noaber rejected --db \(storePath)' and ask the village for a corrected export."))
 
-            let missing = try texts(db, "SELECT village FROM villages WHERE inhabitants_75plus IS NULL OR paid_hours_per_week IS NULL OR cost_per_year_eur IS NULL ORDER BY village")
-                .map { $0[0] }
+            let missing = try db.villagesWithoutFacts()
             findings.append(missing.isEmpty
                 ? .ok("dorpen", nl: "alle dorpen hebben inwonertallen en bekostiging.", en: "every village has population and funding facts.")
                 : .warning("dorpen", nl: "dorpen zonder volledige bevolkings- of bekostigingsgegevens: \(missing.joined(separator: ", ")). Vul het dorpenbestand aan en importeer het opnieuw (noaber villages import).",
                            en: "villages without complete population or funding facts: \(missing.joined(separator: ", ")). Complete the villages file and import it again (noaber villages import)."))
 
-            // An export imported without --village records no village on the import, so the
-            // cases' own as-of dates count too (as in `NoaberStore.latestAsOf`).
-            let latest = try texts(db, """
-                SELECT v.village,
-                       max(coalesce((SELECT max(as_of) FROM imports i WHERE i.village = v.village AND i.kind = 'cases'), ''),
-                           coalesce((SELECT max(as_of) FROM cases c WHERE c.village = v.village), ''))
-                FROM villages v ORDER BY v.village
-                """, columns: 2)
+            let latest = try db.latestCaseExports()
             var stale: [String] = []
             var never: [String] = []
-            for row in latest {
-                guard let date = CivilDate(iso: row[1]) else { never.append(row[0]); continue }
+            for (village, asOf) in latest {
+                guard let date = asOf else { never.append(village); continue }
                 let age = today.dayNumber - date.dayNumber
-                if age > Self.staleExportDays { stale.append("\(row[0]) (\(age) d)") }
+                if age > Self.staleExportDays { stale.append("\(village) (\(age) d)") }
             }
             if !never.isEmpty {
                 findings.append(.warning("exports", nl: "dorpen zonder enige hulpvragen-export: \(never.joined(separator: ", ")). Importeer hun export met 'noaber import'.",
@@ -231,7 +199,7 @@ struct DoctorChecks {
                 findings.append(.ok("exports", nl: "elk dorp heeft een export van de laatste \(Self.staleExportDays) dagen.",
                                     en: "every village has an export from the last \(Self.staleExportDays) days."))
             }
-            if try db.userVersion() >= 4 { findings += try vanishedCases(db) }
+            if let vanished = try db.vanishedCases() { findings.append(vanishedCasesFinding(vanished)) }
         } catch {
             findings.append(storeFailure("gegevens", error))
         }
@@ -241,34 +209,15 @@ struct DoctorChecks {
     /// Cases that a newer full export no longer listed, per village and the export that dropped
     /// them: the metrics censor such an open case where it was last seen, but the village should
     /// say why it disappeared (deleted by mistake, or the export was really incremental).
-    /// Needs schema version 4 (`import_villages`, `imports.export_kind`).
-    func vanishedCases(_ db: Database) throws(StoreError) -> [DoctorFinding] {
-        let fulls = try texts(db, """
-            SELECT v.village, i.import_id, i.file_name, i.as_of FROM import_villages v JOIN imports i ON i.import_id = v.import_id
-            WHERE i.kind = 'cases' AND i.export_kind = 'full' ORDER BY v.village, i.as_of, i.import_id
-            """, columns: 4)
-        let groups = try texts(db, "SELECT village, as_of, count(*), sum(closed IS NULL) FROM cases GROUP BY village, as_of",
-                               columns: 4)
-        var dropped: [String] = []
-        let fullsByVillage = Dictionary(grouping: fulls, by: { $0[0] })
-        var perImport: [String: (village: String, file: String, asOf: String, cases: Int, open: Int)] = [:]
-        for g in groups {
-            // The first full export after the date the case was last listed left it out.
-            guard let next = fullsByVillage[g[0]]?.first(where: { $0[3] > g[1] }) else { continue }
-            var entry = perImport[next[1]] ?? (g[0], next[2], next[3], 0, 0)
-            entry.cases += Int(g[2]) ?? 0
-            entry.open += Int(g[3]) ?? 0
-            perImport[next[1]] = entry
+    func vanishedCasesFinding(_ vanished: [VanishedCases]) -> DoctorFinding {
+        guard !vanished.isEmpty else {
+            return .ok("verdwenen", .data, nl: "geen hulpvragen verdwenen uit een nieuwere volledige export.",
+                       en: "no cases disappeared from a newer full export.")
         }
-        for (id, e) in perImport.sorted(by: { ($0.value.village, Int($0.key) ?? 0) < ($1.value.village, Int($1.key) ?? 0) }) {
-            dropped.append("\(e.village): import \(id) (\(e.file), \(e.asOf)) \(e.cases) (open \(e.open))")
-        }
-        guard !dropped.isEmpty else {
-            return [.ok("verdwenen", .data, nl: "geen hulpvragen verdwenen uit een nieuwere volledige export.",
-                        en: "no cases disappeared from a newer full export.")]
-        }
-        return [.warning("verdwenen",
-                         nl: "hulpvragen die een nieuwere volledige export niet meer bevat (per dorp: de import die ze wegliet, aantal): \(dropped.joined(separator: "; ")). Open hulpvragen tellen mee tot de laatste export waarin ze stonden. Vraag het dorp waarom ze ontbreken; was de export aanvullend, importeer hem dan met --incremental.",
-                         en: "cases that a newer full export no longer lists (per village: the import that left them out, count): \(dropped.joined(separator: "; ")). Open ones count up to the last export that listed them. Ask the village why they are missing; if the export was incremental, import it with --incremental.")]
+        let list = vanished.map { "\($0.village): import \($0.importID) (\($0.fileName), \($0.asOf.iso)) \($0.cases) (open \($0.open))" }
+            .joined(separator: "; ")
+        return .warning("verdwenen",
+                        nl: "hulpvragen die een nieuwere volledige export niet meer bevat (per dorp: de import die ze wegliet, aantal): \(list). Open hulpvragen tellen mee tot de laatste export waarin ze stonden. Vraag het dorp waarom ze ontbreken; was de export aanvullend, importeer hem dan met --incremental.",
+                        en: "cases that a newer full export no longer lists (per village: the import that left them out, count): \(list). Open ones count up to the last export that listed them. Ask the village why they are missing; if the export was incremental, import it with --incremental.")
     }
 }

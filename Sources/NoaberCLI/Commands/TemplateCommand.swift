@@ -7,8 +7,20 @@ import NoaberModel
 struct TemplateCommand {
     static let spec = CommandSpec(
         name: "template",
-        abstract: "Write a registration workbook (.xlsx) a village can start registering in.",
-        discussion: """
+        abstract: Localized(nl: "Schrijf een registratiewerkmap (.xlsx) waarin een dorp kan beginnen met registreren.",
+                            en: "Write a registration workbook (.xlsx) a village can start registering in."),
+        discussion: Localized(nl: """
+        Eén werkblad met de velden van noaber onder leesbare kolomkoppen (kopregel vastgezet, datumopmaak, keuzelijsten \
+        met de eigen labels van noaber voor elk gecodeerd veld, een invoerbericht per kolom), een werkblad 'Toelichting' \
+        over wat u invult en wat er nooit in hoort (namen, adressen, telefoonnummers, notities over mensen), en een \
+        verborgen werkblad met de lijsten. Ingevuld leest noaber de werkmap zonder profiel: noaber import BESTAND.xlsx \
+        --as-of DATUM.
+        Een bestaand bestand wordt nooit overschreven.
+        Voorbeelden:
+          noaber template
+          noaber template --kind tasks --out vrijwilligers-2025.xlsx
+          noaber template --lang en --out registration.xlsx
+        """, en: """
         One sheet with noaber's fields under readable headers (frozen header row, date formats, drop-down lists of \
         noaber's own labels for every coded field, an input message per column), a sheet 'Toelichting' on what to \
         fill in and what never to put in (names, addresses, phone numbers, notes about people), and a hidden sheet \
@@ -18,14 +30,18 @@ struct TemplateCommand {
           noaber template
           noaber template --kind tasks --out vrijwilligers-2025.xlsx
           noaber template --lang en --out registration.xlsx
-        """,
+        """),
         options: [
-            OptionSpec(name: "kind", valueName: "kind", help: "What is registered: requests for help, or volunteer tasks.",
-                       allowed: ["cases", "tasks"], defaultDescription: "cases"),
-            OptionSpec(name: "lang", valueName: "language", help: "Language of the headers, lists and explanation.",
-                       allowed: ["nl", "en"], defaultDescription: "nl"),
-            OptionSpec(name: "out", valueName: "file.xlsx", help: "Where to write the workbook (refused if it exists).",
-                       defaultDescription: "registratie-hulpvragen.xlsx (or -vrijwilligerstaken, or registration-… with --lang en)"),
+            OptionSpec(name: "kind", valueName: Placeholder.kind,
+                       help: Localized(nl: "Wat er wordt geregistreerd: hulpvragen, of taken van vrijwilligers.",
+                                       en: "What is registered: requests for help, or volunteer tasks."),
+                       allowed: ["cases", "tasks"], defaultDescription: Localized(verbatim: "cases")),
+            CommonOptions.langSpec,
+            OptionSpec(name: "out", valueName: Placeholder.file,
+                       help: Localized(nl: "Waar de werkmap komt (geweigerd als het bestand al bestaat).",
+                                       en: "Where to write the workbook (refused if it exists)."),
+                       defaultDescription: Localized(nl: "registratie-hulpvragen.xlsx (of -vrijwilligerstaken, of registration-… met --lang en)",
+                                                     en: "registratie-hulpvragen.xlsx (or -vrijwilligerstaken, or registration-… with --lang en)")),
         ])
 
     let kind: RecordKind
@@ -34,7 +50,8 @@ struct TemplateCommand {
 
     init(_ args: ParsedArguments) {
         kind = args.string("kind").flatMap(RecordKind.init(rawValue:)) ?? .cases
-        language = Language(rawValue: args.string("lang") ?? "nl") ?? .nl
+        // The workbook's language: --lang, else $NOABER_LANG, else Dutch.
+        language = CommonOptions(args).language
         out = args.string("out") ?? RegistrationTemplate.defaultFileName(kind: kind, language: language)
     }
 

@@ -26,6 +26,7 @@ enum CLIFailure: Error {
             case .cannotRead, .notARegularFile: .noInput
             case .badProfile, .unresolvedProfile, .key: .configError
             case .store: .storeError
+            case .internalInconsistency: .internalError
             default: .dataError
             }
         case .store: .storeError
@@ -41,7 +42,7 @@ enum CLIFailure: Error {
 
     func message(_ language: Language) -> String {
         switch self {
-        case .usage(let e): return e.message
+        case .usage(let e): return e.message.text(language)
         case .importFailed(let e): return e.message(language)
         case .store(let e, let path):
             let prefix = path.map { "\($0): " } ?? ""
@@ -51,11 +52,7 @@ enum CLIFailure: Error {
                     ? "dit is geen (gave) noaber-store; het bestand is niet aangeraakt (\(technical)). Zet een back-up terug; 'noaber doctor --db \(path ?? "…")' laat zien wat er mis is."
                     : "this is not a (healthy) noaber store; the file was left untouched (\(technical)). Restore a backup; 'noaber doctor --db \(path ?? "…")' shows what is wrong.")
             }
-            if let advice = e.advice {
-                return advice.text(language) + " (" + technical + ")"
-            }
-            if e.code < 0 { return prefix + e.message }
-            return prefix + (language == .nl ? "fout in de store: " : "store error: ") + e.description
+            return e.explanation.text(language)
         case .noInput(let m), .cannotCreate(let m), .data(let m), .noData(let m), .config(let m): return m.text(language)
         case .reported: return ""
         case .internal(let m):

@@ -31,7 +31,7 @@ public enum MetricsEngine {
             var municipalityOf: [String: String] = [:]
             for v in source.villages { municipalityOf[v.code] = v.municipality }
             result.rows = DisclosureControl.apply(result.rows, minCell: k, municipalityOf: municipalityOf)
-            DisclosureControl.withholdChartMaterial(&result, rows: result.rows)
+            DisclosureControl.withholdChartMaterial(&result, rows: result.rows, funnelWidening: options.funnelWidening)
         }
         result.rows = MetricRow.sortedTidy(result.rows)
         return result
@@ -39,9 +39,10 @@ public enum MetricsEngine {
 
     /// The Monte Carlo model a run of `family` needs (nil without escalation), drawn once so that
     /// several groupings of one run share it.
+    /// Its unit costs are at the run's price level (`MetricsOptions.pricedEscalationParameters`).
     static func model(_ family: MetricFamily, _ options: MetricsOptions) -> EscalationModel? {
-        family.members.contains(.escalation)
-            ? EscalationModel(parameters: options.escalationParameters, draws: options.escalationDraws, seed: options.seed)
-            : nil
+        guard family.members.contains(.escalation) else { return nil }
+        let (parameters, level) = options.pricedEscalationParameters
+        return EscalationModel(parameters: parameters, draws: options.escalationDraws, seed: options.seed, priceLevel: level)
     }
 }

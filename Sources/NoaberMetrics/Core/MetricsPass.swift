@@ -27,148 +27,269 @@ enum MetricsPass {
 
     /// Unsuppressed results, one per request, in request order: rows in no particular order;
     /// chart material in period order, then group order, then endpoint.
+    ///
+    /// Four steps: settle what is computed (`PassSettings`) and which pooled group each village
+    /// joins (`PooledLayout`); read the villages a round at a time, computing each on its own and
+    /// adding it to its pooled groups; read the pooled groups; put each request's result together.
     static func run<Failure: Error>(_ family: MetricFamily, source: MetricsSource<Failure>, options: MetricsOptions,
                                     requests: [GroupingRequest], model: EscalationModel?) throws(Failure) -> [MetricsResult] {
-        let families = Set(family.members)
-        let k = max(options.minCell, 1)
-        let hideSmall = options.suppress && k > 1
-        let small: @Sendable (Int) -> Bool = { n in hideSmall && n >= 1 && n < k }
-        let periods = options.periods
-        // Per period, the chart material kept for it.
-        let charted: [ChartMaterial] = periods.map {
-            (options.chartPeriods?.contains($0.label) ?? true) ? options.chartMaterial : []
-        }
-        let plan = TallyPlan(reach: families.contains(.reach), response: families.contains(.response),
-                             volunteers: families.contains(.volunteers), escalation: families.contains(.escalation),
-                             index: source.residents, followUpDays: max(options.effectiveFollowUpDays, 0),
-                             thresholdPerWeek: options.volunteerThresholdHoursPerWeek)
-        let model = plan.escalation ? model : nil
+        let settings = PassSettings(family, source: source, options: options, requests: requests, model: model)
+        let layout = PooledLayout(requests: requests, villages: source.villages, settings: settings)
         let villages = source.villages.sorted { $0.code < $1.code }
-        let villageRequests = requests.indices.filter { requests[$0].grouping == .village }
-        let villageCountsOnly = villageRequests.allSatisfy { requests[$0].countsOnly }
-        let villageCharts = villageRequests.contains { requests[$0].charts }
-        let villageCharted = charted.map { $0.intersection(options.villageChartMaterial ?? .all) }
-        let funnel = requests.contains(where: \.charts) && (plan.reach || plan.volunteers)
-            && charted.contains { $0.contains(.funnel) }
-        let quality = families.contains(.quality) && requests.contains(where: \.quality)
-        let needsVillageTally = !villageRequests.isEmpty || funnel
 
-        // Pooled groups: per request (not `village`), its groups and, per village, the index of
-        // the group it belongs to.
-        let pooledRequests = requests.indices.filter { requests[$0].grouping != .village }
-        let pooledGroups = pooledRequests.map { MetricGroup.groups(requests[$0].grouping, villages: source.villages) }
-        var membership: [String: [Int]] = [:]   // village → per pooled request, its group index
-        for (r, groups) in pooledGroups.enumerated() {
-            for (g, group) in groups.enumerated() {
-                for v in group.villages { membership[v.code, default: Array(repeating: -1, count: pooledGroups.count)][r] = g }
-            }
-        }
-        let memberOf = membership
-        let boxes = periods.indices.map { _ in
-            PeriodTallies(pooledGroups.enumerated().map { r, groups in
-                groups.map { _ in GroupTally(plan, countsOnly: requests[pooledRequests[r]].countsOnly, pooled: true) }
-            })
-        }
-
-        var villageParts: [MetricsResult] = []
-        var qualityRows: [MetricRow] = []
-        var funnelCounts = periods.map { _ in [FunnelPoints.Counts]() }
+        var gathered = GatheredVillages(periods: settings.periods.count)
         let lanes = max(source.lanes, 1)
-        let round = lanes * villagesPerLane
+        let roundSize = lanes * villagesPerLane
         var start = 0
         while start < villages.count {
-            let batch = Array(villages[start..<min(start + round, villages.count)])
-            start += batch.count
-            // Read and compute this round's villages, lane r taking every lanes-th one in turn
-            // (a lane is one connection: used by one thread at a time).
-            let laneResults = Parallel.map(lanes) { lane -> Result<[VillageWork], Failure> in
-                Result { () throws(Failure) -> [VillageWork] in
-                    var mine: [VillageWork] = []
-                    for i in stride(from: lane, to: batch.count, by: lanes) {
-                        let v = batch[i]
-                        let records = try source.read(v.code, lane)
-                        let prepared = PreparedVillage(village: v, records: records, asOf: source.asOf[v.code],
-                                                       residents: source.residents,
-                                                       coverage: source.coverage[v.code] ?? .empty,
-                                                       timeline: source.timelines[v.code])
-                        var work = VillageWork(position: i, prepared: prepared)
-                        let group = MetricGroup(key: v.code, villages: [v])
-                        for (p, period) in periods.enumerated() where needsVillageTally {
-                            var tally = GroupTally(plan, countsOnly: villageCountsOnly, pooled: false)
-                            tally.add(prepared, period: period, followUpDays: plan.followUpDays,
-                                      includePartial: options.includePartial)
-                            if funnel && charted[p].contains(.funnel) { work.funnel.append((p, tally.funnelCounts(village: v))) }
-                            guard !villageRequests.isEmpty else { continue }
-                            work.part.merge(tally.finish(group: group, period: period, plan: plan, model: model,
-                                                         charts: villageCharts ? villageCharted[p] : [],
-                                                         countsOnly: villageCountsOnly, small: small))
-                        }
-                        if quality {
-                            work.quality = QualityMetrics.rows(prepared, facts: source.qualityFacts[v.code],
-                                                               today: options.today)
-                        }
-                        mine.append(work)
-                    }
-                    return mine
-                }
-            }
-            var works: [VillageWork] = []
-            for result in laneResults { works += try result.get() }
-            works.sort { $0.position < $1.position }
-            for work in works {
-                villageParts.append(work.part)
-                qualityRows += work.quality
-                for (p, counts) in work.funnel { funnelCounts[p].append(counts) }
-            }
-            // The pooled groups take the round's villages in code order, each period on its own core.
-            guard !pooledRequests.isEmpty else { continue }
-            let prepared = works.map(\.prepared)
-            _ = Parallel.map(periods.count) { p -> Bool in
-                for village in prepared {
-                    guard let groups = memberOf[village.village.code] else { continue }
-                    for (r, g) in groups.enumerated() where g >= 0 {
-                        boxes[p].tallies[r][g].add(village, period: periods[p], followUpDays: plan.followUpDays,
-                                                   includePartial: options.includePartial)
-                    }
-                }
-                return true
-            }
+            let round = Array(villages[start..<min(start + roundSize, villages.count)])
+            start += round.count
+            let works = try computeRound(round, lanes: lanes, source: source, settings: settings)
+            gathered.take(works)
+            layout.add(works.map(\.prepared), settings: settings)
         }
 
-        // Pooled groups are read per period on all cores.
-        let pooledParts = Parallel.map(periods.count) { p -> [MetricsResult] in
-            pooledRequests.indices.map { r in
-                var out = MetricsResult()
-                for (g, group) in pooledGroups[r].enumerated() {
-                    let request = requests[pooledRequests[r]]
-                    out.merge(boxes[p].tallies[r][g].finish(group: group, period: periods[p], plan: plan, model: model,
-                                                            charts: request.charts ? charted[p] : [],
-                                                            countsOnly: request.countsOnly, small: small))
+        let pooledParts = layout.finish(settings: settings)
+        let drawn = settings.drawFunnel(gathered.funnelCounts)
+        return assemble(requests: requests, villageParts: gathered.villageParts, pooledParts: pooledParts,
+                        pooledRequests: layout.requests, qualityRows: gathered.qualityRows,
+                        outliers: gathered.outliers, funnel: drawn,
+                        periods: settings.periods)
+    }
+
+    /// Reads and computes one round's villages, lane `l` taking every `lanes`-th one in turn (a
+    /// lane is one connection: used by one thread at a time). The works come back in code order.
+    private static func computeRound<Failure: Error>(_ round: [Village], lanes: Int, source: MetricsSource<Failure>,
+                                                     settings: PassSettings) throws(Failure) -> [VillageWork] {
+        let laneResults = Parallel.map(lanes) { lane -> Result<[VillageWork], Failure> in
+            Result { () throws(Failure) -> [VillageWork] in
+                var mine: [VillageWork] = []
+                for position in stride(from: lane, to: round.count, by: lanes) {
+                    let village = round[position]
+                    let records = try source.read(village.code, lane)
+                    let prepared = PreparedVillage(village: village, records: records, asOf: source.asOf[village.code],
+                                                   residents: source.residents,
+                                                   coverage: source.coverage[village.code] ?? .empty,
+                                                   timeline: source.timelines[village.code])
+                    mine.append(settings.compute(prepared, position: position,
+                                                 qualityFacts: source.qualityFacts[village.code]))
                 }
-                return out
+                return mine
             }
         }
-        let counts = funnelCounts
-        let points = funnel ? Parallel.map(periods.count) { p in
-            FunnelPoints.compute(period: periods[p], counts: counts[p], reach: plan.reach,
-                                 volunteers: plan.volunteers, hideBelow: hideSmall ? k : 1)
-        }.flatMap { $0 } : []
+        var works: [VillageWork] = []
+        for result in laneResults { works += try result.get() }
+        works.sort { $0.position < $1.position }
+        return works
+    }
 
+    /// Each request's result: the villages' parts or its pooled parts, the data-quality rows and
+    /// the funnel where asked for, chart material in its fixed order.
+    private static func assemble(requests: [GroupingRequest], villageParts: [MetricsResult],
+                                 pooledParts: [[MetricsResult]], pooledRequests: [Int], qualityRows: [MetricRow],
+                                 outliers: [MonthlyOutliers],
+                                 funnel: (points: [FunnelPoint], dispersion: [FunnelDispersion]), periods: [Period]) -> [MetricsResult] {
         let periodIndex = Dictionary(periods.enumerated().map { ($1.label, $0) }, uniquingKeysWith: { a, _ in a })
         var results: [MetricsResult] = []
-        for (i, request) in requests.enumerated() {
+        for (requestIndex, request) in requests.enumerated() {
             var result = MetricsResult()
             if request.grouping == .village {
                 for part in villageParts { result.merge(part) }
-            } else if let r = pooledRequests.firstIndex(of: i) {
-                for p in periods.indices { result.merge(pooledParts[p][r]) }
+            } else if let pooled = pooledRequests.firstIndex(of: requestIndex) {
+                for p in periods.indices { result.merge(pooledParts[p][pooled]) }
             }
-            if request.quality { result.rows += qualityRows }
-            if request.charts { result.funnel = points }
+            if request.quality {
+                result.rows += qualityRows
+                result.outliers = outliers
+            }
+            if request.charts {
+                result.funnel = funnel.points
+                result.funnelDispersion = funnel.dispersion
+            }
             result.sortChartMaterial(periodIndex: periodIndex)
             results.append(result)
         }
         return results
+    }
+}
+
+/// What one pass computes, settled once from the family, the options and the requests.
+private struct PassSettings: Sendable {
+    let options: MetricsOptions
+    let periods: [Period]
+    let plan: TallyPlan
+    let model: EscalationModel?
+    /// Counts 1 … k − 1 are small when suppression is on.
+    let minCell: Int
+    let hideSmall: Bool
+    /// Per period, the chart material kept for it.
+    let charted: [ChartMaterial]
+    /// Per period, the chart material kept for single villages.
+    let villageCharted: [ChartMaterial]
+    /// Whether any request groups by village, and what it wants.
+    let wantsVillageRows: Bool
+    let villageCountsOnly: Bool
+    let villageCharts: Bool
+    /// Whether funnel points are drawn (they need every village's own counts).
+    let drawsFunnel: Bool
+    /// Whether the data-quality rows are computed.
+    let wantsQuality: Bool
+
+    init<Failure: Error>(_ family: MetricFamily, source: MetricsSource<Failure>, options: MetricsOptions,
+                         requests: [GroupingRequest], model: EscalationModel?) {
+        let families = Set(family.members)
+        self.options = options
+        periods = options.periods
+        minCell = max(options.minCell, 1)
+        hideSmall = options.suppress && minCell > 1
+        charted = options.periods.map {
+            (options.chartPeriods?.contains($0.label) ?? true) ? options.chartMaterial : []
+        }
+        plan = TallyPlan(reach: families.contains(.reach), response: families.contains(.response),
+                         volunteers: families.contains(.volunteers), escalation: families.contains(.escalation),
+                         index: source.residents, followUpDays: max(options.effectiveFollowUpDays, 0),
+                         thresholdPerWeek: options.volunteerThresholdHoursPerWeek)
+        self.model = plan.escalation ? model : nil
+        let villageRequests = requests.filter { $0.grouping == .village }
+        wantsVillageRows = !villageRequests.isEmpty
+        villageCountsOnly = villageRequests.allSatisfy(\.countsOnly)
+        villageCharts = villageRequests.contains(where: \.charts)
+        villageCharted = charted.map { $0.intersection(options.villageChartMaterial ?? .all) }
+        drawsFunnel = requests.contains(where: \.charts) && (plan.reach || plan.volunteers)
+            && charted.contains { $0.contains(.funnel) }
+        wantsQuality = families.contains(.quality) && requests.contains(where: \.quality)
+    }
+
+    /// Whether a count would be suppressed (the tallies mark what follows from it).
+    var isSmall: @Sendable (Int) -> Bool {
+        let hide = hideSmall, k = minCell
+        return { n in hide && n >= 1 && n < k }
+    }
+
+    /// One village on its own: its rows per period, its funnel counts and its data-quality rows.
+    func compute(_ prepared: PreparedVillage, position: Int, qualityFacts: QualityFacts?) -> VillageWork {
+        var work = VillageWork(position: position, prepared: prepared)
+        let village = prepared.village
+        let group = MetricGroup(key: village.code, villages: [village])
+        if wantsVillageRows || drawsFunnel {
+            for (p, period) in periods.enumerated() {
+                var tally = GroupTally(plan, countsOnly: villageCountsOnly, pooled: false)
+                tally.add(prepared, period: period, followUpDays: plan.followUpDays,
+                          includePartial: options.includePartial)
+                if drawsFunnel && charted[p].contains(.funnel) {
+                    work.funnel.append((p, tally.funnelCounts(village: village)))
+                }
+                guard wantsVillageRows else { continue }
+                work.part.merge(tally.finish(group: group, period: period, plan: plan, model: model,
+                                             charts: villageCharts ? villageCharted[p] : [],
+                                             countsOnly: villageCountsOnly, small: isSmall))
+            }
+        }
+        if wantsQuality {
+            let quality = QualityMetrics.compute(prepared, facts: qualityFacts, today: options.today,
+                                                 exportEvery: options.exportEvery, graceDays: options.exportGraceDays)
+            work.quality = quality.rows
+            work.outliers = quality.outliers
+        }
+        return work
+    }
+
+    /// The funnel points of every period from the villages' counts, with their limits drawn.
+    func drawFunnel(_ counts: [[FunnelPoints.Counts]]) -> (points: [FunnelPoint], dispersion: [FunnelDispersion]) {
+        let points = drawsFunnel ? Parallel.map(periods.count) { p in
+            FunnelPoints.compute(period: periods[p], counts: counts[p], reach: plan.reach,
+                                 volunteers: plan.volunteers, hideBelow: hideSmall ? minCell : 1)
+        }.flatMap { $0 } : []
+        return FunnelPoints.drawLimits(points, widening: options.funnelWidening)
+    }
+}
+
+/// The pooled groups (municipalities, `all`): per request that is not `village`, its groups, the
+/// group each village belongs to, and per period their tallies.
+private struct PooledLayout: Sendable {
+    /// Indices of the pooled requests in the request list.
+    let requests: [Int]
+    let countsOnly: [Bool]
+    let charts: [Bool]
+    /// `groups[pooledRequest]`.
+    let groups: [[MetricGroup]]
+    /// Village code → per pooled request, the index of its group (−1: none).
+    let membership: [String: [Int]]
+    let tallies: [PeriodTallies]
+
+    init(requests all: [GroupingRequest], villages: [Village], settings: PassSettings) {
+        requests = all.indices.filter { all[$0].grouping != .village }
+        countsOnly = requests.map { all[$0].countsOnly }
+        charts = requests.map { all[$0].charts }
+        let groups = requests.map { MetricGroup.groups(all[$0].grouping, villages: villages) }
+        self.groups = groups
+        var membership: [String: [Int]] = [:]
+        for (pooled, groupsOfRequest) in groups.enumerated() {
+            for (groupIndex, group) in groupsOfRequest.enumerated() {
+                for village in group.villages {
+                    membership[village.code, default: Array(repeating: -1, count: groups.count)][pooled] = groupIndex
+                }
+            }
+        }
+        self.membership = membership
+        let countsOnly = self.countsOnly
+        tallies = settings.periods.indices.map { _ in
+            PeriodTallies(groups.enumerated().map { pooled, groupsOfRequest in
+                groupsOfRequest.map { _ in GroupTally(settings.plan, countsOnly: countsOnly[pooled], pooled: true) }
+            })
+        }
+    }
+
+    /// The pooled groups take a round's villages in code order, each period on its own core.
+    func add(_ prepared: [PreparedVillage], settings: PassSettings) {
+        guard !requests.isEmpty else { return }
+        _ = Parallel.map(settings.periods.count) { p -> Bool in
+            for village in prepared {
+                guard let groupIndices = membership[village.village.code] else { continue }
+                for (pooled, groupIndex) in groupIndices.enumerated() where groupIndex >= 0 {
+                    tallies[p].tallies[pooled][groupIndex].add(village, period: settings.periods[p],
+                                                               followUpDays: settings.plan.followUpDays,
+                                                               includePartial: settings.options.includePartial)
+                }
+            }
+            return true
+        }
+    }
+
+    /// Reads the pooled groups per period on all cores: `[period][pooledRequest]`.
+    func finish(settings: PassSettings) -> [[MetricsResult]] {
+        Parallel.map(settings.periods.count) { p -> [MetricsResult] in
+            requests.indices.map { pooled in
+                var out = MetricsResult()
+                for (groupIndex, group) in groups[pooled].enumerated() {
+                    out.merge(tallies[p].tallies[pooled][groupIndex].finish(
+                        group: group, period: settings.periods[p], plan: settings.plan, model: settings.model,
+                        charts: charts[pooled] ? settings.charted[p] : [],
+                        countsOnly: countsOnly[pooled], small: settings.isSmall))
+                }
+                return out
+            }
+        }
+    }
+}
+
+/// What the rounds hand over, in code order: the villages' own parts, data-quality rows and
+/// funnel counts per period.
+private struct GatheredVillages {
+    var villageParts: [MetricsResult] = []
+    var qualityRows: [MetricRow] = []
+    var outliers: [MonthlyOutliers] = []
+    var funnelCounts: [[FunnelPoints.Counts]]
+
+    init(periods: Int) { funnelCounts = Array(repeating: [], count: periods) }
+
+    mutating func take(_ works: [VillageWork]) {
+        for work in works {
+            villageParts.append(work.part)
+            qualityRows += work.quality
+            if let monthly = work.outliers { outliers.append(monthly) }
+            for (p, counts) in work.funnel { funnelCounts[p].append(counts) }
+        }
     }
 }
 
@@ -179,6 +300,7 @@ private struct VillageWork: Sendable {
     let prepared: PreparedVillage
     var part = MetricsResult()
     var quality: [MetricRow] = []
+    var outliers: MonthlyOutliers?
     var funnel: [(Int, FunnelPoints.Counts)] = []
 }
 

@@ -13,16 +13,24 @@ public struct MetricsResult: Sendable {
     public var escalation: [EscalationSummary]
     /// Hours per active volunteer, ascending, per group and period (for a Lorenz curve).
     public var volunteerHours: [VolunteerHoursDistribution]
-    /// Funnel-plot points: each village's rate against the pooled rate and its limits.
+    /// Funnel-plot points: each village's rate against the pooled rate and the limits drawn.
     public var funnel: [FunnelPoint]
+    /// Per period and funnel metric: the overdispersion test over the points shown and which
+    /// limits are drawn (`FunnelDispersion`).
+    public var funnelDispersion: [FunnelDispersion]
+    /// Per village (code order), its monthly case counts scored for outliers; with the data-quality
+    /// rows only. The counts are raw: a writer shows a month of 1 … k − 1 cases as `<k`.
+    public var outliers: [MonthlyOutliers] = []
 
     public init(rows: [MetricRow] = [], survivalCurves: [SurvivalCurve] = [], escalation: [EscalationSummary] = [],
-                volunteerHours: [VolunteerHoursDistribution] = [], funnel: [FunnelPoint] = []) {
+                volunteerHours: [VolunteerHoursDistribution] = [], funnel: [FunnelPoint] = [],
+                funnelDispersion: [FunnelDispersion] = []) {
         self.rows = rows
         self.survivalCurves = survivalCurves
         self.escalation = escalation
         self.volunteerHours = volunteerHours
         self.funnel = funnel
+        self.funnelDispersion = funnelDispersion
     }
 
     /// The row for a group, period and metric, if any.
@@ -58,12 +66,17 @@ public struct FunnelPoint: Hashable, Sendable {
     public var period: String
     public var metric: String
     public var value: Double
+    /// The count the value is computed from (residents reached, cases, active volunteers).
+    public var numerator: Int
     /// The denominator the limits are drawn at (inhabitants or inhabitants 75+).
     public var denominator: Int
     /// The pooled rate over all villages in the input.
     public var target: Double
+    /// The limits drawn at this village's size: exact, or widened for overdispersion (`limitKind`).
     public var limits95: Interval
     public var limits998: Interval
+    /// Which limits `limits95` and `limits998` are.
+    public var limitKind: FunnelLimitKind = .exact
 
     /// Outside the 95% limits: worth a conversation. Outside 99.8%: unlikely to be noise.
     public var outside95: Bool { value < limits95.lower || value > limits95.upper }

@@ -131,13 +131,7 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     private static func number(_ u: [UInt8], _ start: Int, _ count: Int) -> Int? {
-        var v = 0
-        for i in start..<(start + count) {
-            let c = u[i] &- 48
-            guard c < 10 else { return nil }
-            v = v * 10 + Int(c)
-        }
-        return v
+        DecimalDigits.value(u, from: start, count: count)
     }
 }
 

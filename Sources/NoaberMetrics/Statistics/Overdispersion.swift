@@ -179,7 +179,13 @@ public struct Overdispersion: Hashable, Sendable {
     /// Returns nil when no unit can be scored (no units, all excluded, or — log scale with a
     /// large `trimFraction` — all truncated), or when `trimFraction` is outside 0 ≤ t < 0.5.
     /// A `trimFraction` of 0 winsorises nothing and truncates nothing.
-    public init?(units input: [Unit], indicator: Indicator, trimFraction: Double = Overdispersion.defaultTrimFraction) {
+    ///
+    /// `pooledTarget`, when given, is the centre line of a proportion or rate instead of Σo/Σn over
+    /// these units: for a funnel whose pooled rate also counts units that are not scored (villages
+    /// hidden by disclosure control count in the pooled rate that is published anyway, but not in
+    /// φ, which would give their counts away). It is ignored for a standardised ratio (target 1).
+    public init?(units input: [Unit], indicator: Indicator, trimFraction: Double = Overdispersion.defaultTrimFraction,
+                 pooledTarget: Double? = nil) {
         guard trimFraction >= 0, trimFraction < 0.5 else { return nil }
         self.indicator = indicator
         self.trimFraction = trimFraction
@@ -198,7 +204,7 @@ public struct Overdispersion: Hashable, Sendable {
                 o += input[i].numerator
                 d += input[i].denominator
             }
-            target = o / d
+            target = pooledTarget.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil } ?? o / d
         case .standardisedRatio:
             target = 1
         }

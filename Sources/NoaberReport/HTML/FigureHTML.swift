@@ -12,7 +12,7 @@ struct FigureHTML {
     func render(tables: HTMLTable) -> String {
         let id = SVGDocument.sanitizedIdentifier(chart.identifier)
         // A table with many columns goes under the chart instead of beside it.
-        let layout = table.columns.count > 3 ? "figure-body stacked" : "figure-body"
+        let layout = PrintLayout.isStacked(tableColumns: table.columns.count) ? "figure-body stacked" : "figure-body"
         var out = "<figure id=\"fig-\(id)\">\n<div class=\"\(layout)\">\n<div class=\"figure-svg\">\n"
         out += chart.svg(language: language)
         out += "</div>\n<div class=\"figure-data\">\n"

@@ -3,6 +3,11 @@ import NoaberModel
 /// Renders a `ReportTable` as an accessible HTML table: a caption, column headers with
 /// `scope="col"`, the first cell of each row as a row header, numbers right-aligned.
 ///
+/// A wide table scrolls sideways inside its own box (`div.table-wrap`) rather than the page. That
+/// box is a keyboard stop and a named region (`tabindex="0"`, `role="region"`, labelled by the
+/// caption), so someone without a mouse can scroll it too (WCAG 2.1.1; axe-core's
+/// `scrollable-region-focusable`).
+///
 /// Suppressed cells read `<k` with a title explaining why; missing values an en dash.
 /// - Complexity: O(cells).
 struct HTMLTable {
@@ -12,8 +17,10 @@ struct HTMLTable {
     let minimumCell: Int
 
     func render(_ table: ReportTable, showCaption: Bool = true) -> String {
-        var out = "<div class=\"table-wrap\"><table id=\"t-\(HTML.attribute(table.name))\">\n"
-        if showCaption { out += "<caption>\(HTML.text(table.caption))</caption>\n" }
+        let id = "t-" + table.name
+        let name = showCaption ? "aria-labelledby=\"\(HTML.attribute(id))-caption\"" : "aria-label=\"\(HTML.attribute(table.caption))\""
+        var out = "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" \(name)><table id=\"\(HTML.attribute(id))\">\n"
+        if showCaption { out += "<caption id=\"\(HTML.attribute(id))-caption\">\(HTML.text(table.caption))</caption>\n" }
         out += "<thead><tr>"
         for c in table.columns { out += "<th scope=\"col\">\(HTML.text(c.title))</th>" }
         out += "</tr></thead>\n<tbody>\n"
@@ -25,7 +32,10 @@ struct HTMLTable {
                     out += "<th scope=\"row\">\(content)</th>"
                 } else {
                     let numeric: Bool
-                    if case .text = cell { numeric = false } else { numeric = true }
+                    switch cell {
+                    case .text, .textIn: numeric = false
+                    case .number, .estimate, .suppressed: numeric = true
+                    }
                     out += numeric ? "<td class=\"num\">\(content)</td>" : "<td>\(content)</td>"
                 }
             }
@@ -39,6 +49,8 @@ struct HTMLTable {
         switch cell {
         case .text(let s):
             return HTML.text(s)
+        case .textIn(let s, let code, let prefix):
+            return HTML.text(prefix) + (s.isEmpty ? "" : "<span lang=\"\(HTML.attribute(code))\">\(HTML.text(s))</span>")
         case .number(let x, let d):
             return x.map { HTML.text(format.decimal($0, fractionDigits: d)) } ?? format.notAvailable
         case .estimate(let x, let lo, let hi, let d):

@@ -3,8 +3,11 @@
 /// Screen: one readable column (max 60rem) that reflows to a phone; a figure sits next to its
 /// data table on a wide screen and above it on a narrow one. Print: A4 with 12 mm margins, 9 pt
 /// type, figures, tables and headline blocks never split across pages, headings kept with what
-/// follows. The raadsbrief gets tighter print rules so that it fits two pages. Colours are the
-/// Okabe–Ito blue for accents only; meaning is always carried by text as well.
+/// follows; nothing prints below 8 pt, and a chart fills its column with no maximum height, so
+/// its text prints at the size `PrintLayout` works out. Every grid track is `minmax(0, …)`, so a
+/// wide table scrolls inside its own box and never widens the page (no sideways scrolling at 400%
+/// zoom, WCAG 1.4.10). The raadsbrief gets tighter print rules so that it fits two pages. Colours
+/// are the Okabe–Ito blue for accents only; meaning is always carried by text as well.
 enum Stylesheet {
     static let css = """
     :root { --ink: #1a1a1a; --muted: #555; --accent: #0072B2; --rule: #c8c8c8; --soft: #f3f6f9; }
@@ -26,12 +29,13 @@ enum Stylesheet {
     .note { border: 1px solid var(--rule); padding: .5rem .8rem; background: #fffdf3; }
     figure { margin: 1.2rem 0; padding: 0; }
     .figure-body { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: .8rem; align-items: start; }
-    .figure-body.stacked { grid-template-columns: 1fr; }
+    .figure-body.stacked { grid-template-columns: minmax(0, 1fr); }
     .figure-body.stacked .figure-svg svg { max-width: 40rem; }
     .figure-svg svg { display: block; width: 100%; height: auto; max-width: 100%; }
     figcaption { font-size: .9rem; color: var(--muted); margin-top: .3rem; }
     .fig-no { font-weight: 600; color: var(--ink); }
     .table-wrap { overflow-x: auto; max-width: 100%; }
+    .table-wrap:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
     table { border-collapse: collapse; font-size: .85rem; margin: .3rem 0 .8rem; min-width: 50%; }
     caption { text-align: left; font-weight: 600; padding: .2rem 0; caption-side: top; }
     th, td { padding: .18rem .45rem; border-bottom: 1px solid var(--rule); vertical-align: top; text-align: left; }
@@ -47,7 +51,7 @@ enum Stylesheet {
     footer { margin-top: 2rem; font-size: .8rem; color: var(--muted); border-top: 1px solid var(--rule); padding-top: .5rem; }
     @media (max-width: 700px) {
       body { padding: .6rem; }
-      .figure-body { grid-template-columns: 1fr; }
+      .figure-body { grid-template-columns: minmax(0, 1fr); }
       h1 { font-size: 1.35rem; }
     }
     @page { size: A4; margin: 12mm; }
@@ -58,19 +62,28 @@ enum Stylesheet {
       h3 { font-size: 10pt; break-after: avoid; page-break-after: avoid; }
       figure, table, .headline li, .note, .keep { break-inside: avoid; page-break-inside: avoid; }
       figure { margin: .5rem 0; }
-      table { font-size: 7.5pt; }
+      table { font-size: 8pt; max-width: 100%; }
+      /* A table wider than the page would make the browser shrink the whole page to fit, charts
+         and text with it: on paper every cell may wrap, headers between any two letters. */
+      th, td { overflow-wrap: anywhere; }
+      td.num { white-space: normal; }
+      .figure-body:not(.stacked) .figure-data th, .figure-body:not(.stacked) .figure-data td { overflow-wrap: normal; }
+      .ci { font-size: 1em; }
+      code, .command { font-size: 8pt; }
       .table-wrap { overflow: visible; }
-      .figure-body.stacked { grid-template-columns: 1fr; }
-    .figure-body.stacked .figure-svg svg { max-width: 40rem; }
-    .figure-svg svg { max-height: 9cm; }
-      footer { font-size: 7pt; }
+      .figure-body.stacked { grid-template-columns: minmax(0, 1fr); }
+      .figure-body.stacked .figure-svg svg { max-width: 40rem; }
+      footer { font-size: 8pt; margin-top: .8rem; padding-top: .3rem; }
       .audience-raadsbrief { font-size: 8.5pt; }
-      .audience-raadsbrief .figure-svg svg { max-height: 5.2cm; }
       .audience-raadsbrief figure { margin: .3rem 0; }
+      .audience-raadsbrief figcaption { margin-top: .1rem; }
+      .audience-raadsbrief .note { padding: .2rem .6rem; }
+      .audience-raadsbrief .note p { margin: .2rem 0; }
+      .audience-raadsbrief .note h3 { margin: .2rem 0; }
       .audience-raadsbrief .headline { gap: .2rem; margin: .3rem 0; }
       .audience-raadsbrief .headline li { padding: .2rem .5rem; }
       .audience-raadsbrief h2 { margin: .5rem 0 .2rem; }
-      .audience-raadsbrief table { font-size: 7pt; margin: .1rem 0 .3rem; }
+      .audience-raadsbrief table { font-size: 8pt; margin: .1rem 0 .3rem; }
       .audience-raadsbrief th, .audience-raadsbrief td { padding: .05rem .3rem; }
     }
     """

@@ -31,7 +31,7 @@ extension ReportComposer {
         let fid = reserveName("reach-per-village")
         figure(BarChart(title: title, subtitle: pick("inwoners met een hulpvraag per 1.000 inwoners, met 95%-BI", "residents with a request per 1,000 inhabitants, with 95% CI"),
                           valueTitle: pick("per 1.000 inwoners", "per 1,000 inhabitants"), bars: bars, minimumCell: k,
-                          width: 560, identifier: fid),
+                          width: chartWidth(tableColumns: 3), identifier: fid),
                               caption: pick("Bereik per dorp in alfabetische volgorde, geen ranglijst. Kleine dorpen hebben brede intervallen.",
                              "Reach per village in alphabetical order, not a ranking. Small villages have wide intervals.") + uncoveredNote(),
                table: ReportTable(name: "", caption: title,
@@ -42,7 +42,11 @@ extension ReportComposer {
     }
 
     /// A metric over the trend periods: pooled, or one series per village when `perVillage`.
-    mutating func trendFigure(metric: String, digits: Int, perVillage: Bool, title: String, valueTitle: String, name: String) {
+    /// `band` names the interval in the caption (the Wilson/Kaplan–Meier "95%-BI" by default);
+    /// periods in `gaps` are left out of the chart, marked in the table, and `gapNote` says why;
+    /// `roundedEuros` rounds the table's euros to what their intervals support.
+    mutating func trendFigure(metric: String, digits: Int, perVillage: Bool, title: String, valueTitle: String, name: String,
+                              band: String? = nil, gaps: Set<String> = [], gapNote: String = "", roundedEuros: Bool = false) {
         let groups: [(String, String)] = perVillage ? villagesByName.map { ($0.code, $0.name) }
                                                     : [(ReportData.pooledKey, data.name(of: ReportData.pooledKey))]
         guard !groups.isEmpty else { return }
@@ -51,7 +55,7 @@ extension ReportComposer {
         var hidden: [String] = []
         for (code, label) in groups {
             let values: [TrendChart.Value?] = labels.map { p in
-                guard let r = data.row(code, p, metric), !r.suppressed, let v = r.value else {
+                guard !gaps.contains(p), let r = data.row(code, p, metric), !r.suppressed, let v = r.value else {
                     if data.row(code, p, metric)?.suppressed == true { hidden.append("\(label) \(dates.shortPeriodLabel(p))") }
                     return nil
                 }
@@ -62,7 +66,11 @@ extension ReportComposer {
         let columns = [TableColumn(pick("Periode", "Period"), csv: "period")]
             + groups.map { TableColumn($0.1, csv: $0.0, estimate: true) }
         let rows: [[TableCell]] = labels.map { p in
-            [.text(dates.periodLabel(p))] + groups.map { TableCell.from(data.row($0.0, p, metric), digits: digits, interval: true) }
+            [.text(dates.periodLabel(p) + (gaps.contains(p) ? pick(" (onvolledig)", " (incomplete)") : ""))]
+                + groups.map { g in
+                    let row = data.row(g.0, p, metric)
+                    return roundedEuros ? roundedEuroCell(row) : TableCell.from(row, digits: digits, interval: true)
+                }
         }
         var note = hidden.isEmpty ? "" : " " + pick("Onderdrukte perioden (<\(k)) zijn onderbroken, niet als nul getekend.",
                                                      "Suppressed periods (<\(k)) are gaps, not drawn as zero.")
@@ -79,9 +87,32 @@ extension ReportComposer {
             note += " " + pick("De tabel toont de laatste \(limit) van \(rows.count) perioden; alle perioden staan in \(tablePath(fid)).",
                                "The table shows the latest \(limit) of \(rows.count) periods; all periods are in \(tablePath(fid)).")
         }
-        figure(TrendChart(title: title, subtitle: valueTitle, periods: labels, series: series, valueTitle: valueTitle,
-                            style: .number(fractionDigits: digits), width: 560, height: 320, identifier: fid),
-                              caption: pick("Verloop per \(unitName); punten met 95%-BI.", "Trend per \(unitName); points with 95% CI.") + note,
+        let caption = pick("Verloop per \(unitName); punten met \(band ?? "95%-BI").", "Trend per \(unitName); points with \(band ?? "95% CI").")
+            + (gaps.isEmpty ? "" : " " + gapNote) + note
+        guard perVillage else {
+            // The value axis' title says the unit; no subtitle repeats it (height: two A4 pages).
+            figure(TrendChart(title: title, periods: labels, series: series, valueTitle: valueTitle,
+                              style: .number(fractionDigits: digits), width: chartWidth(tableColumns: columns.count), height: 190,
+                              identifier: fid),
+                   caption: caption, table: table, shown: shown)
+            return
+        }
+        // One small panel per village on shared axes, the pooled series in grey in each: six
+        // lines with six bands in one panel could not be told apart.
+        let pooled = labels.map { p -> TrendChart.Value? in
+            guard let r = data.row(ReportData.pooledKey, p, metric), !r.suppressed, let v = r.value else { return nil }
+            return TrendChart.Value(v)
+        }
+        let panels = zip(groups, series).map { group, series in
+            TrendPanels.Panel(label: series.label, values: series.values, highlighted: isHighlighted(group.0))
+        }
+        figure(TrendPanels(title: title, subtitle: valueTitle, periods: labels, panels: panels,
+                           reference: TrendChart.Series(label: data.name(of: ReportData.pooledKey), values: pooled),
+                           valueTitle: valueTitle, style: .number(fractionDigits: digits),
+                           width: chartWidth(tableColumns: columns.count), identifier: fid),
+               caption: pick("Verloop per \(unitName), per dorp een paneel met dezelfde assen; grijs: alle dorpen samen. Punten met \(band ?? "95%-BI").",
+                             "Trend per \(unitName), one panel per village on the same axes; grey: all villages together. Points with \(band ?? "95% CI").")
+                + (gaps.isEmpty ? "" : " " + gapNote) + note,
                table: table, shown: shown)
     }
 
@@ -102,7 +133,10 @@ extension ReportComposer {
     }
 
     /// Kaplan–Meier curves; the table gives the share still waiting at fixed days with its band.
-    mutating func survivalFigure(curves: [(key: String, label: String, km: KaplanMeier)], hidden: [String], title: String, name: String) {
+    /// With a `reference` (the pooled curve) the curves are villages, drawn as small multiples;
+    /// `hiddenPanels` (code, name) get an empty panel that says why.
+    mutating func survivalFigure(curves: [(key: String, label: String, km: KaplanMeier)], hidden: [String], title: String, name: String,
+                                 reference: KaplanMeier? = nil, hiddenPanels: [(String, String)] = []) {
         guard !curves.isEmpty else {
             paragraph(pick("Geen reactietijdcurve: te weinig hulpvragen.", "No response-time curve: too few requests."))
             return
@@ -122,13 +156,47 @@ extension ReportComposer {
         }
         let maxTime = min(curves.compactMap { $0.km.steps.last?.time }.max() ?? 60, 120)
         let fid = reserveName(name)
-        figure(KaplanMeierChart(title: title, curves: curves.map { chartCurve($0.km, label: $0.label) },
-                                  shareTitle: pick("aandeel nog niet bereikt", "share not yet reached"),
-                                  timeTitle: pick("dagen na binnenkomst", "days after the request"),
-                                  maximumTime: maxTime, width: 560, height: 320, identifier: fid),
-                              caption: pick("Kaplan–Meier: aandeel hulpvragen dat nog wacht, met 95%-band; open hulpvragen tellen mee tot de exportdatum (streepjes).",
-                             "Kaplan–Meier: share of requests still waiting, with 95% band; open requests count until the export date (ticks).") + note,
-               table: ReportTable(name: "", caption: title, columns: columns, rows: rows))
+        let table = ReportTable(name: "", caption: title, columns: columns, rows: rows)
+        guard let reference else {
+            var chart = KaplanMeierChart(title: title, curves: curves.map { chartCurve($0.km, label: $0.label) },
+                                         shareTitle: pick("aandeel nog niet bereikt", "share not yet reached"),
+                                         timeTitle: pick("dagen na binnenkomst", "days after the request"),
+                                         maximumTime: maxTime, width: chartWidth(tableColumns: columns.count), height: 190, identifier: fid)
+            chart.plainWords = usesPlainWords
+            figure(chart, caption: survivalCaption + note, table: table)
+            return
+        }
+        // Per village: one small panel each on shared axes, all villages together in grey.
+        var panels = curves.map {
+            KaplanMeierPanels.Panel(label: $0.label, curve: chartCurve($0.km, label: $0.label), highlighted: isHighlighted($0.key))
+        }
+        for (code, label) in hiddenPanels {
+            panels.append(KaplanMeierPanels.Panel(label: label, curve: nil,
+                                                  note: pick("minder dan \(k) hulpvragen", "fewer than \(k) requests"),
+                                                  highlighted: isHighlighted(code)))
+        }
+        panels.sort { $0.label < $1.label }
+        var chart = KaplanMeierPanels(title: title, panels: panels, reference: chartCurve(reference, label: data.name(of: ReportData.pooledKey)),
+                                      shareTitle: pick("aandeel nog zonder contact", "share still without contact"),
+                                      timeTitle: pick("dagen na binnenkomst", "days after the request"), maximumTime: maxTime,
+                                      width: chartWidth(tableColumns: columns.count), identifier: fid)
+        chart.plainWords = usesPlainWords
+        let panelCaption = usesPlainWords
+            ? pick("Tijd tot eerste contact: per dorp een paneel met dezelfde assen, met 95%-band; grijs: alle dorpen samen. Hulpvragen die nog openstonden tellen mee tot hun exportdatum.",
+                   "Time to first contact: one panel per village on the same axes, with 95% band; grey: all villages together. Requests still open count until their export date.")
+            : pick("Tijd tot eerste contact: per dorp een paneel met dezelfde assen, met 95%-band; grijs: alle dorpen samen. Open hulpvragen zijn gecensureerd op hun exportdatum (Kaplan–Meier).",
+                   "Time to first contact: one panel per village on the same axes, with 95% band; grey: all villages together. Open requests are censored at their export date (Kaplan–Meier).")
+        figure(chart, caption: panelCaption + note, table: table)
+    }
+
+    /// What a response-time curve shows: in plain words for the raadsbrief and the lerend netwerk,
+    /// with the method's name for researchers.
+    var survivalCaption: String {
+        usesPlainWords
+            ? pick("Hoe lang het duurde tot het eerste contact en tot de afsluiting: het aandeel hulpvragen dat na zoveel dagen nog wachtte, met 95%-band. Hulpvragen die nog openstonden tellen mee tot de exportdatum (streepjes).",
+                   "How long it took to first contact and to closure: the share of requests still waiting after so many days, with 95% band. Requests still open count until the export date (ticks).")
+            : pick("Kaplan–Meier: aandeel hulpvragen dat nog wacht, met 95%-band; open hulpvragen zijn gecensureerd op de exportdatum (streepjes).",
+                   "Kaplan–Meier: share of requests still waiting, with 95% band; open requests are censored at the export date (ticks).")
     }
 
     /// Pooled first contact and closure curves of the current period.
@@ -151,7 +219,9 @@ extension ReportComposer {
                            "No sensitivity analysis: too few finished cases with a risk."))
             return
         }
-        let entries = Array(summary.result.sensitivity.prefix(8))
+        // The raadsbrief shows the four most influential parameters (two A4 pages), the others eight.
+        let shown = data.request.audience == .raadsbrief ? 4 : 8
+        let entries = Array(summary.result.sensitivity.prefix(shown))
         guard !entries.isEmpty else { return }
         func label(_ e: SensitivityEntry) -> String { e.risk.label(language) + ": " + parameterName(e.parameter) }
         let params = entries.map {
@@ -165,14 +235,19 @@ extension ReportComposer {
         let fid = reserveName("escalation-sensitivity")
         figure(TornadoChart(title: title, subtitle: pick("elke parameter op laag en hoog, de rest op meest waarschijnlijk", "each parameter at low and high, the rest at most likely"),
                               baseValue: summary.result.mostLikely, parameters: params, valueTitle: pick("vermeden kosten (€)", "avoided cost (€)"),
-                              style: .euros(fractionDigits: 0), width: 560, identifier: fid),
-                              caption: pick("Schatting, geen meting: de parameters met de grootste invloed bovenaan. Basis: \(euros(summary.result.mostLikely)).",
-                             "An estimate, not a measurement: the most influential parameters on top. Base: \(euros(summary.result.mostLikely))."),
+                              style: .euros(fractionDigits: 0), width: chartWidth(tableColumns: 3), identifier: fid),
+                              caption: pick("Schatting, geen meting: de \(entries.count) parameters met de grootste invloed, de grootste bovenaan. Basis: alles op meest waarschijnlijk, \(roundedEuros(summary.result.mostLikely, step: tornadoStep(summary))) (kerncijfer: de mediaan).",
+                             "An estimate, not a measurement: the \(entries.count) most influential parameters, the largest on top. Base: all at most likely, \(roundedEuros(summary.result.mostLikely, step: tornadoStep(summary))) (key figure: the median)."),
                table: ReportTable(name: "", caption: title,
                                   columns: [TableColumn(pick("Parameter", "Parameter"), csv: "parameter"),
                                             TableColumn(pick("Bij laag (€)", "At low (€)"), csv: "value_at_low_eur"),
                                             TableColumn(pick("Bij hoog (€)", "At high (€)"), csv: "value_at_high_eur")],
                                   rows: rows))
+    }
+
+    /// The rounding step of the tornado's caption: that of the estimate's interval.
+    func tornadoStep(_ summary: EscalationSummary) -> Double {
+        EstimateRounding.step(lower: summary.result.interval.lower, upper: summary.result.interval.upper, minimum: euroMinimumStep)
     }
 
     func parameterName(_ p: EscalationParameter) -> String {
@@ -204,7 +279,7 @@ extension ReportComposer {
         }
         let title = pick("Verdeling van vrijwilligersuren", "Distribution of volunteer hours")
         let fid = reserveName("volunteer-lorenz")
-        figure(LorenzChart(title: title, hoursPerVolunteer: hours, width: 420, identifier: fid),
+        figure(LorenzChart(title: title, hoursPerVolunteer: hours, width: chartWidth(tableColumns: 2), identifier: fid),
                               caption: pick("Lorenzcurve over \(format.integer(hours.count)) actieve vrijwilligers: hoe verder onder de diagonaal, hoe meer het werk op weinig mensen rust.",
                              "Lorenz curve over \(format.integer(hours.count)) active volunteers: the further below the diagonal, the more the work rests on few people."),
                table: ReportTable(name: "", caption: title,

@@ -61,8 +61,9 @@ extension ReportComposer {
             return
         }
         let chart = funnelChart(points: points, metric: metric, isRate: false, digits: 1, title: title,
-                                rateTitle: pick("per 1.000 inwoners", "per 1,000 inhabitants"), identifier: fid, height: 330)
-        figure(chart, caption: compactCaption(points: points, suppressed: suppressedCount) + " " + csvNote,
+                                rateTitle: pick("per 1.000 inwoners", "per 1,000 inhabitants"), identifier: fid,
+                                width: chartWidth(tableColumns: summary.columns.count), height: 330)
+        figure(chart, caption: compactCaption(points: points, suppressed: suppressedCount) + " " + limitsSentence(metric) + " " + csvNote,
                table: full, shown: summary)
     }
 

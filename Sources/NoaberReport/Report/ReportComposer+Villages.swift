@@ -33,9 +33,9 @@ extension ReportComposer {
         let note = hidden.isEmpty ? "" : " " + pick("Niet getoond (minder dan \(k)): ", "Not shown (fewer than \(k)): ") + hidden.joined(separator: ", ") + "."
         let fid = reserveName("funnel-" + metric)
         figure(funnelChart(points: points, metric: metric, isRate: isRate, digits: digits, title: title,
-                           rateTitle: rateTitle, identifier: fid),
+                           rateTitle: rateTitle, identifier: fid, width: chartWidth(tableColumns: 6)),
                               caption: pick("Trechterdiagram: elk dorp tegen het gemiddelde van alle dorpen, met 95%- en 99,8%-grenzen bij zijn omvang. Een punt binnen de grenzen verschilt niet meer dan toeval.",
-                             "Funnel plot: each village against the pooled rate, with 95% and 99.8% limits at its size. A point inside the limits differs no more than chance.") + note,
+                             "Funnel plot: each village against the pooled rate, with 95% and 99.8% limits at its size. A point inside the limits differs no more than chance.") + " " + limitsSentence(metric) + note,
                table: ReportTable(name: "", caption: title,
                                   columns: [TableColumn(pick("Dorp", "Village"), csv: "village"),
                                             TableColumn(rateTitle, csv: metric),
@@ -55,32 +55,66 @@ extension ReportComposer {
         data.funnel(metric).filter { data.row($0.village, data.current.label, metric)?.suppressed != true }
     }
 
-    /// The funnel plot of `points` (not empty): the pooled rate with exact 95% and 99.8% limits at
-    /// 41 denominators spread geometrically over the villages' sizes.
+    /// The overdispersion test of a funnel metric in the current period (over the villages shown).
+    func funnelDispersion(_ metric: String) -> FunnelDispersion? {
+        data.byVillage.funnelDispersion.first { $0.metric == metric && $0.period == data.current.label }
+    }
+
+    /// The funnel plot of `points` (not empty): the pooled rate with the limits drawn (exact, or
+    /// widened for overdispersion: `FunnelDispersion`) at 41 denominators spread geometrically over
+    /// the villages' sizes.
     func funnelChart(points: [FunnelPoint], metric: String, isRate: Bool, digits: Int, title: String,
-                     rateTitle: String, identifier: String, height: Double = 380) -> FunnelPlot {
+                     rateTitle: String, identifier: String, width: Double, height: Double = 400) -> FunnelPlot {
         let target = points.first?.target ?? 0
         let scale: Double = metric.hasSuffix("_pct") ? 100 : 1000
         let p0 = target / scale
+        let dispersion = funnelDispersion(metric)
         let ns = points.map { Double($0.denominator) }
         let lo = max(1, (ns.min() ?? 1) * 0.7), hi = max(lo + 1, (ns.max() ?? 1) * 1.3)
         var limits95: [FunnelPlot.Limit] = [], limits998: [FunnelPlot.Limit] = []
         for i in 0...40 {
             let n = (lo * pow(hi / lo, Double(i) / 40)).rounded()
             for (coverage, target) in [(0.95, 0), (0.998, 1)] {
-                let l = isRate ? Funnel.rateLimits(targetRate: p0, exposure: n, coverage: coverage)
-                               : Funnel.proportionLimits(target: p0, denominator: Int(n), coverage: coverage)
-                let limit = FunnelPlot.Limit(denominator: n, lower: scale * l.lower, upper: scale * l.upper)
+                let limit: FunnelPlot.Limit
+                if let dispersion {
+                    let l = dispersion.limits(atDenominator: n, coverage: coverage)
+                    limit = FunnelPlot.Limit(denominator: n, lower: l.lower, upper: l.upper)
+                } else {
+                    let l = isRate ? Funnel.rateLimits(targetRate: p0, exposure: n, coverage: coverage)
+                                   : Funnel.proportionLimits(target: p0, denominator: Int(n), coverage: coverage)
+                    limit = FunnelPlot.Limit(denominator: n, lower: scale * l.lower, upper: scale * l.upper)
+                }
                 if target == 0 { limits95.append(limit) } else { limits998.append(limit) }
             }
         }
         let plotPoints = points.map { p in
-            FunnelPlot.Point(label: data.name(of: p.village), denominator: Double(p.denominator), rate: p.value)
+            FunnelPlot.Point(label: data.name(of: p.village), denominator: Double(p.denominator), rate: p.value,
+                             highlighted: isHighlighted(p.village))
         }.sorted { $0.label < $1.label }
         return FunnelPlot(title: title, subtitle: periodName(data.current), points: plotPoints, pooledRate: target,
                           limits95: limits95, limits998: limits998,
                           denominatorTitle: pick("inwoners", "inhabitants"), rateTitle: rateTitle,
-                          style: .number(fractionDigits: digits), width: 560, height: height, identifier: identifier)
+                          style: .number(fractionDigits: digits), widened: dispersion?.limitKind == .widened,
+                          width: width, height: height, identifier: identifier)
+    }
+
+    /// One or two sentences for a funnel's caption: which limits are drawn and why (φ, τ²).
+    func limitsSentence(_ metric: String) -> String {
+        guard let d = funnelDispersion(metric) else { return "" }
+        let phi = format.decimal(d.phi, fractionDigits: 2), threshold = format.decimal(d.threshold, fractionDigits: 2)
+        switch d.limitKind {
+        case .widened:
+            let tau = format.decimal(d.tau2, fractionDigits: 5)
+            return pick("De dorpen verschillen meer dan toeval verklaart (φ = \(phi), boven \(threshold)): de grenzen zijn verbreed met de spreiding tussen de dorpen (τ² = \(tau), Spiegelhalter). Alleen een dorp buiten deze grenzen wijkt af van wat dorpen onderling al verschillen.",
+                        "The villages differ more than chance explains (φ = \(phi), above \(threshold)): the limits are widened by the spread between villages (τ² = \(tau), Spiegelhalter). Only a village outside these limits differs beyond how villages already differ.")
+        case .exact:
+            if d.count < FunnelDispersion.minimumVillagesToWiden {
+                return pick("Exacte grenzen (toeval alleen); met \(d.count) dorpen is de spreiding tussen dorpen niet te schatten (φ = \(phi)).",
+                            "Exact limits (chance alone); with \(d.count) villages the spread between villages cannot be estimated (φ = \(phi)).")
+            }
+            return pick("Exacte grenzen (toeval alleen): de dorpen verschillen niet meer dan toeval verwacht (φ = \(phi), niet boven \(threshold)).",
+                        "Exact limits (chance alone): the villages differ no more than chance would (φ = \(phi), not above \(threshold)).")
+        }
     }
 
     func positionText(_ p: FunnelPoint) -> String {
@@ -154,7 +188,9 @@ extension ReportComposer {
         let cur = data.current.label
         var curves: [(key: String, label: String, km: KaplanMeier)] = []
         var hidden: [String] = []
+        var hiddenPanels: [(String, String)] = []
         let villages = villagesByName
+        let pooled = data.curves(ReportData.pooledKey, cur, .firstContact)?.estimate
         if villages.count <= 8 {
             for v in villages {
                 if let c = data.curves(v.code, cur, .firstContact) {
@@ -163,13 +199,17 @@ extension ReportComposer {
                     continue   // no data in the period: named by the coverage note, not as a small cell
                 } else {
                     hidden.append(v.name)
+                    hiddenPanels.append((v.code, v.name))
                 }
             }
-        } else if let c = data.curves(ReportData.pooledKey, cur, .firstContact) {
-            curves.append((ReportData.pooledKey, data.name(of: ReportData.pooledKey), c.estimate))
+        } else if let pooled {
+            curves.append((ReportData.pooledKey, data.name(of: ReportData.pooledKey), pooled))
         }
+        // Up to eight villages: small multiples against the pooled curve.
+        let reference = villages.count <= 8 ? pooled : nil
         survivalFigure(curves: curves, hidden: hidden,
-                       title: pick("Tijd tot eerste contact per dorp", "Time to first contact per village"), name: "response-time-villages")
+                       title: pick("Tijd tot eerste contact per dorp", "Time to first contact per village"), name: "response-time-villages",
+                       reference: reference, hiddenPanels: reference == nil ? [] : hiddenPanels)
     }
 
     mutating func volunteerSection() {

@@ -2,8 +2,7 @@ import NoaberModel
 
 /// Horizontal bars with interval whiskers, one row per category (a village, a theme).
 ///
-/// Category labels sit on the left and are cut with "…" when long (the full text is kept in a
-/// tooltip). A suppressed bar (disclosure control) is drawn as a small hatched place-holder
+/// Category labels sit on the left and wrap onto more lines when long (the row grows with them). A suppressed bar (disclosure control) is drawn as a small hatched place-holder
 /// labelled "<k", never as a bar of length zero, so a reader cannot mistake it for "none".
 ///
 ///     let chart = BarChart(title: "Bereik per dorp", valueTitle: "per 1.000 inwoners",
@@ -83,9 +82,12 @@ public struct BarChart: SVGChart, Hashable {
         let heading = Draw.heading(title: title, subtitle: subtitle, width: width)
         let labelWidth = min(bars.map { TextMetrics.width($0.label, fontSize: Draw.fontSize) }.max() ?? 0, width * 0.3)
         let valueWidth = (bars.map { TextMetrics.width(valueText($0, format), fontSize: Draw.smallFontSize) }.max() ?? 0)
-        let rowHeight = 26.0
+        // A row is 22 units, more when its label wraps.
+        let lineStep = Draw.lineHeight(Draw.fontSize)
+        let labelLines = bars.map { TextMetrics.lines($0.label, maxWidth: labelWidth, fontSize: Draw.fontSize) }
+        let rowHeights = labelLines.map { max(22, Double($0.count) * lineStep + 8) }
         var plot = PlotArea(left: 12 + labelWidth + 10, top: heading.height + 8, right: width - valueWidth - 16, bottom: 0)
-        plot.bottom = plot.top + rowHeight * Double(max(1, bars.count))
+        plot.bottom = plot.top + max(22, rowHeights.reduce(0, +))
 
         var low = 0.0, high = 0.0
         for bar in bars {
@@ -108,19 +110,24 @@ public struct BarChart: SVGChart, Hashable {
                                                                "\(format.suppressed(minimumCell: minimumCell)): too small to show"),
                                           swatch: .box(fill: "url(#\(hatchID))", stroke: "#666666")))
         }
-        let legendTop = plot.bottom + 50
+        let legendTop = plot.bottom + 50 + Axis.titleHeight(valueTitle, width: plot.width)
         let legend = Legend.row(legendItems, x: 12, y: legendTop, maxWidth: width - 24)
         let height = legendTop + (legendItems.isEmpty ? 0 : legend.height)
 
         var content = [Draw.hatchDefinition(id: hatchID)] + heading.elements
         content += Axis.bottom(ticks: ticks, scale: scale, plot: plot, style: style, format: format)
-        content.append(Axis.title(valueTitle, plot: plot, vertical: false, offset: 36))
+        content += Axis.title(valueTitle, plot: plot, vertical: false, offset: 36)
         let zero = scale(0)
+        var rowTop = plot.top
         for (index, bar) in bars.enumerated() {
-            let rowTop = plot.top + rowHeight * Double(index)
-            let centre = rowTop + rowHeight / 2
+            let centre = rowTop + rowHeights[index] / 2
+            rowTop += rowHeights[index]
             var marks: [SVGElement] = [SVGElement("title", text: "\(bar.label): \(valueText(bar, format))")]
-            marks.append(Draw.fittedText(bar.label, maxWidth: labelWidth, x: plot.left - 8, y: centre + 4, anchor: "end"))
+            let lines = labelLines[index]
+            let firstBaseline = centre + 4 - Double(lines.count - 1) * lineStep / 2
+            for (n, line) in lines.enumerated() {
+                marks.append(Draw.text(line, x: plot.left - 8, y: firstBaseline + Double(n) * lineStep, anchor: "end"))
+            }
             guard let value = bar.value, value.isFinite else {
                 marks.append(Draw.suppressedBox(x: zero + 1, y: centre - 7, width: 28, height: 14, hatchID: hatchID))
                 marks.append(Draw.text(format.suppressed(minimumCell: minimumCell), x: zero + 34, y: centre + 4,

@@ -8,14 +8,21 @@ struct PlotArea: Sendable {
 }
 
 /// Small element builders shared by the charts.
+///
+/// Every text is at least `smallFontSize` (11 units): a chart printed at 420 units across the
+/// 110 mm column of an A4 report gives 11 units 8.1 pt (`PrintLayout`). Labels are never cut: a
+/// label too long for its place is wrapped onto more lines, and the chart grows to hold them.
 enum Draw {
     static let fontSize = 12.0
     static let smallFontSize = 11.0
+    static let headingFontSize = 14.0
 
-    /// A text element; `fullText`, when given, adds a tooltip with the untruncated text.
+    /// The distance between two lines of wrapped text.
+    static func lineHeight(_ size: Double) -> Double { (size * 1.25).rounded() }
+
+    /// A text element.
     static func text(_ text: String, x: Double, y: Double, anchor: String = "start", size: Double = fontSize,
-                     fill: String = Palette.axis, weight: String? = nil, rotate: Double? = nil,
-                     fullText: String? = nil) -> SVGElement {
+                     fill: String = Palette.axis, weight: String? = nil, rotate: Double? = nil) -> SVGElement {
         var attributes: [SVGAttribute] = [.init("x", x), .init("y", y)]
         if anchor != "start" { attributes.append(.init("text-anchor", anchor)) }
         if size != fontSize { attributes.append(.init("font-size", size)) }
@@ -24,17 +31,25 @@ enum Draw {
         if let rotate {
             attributes.append(.init("transform", "rotate(\(SVGNumber.string(rotate)) \(SVGNumber.string(x)) \(SVGNumber.string(y)))"))
         }
-        let element = SVGElement("text", attributes, text: text)
-        guard let fullText else { return element }
-        return .group([], [SVGElement("title", text: fullText), element])
+        return SVGElement("text", attributes, text: text)
     }
 
-    /// A label cut to `maxWidth` with "…", its full text in a `<title>` when cut.
-    static func fittedText(_ text: String, maxWidth: Double, x: Double, y: Double, anchor: String = "start",
-                           size: Double = fontSize, fill: String = Palette.axis, weight: String? = nil) -> SVGElement {
-        let fitted = TextMetrics.truncated(text, toWidth: maxWidth, fontSize: size)
-        return Draw.text(fitted.text, x: x, y: y, anchor: anchor, size: size, fill: fill, weight: weight,
-                         fullText: fitted.wasTruncated ? text : nil)
+    /// A label wrapped to `maxWidth`, one `<text>` per line from baseline `y` down; the lines and
+    /// the height they take (`lines × lineHeight`).
+    static func wrappedText(_ text: String, maxWidth: Double, x: Double, y: Double, anchor: String = "start",
+                            size: Double = fontSize, fill: String = Palette.axis,
+                            weight: String? = nil) -> (elements: [SVGElement], height: Double) {
+        let lines = TextMetrics.lines(text, maxWidth: maxWidth, fontSize: size)
+        let step = lineHeight(size)
+        let elements = lines.enumerated().map { index, line in
+            Draw.text(line, x: x, y: y + Double(index) * step, anchor: anchor, size: size, fill: fill, weight: weight)
+        }
+        return (elements, Double(lines.count) * step)
+    }
+
+    /// How many lines `text` takes at `maxWidth`.
+    static func lineCount(_ text: String, maxWidth: Double, size: Double = fontSize) -> Int {
+        TextMetrics.lines(text, maxWidth: maxWidth, fontSize: size).count
     }
 
     static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String = Palette.axis,
@@ -60,13 +75,16 @@ enum Draw {
         ], children: [.element(line(0, 0, 0, 6, stroke: "#888888", width: 2))]))])
     }
 
-    /// A chart heading (bold title and an optional subtitle line), cut to the width.
+    /// A chart heading: the bold title and an optional subtitle, each wrapped to the width.
     static func heading(title: String, subtitle: String?, width: Double) -> (elements: [SVGElement], height: Double) {
-        var elements = [fittedText(title, maxWidth: width - 24, x: 12, y: 22, size: 14, fill: Palette.black, weight: "bold")]
-        var height = 32.0
+        let titleLines = wrappedText(title, maxWidth: width - 24, x: 12, y: 22, size: headingFontSize, fill: Palette.black,
+                                     weight: "bold")
+        var elements = titleLines.elements
+        var height = 14 + titleLines.height
         if let subtitle {
-            elements.append(fittedText(subtitle, maxWidth: width - 24, x: 12, y: 40, fill: Palette.axis))
-            height = 50
+            let sub = wrappedText(subtitle, maxWidth: width - 24, x: 12, y: height + 12, fill: Palette.axis)
+            elements += sub.elements
+            height += sub.height + 4
         }
         return (elements, height)
     }
@@ -195,16 +213,31 @@ enum Axis {
         return elements
     }
 
-    /// An axis title: centred below the plot, or rotated along its left side.
-    static func title(_ text: String, plot: PlotArea, vertical: Bool, offset: Double) -> SVGElement {
+    /// The lines of a vertical axis title along a plot of this height.
+    static func verticalTitleLines(_ text: String, plotHeight: Double) -> Int {
+        Draw.lineCount(text, maxWidth: max(plotHeight, 40))
+    }
+
+    /// An axis title: centred below the plot (wrapped to its width, lines going down from
+    /// `plot.bottom + offset`), or rotated along its left side (wrapped to its height, the last line
+    /// at `plot.left − offset` and earlier lines further out: leave `verticalTitleLines − 1` line
+    /// heights of margin for them).
+    static func title(_ text: String, plot: PlotArea, vertical: Bool, offset: Double) -> [SVGElement] {
         if vertical {
-            let x = plot.left - offset, y = (plot.top + plot.bottom) / 2
-            let fitted = TextMetrics.truncated(text, toWidth: plot.height, fontSize: Draw.fontSize)
-            return Draw.text(fitted.text, x: x, y: y, anchor: "middle", rotate: -90,
-                             fullText: fitted.wasTruncated ? text : nil)
+            let lines = TextMetrics.lines(text, maxWidth: max(plot.height, 40), fontSize: Draw.fontSize)
+            let y = (plot.top + plot.bottom) / 2
+            return lines.enumerated().map { index, line in
+                let x = plot.left - offset - Double(lines.count - 1 - index) * Draw.lineHeight(Draw.fontSize)
+                return Draw.text(line, x: x, y: y, anchor: "middle", rotate: -90)
+            }
         }
-        return Draw.fittedText(text, maxWidth: plot.width, x: (plot.left + plot.right) / 2, y: plot.bottom + offset,
-                               anchor: "middle")
+        return Draw.wrappedText(text, maxWidth: plot.width, x: (plot.left + plot.right) / 2, y: plot.bottom + offset,
+                                anchor: "middle").elements
+    }
+
+    /// The height a horizontal axis title takes below its first baseline.
+    static func titleHeight(_ text: String, width: Double) -> Double {
+        Double(Draw.lineCount(text, maxWidth: width) - 1) * Draw.lineHeight(Draw.fontSize)
     }
 }
 
@@ -221,17 +254,23 @@ struct LegendItem: Sendable {
 }
 
 enum Legend {
-    /// Lays the items out left to right from (x, y), wrapping within `maxWidth`.
+    /// Lays the items out left to right from (x, y), wrapping within `maxWidth`; a label too long
+    /// for one line is wrapped and its row grows.
     static func row(_ items: [LegendItem], x: Double, y: Double, maxWidth: Double) -> (elements: [SVGElement], height: Double) {
         var elements: [SVGElement] = []
         var cursorX = x, cursorY = y
+        var rowHeight = 18.0
+        let step = Draw.lineHeight(Draw.smallFontSize)
         for item in items {
-            let labelWidth = min(TextMetrics.width(item.label, fontSize: Draw.smallFontSize), maxWidth - 40)
+            let lines = TextMetrics.lines(item.label, maxWidth: maxWidth - 40, fontSize: Draw.smallFontSize)
+            let labelWidth = lines.map { TextMetrics.width($0, fontSize: Draw.smallFontSize) }.max() ?? 0
             let itemWidth = 28 + labelWidth + 16
             if cursorX > x, cursorX + itemWidth > x + maxWidth {
                 cursorX = x
-                cursorY += 18
+                cursorY += rowHeight
+                rowHeight = 18
             }
+            rowHeight = max(rowHeight, 18 + Double(lines.count - 1) * step)
             switch item.swatch {
             case .line(let color, let dash, let marker):
                 elements.append(Draw.line(cursorX, cursorY, cursorX + 22, cursorY, stroke: color, width: 2, dash: dash))
@@ -247,11 +286,12 @@ enum Legend {
             case .tick(let color):
                 elements.append(Draw.line(cursorX + 11, cursorY - 5, cursorX + 11, cursorY + 5, stroke: color, width: 1.5))
             }
-            elements.append(Draw.fittedText(item.label, maxWidth: labelWidth, x: cursorX + 28, y: cursorY + 4,
-                                            size: Draw.smallFontSize))
+            for (index, line) in lines.enumerated() {
+                elements.append(Draw.text(line, x: cursorX + 28, y: cursorY + 4 + Double(index) * step, size: Draw.smallFontSize))
+            }
             cursorX += itemWidth
         }
-        return (elements, cursorY - y + 18)
+        return (elements, cursorY - y + rowHeight)
     }
 
     /// The height `row` will need, computed without drawing (to size the document first).

@@ -3,22 +3,32 @@ import NoaberModel
 /// A funnel plot: each unit's rate against its denominator, with the pooled rate and control
 /// limits, so villages are compared without ranking noise.
 ///
-/// The limits are computed by the caller (exact or approximate, at the caller's choice) and
-/// passed as curves of (n, lower, upper); the chart interpolates them linearly to classify
-/// points. Points beyond the 99.8% limits get a triangle (pointing up or down) and their name;
-/// points between the 95% and 99.8% limits a hollow circle; the rest a filled circle. Curves are
+/// The limits are computed by the caller (exact, or widened for overdispersion: `widened` says
+/// which, for the legend) and passed as curves of (n, lower, upper); the chart interpolates them
+/// linearly to classify points. Points beyond the 99.8% limits get a triangle (pointing up or
+/// down); points between the 95% and 99.8% limits a hollow circle; the rest a filled circle; a
+/// highlighted point (the reader's own village) a larger diamond with a black outline. Curves are
 /// clipped to the plot, since limits at very small n run off any sensible axis.
+///
+/// Names: every point is named when there are at most `nameAllBelow` points (a lerend-netwerk
+/// session where each coordinator looks for her village); above that the points outside the 95%
+/// limits, or when those are more than `nameAllBelow`, the ones outside the 99.8% limits; and
+/// always the highlighted ones. A name goes beside its point where it overlaps nothing, else
+/// further out with a thin leader line.
 public struct FunnelPlot: SVGChart, Hashable {
     public struct Point: Sendable, Hashable {
         public var label: String
         /// The denominator (inhabitants, cases): the x position.
         public var denominator: Double
         public var rate: Double
+        /// The reader's own village (`--highlight`): a distinct marker, always named.
+        public var highlighted: Bool
 
-        public init(label: String, denominator: Double, rate: Double) {
+        public init(label: String, denominator: Double, rate: Double, highlighted: Bool = false) {
             self.label = label
             self.denominator = denominator
             self.rate = rate
+            self.highlighted = highlighted
         }
     }
 
@@ -49,13 +59,18 @@ public struct FunnelPlot: SVGChart, Hashable {
     public var denominatorTitle: String
     public var rateTitle: String
     public var style: ValueStyle
+    /// True when the limits are widened for overdispersion (the legend says so).
+    public var widened: Bool
     public var width: Double
     public var height: Double
     public var identifier: String
 
+    /// Up to this many points, every point is named.
+    public static let nameAllBelow = 12
+
     public init(title: String, subtitle: String? = nil, points: [Point], pooledRate: Double, limits95: [Limit],
                 limits998: [Limit], denominatorTitle: String, rateTitle: String,
-                style: ValueStyle = .number(fractionDigits: 1), width: Double = 640, height: Double = 440,
+                style: ValueStyle = .number(fractionDigits: 1), widened: Bool = false, width: Double = 640, height: Double = 440,
                 identifier: String = "funnel") {
         self.title = title
         self.subtitle = subtitle
@@ -66,6 +81,7 @@ public struct FunnelPlot: SVGChart, Hashable {
         self.denominatorTitle = denominatorTitle
         self.rateTitle = rateTitle
         self.style = style
+        self.widened = widened
         self.width = width
         self.height = height
         self.identifier = identifier
@@ -103,6 +119,11 @@ public struct FunnelPlot: SVGChart, Hashable {
         let outside = points.filter { [.above998, .below998].contains(position(of: $0)) }.map(\.label)
         var text = language.pick("Trechterdiagram", "Funnel plot") + ", \(rateTitle) " + language.pick("tegen", "against")
             + " \(denominatorTitle). " + language.pick("Gemiddelde van alle", "Pooled rate of all") + ": \(style.label(pooledRate, format)). "
+        if widened {
+            text += language.pick("Grenzen verbreed voor spreiding tussen de dorpen. ", "Limits widened for the spread between villages. ")
+        }
+        let own = points.filter(\.highlighted).map(\.label)
+        if !own.isEmpty { text += language.pick("Gemarkeerd: ", "Highlighted: ") + own.joined(separator: ", ") + ". " }
         text += outside.isEmpty
             ? language.pick("Geen punten buiten de 99,8%-grenzen. ", "No points outside the 99.8% limits. ")
             : language.pick("Buiten de 99,8%-grenzen: ", "Outside the 99.8% limits: ") + outside.joined(separator: ", ") + ". "
@@ -126,17 +147,25 @@ public struct FunnelPlot: SVGChart, Hashable {
         let xTicks = Scale.niceTicks(min: 0, max: finite.map(\.denominator).max() ?? 1, count: 6)
         let yLabelWidth = yTicks.values.map { TextMetrics.width(style.tick($0, ticks: yTicks, format), fontSize: Draw.fontSize) }.max() ?? 0
 
-        let legendItems = [
+        let limitsWord = widened ? language.pick("grenzen, verbreed", "limits, widened") : language.pick("grenzen", "limits")
+        var legendItems = [
             LegendItem(label: language.pick("gemiddelde", "pooled rate"), swatch: .line(color: Palette.black, dash: "", marker: nil)),
-            LegendItem(label: language.pick("95%-grenzen", "95% limits"), swatch: .line(color: "#555555", dash: "6 3", marker: nil)),
-            LegendItem(label: language.pick("99,8%-grenzen", "99.8% limits"), swatch: .line(color: Palette.black, dash: "2 2", marker: nil)),
+            LegendItem(label: language.pick("95%-", "95% ") + limitsWord, swatch: .line(color: Palette.secondary, dash: "6 3", marker: nil)),
+            LegendItem(label: language.pick("99,8%-", "99.8% ") + limitsWord, swatch: .line(color: Palette.black, dash: "2 2", marker: nil)),
             LegendItem(label: language.pick("binnen 95%", "within 95%"), swatch: .marker(.circle, fill: Palette.blue, stroke: Palette.blue)),
             LegendItem(label: language.pick("tussen 95% en 99,8%", "between 95% and 99.8%"), swatch: .marker(.circle, fill: "#FFFFFF", stroke: Palette.blue)),
-            LegendItem(label: language.pick("buiten 99,8% (met naam)", "outside 99.8% (named)"), swatch: .marker(.triangle, fill: Palette.vermillion, stroke: Palette.vermillion)),
+            LegendItem(label: language.pick("buiten 99,8%", "outside 99.8%"), swatch: .marker(.triangle, fill: Palette.vermillion, stroke: Palette.black)),
         ]
+        if points.contains(where: \.highlighted) {
+            legendItems.append(LegendItem(label: language.pick("eigen dorp", "own village"),
+                                          swatch: .marker(.diamond, fill: Palette.reddishPurpleLine, stroke: Palette.black)))
+        }
         let legendHeight = Legend.height(legendItems, maxWidth: width - 24)
-        let plot = PlotArea(left: 12 + 18 + yLabelWidth + 8, top: heading.height + 10, right: width - 52,
-                            bottom: height - legendHeight - 52)
+        let xTitleHeight = Axis.titleHeight(denominatorTitle, width: width - 100)
+        let bottom = height - legendHeight - 52 - xTitleHeight
+        let titleLines = Double(Axis.verticalTitleLines(rateTitle, plotHeight: bottom - heading.height - 10) - 1)
+        let plot = PlotArea(left: 12 + 18 + yLabelWidth + 8 + titleLines * Draw.lineHeight(Draw.fontSize), top: heading.height + 10,
+                            right: width - 52, bottom: bottom)
         let x = Scale(domain: xTicks.domain, range: (plot.left, plot.right))
         let y = Scale(domain: yTicks.domain, range: (plot.bottom, plot.top))
 
@@ -146,8 +175,8 @@ public struct FunnelPlot: SVGChart, Hashable {
         ]))
         content += Axis.left(ticks: yTicks, scale: y, plot: plot, style: style, format: format)
         content += Axis.bottom(ticks: xTicks, scale: x, plot: plot, style: .number(fractionDigits: 0), format: format)
-        content.append(Axis.title(rateTitle, plot: plot, vertical: true, offset: yLabelWidth + 16))
-        content.append(Axis.title(denominatorTitle, plot: plot, vertical: false, offset: 36))
+        content += Axis.title(rateTitle, plot: plot, vertical: true, offset: yLabelWidth + 16)
+        content += Axis.title(denominatorTitle, plot: plot, vertical: false, offset: 36)
 
         var curves: [SVGElement] = []
         func curve(_ limits: [Limit], lower: Bool, stroke: String, dash: String) {
@@ -163,8 +192,8 @@ public struct FunnelPlot: SVGChart, Hashable {
             curves.append(SVGElement("path", [.init("d", path.data), .init("fill", "none"), .init("stroke", stroke),
                                               .init("stroke-width", 1.2), .init("stroke-dasharray", dash)]))
         }
-        curve(limits95, lower: true, stroke: "#555555", dash: "6 3")
-        curve(limits95, lower: false, stroke: "#555555", dash: "6 3")
+        curve(limits95, lower: true, stroke: Palette.secondary, dash: "6 3")
+        curve(limits95, lower: false, stroke: Palette.secondary, dash: "6 3")
         curve(limits998, lower: true, stroke: Palette.black, dash: "2 2")
         curve(limits998, lower: false, stroke: Palette.black, dash: "2 2")
         curves.append(Draw.line(plot.left, y(pooledRate), plot.right, y(pooledRate), stroke: Palette.black, width: 1.5))
@@ -181,38 +210,103 @@ public struct FunnelPlot: SVGChart, Hashable {
             Draw.text($0.text, x: plot.right + 4, y: $0.y + 4, size: Draw.smallFontSize)
         }
 
-        var outlierLabels: [(y: Double, text: String, x: Double)] = []
-        for point in finite {
+        let positions = finite.map { position(of: $0) }
+        let outside95 = finite.indices.filter { positions[$0] != .within95 }
+        let outside998 = finite.indices.filter { positions[$0] == .above998 || positions[$0] == .below998 }
+        let named: Set<Int> = {
+            var set = Set(finite.indices.filter { finite[$0].highlighted })
+            if finite.count <= Self.nameAllBelow { set.formUnion(finite.indices) }
+            else if outside95.count <= Self.nameAllBelow { set.formUnion(outside95) }
+            else { set.formUnion(outside998) }
+            return set
+        }()
+        var markerBoxes: [LabelBox] = []
+        var highlighted: [SVGElement] = []
+        for (index, point) in finite.enumerated() {
             let px = x(point.denominator), py = y.clamped(point.rate)
+            markerBoxes.append(LabelBox(left: px - 6, top: py - 6, right: px + 6, bottom: py + 6))
             let tooltip = SVGElement("title", text: "\(point.label): \(style.label(point.rate, format)) (n = \(format.decimal(point.denominator)))")
             let marker: SVGElement
-            switch position(of: point) {
+            switch positions[index] {
             case .within95: marker = Marker.circle.element(x: px, y: py, size: 8, fill: Palette.blue, stroke: Palette.blue)
             case .between95And998: marker = Marker.circle.element(x: px, y: py, size: 8, fill: "#FFFFFF", stroke: Palette.blue)
-            case .above998:
-                marker = Marker.triangle.element(x: px, y: py, size: 10, fill: Palette.vermillion, stroke: Palette.black)
-                outlierLabels.append((py, point.label, px))
-            case .below998:
-                marker = Marker.triangleDown.element(x: px, y: py, size: 10, fill: Palette.vermillion, stroke: Palette.black)
-                outlierLabels.append((py, point.label, px))
+            case .above998: marker = Marker.triangle.element(x: px, y: py, size: 10, fill: Palette.vermillion, stroke: Palette.black)
+            case .below998: marker = Marker.triangleDown.element(x: px, y: py, size: 10, fill: Palette.vermillion, stroke: Palette.black)
             }
             content.append(.group([], [tooltip, marker]))
+            if point.highlighted {
+                // Drawn last, on top: a larger diamond around the point's own marker.
+                var ring = Marker.diamond.element(x: px, y: py, size: 13, fill: "none", stroke: Palette.black)
+                ring.attributes.append(.init("stroke-width", 2))
+                highlighted.append(ring)
+                highlighted.append(Marker.diamond.element(x: px, y: py, size: 7, fill: Palette.reddishPurpleLine, stroke: Palette.black))
+                markerBoxes[index] = LabelBox(left: px - 9, top: py - 9, right: px + 9, bottom: py + 9)
+            }
         }
-        // Outlier names: beside the marker, pushed apart vertically so that none overlap.
-        let placed = Self.spread(outlierLabels.map { ($0.y, $0.text) }, minGap: 13, top: plot.top + 8, bottom: plot.bottom)
-        for (label, original) in zip(placed, outlierLabels.sorted { $0.y < $1.y }) {
-            let textWidth = min(TextMetrics.width(label.text, fontSize: Draw.smallFontSize), 160)
-            let fitsRight = original.x + 8 + textWidth <= plot.right
+        content += highlighted
+        // Names: highlighted first (they get the best place), then from top to bottom.
+        let order = named.sorted { a, b in
+            finite[a].highlighted != finite[b].highlighted ? finite[a].highlighted : (y.clamped(finite[a].rate), a) < (y.clamped(finite[b].rate), b)
+        }
+        var placed: [LabelBox] = []
+        let bounds = LabelBox(left: plot.left + 2, top: plot.top + 2, right: plot.right - 2, bottom: plot.bottom - 2)
+        for index in order {
+            let point = finite[index]
+            let px = x(point.denominator), py = y.clamped(point.rate)
+            let size = Draw.smallFontSize
+            let textWidth = TextMetrics.width(point.label, fontSize: size)
+            guard let spot = Self.place(width: textWidth, height: size + 2, at: (px, py), within: bounds,
+                                        avoiding: placed + markerBoxes.enumerated().filter { $0.offset != index }.map(\.element)) else {
+                continue
+            }
+            placed.append(spot.box)
+            if spot.leader {
+                let cx = min(max(px, spot.box.left), spot.box.right), cy = min(max(py, spot.box.top), spot.box.bottom)
+                content.append(Draw.line(px, py, cx, cy, stroke: Palette.secondary, width: 0.8))
+            }
             // A translucent white backing keeps the name readable where it crosses a limit curve.
-            content.append(Draw.rect(x: fitsRight ? original.x + 6 : original.x - 10 - textWidth, y: label.y - 6,
-                                     width: textWidth + 4, height: 14, fill: "#FFFFFF", extra: [.init("fill-opacity", 0.85)]))
-            content.append(Draw.fittedText(label.text, maxWidth: 160, x: fitsRight ? original.x + 8 : original.x - 8,
-                                           y: label.y + 4, anchor: fitsRight ? "start" : "end", size: Draw.smallFontSize,
-                                           fill: Palette.black))
+            content.append(Draw.rect(x: spot.box.left - 1, y: spot.box.top, width: spot.box.right - spot.box.left + 2,
+                                     height: spot.box.bottom - spot.box.top, fill: "#FFFFFF", extra: [.init("fill-opacity", 0.85)]))
+            content.append(Draw.text(point.label, x: spot.box.left, y: spot.box.bottom - 3, size: size, fill: Palette.black,
+                                     weight: point.highlighted ? "bold" : nil))
         }
-        content += Legend.row(legendItems, x: 12, y: plot.bottom + 56, maxWidth: width - 24).elements
+        content += Legend.row(legendItems, x: 12, y: plot.bottom + 56 + xTitleHeight, maxWidth: width - 24).elements
         return SVGDocument.render(width: width, height: height, identifier: id, title: title,
                                   description: textAlternative(language: language), content: content)
+    }
+
+    /// A rectangle in chart units, for placing names.
+    struct LabelBox: Equatable {
+        var left: Double, top: Double, right: Double, bottom: Double
+        func overlaps(_ other: LabelBox) -> Bool {
+            left < other.right && other.left < right && top < other.bottom && other.top < bottom
+        }
+        func inside(_ other: LabelBox) -> Bool {
+            left >= other.left && right <= other.right && top >= other.top && bottom <= other.bottom
+        }
+    }
+
+    /// Where a name of this size goes next to (px, py): the first of eight places around the point
+    /// (right, left, above, below, then the corners) that stays within `bounds` and overlaps nothing
+    /// in `avoiding`; then the same further out, up to four steps, with a leader line. Nil when
+    /// nothing fits (the name is left to the table and the tooltip).
+    static func place(width: Double, height: Double, at point: (Double, Double), within bounds: LabelBox,
+                      avoiding: [LabelBox]) -> (box: LabelBox, leader: Bool)? {
+        let (px, py) = point
+        for step in 1...4 {
+            let d = 7 + Double(step - 1) * 14
+            let candidates: [(Double, Double)] = [
+                (px + d, py - height / 2), (px - d - width, py - height / 2),
+                (px - width / 2, py - d - height), (px - width / 2, py + d),
+                (px + d * 0.7, py - d * 0.7 - height), (px + d * 0.7, py + d * 0.7),
+                (px - d * 0.7 - width, py - d * 0.7 - height), (px - d * 0.7 - width, py + d * 0.7),
+            ]
+            for (left, top) in candidates {
+                let box = LabelBox(left: left, top: top, right: left + width, bottom: top + height)
+                if box.inside(bounds), !avoiding.contains(where: box.overlaps) { return (box, step > 1) }
+            }
+        }
+        return nil
     }
 
     /// Sorts labels by y and pushes them apart to at least `minGap`, staying within top...bottom.

@@ -73,8 +73,8 @@ public struct Histogram: SVGChart, Hashable {
         var content = [Draw.hatchDefinition(id: hatchID)] + heading.elements
         content += Axis.left(ticks: yTicks, scale: y, plot: plot, style: .number(fractionDigits: 0), format: format)
         content += Axis.bottom(ticks: xTicks, scale: x, plot: plot, style: .number(fractionDigits: 0), format: format)
-        content.append(Axis.title(countTitle ?? language.pick("aantal", "count"), plot: plot, vertical: true, offset: yLabelWidth + 16))
-        content.append(Axis.title(valueTitle, plot: plot, vertical: false, offset: 36))
+        content += Axis.title(countTitle ?? language.pick("aantal", "count"), plot: plot, vertical: true, offset: yLabelWidth + 16)
+        content += Axis.title(valueTitle, plot: plot, vertical: false, offset: 36)
         for bin in bins where bin.lower.isFinite && bin.upper.isFinite {
             let left = x(bin.lower) + 1, right = x(bin.upper) - 1
             let centre = (left + right) / 2

@@ -53,6 +53,10 @@ public struct KaplanMeierChart: SVGChart, Hashable {
     /// The right end of the time axis; by default the last step or censor time.
     public var maximumTime: Double?
     public var showsCensorTicks: Bool
+    /// Words for readers without statistics (a council, a learning network): no "Kaplan–Meier"
+    /// or "gecensureerd" in the legend and the text alternative. The onderzoek report keeps the
+    /// technical terms.
+    public var plainWords = false
     public var width: Double
     public var height: Double
     public var identifier: String
@@ -81,9 +85,12 @@ public struct KaplanMeierChart: SVGChart, Hashable {
                                                                "after \(format.decimal($0.time)) days \(format.percent($0.survival, fractionDigits: 0)) remain") }
             return "\(curve.label): " + ([median] + (end.map { [$0] } ?? [])).joined(separator: ", ")
         }
-        return language.pick("Kaplan–Meier-curven, aandeel nog niet bereikt tegen dagen. ",
-                             "Kaplan–Meier curves, share not yet reached against days. ")
-            + items.joined(separator: "; ") + "."
+        let head = plainWords
+            ? language.pick("Curven van het aandeel hulpvragen dat nog wacht, tegen dagen. ",
+                            "Curves of the share of requests still waiting, against days. ")
+            : language.pick("Kaplan–Meier-curven, aandeel nog niet bereikt tegen dagen. ",
+                            "Kaplan–Meier curves, share not yet reached against days. ")
+        return head + items.joined(separator: "; ") + "."
     }
 
     public func svg(language: Language) -> String {
@@ -98,30 +105,52 @@ public struct KaplanMeierChart: SVGChart, Hashable {
             LegendItem(label: curve.label, swatch: .line(color: Palette.color(index), dash: Palette.dash(index), marker: nil))
         }
         if showsCensorTicks, curves.contains(where: { !$0.censorTimes.isEmpty }) {
-            legendItems.append(LegendItem(label: language.pick("gecensureerd (nog open)", "censored (still open)"),
+            let censored = plainWords ? language.pick("nog open op de exportdatum", "still open at the export date")
+                                      : language.pick("gecensureerd (nog open)", "censored (still open)")
+            legendItems.append(LegendItem(label: censored,
                                           swatch: .tick(color: Palette.axis)))
         }
         let legendHeight = Legend.height(legendItems, maxWidth: width - 24)
-        let plot = PlotArea(left: 12 + 18 + 36, top: heading.height + 10, right: width - 60, bottom: height - legendHeight - 52)
+        let yTitle = shareTitle ?? language.pick("nog niet bereikt", "not yet reached")
+        let xTitle = timeTitle ?? language.pick("dagen", "days")
+        let bottom = height - legendHeight - 52 - Axis.titleHeight(xTitle, width: width - 126)
+        let titleLines = Double(Axis.verticalTitleLines(yTitle, plotHeight: bottom - heading.height - 10) - 1)
+        let plot = PlotArea(left: 12 + 18 + 36 + titleLines * Draw.lineHeight(Draw.fontSize), top: heading.height + 10,
+                            right: width - 60, bottom: bottom)
         let x = Scale(domain: xTicks.domain, range: (plot.left, plot.right))
         let y = Scale(domain: 0...1, range: (plot.bottom, plot.top))
 
         var content = heading.elements
         content += Axis.left(ticks: yTicks, scale: y, plot: plot, style: style, format: format)
         content += Axis.bottom(ticks: xTicks, scale: x, plot: plot, style: .number(fractionDigits: 0), format: format)
-        content.append(Axis.title(shareTitle ?? language.pick("nog niet bereikt", "not yet reached"), plot: plot, vertical: true, offset: 46))
-        content.append(Axis.title(timeTitle ?? language.pick("dagen", "days"), plot: plot, vertical: false, offset: 36))
-        content.append(Draw.line(plot.left, y(0.5), plot.right, y(0.5), stroke: "#555555", dash: "4 3"))
+        content += Axis.title(yTitle, plot: plot, vertical: true, offset: 46)
+        content += Axis.title(xTitle, plot: plot, vertical: false, offset: 36)
+        content.append(Draw.line(plot.left, y(0.5), plot.right, y(0.5), stroke: Palette.secondary, dash: "4 3"))
         content.append(Draw.text("50%", x: plot.right + 4, y: y(0.5) + 4, size: Draw.smallFontSize))
 
         let end = xTicks.domain.upperBound
         for (index, curve) in curves.enumerated() {
-            let color = Palette.color(index)
-            let steps = curve.steps.filter { $0.time.isFinite && $0.time <= end }
-            // Steps closer together than one unit are drawn as one (see `visibleSteps`).
-            let uppers = Self.visibleSteps(steps.map { (x($0.time), y($0.upper)) })
-            let lowers = [(x(0), y(1))] + Self.visibleSteps(steps.map { (x($0.time), y($0.lower)) })
-            let estimates = Self.visibleSteps(steps.map { (x($0.time), y($0.survival)) })
+            content.append(.group([], [SVGElement("title", text: curve.label)]
+                + Self.marks(curve, x: x, y: y, end: end, color: Palette.color(index), dash: Palette.dash(index),
+                             censorTicks: showsCensorTicks)))
+        }
+        content += Legend.row(legendItems, x: 12, y: plot.bottom + 56 + Axis.titleHeight(xTitle, width: plot.width),
+                              maxWidth: width - 24).elements
+        return SVGDocument.render(width: width, height: height, identifier: id, title: title,
+                                  description: textAlternative(language: language), content: content)
+    }
+
+    /// One curve: its band (steps, shaded), the estimate (a step line) and, optionally, censor
+    /// ticks, in the scales given; the time axis ends at `end`.
+    static func marks(_ curve: Curve, x: Scale, y: Scale, end: Double, color: String, dash: String,
+                      censorTicks: Bool, bandOpacity: Double = 0.15, lineWidth: Double = 2) -> [SVGElement] {
+        let steps = curve.steps.filter { $0.time.isFinite && $0.time <= end }
+        // Steps closer together than one unit are drawn as one (see `visibleSteps`).
+        let uppers = visibleSteps(steps.map { (x($0.time), y($0.upper)) })
+        let lowers = [(x(0), y(1))] + visibleSteps(steps.map { (x($0.time), y($0.lower)) })
+        let estimates = visibleSteps(steps.map { (x($0.time), y($0.survival)) })
+        var marks: [SVGElement] = []
+        if bandOpacity > 0 {
             // Band: upper steps forward, lower steps backward.
             var band = SVGPath()
             band.move(to: x(0), y(1))
@@ -138,35 +167,31 @@ public struct KaplanMeierChart: SVGChart, Hashable {
                 band.line(to: lowers[index].x, lowers[index - 1].y)
             }
             band.close()
-            content.append(SVGElement("path", [.init("d", band.data), .init("fill", color), .init("fill-opacity", 0.15),
-                                               .init("stroke", "none")]))
-            var line = SVGPath()
-            line.move(to: x(0), y(1))
-            previous = y(1)
-            for step in estimates {
-                line.line(to: step.x, previous)
-                line.line(to: step.x, step.y)
-                previous = step.y
-            }
-            line.line(to: x(min(end, max(steps.last?.time ?? 0, curve.censorTimes.max() ?? 0))), previous)
-            var attributes: [SVGAttribute] = [.init("d", line.data), .init("fill", "none"), .init("stroke", color), .init("stroke-width", 2)]
-            if !Palette.dash(index).isEmpty { attributes.append(.init("stroke-dasharray", Palette.dash(index))) }
-            let tooltip = SVGElement("title", text: curve.label)
-            var marks = [tooltip, SVGElement("path", attributes)]
-            if showsCensorTicks {
-                // Ticks that would land on the same spot are drawn once.
-                var drawn = Set<[Int]>()
-                for time in curve.censorTimes where time.isFinite && time <= end {
-                    let cx = x(time), cy = y(curve.survival(at: time))
-                    guard drawn.insert([Int((cx * 2).rounded()), Int((cy * 2).rounded())]).inserted else { continue }
-                    marks.append(Draw.line(cx, cy - 4, cx, cy + 4, stroke: color, width: 1.5))
-                }
-            }
-            content.append(.group([], marks))
+            marks.append(SVGElement("path", [.init("d", band.data), .init("fill", color), .init("fill-opacity", bandOpacity),
+                                             .init("stroke", "none")]))
         }
-        content += Legend.row(legendItems, x: 12, y: plot.bottom + 56, maxWidth: width - 24).elements
-        return SVGDocument.render(width: width, height: height, identifier: id, title: title,
-                                  description: textAlternative(language: language), content: content)
+        var line = SVGPath()
+        line.move(to: x(0), y(1))
+        var previous = y(1)
+        for step in estimates {
+            line.line(to: step.x, previous)
+            line.line(to: step.x, step.y)
+            previous = step.y
+        }
+        line.line(to: x(min(end, max(steps.last?.time ?? 0, curve.censorTimes.max() ?? 0))), previous)
+        var attributes: [SVGAttribute] = [.init("d", line.data), .init("fill", "none"), .init("stroke", color), .init("stroke-width", lineWidth)]
+        if !dash.isEmpty { attributes.append(.init("stroke-dasharray", dash)) }
+        marks.append(SVGElement("path", attributes))
+        if censorTicks {
+            // Ticks that would land on the same spot are drawn once.
+            var drawn = Set<[Int]>()
+            for time in curve.censorTimes where time.isFinite && time <= end {
+                let cx = x(time), cy = y(curve.survival(at: time))
+                guard drawn.insert([Int((cx * 2).rounded()), Int((cy * 2).rounded())]).inserted else { continue }
+                marks.append(Draw.line(cx, cy - 4, cx, cy + 4, stroke: color, width: 1.5))
+            }
+        }
+        return marks
     }
 
     /// Step corners in chart units, with every run of steps closer than `resolution` to the run's

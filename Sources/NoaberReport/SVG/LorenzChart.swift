@@ -74,8 +74,14 @@ public struct LorenzChart: SVGChart, Hashable {
         let format = NumberFormatting(language: language)
         let id = SVGDocument.sanitizedIdentifier(identifier)
         let heading = Draw.heading(title: title, subtitle: giniText(language), width: width)
-        let side = width - 12 - 18 - 36 - 20
-        let plot = PlotArea(left: 12 + 18 + 36, top: heading.height + 10, right: 12 + 18 + 36 + side, bottom: heading.height + 10 + side)
+        let yTitle = language.pick("aandeel van de uren (cumulatief)", "share of hours (cumulative)")
+        let xTitle = language.pick("aandeel van de vrijwilligers, van minst naar meest actief", "share of volunteers, least to most active")
+        // A square plot; the vertical title's extra lines (if it wraps) widen the left margin.
+        let estimatedSide = width - 12 - 18 - 36 - 20
+        let extraLines = Double(Axis.verticalTitleLines(yTitle, plotHeight: estimatedSide) - 1) * Draw.lineHeight(Draw.fontSize)
+        let left = 12 + 18 + 36 + extraLines
+        let side = width - left - 20
+        let plot = PlotArea(left: left, top: heading.height + 10, right: left + side, bottom: heading.height + 10 + side)
         let ticks = Scale.niceTicks(min: 0, max: 1, count: 5)
         let x = Scale(domain: 0...1, range: (plot.left, plot.right))
         let y = Scale(domain: 0...1, range: (plot.bottom, plot.top))
@@ -84,15 +90,15 @@ public struct LorenzChart: SVGChart, Hashable {
             LegendItem(label: language.pick("werkelijke verdeling", "actual distribution"), swatch: .line(color: Palette.blue, dash: "", marker: nil)),
             LegendItem(label: language.pick("gelijke verdeling", "equal distribution"), swatch: .line(color: Palette.axis, dash: "5 3", marker: nil)),
         ]
-        let legend = Legend.row(legendItems, x: 12, y: plot.bottom + 56, maxWidth: width - 24)
-        let height = plot.bottom + 56 + legend.height
+        let legendTop = plot.bottom + 56 + Axis.titleHeight(xTitle, width: plot.width)
+        let legend = Legend.row(legendItems, x: 12, y: legendTop, maxWidth: width - 24)
+        let height = legendTop + legend.height
 
         var content = heading.elements
         content += Axis.left(ticks: ticks, scale: y, plot: plot, style: style, format: format)
         content += Axis.bottom(ticks: ticks, scale: x, plot: plot, style: style, format: format)
-        content.append(Axis.title(language.pick("aandeel van de uren (cumulatief)", "share of hours (cumulative)"), plot: plot, vertical: true, offset: 46))
-        content.append(Axis.title(language.pick("aandeel van de vrijwilligers, van minst naar meest actief", "share of volunteers, least to most active"),
-                                  plot: plot, vertical: false, offset: 36))
+        content += Axis.title(yTitle, plot: plot, vertical: true, offset: 46)
+        content += Axis.title(xTitle, plot: plot, vertical: false, offset: 36)
         var curve = SVGPath()
         var shaded = SVGPath()
         let all = (points.first.map { $0.volunteers > 0 || $0.hours > 0 } ?? true) ? [Point(volunteers: 0, hours: 0)] + points : points

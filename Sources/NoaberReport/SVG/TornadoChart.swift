@@ -3,8 +3,9 @@ import NoaberModel
 /// A tornado chart for one-way sensitivity: for each parameter, the result when it is set to its
 /// low and to its high value, around the base result; parameters sorted by swing, widest first.
 ///
-/// Each row has two half-height bars, the low setting above (blue) and the high setting below
-/// (vermillion), so the two never hide each other even when both lie on the same side of the
+/// Each row has the parameter's name on top, over the whole width (wrapped, never cut, however
+/// narrow the chart), and two bars under it, the low setting above (blue) and the high setting
+/// below (vermillion), so the two never hide each other even when both lie on the same side of the
 /// base; every bar carries its value label, and the legend names the positions.
 public struct TornadoChart: SVGChart, Hashable {
     public struct Parameter: Sendable, Hashable {
@@ -75,14 +76,15 @@ public struct TornadoChart: SVGChart, Hashable {
         let id = SVGDocument.sanitizedIdentifier(identifier)
         let sorted = sortedParameters
         let heading = Draw.heading(title: title, subtitle: subtitle, width: width)
-        let labelWidth = min(sorted.map { TextMetrics.width($0.label, fontSize: Draw.fontSize) }.max() ?? 0, width * 0.28)
         let valueWidth = sorted.flatMap {
             [valueLabel($0.low, setting: $0.lowSetting, format), valueLabel($0.high, setting: $0.highSetting, format)]
         }.map { TextMetrics.width($0, fontSize: Draw.smallFontSize) }.max() ?? 0
-        let rowHeight = 34.0
-        var plot = PlotArea(left: 12 + labelWidth + 10 + valueWidth + 6, top: heading.height + 26,
-                            right: width - valueWidth - 16, bottom: 0)
-        plot.bottom = plot.top + rowHeight * Double(max(1, sorted.count))
+        // Each row: the name's lines, then the two bars (13 units each) and a gap.
+        let lineStep = Draw.lineHeight(Draw.fontSize)
+        let names = sorted.map { TextMetrics.lines($0.label, maxWidth: width - 24, fontSize: Draw.fontSize) }
+        let rowHeights = names.map { Double($0.count) * lineStep + 2 * 13 + 6 }
+        var plot = PlotArea(left: 12 + valueWidth + 6, top: heading.height + 26, right: width - valueWidth - 16, bottom: 0)
+        plot.bottom = plot.top + max(34, rowHeights.reduce(0, +))
         let values = ([baseValue] + sorted.flatMap { [$0.low, $0.high] }).filter(\.isFinite)
         let ticks = Scale.niceTicks(min: values.min() ?? 0, max: values.max() ?? 1, count: 5)
         let x = Scale(domain: ticks.domain, range: (plot.left, plot.right))
@@ -90,28 +92,35 @@ public struct TornadoChart: SVGChart, Hashable {
             LegendItem(label: language.pick("boven: parameter laag", "upper bar: parameter low"), swatch: .box(fill: Palette.blue, stroke: nil)),
             LegendItem(label: language.pick("onder: parameter hoog", "lower bar: parameter high"), swatch: .box(fill: Palette.vermillion, stroke: nil)),
         ]
-        let legend = Legend.row(legendItems, x: 12, y: plot.bottom + 52, maxWidth: width - 24)
-        let height = plot.bottom + 52 + legend.height
+        let legendTop = plot.bottom + 52 + Axis.titleHeight(valueTitle, width: plot.width)
+        let legend = Legend.row(legendItems, x: 12, y: legendTop, maxWidth: width - 24)
+        let height = legendTop + legend.height
 
         var content = heading.elements
         content += Axis.bottom(ticks: ticks, scale: x, plot: plot, style: style, format: format)
-        content.append(Axis.title(valueTitle, plot: plot, vertical: false, offset: 36))
+        content += Axis.title(valueTitle, plot: plot, vertical: false, offset: 36)
         let base = x(baseValue)
+        var top = plot.top
         for (index, parameter) in sorted.enumerated() {
-            let top = plot.top + rowHeight * Double(index)
             var marks: [SVGElement] = [SVGElement("title", text: "\(parameter.label): \(valueLabel(parameter.low, setting: parameter.lowSetting, format)) – \(valueLabel(parameter.high, setting: parameter.highSetting, format))")]
-            marks.append(Draw.fittedText(parameter.label, maxWidth: labelWidth, x: 12 + labelWidth, y: top + rowHeight / 2 + 4, anchor: "end"))
-            for (value, setting, color, barTop) in [(parameter.low, parameter.lowSetting, Palette.blue, top + 5),
-                                                    (parameter.high, parameter.highSetting, Palette.vermillion, top + 17)] {
+            for (n, line) in names[index].enumerated() {
+                marks.append(Draw.text(line, x: 12, y: top + 13 + Double(n) * lineStep, fill: Palette.black))
+            }
+            let barsTop = top + Double(names[index].count) * lineStep + 4
+            for (value, setting, color, barTop) in [(parameter.low, parameter.lowSetting, Palette.blue, barsTop),
+                                                    (parameter.high, parameter.highSetting, Palette.vermillion, barsTop + 13)] {
                 let end = x(value)
-                marks.append(Draw.rect(x: min(base, end), y: barTop, width: abs(end - base), height: 12, fill: color))
+                marks.append(Draw.rect(x: min(base, end), y: barTop, width: abs(end - base), height: 11, fill: color))
                 let rightSide = value >= baseValue
                 marks.append(Draw.text(valueLabel(value, setting: setting, format), x: rightSide ? max(end, base) + 4 : min(end, base) - 4,
                                        y: barTop + 10, anchor: rightSide ? "start" : "end", size: Draw.smallFontSize))
             }
+            // The base line runs through the bars only, not through the names above them.
+            marks.append(Draw.line(base, barsTop - 2, base, barsTop + 26, stroke: Palette.black, width: 1.5, dash: "4 2"))
             content.append(.group([], marks))
+            top += rowHeights[index]
         }
-        content.append(Draw.line(base, plot.top - 6, base, plot.bottom, stroke: Palette.black, width: 1.5, dash: "4 2"))
+        content.append(Draw.line(base, plot.top - 6, base, plot.top, stroke: Palette.black, width: 1.5, dash: "4 2"))
         content.append(Draw.text(language.pick("basis", "base") + " \(style.label(baseValue, format))", x: base, y: plot.top - 10,
                                  anchor: "middle", size: Draw.smallFontSize, fill: Palette.black))
         content += legend.elements

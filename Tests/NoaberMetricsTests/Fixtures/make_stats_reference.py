@@ -45,9 +45,19 @@ package FunnelPlotR 0.6.0 implements it in R/od_adjustment.R):
            is Spiegelhalter's back-transformation; FunnelPlotR's CQC limits omit it
            (nhs-r-community/FunnelPlotR issue #33); see docs/design/overdispersion.md.
 
+Funnel limits as the reports draw them (FunnelPoints.drawLimits, docs/report-charts.md): the
+centre line p0 = sum(o)/sum(n) over every village counted, hidden ones included; phi and tau2 as
+above over the villages shown only (proportion: arcsine; cases per 1,000: square root against the
+pooled rate, E = p0 n); widened when tau2 > 0 and (rule "spiegelhalter") phi > 1 + 2 sqrt(2/n)
+with at least 5 villages shown, or (rule "funnelplotr") always; never under rule "never". Widened limits as above; exact limits
+Spiegelhalter's interpolated discrete quantiles, r = scipy.stats.binom.ppf(q, n, p0) (or
+poisson.ppf(q, p0 n)), alpha = (cdf(r) - q) / pmf(r), limit = (r - alpha) / n, clipped to [0, 1]
+(proportion) or [0, inf) (rate); times 1,000 or 100.
+
 Modified z-score (Iglewicz & Hoaglin 1993): median = numpy.median,
 MAD = numpy.median(|x - median|), M = 0.6745 (x - median) / MAD, flagged when
-|M| > 3.5. When MAD = 0: rule "no_scores" gives none; rule
+|M| >= 3.5 (noaber flags at the threshold; Iglewicz and Hoaglin write "greater
+than", which differs only for a score of exactly 3.5). When MAD = 0: rule "no_scores" gives none; rule
 "mean_absolute_deviation" (IBM Cognos Analytics) gives
 (x - median) / (1.253314 * mean|x - median|). Fewer than minimum_count finite
 values: "too_short"; every value equal: "all_equal".
@@ -318,7 +328,7 @@ def modified_z_case(name, note, values, rule="no_scores", minimum_count=6, thres
             m = 0.6745 * (v - median) / mad if scale_kind == "median_absolute_deviation" \
                 else (v - median) / (1.253314 * mean_ad)
             scores[i] = num(m)
-            if abs(m) > threshold:
+            if abs(m) >= threshold:
                 outliers.append(i)
     return {"name": name, "note": note, "values": [num(v) for v in x], "rule": rule,
             "minimum_count": minimum_count, "threshold": threshold, "outcome": outcome,
@@ -350,6 +360,8 @@ def modified_z_cases():
                         [-2.5, 0.3, 1.1, 0.7, -0.4, 0.9, 12.75, 0.2, -0.1, 0.6]),
         modified_z_case("threshold_3", "a threshold of 3 instead of 3.5",
                         [30, 28, 33, 31, 22, 29, 35, 27, 30, 32, 31, 29], threshold=3.0),
+        modified_z_case("threshold_equal", "|M| equal to the threshold is flagged: 1..7, threshold 0.6745*3/2 = M(7) = -M(1)",
+                        [1, 2, 3, 4, 5, 6, 7], threshold=0.6745 * 3 / 2),
     ]
 
 
@@ -358,6 +370,98 @@ def modified_z_cases():
 CHI_CASES = [(0.001, 3), (0.5, 1), (3.841458820694124, 1), (5.0, 5), (10.0, 5), (17.6, 5), (40.0, 2),
              (0.2, 9), (9.0, 9), (30.0, 9), (100.0, 99), (150.0, 99), (60.0, 99), (300.0, 200), (1.0, 0.5),
              (250.0, 39), (20.0, 39)]
+
+
+# ------------------------------------------------------------ funnel limits as drawn
+
+def exact_limit(kind, p0, n, q):
+    if kind == "proportion":
+        dist = st.binom(int(round(n)), p0)
+    else:
+        dist = st.poisson(p0 * n)
+    r = dist.ppf(q)
+    alpha = (dist.cdf(r) - q) / dist.pmf(r)
+    value = (r - alpha) / n
+    return min(max(value, 0.0), 1.0) if kind == "proportion" else max(value, 0.0)
+
+
+def funnel_draw_case(name, note, metric, villages):
+    """villages: (numerator, denominator, shown). Every village counts in p0; only the shown in phi."""
+    kind = "rate" if metric == "cases_per_1000" else "proportion"
+    unit = 100.0 if metric.endswith("_pct") else 1000.0
+    o_all = np.array([v[0] for v in villages], dtype=float)
+    n_all = np.array([v[1] for v in villages], dtype=float)
+    shown = np.array([v[2] for v in villages])
+    p0 = o_all.sum() / n_all.sum()
+    o, n = o_all[shown], n_all[shown]
+    if kind == "proportion":
+        s = 1.0 / (2.0 * np.sqrt(n))
+        z = (np.arcsin(np.sqrt(o / n)) - np.arcsin(np.sqrt(p0))) / s
+    else:
+        e = p0 * n
+        s = 1.0 / (2.0 * np.sqrt(e))
+        z = (np.sqrt(o / e) - 1.0) / s
+    q_lo, q_hi = np.quantile(z, [0.1, 0.9])
+    used = np.clip(z, q_lo, q_hi)
+    count = len(used)
+    phi = float(np.sum(used ** 2) / count)
+    tau2 = 0.0
+    if count >= 2 and count * phi >= count - 1:
+        w = 1.0 / s ** 2
+        tau2 = max(0.0, (count * phi - (count - 1)) / (w.sum() - (w ** 2).sum() / w.sum()))
+    threshold = 1 + 2 * math.sqrt(2 / count)
+    widened = {
+        "never": False,
+        "spiegelhalter": bool(count >= 5 and tau2 > 0 and phi > threshold),
+        "funnelplotr": bool(count >= 2 and tau2 > 0),
+    }
+    limits = {}
+    for rule, wide in widened.items():
+        rows = []
+        for d in n:
+            row = []
+            for coverage, zc in ((0.95, st.norm.ppf(0.975)), (0.998, st.norm.ppf(0.999))):
+                if wide:
+                    lo, hi = limits_ref(kind, "square_root", p0, tau2, d, zc)
+                else:
+                    tail = (1 - coverage) / 2
+                    lo, hi = exact_limit(kind, p0, d, tail), exact_limit(kind, p0, d, 1 - tail)
+                row += [num(unit * lo), num(unit * hi)]
+            rows.append(row)
+        limits[rule] = rows
+    return {
+        "name": name, "note": note, "metric": metric,
+        "numerators": [int(v[0]) for v in villages], "denominators": [int(v[1]) for v in villages],
+        "shown": [bool(v[2]) for v in villages],
+        "target": num(unit * p0), "count": count, "phi": num(phi), "tau2": num(tau2),
+        "threshold": num(threshold), "widened": widened, "limits": limits,
+    }
+
+
+def funnel_draw_cases():
+    demo = [(53, 2015, True), (32, 1031, True), (46, 1700, True), (94, 3075, True)]
+    spread = [(12, 1700, True), (31, 2015, True), (118, 3075, True), (9, 1031, True), (21, 1052, True), (40, 745, True)]
+    mild = [(48, 1700, True), (70, 2015, True), (84, 3075, True), (25, 1031, True), (38, 1052, True), (30, 745, True)]
+    rng = np.random.default_rng(20261123)
+    sizes = np.round(np.exp(rng.uniform(np.log(400), np.log(9000), size=100))).astype(int)
+    rates = rng.gamma(shape=10.0, scale=0.03 / 10.0, size=100)
+    many = [(int(rng.binomial(m, r)), int(m), True) for m, r in zip(sizes, rates)]
+    hidden = [(3, 745, False), (6, 1031, False)] + spread[:4]
+    return [
+        funnel_draw_case("demo_reach", "the demo's four fully covered villages in 2024 (Deurningen, Lattrop-Breklenkamp, Saasveld, Weerselo): residents reached",
+                         "reach_per_1000", demo),
+        funnel_draw_case("six_spread_reach", "six villages far apart: phi passes 1 + 2 sqrt(2/6)", "reach_per_1000", spread),
+        funnel_draw_case("six_mild_reach", "six villages: tau2 > 0 but phi below Spiegelhalter's threshold",
+                         "reach_per_1000", mild),
+        funnel_draw_case("six_spread_cases", "the same counts as cases per 1,000 (square root, Poisson)",
+                         "cases_per_1000", [(o * 2, n, sh) for o, n, sh in spread]),
+        funnel_draw_case("hidden_villages", "two villages hidden by disclosure control: in the pooled rate, not in phi",
+                         "reach_per_1000", hidden),
+        funnel_draw_case("hundred_villages", "100 villages, gamma-distributed true rates around 30 per 1,000",
+                         "reach_per_1000", many),
+        funnel_draw_case("reach_75plus", "reach among 75+, per 100", "reach_75plus_pct",
+                         [(30, 260, True), (11, 180, True), (52, 410, True), (9, 120, True), (27, 200, True)]),
+    ]
 
 
 def main(out=None):
@@ -371,6 +475,7 @@ def main(out=None):
         },
         "overdispersion": overdispersion_cases(),
         "modified_z": modified_z_cases(),
+        "funnel_draw": funnel_draw_cases(),
         "chi_square": [{"x": x, "df": float(df), "sf": num(st.chi2.sf(x, df)), "cdf": num(st.chi2.cdf(x, df))}
                        for x, df in CHI_CASES],
     }
