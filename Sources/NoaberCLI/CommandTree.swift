@@ -20,6 +20,7 @@ enum CommandTree {
             DemoCommand.spec, ImportCommand.spec, VillagesCommand.spec, ProvenanceCommands.importsSpec,
             ProvenanceCommands.rejectedSpec, MetricsCommand.spec, ReportCommand.spec, SynthCommand.spec, DoctorCommand.spec,
             TemplateCommand.spec, ProfileCommand.spec,
+            OutcomesCommand.spec, EffectCommand.spec,
         ])
 
     static func dispatch(_ args: ParsedArguments, arguments: [String], console: Console) throws(CLIFailure) {
@@ -36,6 +37,8 @@ enum CommandTree {
         case "doctor": try DoctorCommand(args).run(console)
         case "template": try TemplateCommand(args).run(console)
         case "profile draft": try ProfileCommand.runDraft(args, console)
+        case "outcomes", "outcomes import", "outcomes list": try OutcomesCommand.run(args, console)
+        case "effect": try EffectCommand(args).run(console)
         default: throw .internal("no runner for '\(args.commandPath.joined(separator: " "))'")
         }
     }

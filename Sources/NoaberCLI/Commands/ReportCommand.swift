@@ -47,6 +47,11 @@ struct ReportCommand {
                        defaultDescription: Localized(verbatim: "10000")),
             OptionSpec(name: "seed", valueName: Placeholder.n, help: Localized(nl: "Startwaarde (seed) van de Monte-Carlotrekkingen.", en: "Monte Carlo seed."),
                        defaultDescription: Localized(verbatim: "20240305")),
+            OptionSpec(name: "effect-measure", valueName: Placeholder.name,
+                       help: Localized(nl: "De uitkomstreeks waarvan de rapporten het effect tonen ('none': geen effectparagraaf).",
+                                       en: "The outcome series whose effect the reports show ('none': no effect section)."),
+                       defaultDescription: Localized(nl: "de enige reeks in de store; geen als er meer zijn",
+                                                     en: "the only measure held; none when there are several")),
             CommonOptions.todaySpec(),
             OptionSpec(name: "export-every", valueName: Placeholder.unit,
                        help: Localized(nl: "Hoe vaak elk dorp een export van hulpvragen hoort te sturen (datakwaliteit).",
@@ -74,7 +79,7 @@ struct ReportCommand {
         let source: MetricsSource<StoreError>
         do { source = try MetricsSource.reading(store, villages: villageFilter) } catch { throw .store(error, path: common.databasePath) }
         if let unknown = args.strings("village").first(where: { code in !source.villages.contains { $0.code == code } }) {
-            throw .data(Localized(nl: "dorp '\(unknown)' staat niet in de store", en: "village '\(unknown)' is not in the store"))
+            throw CommonOptions.unknownVillage(unknown, store: store)
         }
         if let unknown = args.strings("highlight").first(where: { code in !source.villages.contains { $0.code == code } }) {
             throw .data(Localized(nl: "dorp '\(unknown)' (--highlight) staat niet in de rapportage",
@@ -82,15 +87,18 @@ struct ReportCommand {
         }
         let names = args.strings("audience")
         let audiences = names.contains("all") ? Audience.allCases : Audience.allCases.filter { names.contains($0.rawValue) }
+        let effect = try EffectEvidenceLoader.evidence(store: store, args: args, common: common)
         let written = try Self.write(audiences: audiences, source: source, args: args, common: common,
-                                     out: args.string("out") ?? "noaber-report", commandLine: Self.commandLine(arguments))
+                                     out: args.string("out") ?? "noaber-report", effect: effect,
+                                     commandLine: Self.commandLine(arguments))
         for path in written { console.out(path + "\n") }
     }
 
     /// Writes the audiences' reports from one computation of the metrics; one audience goes into
     /// `out` itself, several into `out/<audience>/`. Shared with `demo`.
     static func write(audiences: [Audience], source: MetricsSource<StoreError>, args: ParsedArguments, common: CommonOptions,
-                      out: String, commandLine: String, defaultToday: CivilDate? = nil) throws(CLIFailure) -> [String] {
+                      out: String, effect: EffectEvidence? = nil, commandLine: String,
+                      defaultToday: CivilDate? = nil) throws(CLIFailure) -> [String] {
         let options = try MetricsOptionsParser.options(args, source: source, defaultToday: defaultToday)
         guard let period = try MetricsOptionsParser.reportPeriod(args, source: source) else {
             throw .internal("no period")
@@ -112,6 +120,7 @@ struct ReportCommand {
         request.draws = options.escalationDraws
         request.seed = options.seed
         request.includePartial = options.includePartial
+        request.effect = effect
         request.exportEvery = options.exportEvery
         // Read in the source's snapshot: the list matches the figures even if an import commits now.
         let imports = source.imports

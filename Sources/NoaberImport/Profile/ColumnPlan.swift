@@ -53,7 +53,7 @@ public struct ColumnPlan: Sendable {
     /// The first kind (of `kind`, else every kind) whose required columns the header names
     /// without a profile.
     static func canonicalKind(of normalised: [String], kind: RecordKind?) -> RecordKind? {
-        let candidates = kind.map { [$0] } ?? [.cases, .tasks, .villages]
+        let candidates = kind.map { [$0] } ?? RecordKind.detectable
         return candidates.first { k in
             let named = Set(normalised.compactMap { canonicalField($0, kind: k) })
             return k.requiredColumns.allSatisfy(named.contains)
@@ -98,6 +98,20 @@ public struct ColumnPlan: Sendable {
         var seen: Set<String> = []
         for (i, h) in normalised.enumerated() where !h.isEmpty {
             if !seen.insert(h).inserted { throw .duplicateColumn(file: file, column: header[i].trimmingCharacters(in: .whitespaces)) }
+        }
+        if kind == .outcomes || profile?.kind == .outcomes {
+            // Aggregates only, checked before anything else: a column naming a person refuses the
+            // file, dropped or not, whatever else is wrong with it.
+            let mapped = Set((profile?.columns ?? [:]).keys.map(HeaderName.normalised))
+            let canonical = Set(RecordKind.outcomes.canonicalColumns)
+            for (i, h) in normalised.enumerated() where !h.isEmpty && !mapped.contains(h) && !canonical.contains(h) {
+                let column = header[i].trimmingCharacters(in: .whitespaces)
+                if OutcomeRules.looksPersonLevel(h) {
+                    throw .notAggregated(file: file, problem: Localized(
+                        nl: "kolom \(i + 1) '\(column)' lijkt een gegeven over een persoon of een direct identificerend gegeven",
+                        en: "column \(i + 1) '\(column)' looks like a fact about a person or a direct identifier"))
+                }
+            }
         }
         let resolvedProfile: MappingProfile
         let isCanonical: Bool

@@ -68,7 +68,7 @@ public enum TemplateHeaders {
                 one("hours", "Uren", "Hours"),
                 one("task", "Taak", "Task"),
             ]
-        case .villages:
+        case .villages, .outcomes:
             return []
         }
     }

@@ -17,6 +17,9 @@ struct RowContext: Sendable {
     /// For a profile import: each mapped field's own header in the file, quoted (`'Tijd (min)'`),
     /// so that rejection reasons speak the file's words (`inFileWords`). Empty for canonical files.
     let headers: [String: String]
+    /// For case and task files: the comparison areas, which `villages` leaves out. Consulted only
+    /// for a row whose village is unknown, to say why it is refused.
+    var comparisonAreas: VillageResolver?
 
     /// A canonical field and its column in this file (nil: the file lacks it). Validators look
     /// their fields up once, so that a row costs no dictionary lookup per field.
@@ -175,6 +178,11 @@ struct RowContext: Sendable {
             return .success(fixed)
         }
         guard let code = villages.code(for: named) else {
+            if let area = comparisonAreas?.code(for: named) {
+                return .failure(RowRejection(field: "village", reason: Localized(
+                    nl: "\(area) is een vergelijkingsgebied (comparison_area in het dorpenbestand) en heeft geen hulpvragen of taken",
+                    en: "\(area) is a comparison area (comparison_area in the villages file) and holds no cases or tasks")))
+            }
             let shown = ShownValue.fragment(named)
             return .failure(RowRejection(field: "village", reason: Localized(
                 nl: "onbekend dorp\(shown.nl); bekend: \(villages.codes.sorted().joined(separator: ", "))",

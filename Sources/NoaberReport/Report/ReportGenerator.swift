@@ -115,6 +115,7 @@ public enum ReportGenerator {
         switch audience {
         case .raadsbrief:
             c.headlineSection()
+            c.effectSentence()
             c.comparisonSection()
             c.heading(2, c.pick("In beeld", "In pictures"))
             c.reachBarFigure()
@@ -152,6 +153,7 @@ public enum ReportGenerator {
             c.tornadoFigure()
             c.avoidedCostTrendFigure()
             c.estimateNote()
+            c.effectSection()
             c.volunteerSection()
             c.qualitySection()
             c.methodsSection()
