@@ -24,8 +24,9 @@ let package = Package(
         .target(name: "NoaberStore", dependencies: ["CSQLite", "NoaberModel"]),
         // From a village's export to validated, pseudonymised rows in the store.
         .target(name: "NoaberImport", dependencies: ["NoaberModel", "NoaberCSV", "NoaberXLSX", "NoaberStore"]),
-        // Deterministic synthetic exports for demos, tests and benchmarks.
-        .target(name: "NoaberSynth", dependencies: ["NoaberModel", "NoaberCSV"]),
+        // Deterministic synthetic exports for demos, tests and benchmarks (and the bundled village
+        // workbook, written with NoaberXLSX's writer).
+        .target(name: "NoaberSynth", dependencies: ["NoaberModel", "NoaberCSV", "NoaberXLSX"]),
         // Pure estimators over value types, plus the store loader that feeds them.
         .target(name: "NoaberMetrics", dependencies: ["NoaberModel", "NoaberStore"]),
         // CSV, SVG and HTML writers for the three audiences.
@@ -41,7 +42,7 @@ let package = Package(
         .testTarget(name: "NoaberCSVTests", dependencies: ["NoaberCSV", "NoaberTestSupport"]),
         .testTarget(name: "NoaberXLSXTests", dependencies: ["NoaberXLSX", "CZlib"]),
         .testTarget(name: "NoaberStoreTests", dependencies: ["NoaberStore"]),
-        .testTarget(name: "NoaberImportTests", dependencies: ["NoaberImport", "NoaberStore", "NoaberSynth"], exclude: ["Fixtures"], resources: [.copy("Hostile"), .copy("Workbooks")]),
+        .testTarget(name: "NoaberImportTests", dependencies: ["NoaberImport", "NoaberStore", "NoaberSynth", "NoaberXLSX"], exclude: ["Fixtures"], resources: [.copy("Hostile"), .copy("Workbooks")]),
         .testTarget(name: "NoaberSynthTests", dependencies: ["NoaberSynth", "NoaberCSV", "NoaberTestSupport"]),
         .testTarget(name: "NoaberMetricsTests", dependencies: ["NoaberMetrics", "NoaberTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NoaberReportTests", dependencies: ["NoaberReport", "NoaberTestSupport"], resources: [.copy("Golden")]),

@@ -7,8 +7,8 @@
 static inline int noaber_inflate_init_raw(z_streamp stream) {
     return inflateInit2(stream, -MAX_WBITS);
 }
-/* deflateInit2 likewise; raw deflate with the default level and memory. Only tests and fuzz
-   seeds write zips. */
+/* deflateInit2 likewise; raw deflate with the default memory. ZipWriter (the workbooks noaber
+   writes: the registration template, the bundled village workbook), tests and fuzz seeds use it. */
 static inline int noaber_deflate_init_raw(z_streamp stream, int level) {
     return deflateInit2(stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
 }

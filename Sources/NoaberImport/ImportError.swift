@@ -7,6 +7,14 @@ import NoaberStore
 /// Messages name the file, and where there is one the line and the field, and never quote a
 /// value from a column that may hold personal data.
 public enum ImportError: Error, Sendable {
+    /// A column of the header that looks like a direct identifier.
+    public struct IdentifierColumn: Sendable, Hashable {
+        /// The header as the file writes it, trimmed.
+        public let name: String
+        /// 1-based.
+        public let position: Int
+    }
+
     case cannotRead(file: String, reason: String)
     /// The path is a pipe, a device, a directory or a socket (`InputFile`): refused before reading.
     case notARegularFile(file: String, what: Localized)
@@ -19,8 +27,12 @@ public enum ImportError: Error, Sendable {
     case unrecognisedHeader(file: String, kind: RecordKind?)
     case missingColumns(file: String, columns: [String])
     case duplicateColumn(file: String, column: String)
-    /// A column that looks like a direct identifier and is neither mapped nor dropped.
-    case identifierColumn(file: String, column: String, position: Int)
+    /// Columns that look like a direct identifier and are neither mapped nor dropped: every one
+    /// of them, with its 1-based position, so one round of fixing the profile is enough.
+    case identifierColumns(file: String, columns: [IdentifierColumn])
+    /// The profile still holds `"?"` entries (written by `noaber profile draft`) for a person to
+    /// decide: nothing is read until each is filled in.
+    case unresolvedProfile(file: String, profile: String, entries: [UnresolvedEntry])
     case kindMismatch(file: String, expected: RecordKind, found: RecordKind)
     case unknownVillage(file: String, village: String)
     case noVillages(file: String)
@@ -43,6 +55,9 @@ public enum ImportError: Error, Sendable {
     case noRecognisedSheet(file: String, sheets: [String], searched: [String], headerRow: Int?, kind: RecordKind?)
     /// `--sheet` or the profile's `sheet` names no sheet of the workbook.
     case sheetNotFound(file: String, sheet: String, sheets: [String])
+    /// `noaber profile draft` cannot read the export as a table (e.g. a title line above a CSV
+    /// file's header).
+    case draft(file: String, problem: Localized)
     /// A case or task file for a comparison area (`--village`), which holds no cases.
     case comparisonArea(file: String, village: String)
     /// An outcome file that does not look like aggregates (a person-level column, a repeated
@@ -85,10 +100,23 @@ public enum ImportError: Error, Sendable {
         case .duplicateColumn(let file, let column):
             return Localized(nl: "\(file): kolom '\(column)' komt twee keer voor in de kopregel",
                              en: "\(file): column '\(column)' appears twice in the header")
-        case .identifierColumn(let file, let column, let position):
+        case .identifierColumns(let file, let columns):
+            let list = columns.map { "\($0.position) '\($0.name)'" }.joined(separator: ", ")
+            let names = columns.map { "\"\(JSONText.escaped($0.name))\"" }.joined(separator: ", ")
+            if columns.count == 1 {
+                return Localized(
+                    nl: "\(file): kolom \(list) lijkt een direct identificerend gegeven (naam, adres, telefoon, e-mail of BSN). noaber slaat dat nooit op. Zet de kolom in \"drop\" van het profiel (--profile; \"drop\": [\(names)]) of haal hem uit de export.",
+                    en: "\(file): column \(list) looks like a direct identifier (name, address, phone, e-mail or BSN). noaber never stores one. Add the column to the profile's \"drop\" list (--profile; \"drop\": [\(names)]) or remove it from the export.")
+            }
             return Localized(
-                nl: "\(file): kolom \(position) '\(column)' lijkt een direct identificerend gegeven (naam, adres, telefoon, e-mail of BSN). noaber slaat dat nooit op. Zet de kolom in \"drop\" van het profiel (--profile) of haal hem uit de export.",
-                en: "\(file): column \(position) '\(column)' looks like a direct identifier (name, address, phone, e-mail or BSN). noaber never stores one. Add the column to the profile's \"drop\" list (--profile) or remove it from the export.")
+                nl: "\(file): \(columns.count) kolommen lijken een direct identificerend gegeven (naam, adres, telefoon, e-mail of BSN): kolom \(list). noaber slaat dat nooit op. Zet ze alle \(columns.count) in \"drop\" van het profiel (--profile; \"drop\": [\(names)]) of haal ze uit de export.",
+                en: "\(file): \(columns.count) columns look like a direct identifier (name, address, phone, e-mail or BSN): column \(list). noaber never stores one. Add all \(columns.count) to the profile's \"drop\" list (--profile; \"drop\": [\(names)]) or remove them from the export.")
+        case .unresolvedProfile(let file, let profile, let entries):
+            let nl = entries.map { "  " + $0.description(.nl) }.joined(separator: "\n")
+            let en = entries.map { "  " + $0.description(.en) }.joined(separator: "\n")
+            return Localized(
+                nl: "\(file): profiel \(profile) heeft nog \(entries.count) keer \"?\": een mens moet eerst beslissen wat deze betekenen. Vervang elke \"?\" door een code (of zet een kolom in \"drop\"), dan leest noaber het bestand; er is niets gelezen of opgeslagen.\n\(nl)",
+                en: "\(file): profile \(profile) still holds \"?\" \(entries.count) time(s): a person has to decide what these mean first. Replace each \"?\" with a code (or move a column to \"drop\"), then noaber reads the file; nothing was read or stored.\n\(en)")
         case .kindMismatch(let file, let expected, let found):
             return Localized(nl: "\(file): --kind \(expected.rawValue), maar het bestand is van soort \(found.rawValue)",
                              en: "\(file): --kind \(expected.rawValue), but the file is of kind \(found.rawValue)")
@@ -134,6 +162,8 @@ public enum ImportError: Error, Sendable {
             let list = sheets.map { "'\($0)'" }.joined(separator: ", ")
             return Localized(nl: "\(file): werkblad '\(sheet)' bestaat niet; werkbladen: \(list) (of hun nummer, 1–\(sheets.count))",
                              en: "\(file): there is no sheet '\(sheet)'; sheets: \(list) (or their number, 1–\(sheets.count))")
+        case .draft(let file, let problem):
+            return Localized(nl: "\(file): \(problem.nl)", en: "\(file): \(problem.en)")
         case .comparisonArea(let file, let village):
             return Localized(
                 nl: "\(file): \(village) is een vergelijkingsgebied (comparison_area in het dorpenbestand) en heeft geen hulpvragen of vrijwilligerstaken; importeer alleen uitkomstreeksen voor dit gebied (noaber outcomes import)",

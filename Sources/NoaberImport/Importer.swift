@@ -28,6 +28,10 @@ public final class Importer {
     }
 
     public func importFile(_ path: String, options: ImportOptions) throws(ImportError) -> ImportReport {
+        // A drafted profile whose "?" a person has not filled in yet reads nothing (docs/profiles.md).
+        if let profile = options.profile, !profile.unresolved.isEmpty {
+            throw .unresolvedProfile(file: path, profile: profile.file ?? profile.name, entries: profile.unresolved)
+        }
         // Only a regular file of bounded size is read (a pipe or /dev/zero never ends): refused
         // here from stat(2), before anything opens it (`InputFile`).
         try InputFile.check(path, limit: options.maxFileBytes)
@@ -275,7 +279,7 @@ public final class Importer {
                 let text = RejectedRowText.make(reader, delimiter: delimiter, plan: plan, language: language) { field, bytes in
                     kind == .cases ? caseValidator.rawCell(field, bytes) : taskValidator.rawCell(field, bytes)
                 }
-                batch.items.append(.rejected(line: line, field: field, reason: reason, raw: text.raw,
+                batch.items.append(.rejected(line: line, field: field, reason: context.inFileWords(field: field, reason), raw: text.raw,
                                              sourceField: sourceField(field) ?? plan.sourceName(of: field), blanked: text.blanked))
             }
             while try reader.nextRow() {
@@ -327,7 +331,7 @@ public final class Importer {
         func reject(_ rejection: RowRejection) throws {
             let text = RejectedRowText.make(reader, delimiter: format.rawDelimiter, plan: context.plan, language: language,
                                             cell: validator.rawCell)
-            try sink.reject(line: reader.line, field: rejection.field, reason: rejection.reason, raw: text.raw,
+            try sink.reject(line: reader.line, field: rejection.field, reason: context.inFileWords(field: rejection.field, rejection.reason), raw: text.raw,
                             sourceField: format.sourceField(rejection.field) ?? context.plan.sourceName(of: rejection.field),
                             blanked: text.blanked)
         }

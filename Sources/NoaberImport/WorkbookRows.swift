@@ -7,7 +7,10 @@ import NoaberXLSX
 /// and cells right of the last header column are never read (like a CSV column with a blank
 /// header), but rows that have them are named in a warning. Rows that are not data are skipped,
 /// not counted, and reported with their numbers:
-/// - **empty rows**: no cell within the header's width holds more than spaces;
+/// - **empty rows**: no cell within the header's width holds more than spaces. Those after the
+///   last data or totals row are the sheet's formatted but unused rows (LibreOffice writes a
+///   thousand of them for a column with a drop-down list or a date format): skipped without a
+///   word and not counted. Empty rows between data rows are reported;
 /// - **totals rows**: the first non-empty cell reads as a totals label (`Totaal`, `Totalen`,
 ///   `Subtotaal`, `Eindtotaal`, `Som`, `Total`, `Totals`, `Subtotal`, `Grand total`, `Sum`, with
 ///   or without a colon or words after it: `Totaal 2024`), or the row holds an aggregating
@@ -22,6 +25,8 @@ final class WorkbookRows: RowSource {
     /// The column whose emptiness, beside an aggregating formula, marks a totals row.
     let keyColumn: Int?
     private(set) var emptyRows: [Int] = []
+    /// Empty rows since the last data or totals row: reported only when more data follow.
+    private var pendingEmptyRows: [Int] = []
     private(set) var totalsRows: [Int] = []
     private(set) var rowsWithCellsBeyondHeader: [Int] = []
 
@@ -58,9 +63,11 @@ final class WorkbookRows: RowSource {
                 }
             }
             if firstText < 0 {
-                emptyRows.append(reader.rowNumber)
+                pendingEmptyRows.append(reader.rowNumber)
                 continue
             }
+            emptyRows += pendingEmptyRows
+            pendingEmptyRows.removeAll(keepingCapacity: true)
             if isTotals(firstText: firstText, count: count) {
                 totalsRows.append(reader.rowNumber)
                 continue

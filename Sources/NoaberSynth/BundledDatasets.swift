@@ -78,10 +78,16 @@ public enum BundledDatasets {
         public var path: String
         /// The profile it needs, relative to the Datasets root; nil for canonical files.
         public var profile: String?
+        /// Weerselo's own workbook (`VillageWorkbook`): its cases are the canonical export's,
+        /// written into an `.xlsx` with the village's own headers and labels.
+        public var isWorkbook = false
+        /// What the manifest's `dialect` column says.
+        public var dialectName: String { isWorkbook ? VillageWorkbook.dialect : dialect.rawValue }
     }
 
     /// The plan: each village with an export in one of the three case dialects, exported on its
     /// own day — early 2025, except Noord-Deurningen (15 November 2024). Tilligte has none.
+    /// Weerselo's cases come in its own workbook (`VillageWorkbook`).
     public static var exports: [Export] {
         let plan: [(String, ExportDialect, ExportDialect, (Int, Int, Int))] = [
             ("SAA", .canonical, .canonical, (2025, 1, 10)),
@@ -93,9 +99,14 @@ public enum BundledDatasets {
         var result: [Export] = []
         for (code, caseDialect, taskDialect, day) in plan {
             let asOf = civil(day.0, day.1, day.2)
-            result.append(Export(village: code, kind: .cases, dialect: caseDialect, asOf: asOf,
-                                 path: "exports/\(code)-cases-\(caseDialect.rawValue).csv",
-                                 profile: caseDialect == .canonical ? nil : "profiles/\(caseDialect.rawValue)-cases.json"))
+            if code == VillageWorkbook.village {
+                result.append(Export(village: code, kind: .cases, dialect: caseDialect, asOf: asOf, path: VillageWorkbook.path,
+                                     profile: VillageWorkbook.profilePath, isWorkbook: true))
+            } else {
+                result.append(Export(village: code, kind: .cases, dialect: caseDialect, asOf: asOf,
+                                     path: "exports/\(code)-cases-\(caseDialect.rawValue).csv",
+                                     profile: caseDialect == .canonical ? nil : "profiles/\(caseDialect.rawValue)-cases.json"))
+            }
             result.append(Export(village: code, kind: .tasks, dialect: taskDialect, asOf: asOf,
                                  path: "exports/\(code)-tasks-\(taskDialect.rawValue).csv",
                                  profile: taskDialect == .dutchExcel ? "profiles/dutch-excel-tasks.json" : nil))
@@ -135,9 +146,10 @@ public enum BundledDatasets {
             let generator = try SynthGenerator(options: options)
             let sink = MemorySink()
             let summary = export.kind == .cases ? try generator.writeCases(to: sink) : try generator.writeTasks(to: sink)
-            files.append((export.path, sink.bytes, summary.rows, summary.injectedErrors))
+            let bytes = export.isWorkbook ? try VillageWorkbook.render(canonical: sink.bytes, village: village, asOf: export.asOf) : sink.bytes
+            files.append((export.path, bytes, summary.rows, summary.injectedErrors))
             try manifestWriter.writeRow([.text(export.path), .text(export.kind.rawValue), .text(export.village),
-                                         .text(export.dialect.rawValue), .text(export.profile ?? ""),
+                                         .text(export.dialectName), .text(export.profile ?? ""),
                                          .text(export.asOf.iso), .integer(summary.rows),
                                          .integer(summary.injectedErrors.count)])
         }
@@ -150,6 +162,7 @@ public enum BundledDatasets {
         if let json = MappingProfiles.tasks(.dutchExcel, villages: villages) {
             files.append(("profiles/dutch-excel-tasks.json", Array(json.utf8), 0, []))
         }
+        files.append((VillageWorkbook.profilePath, Array(VillageWorkbook.profile().utf8), 0, []))
         return files
     }
 

@@ -28,16 +28,27 @@ struct EndToEndCoverageTests {
             #expect(run.status == 0, "\(line)\n\(run)")
             runs[words.prefix(2).joined(separator: " ")] = run
         }
-        // Only Saasveld and Deurningen have data: the municipal figure counts them alone.
+        // The session starts from Weerselo's workbook: the draft maps it, drops its name and notes
+        // columns, and leaves four labels for a person; the import with the checked profile reads
+        // every row under the title and skips the totals row.
+        let draft = try #require(runs["profile draft"])
+        for needle in ["werkblad 'Registratie', kopregel op rij 4", "kolom C 'Naam' — de kopregel noemt een direct identificerend gegeven",
+                       "Voor u om te beslissen (5 keer \"?\"", "'keukentafel' (61 keer)", "noaber import"] {
+            #expect(draft.stdout.contains(needle), "\(needle)\n\(draft)")
+        }
+        #expect(FileManager.default.fileExists(atPath: box.path("weerselo-concept.json")))
+        let workbook = try #require(runs["import " + EndToEnd.datasets + "/exports/WEE-cases-werkmap.xlsx"])
+        #expect(workbook.stdout.contains("gelezen 399 = geaccepteerd 399 + afgekeurd 0") && workbook.stdout.contains("rij 405"), "\(workbook)")
+        // Only Weerselo and Deurningen have data: the municipal figure counts them alone.
         let metrics = try #require(runs["metrics reach"])
-        for village in ["Lattrop-Breklenkamp (LAT)", "Noord-Deurningen (NDE)", "Tilligte (TIL)", "Weerselo (WEE)"] {
+        for village in ["Lattrop-Breklenkamp (LAT)", "Noord-Deurningen (NDE)", "Saasveld (SAA)", "Tilligte (TIL)"] {
             #expect(metrics.stderr.contains("\(village): geen gegevens"), "\(metrics)")
         }
         let reach = try #require(metrics.stdout.split(separator: "\n").first { $0.hasPrefix("bereik per 1.000 inwoners") })
-        #expect(reach.hasSuffix("3.715"), "n is the inhabitants of SAA and DEU: \(reach)")
+        #expect(reach.hasSuffix("5.090"), "n is the inhabitants of WEE and DEU: \(reach)")
         let html = try String(contentsOfFile: box.path("raadsbrief-2024") + "/report-raadsbrief.html", encoding: .utf8)
-        #expect(html.contains("over 2 van de 6 dorpen (Deurningen en Saasveld)"))
-        #expect(html.contains("Lattrop-Breklenkamp, Noord-Deurningen, Tilligte en Weerselo hebben nog geen gegevens aangeleverd."))
+        #expect(html.contains("over 2 van de 6 dorpen (Deurningen en Weerselo)"))
+        #expect(html.contains("Lattrop-Breklenkamp, Noord-Deurningen, Saasveld en Tilligte hebben nog geen gegevens aangeleverd."))
         #expect(!html.contains("0,0 (0,0"), "no zero stands for 'no data'")
     }
 

@@ -78,7 +78,7 @@ struct FaultsStoreTests {
         let store = try Faults.smallStore(box)
         let before = try Self.state(box, store)
         let bytes = Faults.bytes(store)
-        let export = EndToEnd.datasets + "/exports/WEE-cases-canonical.csv"
+        let export = EndToEnd.datasets + "/exports/WEE-tasks-canonical.csv"
         chmod(store, 0o444)
         let run = try box.run(wrappedBy: Faults.unprivileged, ["import", export, "--db", store, "--as-of", "2025-01-10", "--quiet"])
         #expect(run.status == 74, "\(run)")
@@ -118,7 +118,7 @@ struct FaultsStoreTests {
         #expect(try box.run(["import", synth.cases, "--db", store, "--as-of", "2026-01-10", "--quiet"]).status == 0)
         let healthy = Faults.bytes(store)
         try #require(healthy.count > 40 * 4096 && Faults.bytes(store + "-wal").isEmpty)
-        let other = EndToEnd.datasets + "/exports/WEE-cases-canonical.csv"
+        let other = EndToEnd.datasets + "/exports/WEE-tasks-canonical.csv"
 
         // Garbage over the header, then garbage over one page in the middle.
         var header = healthy
@@ -153,7 +153,7 @@ struct FaultsStoreTests {
         let key = store + ".key"
         let keyBytes = Faults.bytes(key)
         let before = Faults.bytes(store)
-        let export = EndToEnd.datasets + "/exports/WEE-cases-canonical.csv"
+        let export = EndToEnd.datasets + "/exports/WEE-tasks-canonical.csv"
         let importArgs = ["import", export, "--db", store, "--as-of", "2025-01-10", "--quiet"]
 
         try FileManager.default.moveItem(atPath: key, toPath: box.path("kept.key"))

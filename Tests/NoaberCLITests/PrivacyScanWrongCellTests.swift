@@ -1,4 +1,5 @@
 import Foundation
+import NoaberXLSX
 import Testing
 
 /// Identifiers typed into the wrong cell — a row shifted in Excel, a name written where a code
@@ -11,9 +12,10 @@ import Testing
 /// task export, and as a case id (refused: not the shape of a file number), and as a case id again
 /// under a profile with `case_id_is_personal` (accepted, stored as a pseudonym).
 ///
-/// The export is written by each `WrongCellExportFormat`: CSV now. When the workbook reader
-/// lands, a second conformer writing `.xlsx` from the same header and rows joins `formats`, and
-/// the whole scan runs over it unchanged.
+/// The export is written by each `WrongCellExportFormat`: CSV, and an `.xlsx` workbook of the same
+/// header and rows (a title above the header, the cells as text), so the whole scan also covers
+/// what the workbook reader reads and reports (the sheet's own header and column letter in every
+/// rejection).
 @Suite("Privacy: identifiers in the wrong cell")
 struct PrivacyScanWrongCellTests {
     /// Names, phone numbers, e-mail addresses and BSNs (valid 11-proef), as the probe used them,
@@ -49,8 +51,22 @@ struct PrivacyScanWrongCellTests {
         }
     }
 
-    /// Every format the scan runs over. (An `.xlsx` writer is added here when workbooks import.)
-    static let formats: [any WrongCellExportFormat] = [CSVFormat()]
+    /// A workbook: a title row, the header, one row per record; every cell text. Its parts are
+    /// stored, not deflated, so the scanner's self-check finds the planted identifiers in the file.
+    struct XLSXFormat: WrongCellExportFormat {
+        var name: String { "xlsx" }
+        func write(header: [String], rows: [[String]], to folder: URL, stem: String) throws -> URL {
+            var sheet = XLSXWriter.Sheet(name: "Registratie")
+            sheet.rows = [[.text("Registratie", .title)], header.map { .text($0, .header) }]
+            sheet.rows += rows.map { $0.map { $0.isEmpty ? .empty : .text($0) } }
+            let url = folder.appendingPathComponent(stem + ".xlsx")
+            try Data(try XLSXWriter(sheets: [sheet], method: .stored).bytes()).write(to: url)
+            return url
+        }
+    }
+
+    /// Every format the scan runs over.
+    static let formats: [any WrongCellExportFormat] = [CSVFormat(), XLSXFormat()]
 
     static let caseHeader = ["case_id", "village", "person_id", "age_band", "birth_year", "received", "first_contact", "closed",
                              "source", "channel", "themes", "collective", "resolution", "referred_to", "risks", "escalated_to",
@@ -203,7 +219,7 @@ struct PrivacyScanWrongCellTests {
         let records = parseCSV(village.stdout)
         #expect(records.first == ["bestand", "regel", "kolom", "reden", "rij (zonder persoonsgegevens)", "leeg gemaakt"])
         #expect(records.count - 1 >= wrongCells.count + ids.count, "the village gets every rejected row back")
-        let themeRow = records.first { $0.count == 6 && $0[2] == "themes" && $0[3].contains("naam") }
+        let themeRow = records.first { $0.count == 6 && $0[2].hasPrefix("themes") && $0[3].contains("naam") }
         #expect(themeRow?[3].contains("niet getoond") == true, "\(String(describing: themeRow))")
         #expect(themeRow?[5] == "themes", "the blanked column is named: \(String(describing: themeRow))")
     }

@@ -128,9 +128,8 @@ import NoaberModel
             do {
                 _ = try ColumnPlan.make(header: header, file: "t.csv", profile: nil, kind: nil)
             } catch {
-                guard case .identifierColumn(_, let column, let position) = error else { Issue.record("\(error)"); continue }
-                #expect(column == name)
-                #expect(position == header.count)
+                guard case .identifierColumns(_, let columns) = error else { Issue.record("\(error)"); continue }
+                #expect(columns == [.init(name: name, position: header.count)])
                 #expect(error.message(.nl).contains("drop"))
             }
         }

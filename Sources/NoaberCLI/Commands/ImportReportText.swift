@@ -55,8 +55,14 @@ enum ImportReportText {
         for w in r.warnings { s += "  " + t("let op", "warning") + ": \(TerminalText.sanitised(w))\n" }
         for x in r.firstRejections {
             s += "  " + t("afgekeurd", "rejected") + ": " + (r.sheet == nil ? t("regel", "line") : t("rij", "row")) + " \(x.line)"
-            if let source = x.sourceField { s += " · \(TerminalText.sanitised(source))" } else if let f = x.field { s += " · \(f)" }
-            s += ": \(TerminalText.sanitised(x.reason))\n"
+            var reason = x.reason
+            if let source = x.sourceField {
+                s += " · \(TerminalText.sanitised(source))"
+                // A profile import's reason starts with the column's own header; it is already shown.
+                let header = source.split(separator: " (").first.map { "'\($0)': " } ?? ""
+                if !header.isEmpty, reason.hasPrefix(header) { reason.removeFirst(header.count) }
+            } else if let f = x.field { s += " · \(f)" }
+            s += ": \(TerminalText.sanitised(reason))\n"
         }
         if r.rejected > r.firstRejections.count, let id = r.importID {
             s += "  " + t("… alle \(n(r.rejected)) afgekeurde rijen: noaber rejected --import \(id)",

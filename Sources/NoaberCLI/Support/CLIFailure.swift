@@ -24,7 +24,7 @@ enum CLIFailure: Error {
         case .importFailed(let e):
             switch e {
             case .cannotRead, .notARegularFile: .noInput
-            case .badProfile, .key: .configError
+            case .badProfile, .unresolvedProfile, .key: .configError
             case .store: .storeError
             case .internalInconsistency: .internalError
             default: .dataError

@@ -2,17 +2,25 @@ import NoaberModel
 
 /// Where each canonical field sits in one file, decided once from its header.
 ///
-/// A header is canonical when it holds every required column of a kind under its canonical name;
-/// then no profile is needed, whatever the file's delimiter or encoding. Otherwise a profile says
-/// which source column means what. Columns that are neither mapped nor dropped are ignored and
-/// named in a warning — unless they look like a direct identifier, which stops the import.
+/// A header is canonical when it holds every required column of a kind under its canonical name
+/// or noaber's own readable name (`TemplateHeaders`: the registration template's headers); then no
+/// profile is needed, whatever the file's delimiter or encoding. Otherwise a profile says which
+/// source column means what. Columns that are neither mapped nor dropped are ignored and named in
+/// a warning — unless they look like a direct identifier, which stops the import (naming every
+/// such column at once).
+///
+/// A multi-valued field (`themes`, `referred_to`, `risks`, `escalated_to`) may sit in several
+/// columns (`Thema 1`, `Thema 2`): the first is its position, the others its extra positions, and
+/// the validators join their values.
 public struct ColumnPlan: Sendable {
     public let kind: RecordKind
     public let profile: MappingProfile
     public let isCanonical: Bool
     public let columnCount: Int
-    /// Canonical field → column position (0-based).
+    /// Canonical field → column position (0-based); for a field in several columns, the first.
     public let positions: [String: Int]
+    /// Multi-valued field → its further columns, in file order.
+    public let extraPositions: [String: [Int]]
     /// Headers of columns that are not read (neither mapped nor dropped), for the warning.
     public let ignoredColumns: [String]
     /// Positions of columns whose contents must never be stored or shown (dropped or ignored).
@@ -22,13 +30,34 @@ public struct ColumnPlan: Sendable {
     /// with it (`rejected_rows.source_field`).
     public let sourceNames: [String]
 
+    /// Fields that may be spread over several columns.
+    public static let multiValuedFields: Set<String> = ["themes", "referred_to", "risks", "escalated_to"]
+
     public func position(of field: String) -> Int? { positions[field] }
 
     /// The same plan read through another profile (a workbook's settings change how values are
     /// read, not where the columns are).
     func with(profile: MappingProfile) -> ColumnPlan {
         ColumnPlan(kind: kind, profile: profile, isCanonical: isCanonical, columnCount: columnCount, positions: positions,
-                   ignoredColumns: ignoredColumns, hiddenPositions: hiddenPositions, sourceNames: sourceNames)
+                   extraPositions: extraPositions, ignoredColumns: ignoredColumns, hiddenPositions: hiddenPositions,
+                   sourceNames: sourceNames)
+    }
+
+    /// The canonical field a header names without a profile: its canonical name, or noaber's own
+    /// readable name (`TemplateHeaders`).
+    static func canonicalField(_ normalisedHeader: String, kind: RecordKind) -> String? {
+        if kind.canonicalColumns.contains(normalisedHeader) { return normalisedHeader }
+        return TemplateHeaders.field(for: normalisedHeader, kind: kind)
+    }
+
+    /// The first kind (of `kind`, else every kind) whose required columns the header names
+    /// without a profile.
+    static func canonicalKind(of normalised: [String], kind: RecordKind?) -> RecordKind? {
+        let candidates = kind.map { [$0] } ?? RecordKind.detectable
+        return candidates.first { k in
+            let named = Set(normalised.compactMap { canonicalField($0, kind: k) })
+            return k.requiredColumns.allSatisfy(named.contains)
+        }
     }
 
     /// Whether `header` is a header this file can be read by: with a profile, it holds a column for
@@ -37,10 +66,7 @@ public struct ColumnPlan: Sendable {
     /// of a workbook's sheet under a title; `make` then checks the header in full.
     public static func recognises(header: [String], profile: MappingProfile?, kind: RecordKind?) -> Bool {
         let normalised = header.map(HeaderName.normalised)
-        guard let profile else {
-            let candidates = kind.map { [$0] } ?? RecordKind.detectable
-            return candidates.contains { k in k.requiredColumns.allSatisfy(normalised.contains) }
-        }
+        guard let profile else { return canonicalKind(of: normalised, kind: kind) != nil }
         let mappable = MappingProfile.mappableFields(profile.kind)
         let columnMap = Dictionary(profile.columns.map { (HeaderName.normalised($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         let dropped = Set(profile.drop.map(HeaderName.normalised))
@@ -57,10 +83,12 @@ public struct ColumnPlan: Sendable {
         return sourceNames[p]
     }
 
-    /// The canonical field of each column (nil: not mapped).
+    /// The canonical field of each column (nil: not mapped), extra columns of a multi-valued
+    /// field included.
     public var fieldsByPosition: [String?] {
         var result = [String?](repeating: nil, count: columnCount)
         for (field, p) in positions where p < columnCount { result[p] = field }
+        for (field, ps) in extraPositions { for p in ps where p < columnCount { result[p] = field } }
         return result
     }
 
@@ -92,17 +120,20 @@ public struct ColumnPlan: Sendable {
             resolvedProfile = profile
             isCanonical = false
         } else {
-            let candidates = kind.map { [$0] } ?? RecordKind.detectable
-            guard let found = candidates.first(where: { k in k.requiredColumns.allSatisfy(normalised.contains) }) else {
+            guard let found = canonicalKind(of: normalised, kind: kind) else {
                 if let kind {
-                    let missing = kind.requiredColumns.filter { !normalised.contains($0) }
-                    if normalised.contains(where: { kind.canonicalColumns.contains($0) }) {
-                        throw .missingColumns(file: file, columns: missing)
-                    }
+                    let named = Set(normalised.compactMap { canonicalField($0, kind: kind) })
+                    let missing = kind.requiredColumns.filter { !named.contains($0) }
+                    if !named.isEmpty { throw .missingColumns(file: file, columns: missing) }
                 }
                 throw .unrecognisedHeader(file: file, kind: kind)
             }
-            resolvedProfile = .canonical(found)
+            // noaber's readable names are read as if a profile mapped them to their fields.
+            var canonical = MappingProfile.canonical(found)
+            for (i, h) in normalised.enumerated() where !found.canonicalColumns.contains(h) {
+                if let field = TemplateHeaders.field(for: h, kind: found) { canonical.columns[header[i]] = field }
+            }
+            resolvedProfile = canonical
             isCanonical = true
         }
         let k = resolvedProfile.kind
@@ -111,23 +142,31 @@ public struct ColumnPlan: Sendable {
                                    uniquingKeysWith: { a, _ in a })
         let dropped = Set(resolvedProfile.drop.map(HeaderName.normalised))
         var positions: [String: Int] = [:]
+        var extras: [String: [Int]] = [:]
         var ignored: [String] = []
         var hidden: Set<Int> = []
+        var identifiers: [ImportError.IdentifierColumn] = []
         for (i, h) in normalised.enumerated() {
             if dropped.contains(h) { hidden.insert(i); continue }
             let target = columnMap[h] ?? (mappable.contains(h) ? h : nil)
             if let target {
-                if positions[target] != nil { throw .duplicateColumn(file: file, column: header[i]) }
-                positions[target] = i
+                if positions[target] != nil {
+                    guard multiValuedFields.contains(target) else { throw .duplicateColumn(file: file, column: header[i]) }
+                    extras[target, default: []].append(i)
+                } else {
+                    positions[target] = i
+                }
                 continue
             }
             if h.isEmpty { hidden.insert(i); continue }
             if IdentifierColumns.looksLikeIdentifier(h) {
-                throw .identifierColumn(file: file, column: header[i].trimmingCharacters(in: .whitespaces), position: i + 1)
+                identifiers.append(.init(name: header[i].trimmingCharacters(in: .whitespaces), position: i + 1))
+                continue
             }
             ignored.append(header[i].trimmingCharacters(in: .whitespaces))
             hidden.insert(i)
         }
+        if !identifiers.isEmpty { throw .identifierColumns(file: file, columns: identifiers) }
         var required = k.requiredColumns
         if k == .cases || k == .tasks, resolvedProfile.village == nil { required.append("village") }
         let missing = required.filter { positions[$0] == nil }
@@ -135,7 +174,7 @@ public struct ColumnPlan: Sendable {
         let missingHard = missing.filter { $0 != "village" }
         if !missingHard.isEmpty { throw .missingColumns(file: file, columns: missingHard) }
         return ColumnPlan(kind: k, profile: resolvedProfile, isCanonical: isCanonical, columnCount: header.count,
-                          positions: positions, ignoredColumns: ignored, hiddenPositions: hidden,
+                          positions: positions, extraPositions: extras, ignoredColumns: ignored, hiddenPositions: hidden,
                           sourceNames: header.map { $0.trimmingCharacters(in: .whitespacesAndNewlines.union(.init(charactersIn: "\u{FEFF}\u{00A0}"))) })
     }
 }

@@ -41,6 +41,15 @@ public struct MappingProfile: Sendable, Hashable {
     /// `case_id_is_personal`: the village's file numbers are themselves personal data (a name, a
     /// BSN), so they are stored as keyed pseudonyms instead of as written (see `CaseIDRule`).
     public var caseIDIsPersonal = false
+    /// The `"?"` entries a drafted profile still holds (`noaber profile draft`): a column, a value
+    /// label or the village a person has to decide. The profile loads, so the person can see it;
+    /// the importer refuses to read a file with it and lists them (`ImportError.unresolvedProfile`).
+    public var unresolved: [UnresolvedEntry] = []
+    /// The file the profile was loaded from, for messages; nil when made in code.
+    public var file: String?
+
+    /// The placeholder a drafted profile writes for what a person must decide.
+    public static let undecided = "?"
 
     public init(name: String, description: String = "", kind: RecordKind, encoding: String? = nil,
                 delimiter: UInt8? = nil, dateOrder: DateOrder = .dayMonthYear, excelSerialDates: Bool = true,
@@ -82,7 +91,9 @@ public struct MappingProfile: Sendable, Hashable {
             throw .badProfile(file: path, problem: Localized(nl: "het profiel is groter dan \(limit) bytes; dit is geen profiel",
                                                              en: "the profile is larger than \(limit) bytes; this is not a profile"))
         }
-        return try decode(Data(bytes), file: path)
+        var profile = try decode(Data(bytes), file: path)
+        profile.file = path
+        return profile
     }
 
     public static func decode(_ data: Data, file: String) throws(ImportError) -> MappingProfile {
@@ -130,6 +141,9 @@ private struct ProfileFile: Decodable {
     var export: String?
     var sheet: SheetKey?
     var header_row: Int?
+    /// Written by `noaber profile draft` beside the `"?"` labels: how often each occurs, so the
+    /// person deciding knows what matters most. Informational; never changes how a file is read.
+    var _counts: [String: [String: Int]]?
 
     /// `"sheet": "Hulpvragen"` or `"sheet": 2`.
     enum SheetKey: Decodable {
@@ -187,14 +201,26 @@ private struct ProfileFile: Decodable {
             }
             profile.multiValueSeparator = mv
         }
-        profile.village = village
+        var unresolved: [UnresolvedEntry] = []
+        if village == MappingProfile.undecided {
+            unresolved.append(UnresolvedEntry(place: .village, count: nil))
+        } else {
+            profile.village = village
+        }
         let allowed = MappingProfile.mappableFields(kind)
         var seenTargets: [String: String] = [:]
+        var mapped: [String: String] = [:]
         for (source, target) in (columns ?? [:]).sorted(by: { $0.key < $1.key }) {
+            if target == MappingProfile.undecided {
+                unresolved.append(UnresolvedEntry(place: .column(source), count: nil))
+                continue
+            }
+            mapped[source] = target
             guard allowed.contains(target) else {
                 throw bad("kolom '\(source)' wijst naar onbekend veld '\(target)'", "column '\(source)' maps to unknown field '\(target)'")
             }
-            if let other = seenTargets[target] {
+            // A multi-valued field may sit in several columns (`Thema 1`, `Thema 2`): their values are joined.
+            if let other = seenTargets[target], !ColumnPlan.multiValuedFields.contains(target) {
                 throw bad("kolommen '\(other)' en '\(source)' wijzen allebei naar '\(target)'",
                           "columns '\(other)' and '\(source)' both map to '\(target)'")
             }
@@ -207,17 +233,26 @@ private struct ProfileFile: Decodable {
         for source in (columns ?? [:]).keys where dropped.contains(HeaderName.normalised(source)) {
             throw bad("kolom '\(source)' staat zowel in columns als in drop", "column '\(source)' is both mapped and dropped")
         }
-        profile.columns = columns ?? [:]
-        for (field, mapping) in values ?? [:] {
+        profile.columns = mapped
+        var decided: [String: [String: String]] = [:]
+        for (field, mapping) in (values ?? [:]).sorted(by: { $0.key < $1.key }) {
             guard allowed.contains(field) else {
                 throw bad("values noemt onbekend veld '\(field)'", "values names unknown field '\(field)'")
             }
-            for (label, code) in mapping where !CodeVocabulary.accepts(code: code, field: field) {
-                throw bad("waarde '\(label)' wijst naar onbekende code '\(code)' voor '\(field)'",
-                          "label '\(label)' maps to unknown code '\(code)' for '\(field)'")
+            for (label, code) in mapping.sorted(by: { $0.key < $1.key }) {
+                if code == MappingProfile.undecided {
+                    unresolved.append(UnresolvedEntry(place: .value(field: field, label: label), count: _counts?[field]?[label]))
+                    continue
+                }
+                guard CodeVocabulary.accepts(code: code, field: field) else {
+                    throw bad("waarde '\(label)' wijst naar onbekende code '\(code)' voor '\(field)'",
+                              "label '\(label)' maps to unknown code '\(code)' for '\(field)'")
+                }
+                decided[field, default: [:]][label] = code
             }
         }
-        profile.values = values ?? [:]
+        profile.values = decided
+        profile.unresolved = unresolved
         profile.drop = drop ?? []
         if let scope = id_scope {
             guard let s = IdentityScope(rawValue: scope) else {
@@ -250,5 +285,48 @@ private struct ProfileFile: Decodable {
             profile.headerRow = row
         }
         return profile
+    }
+}
+
+/// One `"?"` a drafted profile still holds: what a person has to decide before the profile reads
+/// a file (docs/profiles.md, "Drafting a profile").
+public struct UnresolvedEntry: Sendable, Hashable {
+    public enum Place: Sendable, Hashable {
+        /// `"columns": {"Soort contact": "?"}`: which field the column is, or whether to drop it.
+        case column(String)
+        /// `"values": {"themes": {"mobiliteit": "?"}}`: which code the label means.
+        case value(field: String, label: String)
+        /// `"village": "?"`: the village code of an export without a village column.
+        case village
+    }
+
+    public let place: Place
+    /// How often the label occurs in the file the profile was drafted from (`_counts`).
+    public let count: Int?
+
+    public init(place: Place, count: Int?) {
+        self.place = place
+        self.count = count
+    }
+
+    /// One line for the refusal: `themes: 'mobiliteit' (3 keer) → kies een code: loneliness, …`.
+    /// The label is quoted only when `ShownValue` allows it (a person may have typed anything).
+    public func description(_ language: Language) -> String {
+        let nl = language == .nl
+        switch place {
+        case .column(let header):
+            let shown = ShownValue.quoted(header) ?? (nl ? "(kopregel niet getoond)" : "(header not shown)")
+            return nl ? "columns: kolom \(shown) → \"?\": kies een veld, of zet de kolom in \"drop\""
+                      : "columns: column \(shown) → \"?\": choose a field, or move the column to \"drop\""
+        case .value(let field, let label):
+            let shown = ShownValue.quoted(label) ?? (nl ? "(waarde niet getoond)" : "(value not shown)")
+            let times = count.map { nl ? " (\($0) keer)" : " (\($0)×)" } ?? ""
+            let codes = CodeVocabulary.codes(for: field)?.joined(separator: ", ") ?? (nl ? "een code" : "a code")
+            return nl ? "values.\(field): \(shown)\(times) → \"?\": kies een van \(codes)"
+                      : "values.\(field): \(shown)\(times) → \"?\": choose one of \(codes)"
+        case .village:
+            return nl ? "village → \"?\": de dorpscode van deze export (of geef --village en zet village op null)"
+                      : "village → \"?\": the village code of this export (or pass --village and set village to null)"
+        }
     }
 }

@@ -26,6 +26,8 @@ public struct CaseRowValidator: Sendable {
     private struct Fields: Sendable {
         let caseID, received, firstContact, closed, personID, ageBand, age, birthYear: RowContext.Field
         let source, channel, resolution, themes, referredTo, risks, escalatedTo, collective, supportMinutes: RowContext.Field
+        /// Further columns of the multi-valued fields (`Thema 2`, `Thema 3`); empty for most files.
+        let themesExtra, referredToExtra, risksExtra, escalatedToExtra: [Int]
 
         init(_ c: RowContext) {
             caseID = c.field("case_id"); received = c.field("received"); firstContact = c.field("first_contact")
@@ -34,6 +36,9 @@ public struct CaseRowValidator: Sendable {
             channel = c.field("channel"); resolution = c.field("resolution"); themes = c.field("themes")
             referredTo = c.field("referred_to"); risks = c.field("risks"); escalatedTo = c.field("escalated_to")
             collective = c.field("collective"); supportMinutes = c.field("support_minutes")
+            let extra = c.plan.extraPositions
+            themesExtra = extra["themes"] ?? []; referredToExtra = extra["referred_to"] ?? []
+            risksExtra = extra["risks"] ?? []; escalatedToExtra = extra["escalated_to"] ?? []
         }
     }
 
@@ -112,11 +117,10 @@ public struct CaseRowValidator: Sendable {
         record.source = try c.with(f.source, in: row) { sources.code($0, field: "source") }.get()
         record.channel = try c.with(f.channel, in: row) { channels.code($0, field: "channel") }.get()
         record.resolution = try c.with(f.resolution, in: row) { resolutions.code($0, field: "resolution") }.get()
-        let sep = c.multiValueSeparator
-        record.themes = try c.with(f.themes, in: row) { themes.codes($0, separator: sep, field: "themes") }.get()
-        record.referredTo = try c.with(f.referredTo, in: row) { referrals.codes($0, separator: sep, field: "referred_to") }.get()
-        record.risks = try c.with(f.risks, in: row) { risks.codes($0, separator: sep, field: "risks") }.get()
-        record.escalatedTo = try c.with(f.escalatedTo, in: row) { escalations.codes($0, separator: sep, field: "escalated_to") }.get()
+        record.themes = try codes(f.themes, f.themesExtra, themes, in: row)
+        record.referredTo = try codes(f.referredTo, f.referredToExtra, referrals, in: row)
+        record.risks = try codes(f.risks, f.risksExtra, risks, in: row)
+        record.escalatedTo = try codes(f.escalatedTo, f.escalatedToExtra, escalations, in: row)
         record.collective = try c.with(f.collective, in: row) { bytes -> Result<Bool, RowRejection> in
             let t = ByteText.trimmed(bytes)
             if !collectiveLabels.isEmpty, let mapped = collectiveLabels[ByteText.string(t).lowercased()] { return .success(mapped) }
@@ -132,6 +136,19 @@ public struct CaseRowValidator: Sendable {
             record.supportMinutes = minutes
         }
         return record
+    }
+
+    /// The codes of a multi-valued field: its column's, joined with those of its further columns.
+    @inline(__always)
+    private func codes<C: Code>(_ field: RowContext.Field, _ extra: [Int], _ lookup: CodeLookup<C>,
+                                in row: some RowFields) throws(RowRejection) -> CodeSet<C> {
+        let sep = context.multiValueSeparator
+        var set = try context.with(field, in: row) { lookup.codes($0, separator: sep, field: field.name) }.get()
+        for p in extra {
+            let more = try row.withField(p) { lookup.codes($0, separator: sep, field: field.name) }.get()
+            set = CodeSet(mask: set.mask | more.mask)
+        }
+        return set
     }
 
     /// What a rejected row's raw text keeps of the cell of `field` (see `RejectedRowText`): each

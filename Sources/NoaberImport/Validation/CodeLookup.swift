@@ -3,8 +3,14 @@ import NoaberModel
 /// Maps the labels a file uses to one vocabulary's codes: the canonical code itself, noaber's
 /// Dutch and English labels, and whatever the profile adds — all compared case-insensitively
 /// after trimming.
+///
+/// An unknown label is refused in the file's own words when a profile gives labels for the field:
+/// the reason lists the profile's labels (the village's vocabulary) and says where to add the new
+/// one, instead of listing noaber's codes.
 struct CodeLookup<C: Code>: Sendable {
     private var table: [String: C] = [:]
+    /// The profile's labels for this field that may be shown, in the vocabulary's order.
+    private var profileLabelList: [String] = []
     /// The canonical codes' bytes, for a hash-free first look: canonical exports hit it on every
     /// value. Only codes the table itself maps to themselves are listed, so the fast path can never
     /// disagree with the table (a profile label may take over a code's spelling).
@@ -20,6 +26,10 @@ struct CodeLookup<C: Code>: Sendable {
         for (label, code) in profileLabels ?? [:] {
             if let c = C(rawValue: code) { table[label.trimmingCharacters(in: .whitespaces).lowercased()] = c }
         }
+        let order = Dictionary(uniqueKeysWithValues: C.allCases.enumerated().map { ($0.element.rawValue, $0.offset) })
+        profileLabelList = (profileLabels ?? [:]).filter { C(rawValue: $0.value) != nil && ShownValue.isShowable($0.key.trimmingCharacters(in: .whitespaces)) }
+            .sorted { (order[$0.value] ?? 0, $0.key) < (order[$1.value] ?? 0, $1.key) }
+            .map { $0.key.trimmingCharacters(in: .whitespaces) }
         canonical = C.allCases.filter { table[$0.rawValue] == $0 }.map { (Array($0.rawValue.utf8), $0, CodeSet<C>.bit($0)) }
     }
 
@@ -46,7 +56,7 @@ struct CodeLookup<C: Code>: Sendable {
     private func labelled(_ b: UnsafeBufferPointer<UInt8>, field: String) -> Result<C, RowRejection> {
         let text = ByteText.string(b)
         if let c = table[text] ?? table[text.lowercased()] { return .success(c) }
-        return .failure(Self.unknown(text, field: field))
+        return .failure(unknown(text, field: field))
     }
 
     /// Several codes separated by `separator`; empty parts are skipped, duplicates merged.
@@ -91,8 +101,14 @@ struct CodeLookup<C: Code>: Sendable {
 
     /// The value is quoted only when `ShownValue` allows it: a name typed into a code column is
     /// described, never repeated.
-    private static func unknown(_ text: String, field: String) -> RowRejection {
+    private func unknown(_ text: String, field: String) -> RowRejection {
         let shown = ShownValue.fragment(text)
+        if !profileLabelList.isEmpty {
+            let list = profileLabelList.prefix(12).joined(separator: ", ") + (profileLabelList.count > 12 ? ", …" : "")
+            return RowRejection(field: field, reason: Localized(
+                nl: "onbekend label\(shown.nl); het profiel kent: \(list); zet een nieuw label in values.\(field) van het profiel",
+                en: "unknown label\(shown.en); the profile knows: \(list); put a new label in values.\(field) of the profile"))
+        }
         let expected = C.allCodes.joined(separator: ", ")
         return RowRejection(field: field, reason: Localized(
             nl: "onbekende waarde\(shown.nl); verwacht een van: \(expected) (of een vertaling in het profiel)",

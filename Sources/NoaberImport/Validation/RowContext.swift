@@ -14,6 +14,9 @@ struct RowContext: Sendable {
     let isHidden: [Bool]
     /// The village column, looked up once instead of once per row.
     let villageField: Field
+    /// For a profile import: each mapped field's own header in the file, quoted (`'Tijd (min)'`),
+    /// so that rejection reasons speak the file's words (`inFileWords`). Empty for canonical files.
+    let headers: [String: String]
     /// For case and task files: the comparison areas, which `villages` leaves out. Consulted only
     /// for a row whose village is unknown, to say why it is refused.
     var comparisonAreas: VillageResolver?
@@ -36,6 +39,58 @@ struct RowContext: Sendable {
         multiValueSeparator = Array(plan.profile.multiValueSeparator.utf8)
         isHidden = (0..<plan.columnCount).map { plan.hiddenPositions.contains($0) }
         villageField = Field(name: "village", position: plan.position(of: "village"))
+        var headers: [String: String] = [:]
+        if !plan.isCanonical {
+            for field in plan.positions.keys {
+                if let name = plan.sourceName(of: field), !name.isEmpty { headers[field] = "'\(name)'" }
+            }
+        }
+        self.headers = headers
+    }
+
+    /// Field names a reason may hold as a word: noaber's own, in snake case, and the two dates
+    /// whose English names are the canonical ones. (`date`, `hours`, `task` are ordinary English
+    /// words in the reasons and are left alone.)
+    private static let namesInReasons: Set<String> = ["case_id", "person_id", "volunteer_id", "received", "first_contact", "closed",
+                                                      "support_minutes", "birth_year", "age_band", "referred_to", "escalated_to",
+                                                      "inhabitants_75plus", "paid_hours_per_week", "cost_per_year_eur"]
+
+    /// A rejection reason in the file's own words, for a profile import: every field name in it
+    /// replaced by the column's own header (`'Tijd (min)' 30001 buiten bereik`), and the header
+    /// put in front when the reason does not name it yet (`'Datum melding': datum bestaat niet
+    /// '31-2-2024'`). A canonical file's reasons stay as they are.
+    func inFileWords(field: String?, _ reason: Localized) -> Localized {
+        guard !headers.isEmpty else { return reason }
+        func rewrite(_ text: String) -> String {
+            var out = text
+            for (name, header) in headers where Self.namesInReasons.contains(name) {
+                out = Self.replacingWord(name, with: header, in: out)
+            }
+            if let field, let header = headers[field], !out.contains(header) { out = header + ": " + out }
+            return out
+        }
+        return Localized(nl: rewrite(reason.nl), en: rewrite(reason.en))
+    }
+
+    /// `text` with every whole-word `word` (not inside a longer name: `closed` but not `closed_at`)
+    /// replaced.
+    static func replacingWord(_ word: String, with replacement: String, in text: String) -> String {
+        guard text.contains(word) else { return text }
+        let chars = Array(text.unicodeScalars), w = Array(word.unicodeScalars)
+        func isNamePart(_ s: Unicode.Scalar) -> Bool { s == "_" || s.properties.isAlphabetic || ("0"..."9").contains(s) }
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < chars.count {
+            if i + w.count <= chars.count, Array(chars[i..<(i + w.count)]) == w,
+               i == 0 || !isNamePart(chars[i - 1]), i + w.count == chars.count || !isNamePart(chars[i + w.count]) {
+                out.append(contentsOf: replacement.unicodeScalars)
+                i += w.count
+            } else {
+                out.append(chars[i])
+                i += 1
+            }
+        }
+        return String(out)
     }
 
     /// Runs `body` over the bytes of `field`, or over an empty buffer when the file lacks it.

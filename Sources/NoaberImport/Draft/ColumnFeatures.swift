@@ -1,0 +1,112 @@
+import NoaberModel
+
+/// What one column's values look like, counted over its distinct values and their counts: the
+/// evidence `ProfileDraft` weighs beside the header.
+struct ColumnFeatures {
+    var nonEmpty = 0
+    var distinct = 0
+    var fill = 0.0
+    /// Distinct values per non-empty value: 1 for a column of unique file numbers.
+    var distinctRatio = 0.0
+    var meanLength = 0.0
+    var meanWords = 0.0
+    /// Fractions of the non-empty values.
+    var date = 0.0, number = 0.0, integer = 0.0, idShaped = 0.0, boolean = 0.0, identifier = 0.0
+    /// Values only a day-first or only a month-first reading accepts; ISO dates; Excel serials;
+    /// dates with a time of day.
+    var dayFirst = 0, monthFirst = 0, iso = 0, serial = 0, withTime = 0
+    /// Numbers written with a decimal comma or a decimal point.
+    var commaDecimals = 0, pointDecimals = 0
+    var minimum = Double.infinity, maximum = -Double.infinity, median = 0.0
+    /// What the identifier-looking values looked like, most frequent first.
+    var identifierKinds: [IdentifierDetector.Kind] = []
+    /// The separator that most of the values with several parts use (`,` `;` `|` `/` `+`), if any.
+    var separator: String?
+
+    static let separators = [",", ";", "|", "/", "+"]
+
+    init(_ column: DraftTable.Column, rows: Int, delimiter: UInt8?, isKnownLabel: (String) -> Bool) {
+        nonEmpty = column.nonEmpty
+        distinct = column.distinct
+        guard nonEmpty > 0 else { return }
+        fill = rows == 0 ? 0 : Double(nonEmpty) / Double(rows)
+        distinctRatio = Double(distinct) / Double(nonEmpty)
+        meanLength = column.meanLength
+        meanWords = column.meanWords
+        let dmy = DateParser(order: .dayMonthYear, allowsExcelSerial: false)
+        let mdy = DateParser(order: .monthDayYear, allowsExcelSerial: false)
+        let numbers = NumberParser(separator: .auto)
+        var dates = 0, nums = 0, ints = 0, ids = 0, bools = 0, idents = 0
+        var values: [(Double, Int)] = []
+        var kinds: [IdentifierDetector.Kind: Int] = [:]
+        var separatorCounts: [String: Int] = [:]
+        let delimiterText = delimiter.map { String(UnicodeScalar($0)) }
+        for (value, count) in column.counts {
+            if DraftTable.looksLikeISODate(value) {
+                dates += count
+                iso += count
+                if value.count > 10 { withTime += count }
+            } else {
+                let a = Self.isDate(dmy.parse(value)), b = Self.isDate(mdy.parse(value))
+                if a.date || b.date {
+                    dates += count
+                    if a.date && !b.date { dayFirst += count }
+                    if b.date && !a.date { monthFirst += count }
+                    if a.time || b.time { withTime += count }
+                }
+            }
+            if case .success(let n?) = numbers.parseDecimal(value) {
+                nums += count
+                if n == n.rounded() && !value.contains(",") && !value.contains(".") { ints += count }
+                if value.contains(",") && !value.contains(".") && n != n.rounded() { commaDecimals += count }
+                if value.contains(".") && !value.contains(",") && n != n.rounded() { pointDecimals += count }
+                // Excel serial day numbers of 1990–2050 (a date cell exported as a number).
+                if n >= 32_874, n <= 55_153, value.count >= 5, !value.contains(",") { serial += count }
+                values.append((n, count))
+            }
+            if CaseIDRule.problem(value) == nil { ids += count }
+            if case .success = BooleanParser.parse(value) { bools += count }
+            else if DraftLexicon.yes.contains(Folded.key(value)) || DraftLexicon.no.contains(Folded.key(value)) { bools += count }
+            if let kind = IdentifierDetector.text.firstMatch(in: value) ?? IdentifierDetector.token.firstMatch(in: value),
+               !isKnownLabel(value) {
+                idents += count
+                kinds[kind, default: 0] += count
+            }
+            for s in Self.separators where s != delimiterText && value.contains(s) { separatorCounts[s, default: 0] += count }
+        }
+        let n = Double(nonEmpty)
+        date = Double(dates) / n
+        number = Double(nums) / n
+        integer = Double(ints) / n
+        idShaped = Double(ids) / n
+        boolean = Double(bools) / n
+        identifier = Double(idents) / n
+        identifierKinds = kinds.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.rawValue < $1.key.rawValue }.map(\.key)
+        separator = separatorCounts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+        if !values.isEmpty {
+            values.sort { $0.0 < $1.0 }
+            minimum = values.first?.0 ?? 0
+            maximum = values.last?.0 ?? 0
+            let half = values.reduce(0) { $0 + $1.1 } / 2
+            var seen = 0
+            for (v, c) in values {
+                seen += c
+                if seen > half { median = v; break }
+            }
+        }
+    }
+
+    private static func isDate(_ result: Result<Moment?, ValueProblem>) -> (date: Bool, time: Bool) {
+        if case .success(let m?) = result { return (true, m.minuteOfDay != nil) }
+        return (false, false)
+    }
+
+    /// Free text: long values, or several words, mostly different from each other.
+    var isFreeText: Bool {
+        nonEmpty > 0 && number < 0.5 && date < 0.5 && (meanLength >= 40 || (meanWords >= 4 && distinctRatio >= 0.5))
+    }
+
+    /// A column of dates (not only of Excel serials, which a column of numbers can look like).
+    var isDates: Bool { date >= 0.9 }
+    var isSerialDates: Bool { number >= 0.9 && Double(serial) >= 0.9 * Double(nonEmpty) }
+}
