@@ -9,12 +9,12 @@ import NoaberStore
 struct DemoCommand {
     static let spec = CommandSpec(
         name: "demo",
-        abstract: "Run the whole job on the bundled datasets: import, metrics and reports.",
+        abstract: "Run the whole job on the bundled datasets: import, metrics, reports and village pages.",
         discussion: """
         Creates a fresh store in <out>, imports Datasets/villages.csv and every export listed in \
         Datasets/exports/manifest.csv with its profile and as-of date (showing the row accounting), computes the \
-        metrics and writes the three reports. Progress goes to standard error; where the results are goes to \
-        standard output.
+        metrics and writes the three reports and a page per village (<out>/dorp/<code>/). Progress goes to standard \
+        error; where the results are goes to standard output.
         """,
         options: [
             OptionSpec(name: "out", valueName: "dir", help: "Where the store and the reports go (replaced).", defaultDescription: "noaber-demo"),
@@ -84,10 +84,11 @@ struct DemoCommand {
         let source: MetricsSource<StoreError>
         do { source = try MetricsSource.reading(store) } catch { throw .store(error, path: storePath) }
         terminal.note(t("3/3 rapporten schrijven", "3/3 writing the reports"))
-        // One computation of the metrics serves the three reports.
+        // One computation of the metrics serves the three reports and the village pages.
+        let feedback = try VillageFeedbackReader.read(store, databasePath: storePath, villages: source.villages.map(\.code))
         let written = try ReportCommand.write(audiences: Audience.allCases, source: source, args: args,
                                               common: CommonOptions(args), out: out,
-                                              commandLine: ReportCommand.commandLine(arguments))
+                                              commandLine: ReportCommand.commandLine(arguments), feedback: feedback)
         for html in written where html.hasSuffix(".html") {
             console.out(t("Rapport: \(html)\n", "Report: \(html)\n"))
         }

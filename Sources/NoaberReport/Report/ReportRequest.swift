@@ -30,6 +30,10 @@ public struct ReportRequest: Sendable {
     /// Village codes drawn as the reader's own village (`--highlight`): a distinct marker and its
     /// name in every funnel plot, a heavy frame in the small multiples.
     public var highlight: [String] = []
+    /// The villages that get a page of their own (`Audience.dorp`); nil means every village. A
+    /// page compares its village with all villages, so the figures are computed over every
+    /// village whatever this says (`villages` stays nil for the pages).
+    public var pageVillages: [String]?
 
     public init(audience: Audience, language: Language = .nl, period: Period, trendEvery: Period.Unit? = nil,
                 villages: [String]? = nil, minCell: Int = 5, suppress: Bool = true, csvDialect: CSVDialect = .standard,
