@@ -18,7 +18,7 @@ enum VillageFeedbackReader {
                     VillageFeedback.RejectedLine(file: files[$0.importID] ?? "", line: $0.line,
                                                  column: $0.sourceField ?? $0.field ?? "", reason: $0.reason)
                 }
-                let gone = vanished.filter { $0.village == code }.map {
+                let gone = vanished.filter { $0.village == code }.sorted { ($0.asOf, $0.importID) < ($1.asOf, $1.importID) }.map {
                     VillageFeedback.VanishedCases(file: $0.fileName, asOf: $0.asOf, cases: $0.cases, open: $0.open)
                 }
                 feedback[code] = VillageFeedback(rejected: rejected, vanished: gone)

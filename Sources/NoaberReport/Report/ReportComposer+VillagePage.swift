@@ -94,7 +94,7 @@ extension ReportComposer {
     mutating func villageKeyFigures(_ village: Village) -> Bool {
         let cur = data.current.label, prev = data.previous.label, all = ReportData.pooledKey
         let comparable = villageIsCounted(village, in: data.current) && villageIsCounted(village, in: data.previous)
-        let spec: [(metric: String, nl: String, en: String, digits: Int, interval: Bool)] = [
+        let catalogue: [(metric: String, nl: String, en: String, digits: Int, interval: Bool)] = [
             ("cases", "Hulpvragen en signalen", "Requests and signals", 0, false),
             ("residents_reached", "Inwoners met een hulpvraag", "Residents with a request", 0, false),
             ("reach_per_1000", "Inwoners met een hulpvraag per 1.000 inwoners", "Residents with a request per 1,000 inhabitants", 1, true),
@@ -110,12 +110,15 @@ extension ReportComposer {
             columns.append(TableColumn("\(village.name), \(periodName(data.previous))", csv: "\(village.code)_\(prev)", estimate: true))
         }
         columns.append(TableColumn("\(data.name(of: all)), \(periodName(data.current))", csv: "\(all)_\(cur)", estimate: true))
-        // A table of dashes says nothing: when neither the village nor the pooled group has a
-        // figure (a period past most data), the coverage sentence above is the whole story.
-        let anything = spec.contains { m in
-            [village.code, all].contains { key in data.row(key, cur, m.metric).map { $0.suppressed || $0.value != nil } ?? false }
+        // A row of dashes says nothing: a figure that neither the village nor the pooled group has
+        // (no volunteer tasks anywhere) is left out, and with no figure at all (a period past most
+        // data) the coverage sentence above is the whole story.
+        let keys = [village.code, all] + (comparable ? [village.code] : [])
+        let periods = [cur, cur] + (comparable ? [prev] : [])
+        let spec = catalogue.filter { m in
+            zip(keys, periods).contains { key, p in data.row(key, p, m.metric).map { $0.suppressed || $0.value != nil } ?? false }
         }
-        guard anything else {
+        guard !spec.isEmpty else {
             paragraph(pick("Over \(periodName(data.current)) zijn voor \(village.name) nog geen cijfers te geven.",
                            "No figures can be given for \(village.name) for \(periodName(data.current)) yet."))
             return false
@@ -189,7 +192,10 @@ extension ReportComposer {
         if let own = shown(data.row(village.code, cur, "first_contact_within_7d_pct")), let pooled = shown(data.row(all, cur, "first_contact_within_7d_pct")) {
             var s = pick("Binnen 7 dagen had \(format.decimal(own.value, fractionDigits: 0))% van de hulpvragen een eerste contact, bij alle dorpen samen \(format.decimal(pooled.value, fractionDigits: 0))%.",
                          "Within 7 days \(format.decimal(own.value, fractionDigits: 0))% of the requests had a first contact, in all villages together \(format.decimal(pooled.value, fractionDigits: 0))%.")
-            if let ol = own.lower, let ou = own.upper, let pl = pooled.lower, let pu = pooled.upper, !(ol <= pu && pl <= ou) {
+            // A band of zero width (everyone contacted in time: the estimate's band collapses at
+            // 0% waiting) says nothing about chance, so no claim is made on it.
+            if let ol = own.lower, let ou = own.upper, let pl = pooled.lower, let pu = pooled.upper, ol < ou, pl < pu,
+               !(ol <= pu && pl <= ou) {
                 s += " " + pick("Dat verschil is groter dan toeval.", "That difference is larger than chance.")
             }
             out.append(s)

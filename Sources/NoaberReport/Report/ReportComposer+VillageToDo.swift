@@ -111,19 +111,19 @@ extension ReportComposer {
             var html = HTML.text(pick("\(format.integer(n)) \(n == 1 ? "rij is" : "rijen zijn") afgekeurd en \(n == 1 ? "telt" : "tellen") niet mee. Verbeter ze in jullie eigen bestand en stuur het opnieuw:",
                                       "\(format.integer(n)) \(n == 1 ? "row was" : "rows were") rejected and \(n == 1 ? "does" : "do") not count. Correct them in your own file and send it again:"))
             html += "\n<ul>\n"
+            // Rows rejected for the same reason in the same column are one thing to fix: one line.
+            let groups = Self.rejectedGroups(lines)
             var lastFile = ""
-            for line in lines.prefix(Self.rejectedRowsShown) {
-                let file = line.file == lastFile ? "" : line.file + ", "
-                lastFile = line.file
-                let column = line.column.isEmpty ? pick("de hele rij", "the whole row") : pick("kolom ‘\(line.column)’", "column ‘\(line.column)’")
-                html += "<li>" + HTML.text(pick("\(file)regel \(format.integer(line.line)), \(column): \(line.reason)",
-                                                "\(file)line \(format.integer(line.line)), \(column): \(line.reason)")) + "</li>\n"
+            for group in groups.prefix(Self.rejectedRowsShown) {
+                let file = group.file == lastFile ? "" : group.file + ", "
+                lastFile = group.file
+                let column = group.column.isEmpty ? pick("de hele rij", "the whole row") : pick("kolom ‘\(group.column)’", "column ‘\(group.column)’")
+                html += "<li>" + HTML.text("\(file)\(lineList(group.lines)), \(column): \(group.reason)") + "</li>\n"
             }
             html += "</ul>\n"
-            let more = n - Self.rejectedRowsShown
-            html += HTML.text(more > 0
-                ? pick("Deze en nog \(format.integer(more)) \(more == 1 ? "rij" : "rijen") staan in \(tablePath("rejected-rows")).",
-                       "These and \(format.integer(more)) more \(more == 1 ? "row are" : "rows are") in \(tablePath("rejected-rows")).")
+            let shown = groups.prefix(Self.rejectedRowsShown).map(\.lines.count).reduce(0, +)
+            html += HTML.text(shown < n || groups.contains(where: { $0.lines.count > Self.lineNumbersShown })
+                ? pick("Alle \(format.integer(n)) staan in \(tablePath("rejected-rows")).", "All \(format.integer(n)) are in \(tablePath("rejected-rows")).")
                 : pick("Ook in \(tablePath("rejected-rows")).", "Also in \(tablePath("rejected-rows"))."))
             return ToDo(open: true, html: html)
         }
@@ -134,6 +134,37 @@ extension ReportComposer {
         }
         return status(true, pick("\(format.integer(rejected)) \(rejected == 1 ? "rij" : "rijen") uit jullie exports van hulpvragen \(rejected == 1 ? "is" : "zijn") afgekeurd en \(rejected == 1 ? "telt" : "tellen") niet mee. Welke, met regel, kolom en reden: noaber rejected --for-village \(village.code).",
                                  "\(format.integer(rejected)) \(rejected == 1 ? "row" : "rows") of your exports of requests \(rejected == 1 ? "was" : "were") rejected and \(rejected == 1 ? "does" : "do") not count. Which, with line, column and reason: noaber rejected --for-village \(village.code)."))
+    }
+
+    /// The most exports the vanished-cases item names (the latest); earlier ones are summed up.
+    static let vanishedExportsShown = 2
+    /// The most line numbers one group of rejected rows lists on the page.
+    static let lineNumbersShown = 5
+
+    /// Rejected rows grouped by file, column and reason, in the order their first row comes.
+    static func rejectedGroups(_ lines: [VillageFeedback.RejectedLine]) -> [(file: String, column: String, reason: String, lines: [Int])] {
+        var groups: [(file: String, column: String, reason: String, lines: [Int])] = []
+        var position: [[String]: Int] = [:]
+        for line in lines {
+            let key = [line.file, line.column, line.reason]
+            if let i = position[key] {
+                groups[i].lines.append(line.line)
+            } else {
+                position[key] = groups.count
+                groups.append((line.file, line.column, line.reason, [line.line]))
+            }
+        }
+        return groups
+    }
+
+    /// "regel 72", "regels 2, 3 en 4", "regels 2, 3, 4, 5, 6 en nog 12".
+    private func lineList(_ numbers: [Int]) -> String {
+        let shown = numbers.prefix(Self.lineNumbersShown).map { format.integer($0) }
+        guard numbers.count > 1 else { return pick("regel ", "line ") + (shown.first ?? "") }
+        let more = numbers.count - shown.count
+        let listed = more > 0 ? shown.joined(separator: ", ") + pick(" en nog \(format.integer(more))", " and \(format.integer(more)) more")
+                              : list(shown)
+        return pick("regels ", "lines ") + listed
     }
 
     /// `tables/rejected-rows.csv`: every rejected row by file, line, column and reason.
@@ -177,9 +208,18 @@ extension ReportComposer {
             return status(true, pick("\(format.integer(count)) hulpvragen stonden in een eerdere export, maar niet meer in een nieuwere.",
                                      "\(format.integer(count)) requests were in an earlier export but no longer in a newer one.") + advice)
         }
-        let parts = groups.map { g in
-            pick("\(format.integer(g.cases)) niet meer in \(g.file) van \(dates.date(g.asOf)) (waarvan \(format.integer(g.open)) nog open)",
-                 "\(format.integer(g.cases)) no longer in \(g.file) of \(dates.date(g.asOf)) (\(format.integer(g.open)) of them still open)")
+        // The latest exports that left cases out; an older one is usually fixed already.
+        let listed = groups.suffix(Self.vanishedExportsShown)
+        var parts = listed.map { g in
+            let open = g.open == 0 ? pick("geen nog open", "none still open")
+                                   : pick("waarvan \(format.integer(g.open)) nog open", "\(format.integer(g.open)) of them still open")
+            return pick("\(format.integer(g.cases)) niet meer in \(g.file) van \(dates.date(g.asOf)) (\(open))",
+                        "\(format.integer(g.cases)) no longer in \(g.file) of \(dates.date(g.asOf)) (\(open))")
+        }
+        if groups.count > listed.count {
+            let earlier = groups.dropLast(listed.count).map(\.cases).reduce(0, +)
+            parts.insert(pick("\(format.integer(earlier)) bij \(format.integer(groups.count - listed.count)) eerdere exports",
+                              "\(format.integer(earlier)) at \(format.integer(groups.count - listed.count)) earlier exports"), at: 0)
         }
         return status(true, pick("hulpvragen uit een eerdere export ontbreken in een nieuwere: \(list(parts)).",
                                  "requests from an earlier export are missing from a newer one: \(list(parts)).") + advice)
@@ -197,7 +237,8 @@ extension ReportComposer {
             parts.append(pick("\(format.integer(order)) waarin contact of afsluiting vóór de binnenkomst ligt", "\(format.integer(order)) where contact or closure lies before the request came in"))
         }
         if duplicates > 0 {
-            parts.append(pick("\(format.integer(duplicates)) die dubbel lijken (zelfde inwoner, dag en thema’s)", "\(format.integer(duplicates)) that look like duplicates (same resident, day and themes)"))
+            parts.append(pick("\(format.integer(duplicates)) die dubbel \(duplicates == 1 ? "lijkt" : "lijken") (zelfde inwoner, dag en thema’s)",
+                              "\(format.integer(duplicates)) that \(duplicates == 1 ? "looks like a duplicate" : "look like duplicates") (same resident, day and themes)"))
         }
         guard !parts.isEmpty else { return nil }
         return status(true, pick("kijk deze hulpvragen na: \(list(parts)).", "check these requests: \(list(parts))."))

@@ -51,6 +51,7 @@ public struct VillageFeedback: Sendable, Hashable {
 
     /// In file and line order.
     public var rejected: [RejectedLine]
+    /// Oldest export first.
     public var vanished: [VanishedCases]
 
     public init(rejected: [RejectedLine] = [], vanished: [VanishedCases] = []) {
