@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "NoaberImportTests", dependencies: ["NoaberImport", "NoaberStore", "NoaberSynth"], exclude: ["Fixtures"], resources: [.copy("Hostile"), .copy("Workbooks")]),
         .testTarget(name: "NoaberSynthTests", dependencies: ["NoaberSynth", "NoaberCSV", "NoaberTestSupport"]),
         .testTarget(name: "NoaberMetricsTests", dependencies: ["NoaberMetrics"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "NoaberReportTests", dependencies: ["NoaberReport"], resources: [.copy("Golden")]),
+        .testTarget(name: "NoaberReportTests", dependencies: ["NoaberReport", "NoaberTestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "NoaberCLITests", dependencies: ["NoaberCLI", "NoaberTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -133,7 +133,12 @@ extension ReportComposer {
                           caption: pick("\(village.name) in cijfers; tussen haakjes de marge (95%), – : geen cijfer",
                                         "\(village.name) in figures; in brackets the margin (95%), – : no figure"),
                           columns: columns, rows: rows))
+        // A count hidden by secondary suppression (docs/disclosure.md, rule 3) reads `<k` too,
+        // though it is not small: say so, without saying which cell it is.
+        let hidden = spec.contains { data.row(village.code, cur, $0.metric)?.suppressed == true }
         paragraph(pick("De marge: door toeval alleen kan een cijfer zo veel hoger of lager uitvallen. ", "The margin: by chance alone a figure can come out this much higher or lower. ")
+                  + (hidden ? pick("<\(k): minder dan \(k), of verborgen zodat een klein aantal van een ander dorp niet uit het totaal terug te rekenen is. ",
+                                   "<\(k): fewer than \(k), or hidden so that a small number of another village cannot be worked out from the total. ") : "")
                   + pooledMeaning(village), class: "meta")
         return true
     }
@@ -260,8 +265,8 @@ extension ReportComposer {
         }
         let own = values(village.code)
         guard own.contains(where: { $0 != nil }) else {
-            paragraph(pick("Geen verloop per \(unitWord) voor \(village.name): er is geen \(unitWord) met volledige gegevens en \(k) of meer inwoners met een hulpvraag.",
-                           "No trend per \(unitWord) for \(village.name): there is no \(unitWord) with complete data and \(k) or more residents with a request."))
+            paragraph(pick("Geen verloop per \(unitWord) voor \(village.name): er is geen \(unitWord) met volledige gegevens waarvan het cijfer getoond kan worden (\(k) of meer inwoners met een hulpvraag, en niet nodig om een klein aantal elders te verbergen).",
+                           "No trend per \(unitWord) for \(village.name): there is no \(unitWord) with complete data whose figure can be shown (\(k) or more residents with a request, and not needed to hide a small number elsewhere)."))
             return
         }
         let pooledName = data.name(of: all)
@@ -298,13 +303,21 @@ extension ReportComposer {
     mutating func villageResponseFigure(_ village: Village) {
         let cur = data.current.label, all = ReportData.pooledKey
         guard let own = data.curves(village.code, cur, .firstContact)?.estimate else {
-            // The response rows count the requests of the covered days (n); none at all is not a small cell.
+            // The response rows count the requests of the covered days (n): none at all is not a
+            // small cell, and k or more means the curve was hidden for another village's sake
+            // (its count beside the total, rule 3), which the shown n already tells.
             let response = data.row(village.code, cur, "first_contact_within_7d_pct")
-            let none = response.map { !$0.suppressed && ($0.n ?? 0) == 0 } ?? true
-            paragraph(none ? pick("Geen grafiek van de reactietijd: \(village.name) had geen hulpvragen op de dagen van deze periode waarvoor gegevens zijn.",
-                                  "No response-time chart: \(village.name) had no requests on the days of this period with data.")
-                           : pick("Geen grafiek van de reactietijd: \(village.name) had in deze periode te weinig hulpvragen (minder dan \(k)) om die te tonen zonder iemand herkenbaar te maken.",
-                                  "No response-time chart: \(village.name) had too few requests in this period (fewer than \(k)) to show one without making anyone recognisable."))
+            let n = response.flatMap { $0.suppressed ? nil : $0.n }
+            if n == 0 || response == nil {
+                paragraph(pick("Geen grafiek van de reactietijd: \(village.name) had geen hulpvragen op de dagen van deze periode waarvoor gegevens zijn.",
+                               "No response-time chart: \(village.name) had no requests on the days of this period with data."))
+            } else if let n, n >= k {
+                paragraph(pick("Geen grafiek van de reactietijd: die is verborgen, zodat een klein aantal van een ander dorp niet uit het totaal terug te rekenen is.",
+                               "No response-time chart: it is hidden so that a small number of another village cannot be worked out from the total."))
+            } else {
+                paragraph(pick("Geen grafiek van de reactietijd: \(village.name) had in deze periode te weinig hulpvragen (minder dan \(k)) om die te tonen zonder iemand herkenbaar te maken.",
+                               "No response-time chart: \(village.name) had too few requests in this period (fewer than \(k)) to show one without making anyone recognisable."))
+            }
             return
         }
         var curves: [(key: String, label: String, km: KaplanMeier)] = [(village.code, village.name, own)]

@@ -196,14 +196,15 @@ extension ReportComposer {
 
     /// Cases that a newer full export no longer listed.
     private func vanishedItem(_ village: Village, feedback: VillageFeedback?) -> ToDo {
-        let count = Int(data.row(village.code, "all", "cases_vanished")?.value ?? 0)
+        // The store's list when there is one (it names the exports), else the quality row.
+        let groups = feedback?.vanished ?? []
+        let count = groups.isEmpty ? Int(data.row(village.code, "all", "cases_vanished")?.value ?? 0) : groups.map(\.cases).reduce(0, +)
         guard count > 0 else {
             return status(false, pick("er zijn geen hulpvragen verdwenen: elke nieuwere export bevatte de hulpvragen van de vorige.",
                                       "no requests vanished: every newer export listed the requests of the one before."))
         }
         let advice = pick(" Zijn ze per ongeluk weggehaald? Zet ze dan terug; tot die tijd telt een open hulpvraag alleen mee tot de laatste export waarin hij stond.",
                           " Were they removed by mistake? Then put them back; until then an open request only counts until the last export that listed it.")
-        let groups = feedback?.vanished ?? []
         guard !groups.isEmpty else {
             return status(true, pick("\(format.integer(count)) hulpvragen stonden in een eerdere export, maar niet meer in een nieuwere.",
                                      "\(format.integer(count)) requests were in an earlier export but no longer in a newer one.") + advice)
