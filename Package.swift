@@ -45,7 +45,8 @@ let package = Package(
         .testTarget(name: "NoaberSynthTests", dependencies: ["NoaberSynth", "NoaberCSV", "NoaberTestSupport"]),
         .testTarget(name: "NoaberMetricsTests", dependencies: ["NoaberMetrics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NoaberReportTests", dependencies: ["NoaberReport", "NoaberTestSupport"], resources: [.copy("Golden")]),
-        .testTarget(name: "NoaberCLITests", dependencies: ["NoaberCLI", "NoaberTestSupport"]),
+        // Golden help pages and usage errors are read from the source tree (#filePath), not bundled.
+        .testTarget(name: "NoaberCLITests", dependencies: ["NoaberCLI", "NoaberTestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -143,9 +143,11 @@ PY
 #     probability the event would have happened without support
 #   × (1 − deadweight: the share that would have been averted anyway)
 #   × attribution to the ondersteuner (rather than volunteers, GP, family)
-#   × the unit cost of the event (Kostenhandleiding 2022 prices).
+#   × the unit cost of the event (Kostenhandleiding 2022 prices, brought to 2024 prices with the
+#     CBS consumer price index: × 130.31 / 121.43).
 # Each factor is a triangular low / most likely / high range from
-# Datasets/parameters/escalation.json; 10,000 seeded Monte Carlo draws give the 5–95% interval.
+# Datasets/parameters/escalation.json; 10,000 seeded Monte Carlo draws give the estimate (their
+# median) and its 5–95% interval.
 # "Return per euro" divides the avoided cost by what the ondersteuners cost in the period.
 #
 # What it does NOT claim: that these escalations were observed to be prevented. There is no
@@ -153,10 +155,11 @@ PY
 # names each source, and most say ASSUMPTION). It is an order of magnitude under stated
 # assumptions, to be written as "naar schatting", never as a saving in the budget.
 #
-# Look for: the most likely value and its 5–95% interval; the most likely value sits near the
-# LOW end of the interval, because every range is skewed upward (the high end lies further from
-# the most likely value than the low end) and the product of four such draws is usually larger
-# than the product of their modes. Look also at which risk carries most of the total (the
+# Look for: the estimate (the median of the draws) and its 5–95% interval, and beside it the value
+# with every parameter at its most likely value: that one sits near the LOW end of the interval,
+# because every range is skewed upward (the high end lies further from the most likely value than
+# the low end) and the product of four such draws is usually larger than the product of their
+# modes. That is why the headline is the median. Look also at which risk carries most of the total (the
 # per-risk rows), and at n: the number of cases counted.
 step "4. Escalation estimate, 2024 (reference parameters)"
 show "$NOABER" metrics escalation --by municipality --period 2024 "${LANG_OPT[@]}"

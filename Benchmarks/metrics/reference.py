@@ -8,8 +8,11 @@ quarter of the period, the same definitions as Sources/NoaberMetrics:
   first_contact_median_days and closure_median_days (Kaplan-Meier median with its exponential
   Greenwood interval, right-censored at the village's latest as-of date), volunteers_active,
   volunteer_hours_median / _p90 / _max (numpy-linear percentiles), volunteer_gini,
-  volunteer_hours_top20_share, escalation_cases_counted, and avoided_cost_eur (deterministic most
-  likely value; 5-95% interval from a vectorised 10,000-draw triangular Monte Carlo).
+  volunteer_hours_top20_share, escalation_cases_counted, avoided_cost_eur (the median and 5-95%
+  interval of a vectorised 10,000-draw triangular Monte Carlo) and avoided_cost_eur_most_likely
+  (every parameter at its most likely value), with unit costs brought to the prices of the year
+  the period ends in by the CBS CPI (Datasets/parameters/cpi-cbs.csv; a later year uses the
+  series' last year).
 
 Definitions it mirrors (see the Swift sources named):
   * period membership: a case belongs to the quarter its `received` date falls in; a task to the
@@ -23,13 +26,15 @@ Definitions it mirrors (see the Swift sources named):
     crosses 0.5 (KaplanMeier.swift, lifelines' convention);
   * escalation: a case counts for risk r when r is an intake risk, r is not among escalated_to and
     its outcome is known (closed, or received more than follow_up_days before the as-of date)
-    (EscalationMetrics.swift).
+    (EscalationMetrics.swift); unit cost x CPI[end year] / CPI[its price year]
+    (EscalationParameters+Prices.swift).
 
 It does NOT apply disclosure control; the comparison skips rows noaber suppressed.
 
 Usage:
   reference.py --db STORE --from 2022-01-01 --to 2024-12-31 --out ref.csv
-               [--params Datasets/parameters/escalation.json] [--draws 10000] [--seed 20240305]
+               [--params Datasets/parameters/escalation.json] [--cpi Datasets/parameters/cpi-cbs.csv]
+               [--draws 10000] [--seed 20240305]
                [--lifelines]   # use lifelines' KaplanMeierFitter for the medians (slower)
 """
 
@@ -138,6 +143,7 @@ def main():
     ap.add_argument("--to", dest="end", default="2024-12-31")
     ap.add_argument("--out", required=True)
     ap.add_argument("--params", default="Datasets/parameters/escalation.json")
+    ap.add_argument("--cpi", default="Datasets/parameters/cpi-cbs.csv")
     ap.add_argument("--draws", type=int, default=10_000)
     ap.add_argument("--seed", type=int, default=20240305)
     ap.add_argument("--lifelines", action="store_true", help="use lifelines for the KM medians")
@@ -231,9 +237,17 @@ def main():
     ri = rv["risk"].map({r: i for i, r in enumerate(valued)}).to_numpy()
     np.add.at(counts, (rv["g"].to_numpy(), ri), 1)
 
+    # Unit costs at the prices of the year the period ends in (the CPI's last year for a later one).
+    cpi = pd.read_csv(a.cpi).set_index("year")["cpi_2015_100"].to_dict()
+    last = max(cpi)
+    target = min(int(a.end[:4]), last)
+
     def est(r, p):
         e = params["risks"][r][p]
-        return e["low"], e["most_likely"], e["high"]
+        f = 1.0
+        if p == "unit_cost":
+            f = cpi[target] / cpi[min(e.get("price_year", params["price_year"]), last)]
+        return e["low"] * f, e["most_likely"] * f, e["high"] * f
 
     mode_per_case = np.array([math.prod([est(r, "probability")[1], 1 - est(r, "deadweight")[1],
                                          est(r, "attribution")[1], est(r, "unit_cost")[1]]) for r in valued])
@@ -247,11 +261,11 @@ def main():
     for i, r in enumerate(valued):
         factors[i] = (tri(*est(r, "probability")) * (1 - tri(*est(r, "deadweight")))
                       * tri(*est(r, "attribution")) * tri(*est(r, "unit_cost")))
-    mc_lo, mc_hi = np.empty(G), np.empty(G)
+    mc_lo, mc_med, mc_hi = np.empty(G), np.empty(G), np.empty(G)
     for s in range(0, G, 200):  # chunks keep the draws matrix small
         tot = counts[s:s + 200] @ factors
-        q = np.percentile(tot, [5, 95], axis=1)
-        mc_lo[s:s + 200], mc_hi[s:s + 200] = q[0], q[1]
+        q = np.percentile(tot, [5, 50, 95], axis=1)
+        mc_lo[s:s + 200], mc_med[s:s + 200], mc_hi[s:s + 200] = q[0], q[1], q[2]
 
     # ---- volunteers
     tvidx = tasks["village"].map(vindex).fillna(-1).astype(np.int64).to_numpy()
@@ -302,7 +316,8 @@ def main():
         add("volunteer_gini", gini, n=n)
         add("volunteer_hours_top20_share", top, n=n)
         add("escalation_cases_counted", counted[g])
-        add("avoided_cost_eur", most_likely[g], mc_lo[g], mc_hi[g], counted[g])
+        add("avoided_cost_eur", mc_med[g], mc_lo[g], mc_hi[g], counted[g])
+        add("avoided_cost_eur_most_likely", most_likely[g], n=counted[g])
     out = pd.DataFrame(rows, columns=["village", "period", "metric", "value", "lower", "upper", "n"])
     out.to_csv(a.out, index=False, float_format="%.17g")
     total = time.perf_counter() - t0

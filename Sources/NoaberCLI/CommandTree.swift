@@ -1,12 +1,21 @@
+import NoaberModel
+
 /// The whole command tree, and which function runs each command.
 enum CommandTree {
     static let root = CommandSpec(
         name: "noaber",
-        abstract: "Honest evidence from the case registrations of Dutch village support workers.",
-        discussion: """
+        abstract: Localized(nl: "Eerlijke cijfers uit de registraties van dorpsondersteuners.",
+                            en: "Honest evidence from the case registrations of Dutch village support workers."),
+        discussion: Localized(nl: """
+        Begin met 'noaber demo': dat importeert de meegeleverde datasets in een nieuwe store, berekent de maten \
+        en schrijft de rapporten. De exitcodes staan in docs/exit-codes.md. Alles wat mensen lezen is Nederlands; \
+        Engels met --lang en of NOABER_LANG=en.
+        """, en: """
         Start with 'noaber demo': it imports the bundled datasets into a fresh store, computes the metrics \
-        and writes the reports. Exit codes are listed in docs/exit-codes.md.
-        """,
+        and writes the reports. Exit codes are listed in docs/exit-codes.md. What people read is Dutch; English \
+        with --lang en or NOABER_LANG=en.
+        """),
+        options: [CommonOptions.langSpec],
         subcommands: [
             DemoCommand.spec, ImportCommand.spec, VillagesCommand.spec, ProvenanceCommands.importsSpec,
             ProvenanceCommands.rejectedSpec, MetricsCommand.spec, ReportCommand.spec, SynthCommand.spec, DoctorCommand.spec,

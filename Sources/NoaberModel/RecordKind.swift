@@ -27,3 +27,15 @@ public enum RecordKind: String, Sendable, CaseIterable, Codable {
         }
     }
 }
+
+extension RecordKind {
+    /// What people read for the kind: "hulpvragen" / "cases", "vrijwilligerstaken" /
+    /// "volunteer tasks", "dorpen" / "villages". Files and the store keep the raw value.
+    public func label(_ language: Language) -> String {
+        switch self {
+        case .cases: language == .nl ? "hulpvragen" : "cases"
+        case .tasks: language == .nl ? "vrijwilligerstaken" : "volunteer tasks"
+        case .villages: language == .nl ? "dorpen" : "villages"
+        }
+    }
+}

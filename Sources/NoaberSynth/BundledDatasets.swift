@@ -14,7 +14,7 @@ public enum BundledDatasets {
     public static let seed: UInt64 = 20_250_101
 
     /// Saasveld, Deurningen, Weerselo, Lattrop-Breklenkamp, Noord-Deurningen and Tilligte, with
-    /// the CBS populations of domain.md, ~10% aged 75+ (plausible, not CBS figures), paid hours
+    /// their CBS populations (Datasets/README.md), ~10% aged 75+ (plausible, not CBS figures), paid hours
     /// in the 8–16 range and a cost of hours × 52 × €55 (all-in hourly cost, an assumption).
     /// Lattrop-Breklenkamp, Tilligte and Noord-Deurningen share one ondersteuner ("de combinatie"
     /// in the raadsbrief), so each gets 8 of her 24 hours.

@@ -58,7 +58,7 @@ struct ArgumentParserTests {
     }
 
     @Test func aValueStartingWithADashMustBeAttached() throws {
-        #expect(SampleCommands.usageError("import a.csv --db -x.sqlite")?.message == "Missing value for '--db <path>'")
+        #expect(SampleCommands.usageError("import a.csv --db -x.sqlite")?.message.en == "Missing value for '--db <path>'")
         #expect(try SampleCommands.run("import a.csv --db=-x.sqlite").string("db") == "-x.sqlite")
     }
 
@@ -109,7 +109,7 @@ struct ArgumentParserTests {
         ("import a.csv --no-suppression=1", "The flag '--no-suppression' does not take a value (got '1')"),
     ])
     func flagWithValue(line: String, message: String) {
-        #expect(SampleCommands.usageError(line)?.message == message)
+        #expect(SampleCommands.usageError(line)?.message.en == message)
     }
 
     // MARK: Subcommands
@@ -132,12 +132,12 @@ struct ArgumentParserTests {
 
     @Test func unknownSubcommandSuggests() {
         let error = SampleCommands.usageError("improt a.csv")
-        #expect(error?.message == "Unknown command 'improt'. Did you mean 'import'?")
+        #expect(error?.message.en == "Unknown command 'improt'. Did you mean 'import'?")
         #expect(error?.commandPath == ["noaber"])
-        #expect(SampleCommands.usageError("zzzzzz")?.message == "Unknown command 'zzzzzz'.")
-        #expect(SampleCommands.usageError("hlep")?.message == "Unknown command 'hlep'. Did you mean 'help'?")
+        #expect(SampleCommands.usageError("zzzzzz")?.message.en == "Unknown command 'zzzzzz'.")
+        #expect(SampleCommands.usageError("hlep")?.message.en == "Unknown command 'hlep'. Did you mean 'help'?")
         let nested = SampleCommands.usageError("villages ad wd")
-        #expect(nested?.message == "Unknown command 'ad'. Did you mean 'add'?")
+        #expect(nested?.message.en == "Unknown command 'ad'. Did you mean 'add'?")
         #expect(nested?.commandPath == ["noaber", "villages"])
     }
 
@@ -170,7 +170,7 @@ struct ArgumentParserTests {
 
     @Test func helpWithUnknownSubcommandIsAnError() {
         let error = SampleCommands.usageError("help improt")
-        #expect(error?.message == "Unknown command 'improt'. Did you mean 'import'?")
+        #expect(error?.message.en == "Unknown command 'improt'. Did you mean 'import'?")
     }
 
     @Test("version is found anywhere", arguments: ["--version", "import --version", "import a.csv --bogus --version"])
@@ -210,7 +210,7 @@ struct ArgumentParserTests {
     ])
     func unknownOption(line: String, message: String, path: [String]) {
         let error = SampleCommands.usageError(line)
-        #expect(error?.message == message)
+        #expect(error?.message.en == message)
         #expect(error?.commandPath == path)
     }
 
@@ -224,41 +224,41 @@ struct ArgumentParserTests {
         if line.hasSuffix("-ds") {
             #expect(error == nil)
         } else {
-            #expect(error?.message == "Missing value for '--db <path>'")
+            #expect(error?.message.en == "Missing value for '--db <path>'")
         }
     }
 
     @Test func valueOutsideTheAllowedSet() throws {
-        #expect(SampleCommands.usageError("import a.csv --format pdf")?.message == "Invalid value 'pdf' for '--format'; expected one of: text, json")
-        #expect(SampleCommands.usageError("import a.csv --format=TEXT")?.message == "Invalid value 'TEXT' for '--format'; expected one of: text, json")
+        #expect(SampleCommands.usageError("import a.csv --format pdf")?.message.en == "Invalid value 'pdf' for '--format'; expected one of: text, json")
+        #expect(SampleCommands.usageError("import a.csv --format=TEXT")?.message.en == "Invalid value 'TEXT' for '--format'; expected one of: text, json")
         #expect(try SampleCommands.run("import a.csv --format=json").string("format") == "json")
     }
 
     @Test func missingRequiredPositional() {
         let files = SampleCommands.usageError("import --strict")
-        #expect(files?.message == "Missing expected argument '<file>...'")
+        #expect(files?.message.en == "Missing expected argument '<file>...'")
         #expect(files?.commandPath == ["noaber", "import"])
-        #expect(SampleCommands.usageError("metrics")?.message == "Missing expected argument '<metric>'")
-        #expect(SampleCommands.usageError("villages add --name Wedde")?.message == "Missing expected argument '<code>'")
+        #expect(SampleCommands.usageError("metrics")?.message.en == "Missing expected argument '<metric>'")
+        #expect(SampleCommands.usageError("villages add --name Wedde")?.message.en == "Missing expected argument '<code>'")
     }
 
     @Test func tooManyPositionals() {
-        #expect(SampleCommands.usageError("metrics rate out.csv extra")?.message == "Unexpected argument 'extra'")
-        #expect(SampleCommands.usageError("villages list wd")?.message == "Unexpected argument 'wd'")
+        #expect(SampleCommands.usageError("metrics rate out.csv extra")?.message.en == "Unexpected argument 'extra'")
+        #expect(SampleCommands.usageError("villages list wd")?.message.en == "Unexpected argument 'wd'")
     }
 
     @Test func missingRequiredOption() {
         let error = SampleCommands.usageError("villages add wd")
-        #expect(error?.message == "Missing expected option '--name <name>'")
+        #expect(error?.message.en == "Missing expected option '--name <name>'")
         #expect(error?.commandPath == ["noaber", "villages", "add"])
     }
 
     @Test func nonRepeatableOptionGivenTwice() {
-        #expect(SampleCommands.usageError("import a.csv --db a --db b")?.message == "The option '--db' was given more than once")
+        #expect(SampleCommands.usageError("import a.csv --db a --db b")?.message.en == "The option '--db' was given more than once")
     }
 
     @Test func theFirstErrorOnTheLineIsReported() {
-        #expect(SampleCommands.usageError("import --bogus --format pdf")?.message == "Unknown option '--bogus'.")
-        #expect(SampleCommands.usageError("import --format pdf --bogus")?.message == "Invalid value 'pdf' for '--format'; expected one of: text, json")
+        #expect(SampleCommands.usageError("import --bogus --format pdf")?.message.en == "Unknown option '--bogus'.")
+        #expect(SampleCommands.usageError("import --format pdf --bogus")?.message.en == "Invalid value 'pdf' for '--format'; expected one of: text, json")
     }
 }

@@ -14,7 +14,8 @@ struct EndToEndDemoTests {
             #expect(run.stdout.contains(entry.file), "the table lists \(entry.file)\n\(run)")
         }
         let total = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix("total exports") }, "\(run)")
-        #expect(total.split(separator: " ").suffix(3) == ["1817", "1807", "10"], "\(total)")
+        // Counts people read carry thousands separators in the language's style.
+        #expect(total.split(separator: " ").suffix(3) == ["1,817", "1,807", "10"], "\(total)")
         let store = out + "/noaber-demo.sqlite"
         #expect(FileManager.default.fileExists(atPath: store), "\(run)")
         #expect(run.stdout.contains("6 villages"), "\(run)")
@@ -25,10 +26,12 @@ struct EndToEndDemoTests {
         #expect(imports.status == 0, "\(imports)")
         #expect(try imports.json([ImportRecordJSON].self).filter { $0.kind != "villages" }.count == manifest.count)
 
-        // Run again: the store is replaced, not added to.
-        let again = try box.run("demo", "--out", out, "--datasets", EndToEnd.datasets, "--lang", "en", "--quiet")
+        // Run again, in Dutch: the store is replaced, not added to.
+        let again = try box.run("demo", "--out", out, "--datasets", EndToEnd.datasets, "--quiet")
         #expect(again.status == 0, "\(again)")
-        #expect(again.stdout.contains("10 rejected rows"), "\(again)")
+        #expect(again.stdout.contains("6 dorpen, 1.046 hulpvragen") && again.stdout.contains("10 afgekeurde rijen"), "\(again)")
+        let dutchTotal = try #require(again.stdout.split(separator: "\n").first { $0.hasPrefix("totaal exports") }, "\(again)")
+        #expect(dutchTotal.split(separator: " ").suffix(3) == ["1.817", "1.807", "10"], "\(dutchTotal)")
     }
 
     @Test func demoWithoutDatasetsSaysWhereToRunIt() throws {

@@ -127,7 +127,8 @@ enum EndToEnd {
 /// A fresh temporary folder in which `noaber` runs: `work/` is its current directory (so the
 /// default store `./noaber.sqlite` lands there), `io/` keeps the captured output streams.
 ///
-/// `NOABER_DB` is removed from the environment so the user's own store is never touched.
+/// `NOABER_DB` is removed from the environment so the user's own store is never touched, and
+/// `NOABER_LANG` so that output is Dutch unless a test asks otherwise.
 /// The folder is deleted when the sandbox goes away.
 final class Sandbox {
     let root: URL
@@ -165,6 +166,7 @@ final class Sandbox {
         process.currentDirectoryURL = work
         var environment = ProcessInfo.processInfo.environment
         environment["NOABER_DB"] = nil
+        environment["NOABER_LANG"] = nil
         environment.merge(extra) { _, new in new }
         process.environment = environment
         process.standardInput = FileHandle.nullDevice

@@ -107,8 +107,9 @@ enum Faults {
             return trimmed.hasSuffix("</svg>") && (trimmed.hasPrefix("<svg") || trimmed.hasPrefix("<?xml")) ? nil : "SVG is not complete"
         }
         if path.hasSuffix(".csv") {
-            let header = text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
-            return text.hasSuffix("\n") && header.contains(where: { $0.isLetter }) ? nil : "CSV lacks its header or final newline"
+            // A Dutch report writes its readable tables with CRLF, which Swift reads as one Character.
+            let header = text.split(maxSplits: 1, whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            return text.last?.isNewline == true && header.contains(where: { $0.isLetter }) ? nil : "CSV lacks its header or final newline"
         }
         return nil
     }

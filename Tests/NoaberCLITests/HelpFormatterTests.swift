@@ -7,7 +7,7 @@ import NoaberCLI
 @Suite("HelpFormatter")
 struct HelpFormatterTests {
     @Test func importHelp() {
-        #expect(HelpFormatter.help(for: ["noaber", "import"], root: SampleCommands.root) == """
+        #expect(HelpFormatter.help(for: ["noaber", "import"], root: SampleCommands.root, language: .en) == """
 OVERVIEW: Import a village's CSV export into the store.
 
 Each file is validated completely before anything is written.
@@ -34,7 +34,7 @@ OPTIONS:
     }
 
     @Test func rootHelp() {
-        #expect(HelpFormatter.help(for: ["noaber"], root: SampleCommands.root) == """
+        #expect(HelpFormatter.help(for: ["noaber"], root: SampleCommands.root, language: .en) == """
 OVERVIEW: Import village support registrations and report honest metrics.
 
 USAGE: noaber [--quiet] <subcommand>
@@ -55,7 +55,7 @@ SUBCOMMANDS:
     }
 
     @Test func groupHelpWithDefaultSubcommand() {
-        #expect(HelpFormatter.help(for: ["noaber", "villages"], root: SampleCommands.root) == """
+        #expect(HelpFormatter.help(for: ["noaber", "villages"], root: SampleCommands.root, language: .en) == """
 OVERVIEW: List or add villages.
 
 USAGE: noaber villages [<subcommand>]
@@ -79,7 +79,7 @@ SUBCOMMANDS:
             options: [OptionSpec(name: "a-rather-long-option-name", valueName: "value", help: "Short help.")],
             flags: [FlagSpec(name: "fresh", help: "When given, every figure in the report is computed again from the raw registrations instead of being read from the cached summary tables, which is slower but shows exactly what the store holds today.")])
         let root = CommandSpec(name: "noaber", abstract: "", subcommands: [report])
-        let text = HelpFormatter.help(for: ["noaber", "report"], root: root)
+        let text = HelpFormatter.help(for: ["noaber", "report"], root: root, language: .en)
         #expect(text == """
 OVERVIEW: Render a report for one of the three audiences: the council letter, the learning network
 comparison of villages, or the complete research appendix.
@@ -101,19 +101,19 @@ OPTIONS:
     }
 
     @Test func usageLines() {
-        #expect(HelpFormatter.usageLine(for: ["noaber", "villages", "add"], root: SampleCommands.root) == "noaber villages add <code> --name <name>")
-        #expect(HelpFormatter.usageLine(for: ["noaber", "metrics"], root: SampleCommands.root)
+        #expect(HelpFormatter.usageLine(for: ["noaber", "villages", "add"], root: SampleCommands.root, language: .en) == "noaber villages add <code> --name <name>")
+        #expect(HelpFormatter.usageLine(for: ["noaber", "metrics"], root: SampleCommands.root, language: .en)
             == "noaber metrics <metric> [<out>] [--period <period>] [--draws <n>] [--level <level>]")
-        #expect(HelpFormatter.usageLine(for: ["noaber"], root: SampleCommands.root) == "noaber [--quiet] <subcommand>")
+        #expect(HelpFormatter.usageLine(for: ["noaber"], root: SampleCommands.root, language: .en) == "noaber [--quiet] <subcommand>")
         // An unknown path falls back to the deepest command that exists.
-        #expect(HelpFormatter.usageLine(for: ["noaber", "villages", "nope"], root: SampleCommands.root) == "noaber villages [<subcommand>]")
+        #expect(HelpFormatter.usageLine(for: ["noaber", "villages", "nope"], root: SampleCommands.root, language: .en) == "noaber villages [<subcommand>]")
         let optionalFiles = CommandSpec(name: "cat", abstract: "", positionals: [PositionalSpec(name: "file", help: "", repeatable: true, optional: true)])
-        #expect(HelpFormatter.usageLine(for: ["cat"], root: optionalFiles) == "cat [<file>...]")
+        #expect(HelpFormatter.usageLine(for: ["cat"], root: optionalFiles, language: .en) == "cat [<file>...]")
     }
 
     @Test func errorReport() throws {
         let error = try #require(SampleCommands.usageError("metrics rate --prio 2024"))
-        #expect(HelpFormatter.errorReport(for: error, root: SampleCommands.root) == """
+        #expect(HelpFormatter.errorReport(for: error, root: SampleCommands.root, language: .en) == """
 Error: Unknown option '--prio'. Did you mean '--period'?
 Usage: noaber metrics <metric> [<out>] [--period <period>] [--draws <n>] [--level <level>]
   See 'noaber metrics --help' for more information.
@@ -123,7 +123,7 @@ Usage: noaber metrics <metric> [<out>] [--period <period>] [--draws <n>] [--leve
 
     @Test func helpOfACommandThatOwnsShortH() {
         let tool = CommandSpec(name: "tool", abstract: "", flags: [FlagSpec(name: "human", short: "h", help: "Human sizes.")])
-        #expect(HelpFormatter.help(for: ["tool"], root: tool) == """
+        #expect(HelpFormatter.help(for: ["tool"], root: tool, language: .en) == """
             USAGE: tool [--human]
 
             OPTIONS:

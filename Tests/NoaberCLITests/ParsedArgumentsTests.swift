@@ -14,7 +14,8 @@ struct ParsedArgumentsTests {
 
     @Test("not whole numbers", arguments: ["abc", "1.0", "1e3", "1_000", "", " 1", "9223372036854775808", "12abc"])
     func notInt(text: String) {
-        #expect(throws: UsageError(message: "--draws must be a whole number, got '\(text)'", commandPath: ["noaber", "metrics"])) {
+        #expect(throws: UsageError(nl: "--draws moet een geheel getal zijn, gegeven: '\(text)'",
+                                   en: "--draws must be a whole number, got '\(text)'", commandPath: ["noaber", "metrics"])) {
             try arguments(["draws": [text]]).int("draws")
         }
     }
@@ -26,13 +27,15 @@ struct ParsedArgumentsTests {
 
     @Test("not decimal numbers", arguments: ["nan", "inf", "-infinity", "0x1p3", "1e999", "abc", ""])
     func notDouble(text: String) {
-        #expect(throws: UsageError(message: "--level must be a number, got '\(text)'", commandPath: ["noaber", "metrics"])) {
+        #expect(throws: UsageError(nl: "--level moet een getal zijn, gegeven: '\(text)'",
+                                   en: "--level must be a number, got '\(text)'", commandPath: ["noaber", "metrics"])) {
             try arguments(["level": [text]]).double("level")
         }
     }
 
     @Test func decimalCommaGetsAHint() {
-        #expect(throws: UsageError(message: "--level must be a number, got '0,95' (use a decimal point, not a comma)", commandPath: ["noaber", "metrics"])) {
+        #expect(throws: UsageError(nl: "--level moet een getal zijn, gegeven: '0,95' (schrijf een decimale punt, geen komma)",
+                                   en: "--level must be a number, got '0,95' (use a decimal point, not a comma)", commandPath: ["noaber", "metrics"])) {
             try arguments(["level": ["0,95"]]).double("level")
         }
     }
@@ -54,7 +57,8 @@ struct ParsedArgumentsTests {
 
     @Test func errorsComeFromParsedLines() throws {
         let parsed = try SampleCommands.run("metrics rate --draws many")
-        #expect(throws: UsageError(message: "--draws must be a whole number, got 'many'", commandPath: ["noaber", "metrics"])) {
+        #expect(throws: UsageError(nl: "--draws moet een geheel getal zijn, gegeven: 'many'",
+                                   en: "--draws must be a whole number, got 'many'", commandPath: ["noaber", "metrics"])) {
             try parsed.int("draws")
         }
     }

@@ -22,7 +22,8 @@ struct EscalationTests {
         #expect(close(r.mostLikely, 1600))                     // isolation has no parameters: not valued
         #expect(r.perRisk.map(\.risk) == [.fall, .debt])
         #expect(close(r.perRisk[0].mostLikely, 100) && close(r.perRisk[1].mostLikely, 1500))
-        #expect(close(r.returnPerEuro, 2))                     // 1600 / 800
+        #expect(close(r.returnPerEuro, r.median / 800))        // the median per euro
+        #expect(r.interval.lower <= r.median && r.median <= r.interval.upper)
         #expect(r.interval.lower < r.mostLikely || r.interval.upper > r.mostLikely)
         #expect(r.interval.lower <= r.interval.upper)
     }
@@ -66,6 +67,7 @@ struct EscalationTests {
         #expect(a == b)
         #expect(a.interval != c.interval)
         #expect(a.mostLikely == c.mostLikely)               // the mode does not depend on the seed
+        #expect(a.median != c.median)
     }
 
     @Test func generatorIsStable() {
@@ -94,21 +96,66 @@ struct EscalationTests {
         // Counted (as-of 2024-05-31, horizon 90 days): c1 fall (closed), c3 nursing home (closed),
         // c4 frequent GP use (closed; debt escalated). Not counted: c5 (fall escalated), c8 (87 days,
         // open), c10 (80 days), c12 (72 days).
-        let r = try Fixture.run(.escalation)
+        let r = try Fixture.run(.escalation) { $0.priceIndex = nil }
         #expect(try r.value("AAA", "2024Q1", "escalation_cases_counted") == 3)
-        // Reference file at mode: fall 0.2·0.6·0.4·1536 = 73.728; nursing 0.1·0.6·0.4·26100 = 626.4;
-        // GP 0.5·0.6·0.5·185.22 = 27.783
+        // Reference file at mode, 2022 prices: fall 0.2·0.6·0.4·1536 = 73.728; nursing
+        // 0.1·0.6·0.4·26100 = 626.4; GP 0.5·0.6·0.5·185.22 = 27.783
         let avoided = 73.728 + 626.4 + 27.783
-        #expect(close(try r.value("AAA", "2024Q1", "avoided_cost_eur"), avoided, 1e-6))
-        #expect(close(try r.value("AAA", "2024Q1", "avoided_cost_eur:fall"), 73.728, 1e-6))
+        #expect(close(try r.value("AAA", "2024Q1", "avoided_cost_eur_most_likely"), avoided, 1e-6))
+        #expect(try r.value("AAA", "2024Q1", "avoided_cost_price_year") == 2022)
+        // The headline row is the median of the draws, inside its 5–95% interval and above the
+        // most likely value (the ranges are skewed upwards).
+        let median = try #require(r.row("AAA", "2024Q1", "avoided_cost_eur"))
+        #expect(median.n == 3)
+        #expect(try #require(median.lower) < (median.value ?? 0) && (median.value ?? 0) < (median.upper ?? 0))
+        #expect((median.value ?? 0) > avoided)
         #expect(try r.value("AAA", "2024Q1", "avoided_cost_eur:debt") == 0)
         #expect(r.row("AAA", "2024Q1", "avoided_cost_eur:fall")?.n == 1)
         let cost = 26_000 * 91 / 365.25
-        #expect(close(try r.value("AAA", "2024Q1", "return_per_euro"), avoided / cost, 1e-9))
+        #expect(close(try r.value("AAA", "2024Q1", "return_per_euro"), (median.value ?? 0) / cost, 1e-9))
         // A shorter horizon makes c8, c10, c12 known: isolation 2, debt 1.
         let short = try Fixture.run(.escalation) { $0.followUpDays = 60 }
         #expect(try short.value("AAA", "2024Q1", "escalation_cases_counted") == 6)
         #expect(short.row("AAA", "2024Q1", "avoided_cost_eur:isolation")?.n == 2)
+    }
+
+    /// 2024Q1 is at 2024 prices by default: every euro figure × CPI 2024 / CPI 2022 =
+    /// 130.31 / 121.43 = 1.0731285514 (Python: make_escalation_reference.py gives the same factor).
+    @Test func fixtureIsAtThePricesOfTheReportYear() throws {
+        let plain = try Fixture.run(.escalation) { $0.priceIndex = nil }
+        let priced = try Fixture.run(.escalation)
+        let f = 130.31 / 121.43
+        #expect(abs(f - 1.0731285514288067) < 1e-15)
+        #expect(try priced.value("AAA", "2024Q1", "avoided_cost_price_year") == 2024)
+        let mode = (73.728 + 626.4 + 27.783) * f
+        #expect(close(try priced.value("AAA", "2024Q1", "avoided_cost_eur_most_likely"), mode, 1e-6))
+        // Draws of a triangular distribution scale with its three points: the median, interval and
+        // per-risk figures are the unpriced ones times f (to rounding).
+        for metric in ["avoided_cost_eur", "avoided_cost_eur:fall", "avoided_cost_eur:nursing_home_admission", "return_per_euro"] {
+            let a = try #require(plain.row("AAA", "2024Q1", metric)), b = try #require(priced.row("AAA", "2024Q1", metric))
+            #expect(close(b.value, (a.value ?? 0) * f, 1e-9 * (a.value ?? 1)), "\(metric)")
+            #expect(close(b.lower, (a.lower ?? 0) * f, 1e-9 * (a.lower ?? 1)) && close(b.upper, (a.upper ?? 0) * f, 1e-9 * (a.upper ?? 1)))
+        }
+        // A price year asked for beyond the CPI series (2027) uses 2025 and says 2025.
+        let later = try Fixture.run(.escalation) { $0.priceYear = 2027 }
+        #expect(try later.value("AAA", "2024Q1", "avoided_cost_price_year") == 2025)
+        // A period before the CPI series is not indexed: the file's 2022 prices, and the row says so.
+        var options = MetricsOptions(periods: [try period("2009")], suppress: false)
+        options.escalationParameters = .reference
+        #expect(options.pricedEscalationParameters.1 == nil)
+        #expect(options.pricedEscalationParameters.0 == .reference)
+    }
+
+    /// As-of 2024-05-31 is 61 days after 2024Q1 ends: with the 90-day horizon the quarter's
+    /// follow-up is incomplete (c8, c10, c12 are open and too recent to count); with 60 days it is
+    /// complete (61 > 60).
+    @Test func followUpCompleteness() throws {
+        let r = try Fixture.run(.escalation)
+        #expect(try r.value("AAA", "2024Q1", "escalation_follow_up_complete") == 0)
+        let short = try Fixture.run(.escalation) { $0.followUpDays = 60 }
+        #expect(try short.value("AAA", "2024Q1", "escalation_follow_up_complete") == 1)
+        let edge = try Fixture.run(.escalation) { $0.followUpDays = 61 }
+        #expect(try edge.value("AAA", "2024Q1", "escalation_follow_up_complete") == 0)
     }
 
     @Test func referenceMatchesFile() throws {

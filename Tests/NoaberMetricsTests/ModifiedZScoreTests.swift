@@ -102,13 +102,17 @@ struct ModifiedZScoreTests {
         #expect(onlyNaN.outcome == .tooShort && onlyNaN.median == nil)
     }
 
-    /// |M| must exceed the threshold (Iglewicz & Hoaglin: "greater than 3.5"); equal is not flagged.
-    /// 1…7: median 4, MAD 2, M(7) = 0.6745·3/2; with that very number as the threshold, 7 stays unflagged.
-    @Test func thresholdIsStrict() {
+    /// |M| at the threshold is flagged (noaber's rule, |M| ≥ 3.5; Iglewicz & Hoaglin write "greater
+    /// than"). 1…7: median 4, MAD 2, M(7) = 0.6745·3/2 and M(1) = −0.6745·3/2; with that very number
+    /// as the threshold both are flagged, with the next larger number neither is.
+    @Test func thresholdIsInclusive() {
         let edge = ModifiedZScore.consistencyConstant * 3 / 2
         let m = ModifiedZScore(counts: [1, 2, 3, 4, 5, 6, 7], threshold: edge)
-        #expect(m.scores[6] == edge && m.outliers.isEmpty)
-        let below = ModifiedZScore(counts: [1, 2, 3, 4, 5, 6, 7], threshold: edge.nextDown)
-        #expect(below.outliers == [0, 6])
+        #expect(m.scores[6] == edge && m.scores[0] == -edge && m.outliers == [0, 6])
+        let above = ModifiedZScore(counts: [1, 2, 3, 4, 5, 6, 7], threshold: edge.nextUp)
+        #expect(above.outliers.isEmpty)
+        // The default threshold is Iglewicz and Hoaglin's 3.5.
+        let spike = ModifiedZScore(counts: [12, 15, 11, 14, 13, 60, 12, 14, 13, 15, 12, 13])
+        #expect(spike.threshold == 3.5 && spike.outliers == [5])
     }
 }

@@ -36,6 +36,29 @@ struct PriceIndexTests {
         #expect(try PriceIndex.cbs.factor(from: 2024, to: 2022).factor == 121.43 / 130.31)
     }
 
+    /// The reference parameters at 2024 prices: each unit cost × 130.31 / 121.43. Python:
+    /// 26100 * 130.31 / 121.43 = 28008.655192291855 (nursing-home admission, most likely);
+    /// 290 × the same factor = 311.2072799… (a nursing-home day, PriceIndexTests.factorByHand).
+    @Test("escalation parameters priced to a report year")
+    func pricedParameters() throws {
+        let (priced, level) = try EscalationParameters.reference.priced(by: .cbs, to: 2024)
+        #expect(level.year == 2024 && level.requestedYear == 2024 && !level.usesLatestYear)
+        #expect(level.factors == [130.31 / 121.43] && level.sourceYears == [2022])
+        #expect(priced.priceYear == 2024)
+        let nursing = try #require(priced.risks[.nursingHomeAdmission]?.unitCost)
+        #expect(abs(nursing.mostLikely - 28008.655192291855) < 1e-9 && nursing.priceYear == 2024)
+        #expect(abs(nursing.low - 8700 * 130.31 / 121.43) < 1e-9 && abs(nursing.high - 52200 * 130.31 / 121.43) < 1e-9)
+        // Probabilities, deadweight and attribution are not prices.
+        #expect(priced.risks[.fall]?.probability == EscalationParameters.reference.risks[.fall]?.probability)
+        // 2030: the latest CBS year stands in and the level says so.
+        let later = try EscalationParameters.reference.priced(by: .cbs, to: 2030).1
+        #expect(later.year == 2025 && later.requestedYear == 2030 && later.usesLatestYear)
+        // A unit cost priced before the series cannot be indexed.
+        var old = EscalationParameters.reference
+        old.risks[.fall]?.unitCost.priceYear = 2005
+        #expect(throws: MetricsError.yearBeforePriceIndex(year: 2005, firstYear: 2010)) { try old.priced(by: .cbs, to: 2024) }
+    }
+
     @Test("a year after the series uses the latest year and says so; none is extrapolated")
     func beyondTheSeries() throws {
         let f = try PriceIndex.cbs.factor(from: 2022, to: 2027)

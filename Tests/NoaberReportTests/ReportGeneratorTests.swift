@@ -26,8 +26,9 @@ import Testing
             }
             if path.hasSuffix(".csv") {
                 // Every CSV cell that starts with = is neutralised with a leading quote.
-                for line in text.split(separator: "\n") {
-                    for cell in line.split(separator: ",", omittingEmptySubsequences: false) {
+                let delimiter: Character = text.hasPrefix("\u{FEFF}") ? ";" : ","
+                for line in text.split(whereSeparator: \.isNewline) {
+                    for cell in line.split(separator: delimiter, omittingEmptySubsequences: false) {
                         let c = cell.hasPrefix("\"") ? cell.dropFirst() : cell[...]
                         #expect(!c.hasPrefix("="), "formula cell in \(path): \(line)")
                     }
@@ -113,7 +114,9 @@ import Testing
         #expect(!row.contains(">3<"))
         // Reach 3/500 = 6.0 per 1,000 must not be derivable anywhere.
         for (path, text) in files where path.hasSuffix(".csv") && !path.hasSuffix("metrics.csv") {
-            for line in text.split(separator: "\n") where line.contains("HYPERLINK") {
+            // Dutch Excel's `;` read as `,`, so "6,0" shows up as ",6," too.
+            // The header row names the village (in a trend table's columns), never a figure.
+            for line in text.replacingOccurrences(of: ";", with: ",").split(whereSeparator: \.isNewline).dropFirst() where line.contains("HYPERLINK") {
                 #expect(!line.contains(",3,") && !line.contains(",6,") && !line.contains(",6.0"), "\(path): \(line)")
             }
         }
@@ -134,6 +137,40 @@ import Testing
         let html = try #require(files["report-onderzoek.html"])
         #expect(html.contains("uitgeschakeld"))
         #expect(!html.contains("class=\"suppressed\""))
+    }
+
+    /// The tidy file is for programs: the same bytes whatever the language, in the standard
+    /// dialect, even when the readable tables are asked for in Dutch Excel's.
+    @Test(arguments: Audience.allCases)
+    func tidyFileIsTheSameInBothLanguages(_ audience: Audience) throws {
+        let dutch = try render(audience, language: .nl)
+        let english = try render(audience, language: .en)
+        // A village page has a tidy file of its own, in its folder.
+        let path = audience == .dorp ? "AAA/tables/metrics.csv" : "tables/metrics.csv"
+        let tidy = try #require(dutch[path])
+        #expect(tidy == english[path])
+        #expect(tidy.hasPrefix("village,period,metric,value,lower,upper,n,suppressed\n"))
+        var request = try ReportFixture.request(audience, language: .en)
+        request.csvDialect = .excelDutch
+        let asked = try ReportGenerator.render(input: ReportFixture.input, provenance: ReportFixture.provenance, request: request)
+        #expect(asked.first { $0.path == path }.map { String(decoding: $0.bytes, as: UTF8.self) } == tidy)
+    }
+
+    /// Readable tables are for people: a Dutch report's open in Dutch Excel (BOM, `;`, decimal
+    /// comma) with Dutch headers, an English report's in the standard dialect with English ones;
+    /// `csvDialect` overrides the language's choice.
+    @Test func readableTablesFollowTheLanguage() throws {
+        let dutch = try #require(try render(.onderzoek, language: .nl)["tables/villages.csv"])
+        #expect(dutch.hasPrefix("\u{FEFF}Dorp;Gegevens over de periode;Hulpvragen;"), "\(dutch.prefix(120))")
+        #expect(dutch.contains("\r\n") && !dutch.contains("reach_per_1000"))
+        let english = try #require(try render(.onderzoek, language: .en)["tables/villages.csv"])
+        #expect(english.hasPrefix("Village,Data for the period,Requests,"), "\(english.prefix(120))")
+        #expect(!english.contains("\r\n"))
+        var request = try ReportFixture.request(.onderzoek, language: .nl)
+        request.csvDialect = .standard
+        let asked = try ReportGenerator.render(input: ReportFixture.input, provenance: ReportFixture.provenance, request: request)
+        let standard = String(decoding: try #require(asked.first { $0.path == "tables/villages.csv" }).bytes, as: UTF8.self)
+        #expect(standard.hasPrefix("Dorp,Gegevens over de periode,Hulpvragen,"))
     }
 
     @Test func writesEveryFileAtomically() throws {

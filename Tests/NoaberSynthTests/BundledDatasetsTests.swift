@@ -51,7 +51,7 @@ private func readFile(_ path: String) -> [UInt8]? {
         let rows = parseCSV(text, delimiter: ",")
         #expect(rows.first == RecordKind.villages.canonicalColumns)
         let byCode = Dictionary(uniqueKeysWithValues: rows.dropFirst().map { ($0[0], $0) })
-        // CBS kerncijfers as quoted in domain.md.
+        // CBS kerncijfers, as listed in Datasets/README.md.
         let expected = ["SAA": ("Saasveld", "1700"), "DEU": ("Deurningen", "2015"), "WEE": ("Weerselo", "3075"),
                         "LAT": ("Lattrop-Breklenkamp", "1031"), "NDE": ("Noord-Deurningen", "1052"), "TIL": ("Tilligte", "745")]
         #expect(byCode.count == 6)

@@ -1,3 +1,5 @@
+import NoaberModel
+
 /// Turns `CommandLine.arguments.dropFirst()` into a ``ParseOutcome`` for a ``CommandSpec`` tree.
 ///
 /// Everything is parsed before anything runs, so a typo at the end of a long command line
@@ -6,7 +8,7 @@
 /// ```swift
 /// switch try ArgumentParser.parse(Array(CommandLine.arguments.dropFirst()), root: noaber) {
 /// case .run(let arguments): …      // dispatch on arguments.commandPath
-/// case .help(let path): print(HelpFormatter.help(for: path, root: noaber))
+/// case .help(let path): print(HelpFormatter.help(for: path, root: noaber, language: .nl))
 /// case .version: print(version)
 /// }
 /// ```
@@ -21,6 +23,11 @@
 /// even if other mistakes are on the line (unless they are in the `help` words themselves).
 /// `--version` anywhere gives ``ParseOutcome/version``. A command that declares its own
 /// `--help`, `-h` or `--version` keeps them.
+///
+/// Error messages are made in both languages (``UsageError/message``); which one is printed is
+/// decided by the caller, before parsing, from `--lang` or `NOABER_LANG` (see
+/// ``ArgumentParser/language(in:environment:)``), so a usage error on a line that says
+/// `--lang en` is English.
 public enum ArgumentParser {
     /// Parses `arguments` (without the program name) against `root`.
     /// - Throws: the first ``UsageError`` on the line, with the command path reached.
@@ -29,6 +36,27 @@ public enum ArgumentParser {
         var state = ParserState(root: root)
         state.consume(arguments)
         return try state.finish()
+    }
+
+    /// The language a command line asks for, found before parsing so that help and usage errors
+    /// on the same line honour it: the value of the first `--lang X` or `--lang=X` before `--`,
+    /// else `NOABER_LANG`, else Dutch (see `Language.chosen`). A misspelt value falls back the
+    /// same way; the parser then reports it as a usage error in that language.
+    /// - Complexity: O(n) in the number of arguments.
+    public static func language(in arguments: [String], environment: [String: String]) -> Language {
+        var index = arguments.startIndex
+        while index < arguments.endIndex {
+            let argument = arguments[index]
+            if argument == "--" { break }
+            if argument == "--lang", index + 1 < arguments.endIndex {
+                return Language.chosen(option: arguments[index + 1], environment: environment)
+            }
+            if argument.hasPrefix("--lang=") {
+                return Language.chosen(option: String(argument.dropFirst("--lang=".count)), environment: environment)
+            }
+            index += 1
+        }
+        return Language.chosen(option: nil, environment: environment)
     }
 }
 
@@ -90,7 +118,7 @@ private struct ParserState {
         }
         let positionalValues = try assignPositionals()
         for option in command.options where option.required && options[option.name] == nil {
-            throw error("Missing expected option '\(option.synopsis)'")
+            throw error(nl: "De optie '\(option.synopsis(.nl))' is verplicht", en: "Missing expected option '\(option.synopsis(.en))'")
         }
         var resolvedFlags = flags
         for spec in visited {
@@ -108,18 +136,18 @@ private struct ParserState {
         for spec in command.positionals {
             if spec.repeatable {
                 if remaining.isEmpty && !spec.optional {
-                    throw error("Missing expected argument '\(spec.label)'")
+                    throw missingArgument(spec)
                 }
                 values[spec.name] = Array(remaining)
                 remaining = []
             } else if let value = remaining.popFirst() {
                 values[spec.name] = [value]
             } else if !spec.optional {
-                throw error("Missing expected argument '\(spec.label)'")
+                throw missingArgument(spec)
             }
         }
         if let extra = remaining.first {
-            throw error("Unexpected argument '\(extra)'")
+            throw error(nl: "Onverwacht argument '\(extra)'", en: "Unexpected argument '\(extra)'")
         }
         return values
     }
@@ -179,7 +207,7 @@ private struct ParserState {
         if let option = command.option(named: name) {
             if let inlineValue {
                 if inlineValue.isEmpty {
-                    record(error("Missing value for '\(option.synopsis)'"))
+                    record(missingValue(option))
                 } else {
                     store(inlineValue, for: option)
                 }
@@ -188,14 +216,15 @@ private struct ParserState {
             }
         } else if let (flag, value) = command.flag(named: name) {
             if let inlineValue {
-                record(error("The flag '--\(name)' does not take a value (got '\(inlineValue)')"))
+                record(error(nl: "De schakeloptie '--\(name)' neemt geen waarde aan (gegeven: '\(inlineValue)')",
+                             en: "The flag '--\(name)' does not take a value (got '\(inlineValue)')"))
             } else {
                 flags[flag.name] = value
             }
         } else {
-            var message = "Unknown option '--\(name)'."
+            var message = Localized(nl: "Onbekende optie '--\(name)'.", en: "Unknown option '--\(name)'.")
             if let suggestion = Suggestion.closest(to: name, among: longNames()) {
-                message += " Did you mean '--\(suggestion)'?"
+                message = message + Suggestion.didYouMean("--" + suggestion)
             }
             record(error(message))
         }
@@ -206,7 +235,7 @@ private struct ParserState {
         // `-village wd` would otherwise read as `-v illage`: refuse a long name given one dash.
         let word = String(letters.prefix { $0 != "=" })
         if word.count > 1, command.declaresLongName(word) {
-            record(error("Unknown option '\(argument)'. Did you mean '--\(word)'?"))
+            record(error(Localized(nl: "Onbekende optie '\(argument)'.", en: "Unknown option '\(argument)'.") + Suggestion.didYouMean("--" + word)))
             return
         }
         for (index, letter) in letters.enumerated() {
@@ -219,7 +248,7 @@ private struct ParserState {
                 var attached = String(letters[(index + 1)...])
                 if attached.hasPrefix("=") { attached.removeFirst() }
                 if attached.isEmpty && index + 1 < letters.count {
-                    record(error("Missing value for '\(option.synopsis)'"))
+                    record(missingValue(option))
                 } else if attached.isEmpty {
                     takeValue(for: option)
                 } else {
@@ -230,9 +259,9 @@ private struct ParserState {
                 flags[flag.name] = true
             } else {
                 // `-village` is more likely a long option with one dash than seven short flags.
-                var message = "Unknown option '\(argument)'."
+                var message = Localized(nl: "Onbekende optie '\(argument)'.", en: "Unknown option '\(argument)'.")
                 if letters.count > 1, let suggestion = Suggestion.closest(to: String(letters), among: longNames()) {
-                    message += " Did you mean '--\(suggestion)'?"
+                    message = message + Suggestion.didYouMean("--" + suggestion)
                 }
                 record(error(message))
                 return
@@ -246,17 +275,19 @@ private struct ParserState {
             pending.removeFirst()
             store(next, for: option)
         } else {
-            record(error("Missing value for '\(option.synopsis)'"))
+            record(missingValue(option))
         }
     }
 
     mutating func store(_ value: String, for option: OptionSpec) {
         if let allowed = option.allowed, !allowed.contains(value) {
-            record(error("Invalid value '\(value)' for '--\(option.name)'; expected one of: \(allowed.joined(separator: ", "))"))
+            let list = allowed.joined(separator: ", ")
+            record(error(nl: "Ongeldige waarde '\(value)' voor '--\(option.name)'; verwacht een van: \(list)",
+                         en: "Invalid value '\(value)' for '--\(option.name)'; expected one of: \(list)"))
             return
         }
         if options[option.name] != nil && !option.repeatable {
-            record(error("The option '--\(option.name)' was given more than once"))
+            record(error(nl: "De optie '--\(option.name)' is meer dan eens gegeven", en: "The option '--\(option.name)' was given more than once"))
             return
         }
         options[option.name, default: []].append(value)
@@ -299,15 +330,27 @@ private struct ParserState {
     }
 
     func unknownCommand(_ name: String) -> UsageError {
-        var message = "Unknown command '\(name)'."
+        var message = Localized(nl: "Onbekend commando '\(name)'.", en: "Unknown command '\(name)'.")
         if let suggestion = Suggestion.closest(to: name, among: command.subcommands.map(\.name) + ["help"]) {
-            message += " Did you mean '\(suggestion)'?"
+            message = message + Suggestion.didYouMean(suggestion)
         }
         return error(message)
     }
 
-    func error(_ message: String) -> UsageError {
+    func missingValue(_ option: OptionSpec) -> UsageError {
+        error(nl: "Geen waarde voor '\(option.synopsis(.nl))'", en: "Missing value for '\(option.synopsis(.en))'")
+    }
+
+    func missingArgument(_ spec: PositionalSpec) -> UsageError {
+        error(nl: "Het argument '\(spec.label(.nl))' ontbreekt", en: "Missing expected argument '\(spec.label(.en))'")
+    }
+
+    func error(_ message: Localized) -> UsageError {
         UsageError(message: message, commandPath: path)
+    }
+
+    func error(nl: String, en: String) -> UsageError {
+        error(Localized(nl: nl, en: en))
     }
 
     mutating func record(_ error: UsageError) {

@@ -1,3 +1,5 @@
+import NoaberModel
+
 /// A declarative description of one command: its name, a one-line abstract, a discussion,
 /// and the options, flags, positionals and subcommands it accepts.
 ///
@@ -6,10 +8,15 @@
 ///
 /// ```swift
 /// let importCommand = CommandSpec(
-///     name: "import", abstract: "Import a village's CSV export.",
-///     options: [OptionSpec(name: "village", short: "v", valueName: "code", help: "Village code.")],
-///     positionals: [PositionalSpec(name: "file", help: "CSV exports.", repeatable: true)])
+///     name: "import", abstract: Localized(nl: "Importeer de export van een dorp.", en: "Import a village's export."),
+///     options: [OptionSpec(name: "village", short: "v", valueName: Localized(nl: "code", en: "code"),
+///                          help: Localized(nl: "Dorpscode.", en: "Village code."))],
+///     positionals: [PositionalSpec(name: "file", valueName: Localized(nl: "bestand", en: "file"),
+///                                  help: Localized(nl: "Exports.", en: "Exports."), repeatable: true)])
 /// ```
+///
+/// Texts people read are ``Localized``; the `String` initialiser uses one text for both
+/// languages (for tests, and for specs not yet translated).
 ///
 /// A command with subcommands may also have a ``defaultSubcommand``: tokens the parent does not
 /// recognise are then handed to that subcommand, and giving no subcommand at all selects it.
@@ -18,10 +25,10 @@ public struct CommandSpec: Sendable {
     /// The word typed on the command line, e.g. `import`.
     public var name: String
     /// One line shown after `OVERVIEW:` and in the parent's `SUBCOMMANDS:` list.
-    public var abstract: String
+    public var abstract: Localized
     /// Longer text shown after the overview; each line is wrapped on its own, and lines that
     /// start with a space are kept verbatim (for examples).
-    public var discussion: String
+    public var discussion: Localized
     public var options: [OptionSpec]
     public var flags: [FlagSpec]
     public var positionals: [PositionalSpec]
@@ -31,8 +38,8 @@ public struct CommandSpec: Sendable {
 
     public init(
         name: String,
-        abstract: String,
-        discussion: String = "",
+        abstract: Localized,
+        discussion: Localized = Localized(verbatim: ""),
         options: [OptionSpec] = [],
         flags: [FlagSpec] = [],
         positionals: [PositionalSpec] = [],
@@ -47,6 +54,22 @@ public struct CommandSpec: Sendable {
         self.positionals = positionals
         self.subcommands = subcommands
         self.defaultSubcommand = defaultSubcommand
+    }
+
+    /// The same abstract and discussion in both languages.
+    public init(
+        name: String,
+        abstract: String,
+        discussion: String = "",
+        options: [OptionSpec] = [],
+        flags: [FlagSpec] = [],
+        positionals: [PositionalSpec] = [],
+        subcommands: [CommandSpec] = [],
+        defaultSubcommand: String? = nil
+    ) {
+        self.init(name: name, abstract: Localized(verbatim: abstract), discussion: Localized(verbatim: discussion),
+                  options: options, flags: flags, positionals: positionals, subcommands: subcommands,
+                  defaultSubcommand: defaultSubcommand)
     }
 
     /// The direct subcommand called `name`, if any.

@@ -1,3 +1,5 @@
+import NoaberModel
+
 /// The values parsed for one command line, keyed by the names used in the specs.
 ///
 /// Lookups are by long option name (without `--`), flag name and positional name. Options and
@@ -43,7 +45,8 @@ public struct ParsedArguments: Sendable, Equatable {
     public func int(_ option: String) throws(UsageError) -> Int? {
         guard let text = string(option) else { return nil }
         guard let value = Int(text) else {
-            throw UsageError(message: "--\(option) must be a whole number, got '\(text)'", commandPath: commandPath)
+            throw UsageError(nl: "--\(option) moet een geheel getal zijn, gegeven: '\(text)'",
+                             en: "--\(option) must be a whole number, got '\(text)'", commandPath: commandPath)
         }
         return value
     }
@@ -57,8 +60,10 @@ public struct ParsedArguments: Sendable, Equatable {
         // Double(_:) also reads "nan", "inf" and hexadecimal floats; a user typing those made a mistake.
         let isDecimal = text.allSatisfy { "0123456789+-.eE".contains($0) }
         guard isDecimal, let value = Double(text), value.isFinite else {
-            let hint = text.contains(",") ? " (use a decimal point, not a comma)" : ""
-            throw UsageError(message: "--\(option) must be a number, got '\(text)'\(hint)", commandPath: commandPath)
+            let comma = text.contains(",")
+            throw UsageError(nl: "--\(option) moet een getal zijn, gegeven: '\(text)'" + (comma ? " (schrijf een decimale punt, geen komma)" : ""),
+                             en: "--\(option) must be a number, got '\(text)'" + (comma ? " (use a decimal point, not a comma)" : ""),
+                             commandPath: commandPath)
         }
         return value
     }

@@ -1,3 +1,5 @@
+import NoaberModel
+
 /// "Did you mean …?" for a mistyped subcommand or option name.
 ///
 /// ```swift
@@ -5,6 +7,12 @@
 /// Suggestion.closest(to: "rep", among: ["report", "villages"])   // "report" (unique prefix)
 /// ```
 public enum Suggestion {
+    /// " Bedoelde u '--strict'?" / " Did you mean '--strict'?", with its leading space: appended to
+    /// a message about an unknown name.
+    public static func didYouMean(_ suggestion: String) -> Localized {
+        Localized(nl: " Bedoelde u '\(suggestion)'?", en: " Did you mean '\(suggestion)'?")
+    }
+
     /// The candidate the user most likely meant, or `nil` when none is close.
     ///
     /// Comparison ignores case. In order:

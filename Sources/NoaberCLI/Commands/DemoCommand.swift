@@ -9,18 +9,28 @@ import NoaberStore
 struct DemoCommand {
     static let spec = CommandSpec(
         name: "demo",
-        abstract: "Run the whole job on the bundled datasets: import, metrics, reports and village pages.",
-        discussion: """
-        Creates a fresh store in <out>, imports Datasets/villages.csv and every export listed in \
+        abstract: Localized(nl: "Doe het hele werk op de meegeleverde datasets: importeren, maten, rapporten en een pagina per dorp.",
+                            en: "Run the whole job on the bundled datasets: import, metrics, reports and a page per village."),
+        discussion: Localized(nl: """
+        Maakt een nieuwe store in <map>, importeert Datasets/villages.csv en elke export uit \
+        Datasets/exports/manifest.csv met zijn profiel en exportdatum (met de telling van de rijen), berekent de \
+        maten en schrijft de drie rapporten en een pagina per dorp (<map>/dorp/<code>/). Voortgang gaat naar \
+        standaardfout; waar de resultaten staan naar standaarduitvoer.
+        """, en: """
+        Creates a fresh store in <dir>, imports Datasets/villages.csv and every export listed in \
         Datasets/exports/manifest.csv with its profile and as-of date (showing the row accounting), computes the \
-        metrics and writes the three reports and a page per village (<out>/dorp/<code>/). Progress goes to standard \
+        metrics and writes the three reports and a page per village (<dir>/dorp/<code>/). Progress goes to standard \
         error; where the results are goes to standard output.
-        """,
+        """),
         options: [
-            OptionSpec(name: "out", valueName: "dir", help: "Where the store and the reports go (replaced).", defaultDescription: "noaber-demo"),
-            OptionSpec(name: "datasets", valueName: "dir", help: "The bundled datasets.", defaultDescription: "Datasets"),
-            OptionSpec(name: "lang", valueName: "language", help: "Language of what people read.", allowed: ["nl", "en"],
-                       defaultDescription: "nl"),
+            OptionSpec(name: "out", valueName: Placeholder.dir, help: Localized(nl: "Waar de store en de rapporten komen (vervangen).",
+                                                                                en: "Where the store and the reports go (replaced)."),
+                       defaultDescription: Localized(verbatim: "noaber-demo")),
+            OptionSpec(name: "datasets", valueName: Placeholder.dir, help: Localized(nl: "De meegeleverde datasets.", en: "The bundled datasets."),
+                       defaultDescription: Localized(verbatim: "Datasets")),
+            CommonOptions.todaySpec(default: Localized(nl: "een week na de nieuwste meegeleverde export",
+                                                       en: "a week after the newest bundled export")),
+            CommonOptions.langSpec,
         ],
         flags: [CommonOptions.quietFlag])
 
@@ -36,7 +46,7 @@ struct DemoCommand {
         self.arguments = arguments
         out = args.string("out") ?? "noaber-demo"
         datasets = args.string("datasets") ?? "Datasets"
-        language = Language(rawValue: args.string("lang") ?? "nl") ?? .nl
+        language = CommonOptions(args).language
         quiet = args.flag("quiet")
     }
 
@@ -63,7 +73,8 @@ struct DemoCommand {
             do { return try importer.importFile(file, options: options) } catch { throw .importFailed(error) }
         }
         let villages = try run(datasets + "/villages.csv", ImportOptions(asOf: entries.map(\.asOf).max(), language: language))
-        table.add(["villages.csv", "", "villages", String(villages.rowsRead), String(villages.accepted), String(villages.rejected)])
+        let n = language.count
+        table.add(["villages.csv", "", RecordKind.villages.label(language), n(villages.rowsRead), n(villages.accepted), n(villages.rejected)])
         var totals = (read: 0, accepted: 0, rejected: 0)
         for e in entries {
             var options = ImportOptions(village: e.village.isEmpty ? nil : e.village, asOf: e.asOf, language: language)
@@ -72,14 +83,22 @@ struct DemoCommand {
             }
             let r = try run(datasets + "/" + e.file, options)
             totals = (totals.read + r.rowsRead, totals.accepted + r.accepted, totals.rejected + r.rejected)
-            table.add([e.file, e.village, r.kind.rawValue, String(r.rowsRead), String(r.accepted), String(r.rejected)])
+            table.add([e.file, e.village, r.kind.label(language), n(r.rowsRead), n(r.accepted), n(r.rejected)])
         }
-        table.add([t("totaal exports", "total exports"), "", "", String(totals.read), String(totals.accepted), String(totals.rejected)])
+        table.add([t("totaal exports", "total exports"), "", "", n(totals.read), n(totals.accepted), n(totals.rejected)])
         console.out(table.render())
         console.out(t("Afgekeurde rijen staan met regel en reden in de store: noaber rejected --db \(storePath)\n",
                       "Rejected rows are kept with line and reason: noaber rejected --db \(storePath)\n"))
         try DemoSummary.print(store: store, storePath: storePath, language: language, console: console)
 
+        // The bundled exports are of early 2025: measured against the real today every village
+        // would be years behind its export schedule. The demo's today is a week after the newest
+        // export, unless --today says otherwise.
+        let today = try CommonOptions.today(args) ?? entries.map(\.asOf).max().map { CivilDate(dayNumber: $0.dayNumber + 7) }
+        if let today {
+            console.out(t("De demo rekent met \(DateFormatting(language: .nl).date(today)) als vandaag (export-leeftijden, exportschema); --today om dat te wijzigen.\n",
+                          "The demo takes \(DateFormatting(language: .en).date(today)) as today (export ages, export schedule); --today to change it.\n"))
+        }
         terminal.note(t("2/3 maten berekenen", "2/3 computing the metrics"))
         let source: MetricsSource<StoreError>
         do { source = try MetricsSource.reading(store) } catch { throw .store(error, path: storePath) }
@@ -88,12 +107,13 @@ struct DemoCommand {
         let feedback = try VillageFeedbackReader.read(store, databasePath: storePath, villages: source.villages.map(\.code))
         let written = try ReportCommand.write(audiences: Audience.allCases, source: source, args: args,
                                               common: CommonOptions(args), out: out,
-                                              commandLine: ReportCommand.commandLine(arguments), feedback: feedback)
+                                              commandLine: ReportCommand.commandLine(arguments), defaultToday: today,
+                                              feedback: feedback)
         for html in written where html.hasSuffix(".html") {
             console.out(t("Rapport: \(html)\n", "Report: \(html)\n"))
         }
-        console.out(t("\(written.count) bestanden geschreven in \(out) (HTML, figures/*.svg, tables/*.csv)\n",
-                      "\(written.count) files written in \(out) (HTML, figures/*.svg, tables/*.csv)\n"))
+        console.out(t("\(n(written.count)) bestanden geschreven in \(out) (HTML, figures/*.svg, tables/*.csv)\n",
+                      "\(n(written.count)) files written in \(out) (HTML, figures/*.svg, tables/*.csv)\n"))
     }
 }
 
@@ -141,9 +161,10 @@ enum DemoSummary {
         do {
             let c = try store.counts()
             let nl = language == .nl
+            let n = language.count
             console.out(nl
-                ? "Store \(storePath): \(c.villages) dorpen, \(c.cases) hulpvragen, \(c.tasks) vrijwilligerstaken, \(c.imports) imports, \(c.rejected) afgekeurde rijen\n"
-                : "Store \(storePath): \(c.villages) villages, \(c.cases) cases, \(c.tasks) volunteer tasks, \(c.imports) imports, \(c.rejected) rejected rows\n")
+                ? "Store \(storePath): \(n(c.villages)) dorpen, \(n(c.cases)) hulpvragen, \(n(c.tasks)) vrijwilligerstaken, \(n(c.imports)) imports, \(n(c.rejected)) afgekeurde rijen\n"
+                : "Store \(storePath): \(n(c.villages)) villages, \(n(c.cases)) cases, \(n(c.tasks)) volunteer tasks, \(n(c.imports)) imports, \(n(c.rejected)) rejected rows\n")
         } catch {
             throw .store(error, path: storePath)
         }

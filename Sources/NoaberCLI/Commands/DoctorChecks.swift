@@ -167,8 +167,8 @@ struct DoctorChecks {
             let (rejected, rejectedImports) = try db.rejectedRows()
             findings.append(rejected == 0
                 ? .ok("afgekeurd", nl: "geen afgekeurde rijen.", en: "no rejected rows.")
-                : .warning("afgekeurd", nl: "\(rejected) afgekeurde rijen in \(rejectedImports) imports wachten op correctie. Bekijk ze met 'noaber rejected --db \(storePath)' en vraag het dorp om een verbeterde export.",
-                           en: "\(rejected) rejected rows in \(rejectedImports) imports await correction. See them with 'noaber rejected --db \(storePath)' and ask the village for a corrected export."))
+                : .warning("afgekeurd", nl: "\(Language.nl.count(Int(rejected))) afgekeurde rijen in \(Language.nl.count(Int(rejectedImports))) imports wachten op correctie. Bekijk ze met 'noaber rejected --db \(storePath)' en vraag het dorp om een verbeterde export.",
+                           en: "\(Language.en.count(Int(rejected))) rejected rows in \(Language.en.count(Int(rejectedImports))) imports await correction. See them with 'noaber rejected --db \(storePath)' and ask the village for a corrected export."))
 
             let missing = try db.villagesWithoutFacts()
             findings.append(missing.isEmpty

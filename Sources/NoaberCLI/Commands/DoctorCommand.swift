@@ -10,19 +10,29 @@ import NoaberModel
 struct DoctorCommand {
     static let spec = CommandSpec(
         name: "doctor",
-        abstract: "Check a store and its key, and say what to do.",
-        discussion: """
+        abstract: Localized(nl: "Controleer een store en zijn sleutel, en zeg wat er te doen is.",
+                            en: "Check a store and its key, and say what to do."),
+        discussion: Localized(nl: """
+        Controleert dat het bestand een noaber-store van een bekende schemaversie is, PRAGMA integrity_check en \
+        foreign_key_check, dat de pseudonimiseringssleutel er is, alleen door de eigenaar te lezen is en bij de store \
+        hoort, de grootte van de WAL, de telling van de rijen van elke import, afgekeurde rijen die nog openstaan, \
+        dorpen zonder inwonersaantallen en de leeftijd van de nieuwste export van elk dorp (waarschuwing na 90 dagen).
+        Leest alleen: de store wordt alleen-lezen geopend en nooit gerepareerd of gemigreerd.
+        Exit: 0 gezond (waarschuwingen mogen), 74 probleem met de store, 78 probleem met de sleutel.
+        """, en: """
         Checks that the file is a noaber store of a known schema version, PRAGMA integrity_check and \
         foreign_key_check, that the pseudonymisation key is present, readable by its owner only and belongs to \
         the store, the size of the WAL, the row accounting of every import, rejected rows still pending, villages \
         without population facts and the age of each village's latest export (warning after 90 days).
         Only reads: the store is opened read-only and never repaired or migrated.
         Exit: 0 healthy (warnings allowed), 74 store problem, 78 key problem.
-        """,
+        """),
         options: CommonOptions.specs + [
             CommonOptions.keyFileSpec,
-            OptionSpec(name: "today", valueName: "date", help: "The date to measure export ages against (YYYY-MM-DD).",
-                       defaultDescription: "today"),
+            OptionSpec(name: "today", valueName: Placeholder.date,
+                       help: Localized(nl: "De datum waartegen de leeftijd van exports wordt gemeten (JJJJ-MM-DD).",
+                                       en: "The date to measure export ages against (YYYY-MM-DD)."),
+                       defaultDescription: Localized(nl: "vandaag", en: "today")),
         ])
 
     let common: CommonOptions
@@ -30,14 +40,7 @@ struct DoctorCommand {
 
     init(_ args: ParsedArguments) throws(CLIFailure) {
         common = CommonOptions(args)
-        if let text = args.string("today") {
-            guard let date = CivilDate(iso: text) else {
-                throw .usage(UsageError(message: "--today must be a date YYYY-MM-DD, got '\(text)'", commandPath: args.commandPath))
-            }
-            today = date
-        } else {
-            today = SystemClock.today()
-        }
+        today = try CommonOptions.today(args) ?? SystemClock.today()
     }
 
     func run(_ console: Console) throws(CLIFailure) {
@@ -56,10 +59,11 @@ struct DoctorCommand {
     /// One line per check: the verdict, the check's name and the sentence; then a summary line.
     static func render(_ findings: [DoctorFinding], store: String, language: Language) -> String {
         let width = findings.map { $0.severity.label(language).count }.max() ?? 0
+        // Dutch and English check names differ; the verdict column is as wide as its longest word.
         var out = language == .nl ? "noaber doctor: \(store)\n" : "noaber doctor: \(store)\n"
         for f in findings {
             let label = f.severity.label(language)
-            out += label + String(repeating: " ", count: width - label.count) + "  " + f.check + ": " + f.advice.text(language) + "\n"
+            out += label + String(repeating: " ", count: width - label.count) + "  " + f.checkName(language) + ": " + f.advice.text(language) + "\n"
         }
         let worst = findings.map(\.severity).max() ?? .ok
         switch worst {

@@ -24,10 +24,21 @@ struct DoctorFinding: Equatable {
         case store, key, data
     }
 
+    /// The check's name as written in Dutch (`integriteit`); see ``checkName(_:)``.
     let check: String
     let severity: Severity
     let area: Area
     let advice: Localized
+
+    /// The check's name in `language`: the Dutch name, or its English one.
+    func checkName(_ language: Language) -> String {
+        language == .nl ? check : Self.englishCheckNames[check] ?? check
+    }
+
+    private static let englishCheckNames = [
+        "integriteit": "integrity", "verwijzingen": "references", "waarden": "values", "dossiernummers": "case ids",
+        "sleutel": "key", "boekhouding": "accounting", "afgekeurd": "rejected", "dorpen": "villages", "verdwenen": "vanished",
+    ]
 
     static func ok(_ check: String, _ area: Area = .store, nl: String, en: String) -> DoctorFinding {
         DoctorFinding(check: check, severity: .ok, area: area, advice: Localized(nl: nl, en: en))

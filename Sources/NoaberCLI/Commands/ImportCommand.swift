@@ -6,8 +6,25 @@ import NoaberStore
 struct ImportCommand {
     static let spec = CommandSpec(
         name: "import",
-        abstract: "Import village exports (cases or volunteer tasks) into the store.",
-        discussion: """
+        abstract: Localized(nl: "Importeer exports van dorpen (hulpvragen of vrijwilligerstaken) in de store.",
+                            en: "Import village exports (cases or volunteer tasks) into the store."),
+        discussion: Localized(nl: """
+        Elk bestand wordt in één transactie geïmporteerd: helemaal of helemaal niet. Rijen met een ongeldige waarde \
+        worden in hun geheel afgekeurd en bewaard met regel, veld en reden (zie 'noaber rejected'). Hetzelfde bestand \
+        nog eens importeren verandert niets; een nieuwere export van een dorp werkt de hulpvragen bij op case_id.
+        Een bestand in het standaardformaat van noaber heeft geen profiel nodig; andere exports wel: --profile \
+        (docs/profiles.md).
+        Een Excel-werkmap (.xlsx) wordt direct gelezen: het eerste werkblad waarvan noaber of het profiel de kopregel \
+        herkent (of --sheet); een titel en lege rijen boven de kopregel worden overgeslagen, een totaalrij onder de \
+        gegevens wordt gemeld en niet geteld.
+        De exportdatum (wanneer de export is gemaakt) komt uit --as-of, anders uit een datum in de bestandsnaam, \
+        anders uit de wijzigingsdatum van het bestand; het rapport zegt welke.
+        Voorbeelden:
+          noaber villages import Datasets/villages.csv
+          noaber import Datasets/exports/SAA-cases-canonical.csv --as-of 2025-01-10
+          noaber import Datasets/exports/DEU-cases-dutch-excel.csv --profile Datasets/profiles/dutch-excel-cases.json --as-of 2025-01-06
+          noaber import registratie-2024.xlsx --sheet Hulpvragen --profile mijn-dorp.json --as-of 2025-01-06
+        """, en: """
         Each file is imported in one transaction: completely or not at all. Rows with an invalid value are \
         rejected whole and kept with their line, field and reason (see 'noaber rejected'). Importing the same \
         file again changes nothing; a newer export of a village updates its cases by case_id.
@@ -22,30 +39,45 @@ struct ImportCommand {
           noaber import Datasets/exports/SAA-cases-canonical.csv --as-of 2025-01-10
           noaber import Datasets/exports/DEU-cases-dutch-excel.csv --profile Datasets/profiles/dutch-excel-cases.json --as-of 2025-01-06
           noaber import registratie-2024.xlsx --sheet Hulpvragen --profile mijn-dorp.json --as-of 2025-01-06
-        """,
+        """),
         options: CommonOptions.specs + [
             CommonOptions.keyFileSpec,
-            OptionSpec(name: "village", valueName: "code", help: "All rows belong to this village; rows naming another are rejected."),
-            OptionSpec(name: "profile", valueName: "file", help: "Mapping profile (JSON) for a non-canonical export."),
-            OptionSpec(name: "kind", valueName: "kind", help: "What the file holds.", allowed: ["cases", "tasks"],
-                       defaultDescription: "from the header or profile"),
-            OptionSpec(name: "as-of", valueName: "date", help: "Date the export was made (YYYY-MM-DD); open cases are censored there."),
-            OptionSpec(name: "sheet", valueName: "name|number",
-                       help: "The worksheet of an .xlsx workbook to read, by name or 1-based number.",
-                       defaultDescription: "the profile's sheet, else the first sheet with a recognised header"),
-            OptionSpec(name: "id-scope", valueName: "scope",
-                       help: "Whose keys person_id and volunteer_id are: each village numbers its own, or one key system for the municipality.",
-                       allowed: ["village", "municipality"], defaultDescription: "the profile's id_scope, else village"),
+            OptionSpec(name: "village", valueName: Placeholder.code,
+                       help: Localized(nl: "Alle rijen horen bij dit dorp; rijen die een ander dorp noemen worden afgekeurd.",
+                                       en: "All rows belong to this village; rows naming another are rejected.")),
+            OptionSpec(name: "profile", valueName: Placeholder.file,
+                       help: Localized(nl: "Koppelprofiel (JSON) voor een export die niet in het standaardformaat is.",
+                                       en: "Mapping profile (JSON) for a non-canonical export.")),
+            OptionSpec(name: "kind", valueName: Placeholder.kind, help: Localized(nl: "Wat het bestand bevat.", en: "What the file holds."),
+                       allowed: ["cases", "tasks"],
+                       defaultDescription: Localized(nl: "uit de kopregel of het profiel", en: "from the header or profile")),
+            OptionSpec(name: "as-of", valueName: Placeholder.date,
+                       help: Localized(nl: "Datum waarop de export is gemaakt (JJJJ-MM-DD); open hulpvragen lopen tot die datum.",
+                                       en: "Date the export was made (YYYY-MM-DD); open cases are censored there.")),
+            OptionSpec(name: "sheet", valueName: Placeholder.sheet,
+                       help: Localized(nl: "Het werkblad van een .xlsx-werkmap, op naam of nummer (vanaf 1).",
+                                       en: "The worksheet of an .xlsx workbook to read, by name or 1-based number."),
+                       defaultDescription: Localized(nl: "het werkblad van het profiel, anders het eerste met een herkende kopregel",
+                                                     en: "the profile's sheet, else the first sheet with a recognised header")),
+            OptionSpec(name: "id-scope", valueName: Placeholder.scope,
+                       help: Localized(nl: "Van wie de sleutels person_id en volunteer_id zijn: elk dorp nummert zijn eigen, of één sleutelsysteem voor de gemeente.",
+                                       en: "Whose keys person_id and volunteer_id are: each village numbers its own, or one key system for the municipality."),
+                       allowed: ["village", "municipality"],
+                       defaultDescription: Localized(nl: "id_scope van het profiel, anders village", en: "the profile's id_scope, else village")),
             CommonOptions.format(["text", "json"]),
         ],
         flags: [
-            FlagSpec(name: "strict", help: "Fail the whole import when any row is rejected."),
-            FlagSpec(name: "dry-run", help: "Check and count everything, store nothing."),
+            FlagSpec(name: "strict", help: Localized(nl: "Laat de hele import mislukken zodra één rij wordt afgekeurd.",
+                                                     en: "Fail the whole import when any row is rejected.")),
+            FlagSpec(name: "dry-run", help: Localized(nl: "Controleer en tel alles, sla niets op.", en: "Check and count everything, store nothing.")),
             FlagSpec(name: "incremental",
-                     help: "The file lists only new and changed cases (default: a full export of every case so far, the profile's export key may say otherwise)."),
+                     help: Localized(nl: "Het bestand bevat alleen nieuwe en gewijzigde hulpvragen (standaard: een volledige export van alle hulpvragen tot nu toe; de sleutel export van het profiel kan anders zeggen).",
+                                     en: "The file lists only new and changed cases (default: a full export of every case so far, the profile's export key may say otherwise).")),
             CommonOptions.quietFlag,
         ],
-        positionals: [PositionalSpec(name: "file", help: "CSV exports or .xlsx workbooks to import.", repeatable: true)])
+        positionals: [PositionalSpec(name: "file", valueName: Placeholder.file,
+                                     help: Localized(nl: "CSV-exports of .xlsx-werkmappen om te importeren.", en: "CSV exports or .xlsx workbooks to import."),
+                                     repeatable: true)])
 
     let common: CommonOptions
     let files: [String]
@@ -66,7 +98,8 @@ struct ImportCommand {
         if args.flag("incremental") { options.exportKind = .incremental }
         if let text = args.string("as-of") {
             guard let date = CivilDate(iso: text) else {
-                throw .usage(UsageError(message: "--as-of must be a date YYYY-MM-DD, got '\(text)'", commandPath: args.commandPath))
+                throw .usage(UsageError(nl: "--as-of moet een datum JJJJ-MM-DD zijn, gegeven: '\(text)'",
+                                        en: "--as-of must be a date YYYY-MM-DD, got '\(text)'", commandPath: args.commandPath))
             }
             options.asOf = date
         }
@@ -103,7 +136,7 @@ struct ImportCommand {
                 if !json { console.out(ImportReportText.render(report, language: common.language)) }
             } catch {
                 terminal.clearProgress()
-                console.err("Error: " + error.message(common.language) + "\n")
+                console.err(HelpFormatter.errorPrefix(common.language) + error.message(common.language) + "\n")
                 if firstFailure == nil { firstFailure = .importFailed(error) }
             }
         }

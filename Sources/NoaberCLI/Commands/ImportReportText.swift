@@ -26,7 +26,7 @@ enum ImportReportText {
         case "file_modified"?: source = t("wijzigingsdatum bestand — geef liever --as-of", "file modification date — prefer --as-of")
         default: source = ""
         }
-        s += "  " + t("soort", "kind") + ": \(r.kind.rawValue) · " + t("profiel", "profile") + ": \(TerminalText.sanitised(r.profile)) · "
+        s += "  " + t("soort", "kind") + ": \(r.kind.label(language)) · " + t("profiel", "profile") + ": \(TerminalText.sanitised(r.profile)) · "
         if let sheet = r.sheet {
             s += t("werkblad", "sheet") + ": \(TerminalText.sanitised(sheet))"
             if let row = r.headerRow { s += " · " + t("kopregel: rij \(row)", "header: row \(row)") }
@@ -41,15 +41,16 @@ enum ImportReportText {
             s += " · " + (r.idScope == .village ? t("sleutels per dorp", "keys per village")
                                                  : t("sleutels gedeeld in de gemeente", "keys shared across the municipality")) + "\n"
         }
-        s += "  " + t("gelezen \(r.rowsRead) = geaccepteerd \(r.accepted) + afgekeurd \(r.rejected)",
-                      "read \(r.rowsRead) = accepted \(r.accepted) + rejected \(r.rejected)")
-        s += t("   (nieuw \(r.inserted), bijgewerkt \(r.updated), ongewijzigd \(r.unchangedRows)",
-               "   (new \(r.inserted), updated \(r.updated), unchanged \(r.unchangedRows)")
-        if r.keptNewer > 0 { s += t(", nieuwere versie behouden \(r.keptNewer)", ", newer version kept \(r.keptNewer)") }
+        let n = language.count
+        s += "  " + t("gelezen \(n(r.rowsRead)) = geaccepteerd \(n(r.accepted)) + afgekeurd \(n(r.rejected))",
+                      "read \(n(r.rowsRead)) = accepted \(n(r.accepted)) + rejected \(n(r.rejected))")
+        s += t("   (nieuw \(n(r.inserted)), bijgewerkt \(n(r.updated)), ongewijzigd \(n(r.unchangedRows))",
+               "   (new \(n(r.inserted)), updated \(n(r.updated)), unchanged \(n(r.unchangedRows))")
+        if r.keptNewer > 0 { s += t(", nieuwere versie behouden \(n(r.keptNewer))", ", newer version kept \(n(r.keptNewer))") }
         s += ")\n"
         if r.skippedRows > 0 {
-            s += "  " + t("overgeslagen (geen gegevens, niet geteld): \(r.skippedRows) rij(en)",
-                          "skipped (not data, not counted): \(r.skippedRows) row(s)") + "\n"
+            s += "  " + t("overgeslagen (geen gegevens, niet geteld): \(n(r.skippedRows)) rij(en)",
+                          "skipped (not data, not counted): \(n(r.skippedRows)) row(s)") + "\n"
         }
         for w in r.warnings { s += "  " + t("let op", "warning") + ": \(TerminalText.sanitised(w))\n" }
         for x in r.firstRejections {
@@ -58,8 +59,8 @@ enum ImportReportText {
             s += ": \(TerminalText.sanitised(x.reason))\n"
         }
         if r.rejected > r.firstRejections.count, let id = r.importID {
-            s += "  " + t("… alle \(r.rejected) afgekeurde rijen: noaber rejected --import \(id)",
-                          "… all \(r.rejected) rejected rows: noaber rejected --import \(id)") + "\n"
+            s += "  " + t("… alle \(n(r.rejected)) afgekeurde rijen: noaber rejected --import \(id)",
+                          "… all \(n(r.rejected)) rejected rows: noaber rejected --import \(id)") + "\n"
         }
         return s
     }

@@ -6,25 +6,35 @@ import NoaberStore
 /// `noaber imports`: the provenance of every import; `noaber rejected`: the quarantined rows.
 enum ProvenanceCommands {
     static let importsSpec = CommandSpec(
-        name: "imports", abstract: "List every import: file, SHA-256, profile, as-of date and row accounting.",
+        name: "imports", abstract: Localized(nl: "Toon elke import: bestand, SHA-256, profiel, exportdatum en telling van de rijen.",
+                                             en: "List every import: file, SHA-256, profile, as-of date and row accounting."),
         options: CommonOptions.specs + [
             CommonOptions.format(["text", "json"]),
         ])
 
     static let rejectedSpec = CommandSpec(
-        name: "rejected", abstract: "Show rejected rows with their line, field and reason.",
-        discussion: """
+        name: "rejected", abstract: Localized(nl: "Toon afgekeurde rijen met hun regel, veld en reden.",
+                                              en: "Show rejected rows with their line, field and reason."),
+        discussion: Localized(nl: """
+        De ruwe tekst houdt alleen de cellen die hun eigen controle doorstonden (bekende codes, datums, getallen, \
+        dossiernummers); persoons- en vrijwilligerssleutels zijn gepseudonimiseerd, elke andere cel is leeggemaakt, \
+        en de rij noemt de leeggemaakte kolommen.
+        --for-village CODE toont wat een dorp nodig heeft om zijn blad te verbeteren: bestand, regel, zijn eigen \
+        kolomkop, de reden en de veilige cellen van de rij, met Nederlandse koppen tenzij --lang en; --csv-dialect \
+        excel-nl opent in Nederlandse Excel.
+        """, en: """
         The raw text keeps only the cells that passed their own check (known codes, dates, numbers, file numbers); \
         person and volunteer ids are pseudonymised, every other cell is blanked, and the row names the blanked columns.
         --for-village CODE lists what a village needs to fix its sheet: file, line, its own column header, the reason \
         and the row's safe cells, with Dutch headers unless --lang en; --csv-dialect excel-nl opens in Dutch Excel.
-        """,
+        """),
         options: CommonOptions.specs + [
-            OptionSpec(name: "import", valueName: "id", help: "Only rows of this import."),
-            OptionSpec(name: "for-village", valueName: "code", help: "The rows of every import of this village, as the village reads them."),
+            OptionSpec(name: "import", valueName: Placeholder.id, help: Localized(nl: "Alleen rijen van deze import.", en: "Only rows of this import.")),
+            OptionSpec(name: "for-village", valueName: Placeholder.code,
+                       help: Localized(nl: "De rijen van elke import van dit dorp, zoals het dorp ze leest.",
+                                       en: "The rows of every import of this village, as the village reads them.")),
             CommonOptions.format(["text", "json", "csv"]),
-            OptionSpec(name: "csv-dialect", valueName: "dialect", help: "CSV dialect (excel-nl: ';', decimal comma, BOM).",
-                       allowed: ["standard", "excel-nl"], defaultDescription: "standard"),
+            CommonOptions.csvDialectSpec(default: Localized(verbatim: "standard")),
         ])
 
     static func runImports(_ args: ParsedArguments, _ console: Console) throws(CLIFailure) {
@@ -42,8 +52,9 @@ enum ProvenanceCommands {
             let export = i.kind == .villages ? "" : (i.exportKind == .full ? (nl ? "volledig" : "full") : (nl ? "aanvullend" : "incremental"))
             let keys = i.kind == .villages ? "" : (i.idScope == .village ? (nl ? "per dorp" : "per village") : (nl ? "gemeente" : "municipality"))
             let file = i.sheet.map { "\(i.fileName) [\($0)]" } ?? i.fileName
-            table.add([String(i.id), i.kind.rawValue, i.village ?? "", i.asOf.iso, export, keys, String(i.rowsRead), String(i.accepted),
-                       String(i.rejected), i.profile ?? "", String(i.sha256.prefix(12)), file])
+            let n = common.language.count
+            table.add([String(i.id), i.kind.label(common.language), i.village ?? "", i.asOf.iso, export, keys, n(i.rowsRead), n(i.accepted),
+                       n(i.rejected), i.profile ?? "", String(i.sha256.prefix(12)), file])
         }
         console.out(table.render())
     }
@@ -68,7 +79,8 @@ enum ProvenanceCommands {
                                                                   : ["import", "line", "field", "reason", "raw row"], rightAligned: [0, 1])
             for r in rows { table.add([String(r.importID), String(r.line), r.field ?? "", r.reason, r.raw]) }
             console.out(table.render())
-            console.err(common.text("\(rows.count) afgekeurde rij(en)\n", "\(rows.count) rejected row(s)\n"))
+            let count = common.language.count(rows.count)
+            console.err(common.text("\(count) afgekeurde rij(en)\n", "\(count) rejected row(s)\n"))
         }
     }
 
@@ -99,7 +111,8 @@ enum ProvenanceCommands {
             var table = TextTable(header: VillageRejection.header(common.language), rightAligned: [1])
             for r in rows { table.add(r.cells) }
             console.out(table.render())
-            console.err(common.text("\(rows.count) afgekeurde rij(en) van dorp \(village)\n", "\(rows.count) rejected row(s) of village \(village)\n"))
+            let count = common.language.count(rows.count)
+            console.err(common.text("\(count) afgekeurde rij(en) van dorp \(village)\n", "\(count) rejected row(s) of village \(village)\n"))
         }
         let shared = Set(rows.map(\.importID)).compactMap { id in imports.first { $0.id == id && $0.village == nil } }
         for i in shared.sorted(by: { $0.id < $1.id }) {

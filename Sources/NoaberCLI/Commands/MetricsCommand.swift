@@ -12,8 +12,19 @@ struct MetricsCommand {
 
     static let spec = CommandSpec(
         name: "metrics",
-        abstract: "Compute reach, response time, prevented escalation, volunteer load and data quality.",
-        discussion: """
+        abstract: Localized(nl: "Bereken bereik, reactietijd, voorkomen escalatie, vrijwilligersbelasting en datakwaliteit.",
+                            en: "Compute reach, response time, prevented escalation, volunteer load and data quality."),
+        discussion: Localized(nl: """
+        De rijen zijn 'tidy' (één cijfer per rij): village, period, metric, value, lower, upper, n, suppressed. Kleine \
+        aantallen worden onderdrukt: aantallen 1 tot k-1 (k = 5) en elk cijfer dat daarvan is afgeleid staan als <5, \
+        over de dorpen en hun gemeente samen. --no-suppression is alleen voor intern onderzoek.
+        Perioden: 2024, 2024Q3, 2024-05 of 2024-01-01..2024-06-30; --every month|quarter|year deelt ze op. \
+        Standaard: het laatste volle kalenderjaar vóór de nieuwste export.
+        --format csv en json zijn voor programma's: codes en ISO-datums, dezelfde bytes in elke taal.
+        Voorbeelden:
+          noaber metrics reach --period 2024 --by municipality
+          noaber metrics response --period 2023-01-01..2024-12-31 --every quarter --format csv > response.csv
+        """, en: """
         Output rows are tidy: village, period, metric, value, lower, upper, n, suppressed. Disclosure control is on: \
         counts 1 to k-1 (k = 5) and every figure derived from them are suppressed (<5), across villages and their \
         municipality together. --no-suppression is for internal research only.
@@ -22,27 +33,45 @@ struct MetricsCommand {
         Examples:
           noaber metrics reach --period 2024 --by municipality
           noaber metrics response --period 2023-01-01..2024-12-31 --every quarter --format csv > response.csv
-        """,
+        """),
         options: CommonOptions.specs + [
-            OptionSpec(name: "village", valueName: "code", help: "Only these villages (repeatable).", repeatable: true),
-            OptionSpec(name: "period", valueName: "period", help: "Period to compute.", defaultDescription: "last full year"),
-            OptionSpec(name: "every", valueName: "unit", help: "Split the period.", allowed: ["month", "quarter", "year"]),
-            OptionSpec(name: "by", valueName: "grouping", help: "Grouping.", allowed: ["village", "municipality", "all"],
-                       defaultDescription: "village"),
+            OptionSpec(name: "village", valueName: Placeholder.code, help: Localized(nl: "Alleen deze dorpen.", en: "Only these villages."),
+                       repeatable: true),
+            OptionSpec(name: "period", valueName: Placeholder.period, help: Localized(nl: "De periode.", en: "Period to compute."),
+                       defaultDescription: Localized(nl: "laatste volle jaar", en: "last full year")),
+            OptionSpec(name: "every", valueName: Placeholder.unit, help: Localized(nl: "Deel de periode op.", en: "Split the period."),
+                       allowed: ["month", "quarter", "year"]),
+            OptionSpec(name: "by", valueName: Placeholder.grouping,
+                       help: Localized(nl: "Per dorp, per gemeente of alles samen.", en: "Per village, per municipality or all together."),
+                       allowed: ["village", "municipality", "all"], defaultDescription: Localized(verbatim: "village")),
             CommonOptions.format(["table", "csv", "json"]),
-            OptionSpec(name: "csv-dialect", valueName: "dialect", help: "CSV dialect (excel-nl: ';', decimal comma, BOM).",
-                       allowed: ["standard", "excel-nl"], defaultDescription: "standard"),
-            OptionSpec(name: "min-cell", valueName: "k", help: "Smallest count shown.", defaultDescription: "5"),
-            OptionSpec(name: "parameters", valueName: "file", help: "Escalation parameter file.",
-                       defaultDescription: "Datasets/parameters/escalation.json values"),
-            OptionSpec(name: "draws", valueName: "n", help: "Monte Carlo draws.", defaultDescription: "10000"),
-            OptionSpec(name: "seed", valueName: "n", help: "Monte Carlo seed.", defaultDescription: "20240305"),
-            OptionSpec(name: "volunteer-threshold", valueName: "hours", help: "Weekly hours above which a volunteer counts as heavily loaded.",
-                       defaultDescription: "4"),
+            CommonOptions.csvDialectSpec(default: Localized(verbatim: "standard")),
+            OptionSpec(name: "min-cell", valueName: Placeholder.k, help: Localized(nl: "Kleinste aantal dat getoond wordt.", en: "Smallest count shown."),
+                       defaultDescription: Localized(verbatim: "5")),
+            OptionSpec(name: "parameters", valueName: Placeholder.file, help: Localized(nl: "Bestand met escalatieparameters.", en: "Escalation parameter file."),
+                       defaultDescription: Localized(nl: "de waarden van Datasets/parameters/escalation.json",
+                                                     en: "Datasets/parameters/escalation.json values")),
+            OptionSpec(name: "draws", valueName: Placeholder.n, help: Localized(nl: "Aantal Monte-Carlotrekkingen.", en: "Monte Carlo draws."),
+                       defaultDescription: Localized(verbatim: "10000")),
+            OptionSpec(name: "seed", valueName: Placeholder.n, help: Localized(nl: "Startwaarde (seed) van de Monte-Carlotrekkingen.", en: "Monte Carlo seed."),
+                       defaultDescription: Localized(verbatim: "20240305")),
+            OptionSpec(name: "volunteer-threshold", valueName: Placeholder.hours,
+                       help: Localized(nl: "Uren per week waarboven een vrijwilliger als zwaar belast telt.",
+                                       en: "Weekly hours above which a volunteer counts as heavily loaded."),
+                       defaultDescription: Localized(verbatim: "4")),
+            CommonOptions.todaySpec(),
+            OptionSpec(name: "export-every", valueName: Placeholder.unit,
+                       help: Localized(nl: "Hoe vaak elk dorp een export van hulpvragen hoort te sturen (datakwaliteit).",
+                                       en: "How often each village is expected to send a case export (data quality)."),
+                       allowed: ["month", "quarter", "year"], defaultDescription: Localized(verbatim: "quarter")),
         ],
-        flags: [FlagSpec(name: "no-suppression", help: "Show small cells (internal research only)."),
+        flags: [FlagSpec(name: "no-suppression", help: Localized(nl: "Toon kleine aantallen (alleen voor intern onderzoek).",
+                                                             en: "Show small cells (internal research only).")),
                 CommonOptions.includePartialFlag],
-        positionals: [PositionalSpec(name: "family", help: "reach, response, escalation, volunteers, quality or all.", optional: true)])
+        positionals: [PositionalSpec(name: "family", valueName: Placeholder.family,
+                                     help: Localized(nl: "reach (bereik), response (reactietijd), escalation (escalatie), volunteers (vrijwilligers), quality (kwaliteit) of all (alles).",
+                                                     en: "reach, response, escalation, volunteers, quality or all."),
+                                     optional: true)])
 
     let common: CommonOptions
     let family: MetricFamily
@@ -53,8 +82,10 @@ struct MetricsCommand {
         common = CommonOptions(args)
         let name = args.positional("family") ?? "all"
         guard let f = MetricFamily(rawValue: name) else {
-            let hint = Suggestion.closest(to: name, among: Self.families).map { " Did you mean '\($0)'?" } ?? ""
-            throw .usage(UsageError(message: "Unknown metric family '\(name)'; expected one of: \(Self.families.joined(separator: ", ")).\(hint)",
+            let hint = Suggestion.closest(to: name, among: Self.families).map(Suggestion.didYouMean) ?? Localized(verbatim: "")
+            let list = Self.families.joined(separator: ", ")
+            throw .usage(UsageError(message: Localized(nl: "Onbekende groep maten '\(name)'; verwacht een van: \(list).",
+                                                       en: "Unknown metric family '\(name)'; expected one of: \(list).") + hint,
                                     commandPath: args.commandPath))
         }
         family = f
@@ -86,7 +117,7 @@ struct MetricsCommand {
         if options.grouping == .village { rows += result.funnel.flatMap(\.rows) + result.funnelDispersion.flatMap(\.rows) }
         rows = MetricRow.sortedTidy(rows)
         switch args.string("format") {
-        case "json": console.out(try JSONOutput.render(rows))
+        case "json": console.out(try JSONOutput.render(rows.map(TidyNumber.tidy)))
         case "csv":
             let dialect: CSVDialect = args.string("csv-dialect") == "excel-nl" ? .excelDutch : .standard
             console.out(TidyCSV.render(rows, dialect: dialect))

@@ -9,35 +9,58 @@ import NoaberStore
 struct ReportCommand {
     static let spec = CommandSpec(
         name: "report",
-        abstract: "Write a report (HTML, SVG figures, CSV tables) for the raadsbrief, lerend netwerk, researchers or each village.",
-        discussion: """
-        Writes <out>/report-<audience>.html (self-contained: no network, prints on A4), <out>/figures/*.svg and \
-        <out>/tables/*.csv. Disclosure control applies to every file (<5); --no-suppression is for internal work only.
-        --audience dorp writes one A4 page per village, <out>/<code>/report-dorp-<code>.html with its figures and \
+        abstract: Localized(nl: "Schrijf een rapport (HTML, SVG-figuren, CSV-tabellen) voor de raadsbrief, het lerend netwerk, onderzoekers of elk dorp.",
+                            en: "Write a report (HTML, SVG figures, CSV tables) for the raadsbrief, lerend netwerk, researchers or each village."),
+        discussion: Localized(nl: """
+        Schrijft <map>/report-<publiek>.html (op zichzelf staand: geen netwerk, print op A4), <map>/figures/*.svg en \
+        <map>/tables/*.csv. Kleine aantallen worden in elk bestand onderdrukt (<5); --no-suppression is alleen voor intern werk.
+        --audience dorp schrijft één A4-pagina per dorp, <map>/<code>/report-dorp-<code>.html met zijn figuren en \
+        tabellen, steeds naast alle dorpen; --village kiest dan de pagina's.
+        Voorbeeld: noaber report --audience raadsbrief --period 2024 --out raadsbrief-2024
+        """, en: """
+        Writes <dir>/report-<audience>.html (self-contained: no network, prints on A4), <dir>/figures/*.svg and \
+        <dir>/tables/*.csv. Disclosure control applies to every file (<5); --no-suppression is for internal work only.
+        --audience dorp writes one A4 page per village, <dir>/<code>/report-dorp-<code>.html with its figures and \
         tables, each against all villages; --village then picks the pages.
         Example: noaber report --audience raadsbrief --period 2024 --out raadsbrief-2024
-        """,
+        """),
         options: CommonOptions.specs + [
-            OptionSpec(name: "audience", valueName: "audience",
-                       help: "Who the report is for (repeatable; 'all' writes every audience into <out>/<audience>/).",
+            OptionSpec(name: "audience", valueName: Placeholder.audience,
+                       help: Localized(nl: "Voor wie het rapport is ('all' schrijft ze allemaal in <map>/<publiek>/).",
+                                       en: "Who the report is for ('all' writes every one into <dir>/<audience>/)."),
                        repeatable: true, allowed: Audience.allCases.map(\.rawValue) + ["all"], required: true),
-            OptionSpec(name: "village", valueName: "code", help: "Only these villages; for dorp, the villages that get a page (repeatable).",
+            OptionSpec(name: "village", valueName: Placeholder.code,
+                       help: Localized(nl: "Alleen deze dorpen; bij dorp: de dorpen die een pagina krijgen.",
+                                       en: "Only these villages; for dorp, the villages that get a page."),
                        repeatable: true),
-            OptionSpec(name: "highlight", valueName: "code",
-                       help: "Mark this village as the reader's own in funnel plots and per-village panels (repeatable).",
+            OptionSpec(name: "highlight", valueName: Placeholder.code,
+                       help: Localized(nl: "Markeer dit dorp als het eigen dorp van de lezer in trechterdiagrammen en panelen per dorp.",
+                                       en: "Mark this village as the reader's own in funnel plots and per-village panels."),
                        repeatable: true),
-            OptionSpec(name: "period", valueName: "period", help: "Period of the report.", defaultDescription: "last full year"),
-            OptionSpec(name: "every", valueName: "unit", help: "Trend periods within the report period.",
-                       allowed: ["month", "quarter", "year"], defaultDescription: "quarter"),
-            OptionSpec(name: "out", valueName: "dir", help: "Output folder.", defaultDescription: "noaber-report"),
-            OptionSpec(name: "csv-dialect", valueName: "dialect", help: "CSV dialect (excel-nl: ';', decimal comma, BOM).",
-                       allowed: ["standard", "excel-nl"], defaultDescription: "standard"),
-            OptionSpec(name: "min-cell", valueName: "k", help: "Smallest count shown.", defaultDescription: "5"),
-            OptionSpec(name: "parameters", valueName: "file", help: "Escalation parameter file."),
-            OptionSpec(name: "draws", valueName: "n", help: "Monte Carlo draws.", defaultDescription: "10000"),
-            OptionSpec(name: "seed", valueName: "n", help: "Monte Carlo seed.", defaultDescription: "20240305"),
+            OptionSpec(name: "period", valueName: Placeholder.period, help: Localized(nl: "De periode van het rapport.", en: "Period of the report."),
+                       defaultDescription: Localized(nl: "laatste volle jaar", en: "last full year")),
+            OptionSpec(name: "every", valueName: Placeholder.unit,
+                       help: Localized(nl: "Trendperioden binnen de periode van het rapport.", en: "Trend periods within the report period."),
+                       allowed: ["month", "quarter", "year"], defaultDescription: Localized(verbatim: "quarter")),
+            OptionSpec(name: "out", valueName: Placeholder.dir, help: Localized(nl: "Uitvoermap.", en: "Output folder."),
+                       defaultDescription: Localized(verbatim: "noaber-report")),
+            CommonOptions.csvDialectSpec(default: Localized(nl: "excel-nl bij --lang nl, standard bij --lang en; metrics.csv altijd standard",
+                                                            en: "excel-nl with --lang nl, standard with --lang en; metrics.csv always standard")),
+            OptionSpec(name: "min-cell", valueName: Placeholder.k, help: Localized(nl: "Kleinste aantal dat getoond wordt.", en: "Smallest count shown."),
+                       defaultDescription: Localized(verbatim: "5")),
+            OptionSpec(name: "parameters", valueName: Placeholder.file, help: Localized(nl: "Bestand met escalatieparameters.", en: "Escalation parameter file.")),
+            OptionSpec(name: "draws", valueName: Placeholder.n, help: Localized(nl: "Aantal Monte-Carlotrekkingen.", en: "Monte Carlo draws."),
+                       defaultDescription: Localized(verbatim: "10000")),
+            OptionSpec(name: "seed", valueName: Placeholder.n, help: Localized(nl: "Startwaarde (seed) van de Monte-Carlotrekkingen.", en: "Monte Carlo seed."),
+                       defaultDescription: Localized(verbatim: "20240305")),
+            CommonOptions.todaySpec(),
+            OptionSpec(name: "export-every", valueName: Placeholder.unit,
+                       help: Localized(nl: "Hoe vaak elk dorp een export van hulpvragen hoort te sturen (datakwaliteit).",
+                                       en: "How often each village is expected to send a case export (data quality)."),
+                       allowed: ["month", "quarter", "year"], defaultDescription: Localized(verbatim: "quarter")),
         ],
-        flags: [FlagSpec(name: "no-suppression", help: "Show small cells (internal research only)."),
+        flags: [FlagSpec(name: "no-suppression", help: Localized(nl: "Toon kleine aantallen (alleen voor intern onderzoek).",
+                                                             en: "Show small cells (internal research only).")),
                 CommonOptions.includePartialFlag, CommonOptions.quietFlag])
 
     let args: ParsedArguments
@@ -84,9 +107,9 @@ struct ReportCommand {
     /// `--village` picks the pages (`readings` keeps the other reports apart then); `feedback`
     /// is their to-do material (`VillageFeedbackReader`).
     static func write(audiences: [Audience], source: MetricsSource<StoreError>, args: ParsedArguments, common: CommonOptions,
-                      out: String, commandLine: String, folderPerAudience: Bool? = nil,
+                      out: String, commandLine: String, defaultToday: CivilDate? = nil, folderPerAudience: Bool? = nil,
                       feedback: [String: VillageFeedback] = [:]) throws(CLIFailure) -> [String] {
-        let options = try MetricsOptionsParser.options(args, source: source)
+        let options = try MetricsOptionsParser.options(args, source: source, defaultToday: defaultToday)
         guard let period = try MetricsOptionsParser.reportPeriod(args, source: source) else {
             throw .internal("no period")
         }
@@ -103,11 +126,13 @@ struct ReportCommand {
         request.highlight = args.strings("highlight")
         request.minCell = options.minCell
         request.suppress = options.suppress
-        request.csvDialect = args.string("csv-dialect") == "excel-nl" ? .excelDutch : .standard
+        // Readable tables follow the language unless asked otherwise; the tidy metrics.csv is always standard.
+        request.csvDialect = args.string("csv-dialect").map { $0 == "excel-nl" ? .excelDutch : .standard }
         request.escalationParameters = options.escalationParameters
         request.draws = options.escalationDraws
         request.seed = options.seed
         request.includePartial = options.includePartial
+        request.exportEvery = options.exportEvery
         // Read in the source's snapshot: the list matches the figures even if an import commits now.
         let imports = source.imports
         var provenance = ReportProvenance(
@@ -117,7 +142,7 @@ struct ReportCommand {
                               exportKind: $0.exportKind, idScope: $0.idScope)
             },
             generatedOn: options.today ?? source.asOf.values.max() ?? CivilDate(dayNumber: 0),
-            softwareVersion: "noaber " + NoaberCommandLine.version, commandLine: commandLine)
+            softwareVersion: NoaberCommandLine.version, commandLine: commandLine)
         provenance.villageFeedback = feedback
         try FileSystem.createDirectory(out)
         do {
@@ -134,6 +159,10 @@ struct ReportCommand {
             throw error
         } catch let error as StoreError {
             throw .store(error, path: common.databasePath)
+        } catch ReportError.cannotWrite(let path, let reason) {
+            // The reason is the system's own text (strerror), which is English.
+            throw .cannotCreate(Localized(nl: "\(path) kan niet worden geschreven: \(reason); het rapport is niet geschreven",
+                                          en: "cannot write \(path): \(reason); the report was not written"))
         } catch {
             throw .cannotCreate(Localized(nl: "\(out): rapport niet geschreven: \(error)", en: "\(out): report not written: \(error)"))
         }

@@ -7,29 +7,47 @@ import NoaberSynth
 struct SynthCommand {
     static let spec = CommandSpec(
         name: "synth",
-        abstract: "Write synthetic village exports (deterministic for a seed).",
-        discussion: """
-        Writes <out>/villages.csv, <out>/cases-<dialect>.csv and <out>/tasks.csv for --villages synthetic villages \
+        abstract: Localized(nl: "Schrijf synthetische exports van dorpen (vast voor een seed).",
+                            en: "Write synthetic village exports (deterministic for a seed)."),
+        discussion: Localized(nl: """
+        Schrijft <map>/villages.csv, <map>/cases-<dialect>.csv en <map>/tasks.csv voor --villages synthetische dorpen \
+        (of de zes meegeleverde dorpen van Dinkelland). Alle gegevens zijn verzonnen: geen echte inwoners.
+        --bundled schrijft de meegeleverde map Datasets/ precies zoals ze in git staat.
+        Voorbeeld (de invoer van de benchmark): noaber synth --villages 100 --rows 1000000 --out /tmp/bench
+        """, en: """
+        Writes <dir>/villages.csv, <dir>/cases-<dialect>.csv and <dir>/tasks.csv for --villages synthetic villages \
         (or the six bundled Dinkelland villages with --dinkelland). All data are synthetic: no real residents.
         --bundled rewrites the bundled Datasets/ folder exactly as committed.
         Example (the benchmark's input): noaber synth --villages 100 --rows 1000000 --out /tmp/bench
-        """,
+        """),
         options: [
-            OptionSpec(name: "out", valueName: "dir", help: "Output folder (created).", defaultDescription: "synth-out"),
-            OptionSpec(name: "seed", valueName: "n", help: "Random seed.", defaultDescription: "20250101"),
-            OptionSpec(name: "villages", valueName: "n", help: "Number of synthetic villages.", defaultDescription: "6 (Dinkelland)"),
-            OptionSpec(name: "rows", valueName: "n", help: "Total case rows (else about 60 per 1,000 inhabitants a year)."),
-            OptionSpec(name: "dialect", valueName: "dialect", help: "Export dialect.", allowed: ExportDialect.allCases.map(\.rawValue),
-                       defaultDescription: "canonical"),
-            OptionSpec(name: "from", valueName: "date", help: "First day requests come in.", defaultDescription: "2023-01-01"),
-            OptionSpec(name: "to", valueName: "date", help: "Last day requests come in.", defaultDescription: "2025-12-31"),
-            OptionSpec(name: "as-of", valueName: "date", help: "Export date (open cases are open then).", defaultDescription: "<to> + 10 days"),
+            OptionSpec(name: "out", valueName: Placeholder.dir, help: Localized(nl: "Uitvoermap (wordt gemaakt).", en: "Output folder (created)."),
+                       defaultDescription: Localized(verbatim: "synth-out")),
+            OptionSpec(name: "seed", valueName: Placeholder.n, help: Localized(nl: "Startwaarde (seed) van het toeval.", en: "Random seed."),
+                       defaultDescription: Localized(verbatim: "20250101")),
+            OptionSpec(name: "villages", valueName: Placeholder.n, help: Localized(nl: "Aantal synthetische dorpen.", en: "Number of synthetic villages."),
+                       defaultDescription: Localized(verbatim: "6 (Dinkelland)")),
+            OptionSpec(name: "rows", valueName: Placeholder.n,
+                       help: Localized(nl: "Totaal aantal rijen hulpvragen (anders ongeveer 60 per 1.000 inwoners per jaar).",
+                                       en: "Total case rows (else about 60 per 1,000 inhabitants a year).")),
+            OptionSpec(name: "dialect", valueName: Placeholder.dialect, help: Localized(nl: "Dialect van de export.", en: "Export dialect."),
+                       allowed: ExportDialect.allCases.map(\.rawValue), defaultDescription: Localized(verbatim: "canonical")),
+            OptionSpec(name: "from", valueName: Placeholder.date, help: Localized(nl: "Eerste dag waarop hulpvragen binnenkomen.", en: "First day requests come in."),
+                       defaultDescription: Localized(verbatim: "2023-01-01")),
+            OptionSpec(name: "to", valueName: Placeholder.date, help: Localized(nl: "Laatste dag waarop hulpvragen binnenkomen.", en: "Last day requests come in."),
+                       defaultDescription: Localized(verbatim: "2025-12-31")),
+            OptionSpec(name: "as-of", valueName: Placeholder.date,
+                       help: Localized(nl: "Exportdatum (open hulpvragen zijn dan nog open).", en: "Export date (open cases are open then)."),
+                       defaultDescription: Localized(nl: "<to> + 10 dagen", en: "<to> + 10 days")),
+            CommonOptions.langSpec,
         ],
         flags: [
-            FlagSpec(name: "bundled", help: "Rewrite the bundled datasets under --out (default Datasets)."),
-            FlagSpec(name: "no-tasks", help: "Write no volunteer-task export."),
+            FlagSpec(name: "bundled", help: Localized(nl: "Schrijf de meegeleverde datasets opnieuw onder --out (standaard Datasets).",
+                                                      en: "Rewrite the bundled datasets under --out (default Datasets).")),
+            FlagSpec(name: "no-tasks", help: Localized(nl: "Schrijf geen export van vrijwilligerstaken.", en: "Write no volunteer-task export.")),
             FlagSpec(name: "residents-within-population",
-                     help: "Cap each village's residents at its inhabitants (else they grow with --rows)."),
+                     help: Localized(nl: "Houd het aantal inwoners met een hulpvraag per dorp binnen het inwonertal (anders groeit het met --rows).",
+                                     en: "Cap each village's residents at its inhabitants (else they grow with --rows).")),
             CommonOptions.quietFlag,
         ])
 
@@ -44,7 +62,7 @@ struct SynthCommand {
                 let written = try SynthGenerator.writeBundledDatasets(root: root)
                 for f in written { console.out("\(f.path)  \(f.rows)\n") }
             } catch {
-                throw .cannotCreate(Localized(nl: "\(root): \(error)", en: "\(root): \(error)"))
+                throw .cannotCreate(Localized(nl: "\(root): niet geschreven: \(error)", en: "\(root): not written: \(error)"))
             }
             return
         }
@@ -60,7 +78,8 @@ struct SynthCommand {
         func date(_ name: String, _ fallback: CivilDate) throws(CLIFailure) -> CivilDate {
             guard let text = args.string(name) else { return fallback }
             guard let d = CivilDate(iso: text) else {
-                throw .usage(UsageError(message: "--\(name) must be a date YYYY-MM-DD, got '\(text)'", commandPath: args.commandPath))
+                throw .usage(UsageError(nl: "--\(name) moet een datum JJJJ-MM-DD zijn, gegeven: '\(text)'",
+                                        en: "--\(name) must be a date YYYY-MM-DD, got '\(text)'", commandPath: args.commandPath))
             }
             return d
         }
@@ -68,12 +87,14 @@ struct SynthCommand {
         let to = try date("to", CivilDate(dayNumber: 20453))           // 2025-12-31
         let asOf = try date("as-of", to.adding(days: 10))
         guard from <= to else {
-            throw .usage(UsageError(message: "--from must not be after --to", commandPath: args.commandPath))
+            throw .usage(UsageError(nl: "--from mag niet na --to liggen", en: "--from must not be after --to", commandPath: args.commandPath))
         }
         if let villageCount, villageCount < 1 || villageCount > 10_000 {
-            throw .usage(UsageError(message: "--villages must be 1…10000", commandPath: args.commandPath))
+            throw .usage(UsageError(nl: "--villages moet 1…10000 zijn", en: "--villages must be 1…10000", commandPath: args.commandPath))
         }
-        if let rows, rows < 0 { throw .usage(UsageError(message: "--rows must not be negative", commandPath: args.commandPath)) }
+        if let rows, rows < 0 {
+            throw .usage(UsageError(nl: "--rows mag niet negatief zijn", en: "--rows must not be negative", commandPath: args.commandPath))
+        }
         // Synthetic villages start registering on the first day their requests come in.
         let villages = villageCount.map { count in
             SyntheticVillages.make(count: count, seed: seed).map { v in
@@ -105,7 +126,7 @@ struct SynthCommand {
         } catch let failure as CLIFailure {
             throw failure
         } catch {
-            throw .cannotCreate(Localized(nl: "\(out): \(error)", en: "\(out): \(error)"))
+            throw .cannotCreate(Localized(nl: "\(out): niet geschreven: \(error)", en: "\(out): not written: \(error)"))
         }
     }
 

@@ -5,24 +5,33 @@ import NoaberStore
 /// `noaber villages import FILE` and `noaber villages list`.
 enum VillagesCommand {
     static let importSpec = CommandSpec(
-        name: "import", abstract: "Import the villages file (population and funding facts).",
-        discussion: "Columns: village,name,municipality,inhabitants,inhabitants_75plus,paid_hours_per_week,cost_per_year_eur. "
-            + "Re-importing updates villages by code. The file may be CSV or an .xlsx workbook.",
+        name: "import", abstract: Localized(nl: "Importeer het dorpenbestand (inwoners en financiering).",
+                                            en: "Import the villages file (population and funding facts)."),
+        discussion: Localized(
+            nl: "Kolommen: village,name,municipality,inhabitants,inhabitants_75plus,paid_hours_per_week,cost_per_year_eur. "
+                + "Opnieuw importeren werkt de dorpen bij op code. Het bestand mag CSV of een .xlsx-werkmap zijn.",
+            en: "Columns: village,name,municipality,inhabitants,inhabitants_75plus,paid_hours_per_week,cost_per_year_eur. "
+                + "Re-importing updates villages by code. The file may be CSV or an .xlsx workbook."),
         options: CommonOptions.specs + [
-            OptionSpec(name: "sheet", valueName: "name|number", help: "The worksheet of an .xlsx workbook to read, by name or 1-based number.",
-                       defaultDescription: "the first sheet with a villages header"),
+            OptionSpec(name: "sheet", valueName: Placeholder.sheet,
+                       help: Localized(nl: "Het werkblad van een .xlsx-werkmap, op naam of nummer (vanaf 1).",
+                                       en: "The worksheet of an .xlsx workbook to read, by name or 1-based number."),
+                       defaultDescription: Localized(nl: "het eerste werkblad met een kopregel van dorpen",
+                                                     en: "the first sheet with a villages header")),
             CommonOptions.format(["text", "json"]),
         ],
-        positionals: [PositionalSpec(name: "file", help: "The villages file (CSV or .xlsx).")])
+        positionals: [PositionalSpec(name: "file", valueName: Placeholder.file,
+                                     help: Localized(nl: "Het dorpenbestand (CSV of .xlsx).", en: "The villages file (CSV or .xlsx)."))])
 
     static let listSpec = CommandSpec(
-        name: "list", abstract: "List the villages in the store.",
+        name: "list", abstract: Localized(nl: "Toon de dorpen in de store.", en: "List the villages in the store."),
         options: CommonOptions.specs + [
             CommonOptions.format(["text", "json"]),
         ])
 
     static let spec = CommandSpec(
-        name: "villages", abstract: "Manage the villages and their population facts.",
+        name: "villages", abstract: Localized(nl: "Beheer de dorpen en hun inwonersaantallen.", en: "Manage the villages and their population facts."),
+        options: [CommonOptions.langSpec],
         subcommands: [importSpec, listSpec], defaultSubcommand: "list")
 
     static func runImport(_ args: ParsedArguments, _ console: Console) throws(CLIFailure) {
@@ -53,24 +62,10 @@ enum VillagesCommand {
             ? ["code", "naam", "gemeente", "inwoners", "75+", "uren/week", "kosten/jaar"]
             : ["code", "name", "municipality", "inhabitants", "75+", "hours/week", "cost/year"], rightAligned: [3, 4, 5, 6])
         for v in villages {
-            table.add([v.code, v.name, v.municipality, String(v.inhabitants), v.inhabitants75Plus.map(String.init) ?? "",
-                       v.paidHoursPerWeek.map { Plain.number($0) } ?? "", v.costPerYearEUR.map { Plain.number($0) } ?? ""])
+            let language = common.language
+            table.add([v.code, v.name, v.municipality, language.count(v.inhabitants), v.inhabitants75Plus.map(language.count) ?? "",
+                       v.paidHoursPerWeek.map { language.quantity($0) } ?? "", v.costPerYearEUR.map { language.quantity($0) } ?? ""])
         }
         console.out(table.render())
     }
-}
-
-/// Plain number text for terminal tables (no thousands separators, so values copy cleanly).
-enum Plain {
-    static func number(_ v: Double, digits: Int = 2) -> String {
-        if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
-        var s = String(v)
-        if let dot = s.firstIndex(of: "."), s.distance(from: dot, to: s.endIndex) > digits + 1 {
-            let factor = pow10(digits)
-            s = String((v * factor).rounded() / factor)
-        }
-        return s
-    }
-
-    private static func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { r, _ in r * 10 } }
 }

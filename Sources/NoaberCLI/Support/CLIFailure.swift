@@ -42,7 +42,7 @@ enum CLIFailure: Error {
 
     func message(_ language: Language) -> String {
         switch self {
-        case .usage(let e): return e.message
+        case .usage(let e): return e.message.text(language)
         case .importFailed(let e): return e.message(language)
         case .store(let e, let path):
             let prefix = path.map { "\($0): " } ?? ""

@@ -11,29 +11,67 @@ struct CommonOptions {
     let quiet: Bool
 
     static let specs: [OptionSpec] = [
-        OptionSpec(name: "db", valueName: "path", help: "The SQLite store.", defaultDescription: "$NOABER_DB or ./noaber.sqlite"),
-        OptionSpec(name: "lang", valueName: "language", help: "Language of what people read.", allowed: ["nl", "en"],
-                   defaultDescription: "nl"),
+        OptionSpec(name: "db", valueName: Placeholder.path, help: Localized(nl: "De SQLite-store.", en: "The SQLite store."),
+                   defaultDescription: Localized(nl: "$NOABER_DB of ./noaber.sqlite", en: "$NOABER_DB or ./noaber.sqlite")),
+        langSpec,
     ]
-    static let keyFileSpec = OptionSpec(name: "key-file", valueName: "path",
-                                        help: "Pseudonymisation key; share one across a municipality's stores.",
-                                        defaultDescription: "<db>.key")
+    /// `--lang`: every command takes it, so that its help and usage errors can be asked for in
+    /// either language (`ArgumentParser.language(in:environment:)` reads it before parsing).
+    static let langSpec = OptionSpec(name: "lang", valueName: Placeholder.language,
+                                     help: Localized(nl: "Taal van wat mensen lezen: hulp, meldingen, rapporten.",
+                                                     en: "Language of what people read: help, messages, reports."),
+                                     allowed: ["nl", "en"],
+                                     defaultDescription: Localized(nl: "$NOABER_LANG, anders nl", en: "$NOABER_LANG, else nl"))
+    static let keyFileSpec = OptionSpec(name: "key-file", valueName: Placeholder.path,
+                                        help: Localized(nl: "Pseudonimiseringssleutel; deel er één over de stores van een gemeente.",
+                                                        en: "Pseudonymisation key; share one across a municipality's stores."),
+                                        defaultDescription: Localized(verbatim: "<db>.key"))
     /// `--format`: the first value is the default.
     static func format(_ values: [String]) -> OptionSpec {
-        OptionSpec(name: "format", valueName: "format", help: "Output format.", allowed: values,
-                   defaultDescription: values.first)
+        OptionSpec(name: "format", valueName: Placeholder.format, help: Localized(nl: "Uitvoerformaat.", en: "Output format."),
+                   allowed: values, defaultDescription: values.first.map(Localized.init(verbatim:)))
     }
 
-    static let quietFlag = FlagSpec(name: "quiet", short: "q", help: "No progress on standard error.")
+    /// `--csv-dialect`; `default` says what applies when it is not given.
+    static func csvDialectSpec(default description: Localized) -> OptionSpec {
+        OptionSpec(name: "csv-dialect", valueName: Placeholder.dialect,
+                   help: Localized(nl: "CSV-dialect (excel-nl: ';', decimale komma, BOM; standard: ',', decimale punt).",
+                                   en: "CSV dialect (excel-nl: ';', decimal comma, BOM; standard: ',', decimal point)."),
+                   allowed: ["standard", "excel-nl"], defaultDescription: description)
+    }
+
+    /// `--today`: the day the run counts as today (export ages, the export schedule, the date a
+    /// report says it was made), so a report can be made again exactly as it was, and the demo can
+    /// measure its bundled exports against their own time.
+    static func todaySpec(default description: Localized = Localized(nl: "vandaag", en: "today")) -> OptionSpec {
+        OptionSpec(name: "today", valueName: Placeholder.date,
+                   help: Localized(nl: "De dag die als vandaag geldt: leeftijd van exports, exportschema, datum van het rapport (JJJJ-MM-DD).",
+                                   en: "The day that counts as today: export ages, export schedule, the report's date (YYYY-MM-DD)."),
+                   defaultDescription: description)
+    }
+
+    /// The `--today` given, nil when absent; a usage error when it is not a date.
+    static func today(_ args: ParsedArguments) throws(CLIFailure) -> CivilDate? {
+        guard let text = args.string("today") else { return nil }
+        guard let date = CivilDate(iso: text) else {
+            throw .usage(UsageError(nl: "--today moet een datum JJJJ-MM-DD zijn, gegeven: '\(text)'",
+                                    en: "--today must be a date YYYY-MM-DD, got '\(text)'", commandPath: args.commandPath))
+        }
+        return date
+    }
+
+    static let quietFlag = FlagSpec(name: "quiet", short: "q", help: Localized(nl: "Geen voortgang op standaardfout.",
+                                                                               en: "No progress on standard error."))
     static let includePartialFlag = FlagSpec(
         name: "include-partial",
-        help: "Count villages whose data cover a period only partly in counts, totals and funnel plots anyway (research; the output says so).")
+        help: Localized(nl: "Tel dorpen waarvan de gegevens een periode maar deels dekken tóch mee in aantallen, totalen en trechterdiagrammen (onderzoek; de uitvoer zegt het).",
+                        en: "Count villages whose data cover a period only partly in counts, totals and funnel plots anyway (research; the output says so)."))
 
     init(_ args: ParsedArguments, environment: [String: String] = ProcessInfo.processInfo.environment) {
         let db = args.string("db") ?? environment["NOABER_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "noaber.sqlite"
         databasePath = db
         keyPath = args.string("key-file") ?? KeyCustody.defaultKeyPath(forStore: db)
-        language = Language(rawValue: args.string("lang") ?? "nl") ?? .nl
+        language = Language.chosen(option: args.string("lang"), environment: environment)
         quiet = args.flag("quiet")
     }
 

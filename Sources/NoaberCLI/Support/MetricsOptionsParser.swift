@@ -6,13 +6,15 @@ import NoaberModel
 /// Turns the options `metrics` and `report` share into `MetricsOptions`, with usage errors that
 /// name the option.
 enum MetricsOptionsParser {
-    static func options<F: Error>(_ args: ParsedArguments, source: MetricsSource<F>) throws(CLIFailure) -> MetricsOptions {
-        func usage(_ message: String) -> CLIFailure { .usage(UsageError(message: message, commandPath: args.commandPath)) }
+    /// `defaultToday` stands in for the system clock when `--today` is not given (the demo).
+    static func options<F: Error>(_ args: ParsedArguments, source: MetricsSource<F>,
+                                  defaultToday: CivilDate? = nil) throws(CLIFailure) -> MetricsOptions {
+        func usage(_ nl: String, _ en: String) -> CLIFailure { .usage(UsageError(nl: nl, en: en, commandPath: args.commandPath)) }
         let period: Period
         do {
             if let text = args.string("period") { period = try Period(parsing: text) } else { period = try defaultPeriod(source) }
         } catch {
-            throw usage("--period: \(error.description)")
+            throw usage("--period: \(error.message(.nl))", "--period: \(error.message(.en))")
         }
         var periods = [period]
         if let every = args.string("every"), let unit = Period.Unit(rawValue: every) { periods = period.split(every: unit) }
@@ -20,16 +22,19 @@ enum MetricsOptionsParser {
         var options = MetricsOptions(grouping: grouping, periods: periods)
         do {
             if let k = try args.int("min-cell") {
-                guard k >= 2 else { throw usage("--min-cell must be at least 2 (use --no-suppression to switch it off)") }
+                guard k >= 2 else {
+                    throw usage("--min-cell moet minstens 2 zijn (zet onderdrukking uit met --no-suppression)",
+                                "--min-cell must be at least 2 (use --no-suppression to switch it off)")
+                }
                 options.minCell = k
             }
             if let draws = try args.int("draws") {
-                guard (100...1_000_000).contains(draws) else { throw usage("--draws must be 100…1000000") }
+                guard (100...1_000_000).contains(draws) else { throw usage("--draws moet 100…1000000 zijn", "--draws must be 100…1000000") }
                 options.escalationDraws = draws
             }
             if let seed = try args.int("seed") { options.seed = UInt64(bitPattern: Int64(seed)) }
             if let h = try args.double("volunteer-threshold") {
-                guard h > 0 else { throw usage("--volunteer-threshold must be above 0") }
+                guard h > 0 else { throw usage("--volunteer-threshold moet groter dan 0 zijn", "--volunteer-threshold must be above 0") }
                 options.volunteerThresholdHoursPerWeek = h
             }
         } catch let failure as CLIFailure {
@@ -39,18 +44,19 @@ enum MetricsOptionsParser {
         } catch {
             throw .internal("\(error)")
         }
+        if let every = args.string("export-every"), let unit = Period.Unit(rawValue: every) { options.exportEvery = unit }
         options.suppress = !args.flag("no-suppression")
         options.includePartial = args.flag("include-partial")
-        options.today = SystemClock.today()
+        options.today = try CommonOptions.today(args) ?? defaultToday ?? SystemClock.today()
         if let path = args.string("parameters") {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw .noInput(Localized(nl: "parameterbestand \(path) niet gevonden", en: "parameter file \(path) not found"))
             }
             do { options.escalationParameters = try EscalationParameters.decode(json: [UInt8](data)) } catch {
-                throw .config(Localized(nl: "\(path): \(error.description)", en: "\(path): \(error.description)"))
+                throw .config(Localized(nl: "\(path): \(error.message(.nl))", en: "\(path): \(error.message(.en))"))
             }
         }
-        do { try options.validate() } catch { throw usage(error.description) }
+        do { try options.validate() } catch { throw usage(error.message(.nl), error.message(.en)) }
         return options
     }
 
@@ -60,7 +66,7 @@ enum MetricsOptionsParser {
             if let text = args.string("period") { return try Period(parsing: text) }
             return try defaultPeriod(source)
         } catch {
-            throw .usage(UsageError(message: "--period: \(error.description)", commandPath: args.commandPath))
+            throw .usage(UsageError(nl: "--period: \(error.message(.nl))", en: "--period: \(error.message(.en))", commandPath: args.commandPath))
         }
     }
 

@@ -54,6 +54,8 @@ enum MetricsTable {
         case .ratio: return f.decimal(v, fractionDigits: 2)
         case .share: return f.percent(v)
         case .index: return f.decimal(v, fractionDigits: 2)
+        case .year: return f.decimal(v, fractionDigits: 0, grouping: false)
+        case .severity: return FindingSeverity(rawValue: Int(v)).map { $0.label(f.language) } ?? f.decimal(v, fractionDigits: 0)
         }
     }
 }

@@ -12,6 +12,8 @@ struct GroupTally: Sendable {
     var response: ResponseMetrics.Tally?
     var volunteers: VolunteerLoad.Tally?
     var escalation: EscalationMetrics.Tally?
+    /// Cases waiting for a first contact at the end of the period (with the response family).
+    var waiting: WaitingMetrics.Tally?
     /// The villages whose case data cover the whole period (or part of it, with
     /// `--include-partial`): those counted in every figure that grows with the time observed,
     /// and whose inhabitants, paid hours and costs are the group's denominators.
@@ -34,6 +36,7 @@ struct GroupTally: Sendable {
         self.pooled = pooled
         if plan.reach { reach = ReachMetrics.Tally(residents: plan.residents) }
         if plan.response, !countsOnly { response = ResponseMetrics.Tally() }
+        if plan.response { waiting = WaitingMetrics.Tally() }
         if plan.volunteers { volunteers = VolunteerLoad.Tally() }
         if plan.escalation { escalation = EscalationMetrics.Tally() }
     }
@@ -63,8 +66,16 @@ struct GroupTally: Sendable {
             casesCounted.append(village.village)
             let slice = village.cases(in: period)
             reach?.add(slice)
-            volunteers?.add(cases: slice, openAtEnd: village.openCases(at: period.end))
+            // One scan of the open cases serves the open caseload and the waiting list, unless the
+            // village's data end before the period does (only with --include-partial).
+            let reference = WaitingMetrics.referenceDay(village, period: period)
+            let atEnd = volunteers != nil || (waiting != nil && reference == period.end) ? village.openCases(at: period.end) : nil
+            if let atEnd { volunteers?.add(cases: slice, openAtEnd: atEnd.open) }
+            if waiting != nil {
+                waiting?.add(reference == period.end ? atEnd ?? village.openCases(at: reference) : village.openCases(at: reference))
+            }
             escalation?.add(slice, followUpDays: followUpDays)
+            escalation?.noteFollowUp(casesEnd: village.coverage.casesEnd, period: period, followUpDays: followUpDays)
         }
         if countTasks {
             tasksCounted.append(village.village)
@@ -105,6 +116,9 @@ struct GroupTally: Sendable {
         }
         if let volunteers, !casesCounted.isEmpty {
             part.rows += VolunteerLoad.ondersteunerRows(volunteers, group: counted, period: period)
+        }
+        if let waiting, !casesCounted.isEmpty {
+            part.rows += WaitingMetrics.rows(waiting, group: counted, period: period, countsOnly: countsOnly)
         }
         if let escalation, !casesCounted.isEmpty {
             let group = counted

@@ -7,6 +7,10 @@ import NoaberModel
 public enum MetricCatalog {
     public enum Unit: String, Sendable {
         case count, per1000, percent, days, hours, euros, ratio, share, index
+        /// A calendar year (a price level): written without a thousands separator.
+        case year
+        /// A data-quality finding's severity: 1 info, 2 warning, 3 error (`FindingSeverity`).
+        case severity
     }
 
     public struct Entry: Sendable {
@@ -36,8 +40,29 @@ public enum MetricCatalog {
         "first_contact_within_7d_pct": Entry(nl: "eerste contact binnen 7 dagen", en: "first contact within 7 days", unit: .percent),
         "response_negative_durations": Entry(nl: "negatieve duren (datafout)", en: "negative durations (data error)", unit: .count),
         "escalation_cases_counted": Entry(nl: "hulpvragen met risico, uitkomst bekend", en: "cases with a risk and known outcome", unit: .count),
-        "avoided_cost_eur": Entry(nl: "geschatte vermeden kosten", en: "estimated avoided cost", unit: .euros),
-        "return_per_euro": Entry(nl: "geschatte opbrengst per euro", en: "estimated return per euro", unit: .ratio),
+        // The median of the Monte Carlo draws with their 5–95% interval (until 2026-12: the value at
+        // the most likely parameters, now `avoided_cost_eur_most_likely`).
+        "avoided_cost_eur": Entry(nl: "geschatte vermeden kosten (mediaan)", en: "estimated avoided cost (median)", unit: .euros),
+        // Every parameter at its most likely value; lies near the bottom of the interval.
+        "avoided_cost_eur_most_likely": Entry(nl: "vermeden kosten bij meest waarschijnlijke parameters",
+                                              en: "avoided cost at the most likely parameters", unit: .euros),
+        // The median avoided cost per euro of the ondersteuner's cost, with the 5–95% interval.
+        "return_per_euro": Entry(nl: "geschatte opbrengst per euro (mediaan)", en: "estimated return per euro (median)", unit: .ratio),
+        // The price level of the euro figures: the year the run's last period ends in (CBS CPI).
+        "avoided_cost_price_year": Entry(nl: "prijspeil vermeden kosten", en: "price level of the avoided cost", unit: .year),
+        // 1 when every counted village's as-of date lies more than the follow-up horizon after
+        // the period's end, else 0 (recent cases then count only when closed: too low).
+        "escalation_follow_up_complete": Entry(nl: "follow-up van de periode voorbij (1 = ja)",
+                                               en: "follow-up of the period complete (1 = yes)", unit: .count),
+        // Who is waiting now: cases without a first contact at the end of the period (or the
+        // as-of date when earlier), and of them those waiting over 2, 7 and 30 days.
+        "open_waiting": Entry(nl: "wachtend op eerste contact aan het eind", en: "waiting for first contact at the end", unit: .count),
+        "open_waiting_over_2d": Entry(nl: "wachtend, langer dan 2 dagen", en: "waiting, over 2 days", unit: .count),
+        "open_waiting_over_7d": Entry(nl: "wachtend, langer dan 7 dagen", en: "waiting, over 7 days", unit: .count),
+        "open_waiting_over_30d": Entry(nl: "wachtend, langer dan 30 dagen", en: "waiting, over 30 days", unit: .count),
+        "open_waiting_over_2d_pct": Entry(nl: "van de wachtenden: langer dan 2 dagen", en: "of those waiting: over 2 days", unit: .percent),
+        "open_waiting_over_7d_pct": Entry(nl: "van de wachtenden: langer dan 7 dagen", en: "of those waiting: over 7 days", unit: .percent),
+        "open_waiting_over_30d_pct": Entry(nl: "van de wachtenden: langer dan 30 dagen", en: "of those waiting: over 30 days", unit: .percent),
         "volunteers_active": Entry(nl: "actieve vrijwilligers", en: "active volunteers", unit: .count),
         "volunteers_per_1000": Entry(nl: "actieve vrijwilligers per 1.000 inwoners", en: "active volunteers per 1,000 inhabitants", unit: .per1000),
         "volunteer_tasks": Entry(nl: "vrijwilligerstaken", en: "volunteer tasks", unit: .count),
@@ -62,6 +87,12 @@ public enum MetricCatalog {
         "duplicate_cases": Entry(nl: "mogelijke dubbele hulpvragen", en: "possible duplicate cases", unit: .count),
         "days_since_latest_export": Entry(nl: "dagen sinds laatste export", en: "days since latest export", unit: .days),
         "cases_vanished": Entry(nl: "hulpvragen niet meer in een nieuwere export", en: "cases missing from a newer export", unit: .count),
+        // The export schedule (one case export per quarter by default, on time within 15 days).
+        "exports_expected": Entry(nl: "exports verwacht", en: "exports expected", unit: .count),
+        "exports_received": Entry(nl: "exports ontvangen", en: "exports received", unit: .count),
+        "exports_on_time": Entry(nl: "exports op tijd", en: "exports on time", unit: .count),
+        // How many days the data lag behind the export schedule (0: on schedule).
+        "export_days_late": Entry(nl: "dagen achter op het exportschema", en: "days behind the export schedule", unit: .days),
         "coverage_pct": Entry(nl: "dekking hulpvragen (deel van de dagen)", en: "case data coverage (share of days)", unit: .percent),
         "tasks_coverage_pct": Entry(nl: "dekking vrijwilligerstaken (deel van de dagen)", en: "volunteer task coverage (share of days)", unit: .percent),
         "villages_covered": Entry(nl: "dorpen met gegevens over de hele periode", en: "villages with data for the whole period", unit: .count),
@@ -81,6 +112,10 @@ public enum MetricCatalog {
         "funnel_phi": ("overdispersie φ van de trechter", "funnel overdispersion φ", .index),
         "funnel_tau2": ("spreiding tussen dorpen τ² van de trechter", "funnel between-village variance τ²", .index),
         "funnel_widened": ("trechtergrenzen verbreed (1) of exact (0)", "funnel limits widened (1) or exact (0)", .index),
+        // Per flagged month: the modified z-score of its case count (|M| ≥ 3.5).
+        "outlier_modified_z": ("uitschieter (gewijzigde z-score)", "outlier (modified z-score)", .index),
+        // The severity of a data-quality finding about the named row: 1 info, 2 warning, 3 error.
+        "finding": ("bevinding", "finding", .severity),
     ]
 
     /// Reading order for tables: families together, headline figures first. Category rows
@@ -97,13 +132,17 @@ public enum MetricCatalog {
             "new_residents", "new_residents_pct", "anonymous_cases", "collective_cases", "theme", "theme_pct", "source", "source_pct",
             "first_contact_median_days", "first_contact_median_not_reached", "first_contact_within_2d_pct", "first_contact_within_7d_pct",
             "closure_median_days", "closure_median_not_reached", "response_negative_durations",
-            "escalation_cases_counted", "avoided_cost_eur", "return_per_euro",
+            "open_waiting", "open_waiting_over_2d", "open_waiting_over_2d_pct", "open_waiting_over_7d", "open_waiting_over_7d_pct",
+            "open_waiting_over_30d", "open_waiting_over_30d_pct",
+            "escalation_cases_counted", "avoided_cost_eur", "avoided_cost_eur_most_likely", "return_per_euro",
+            "avoided_cost_price_year", "escalation_follow_up_complete",
             "volunteers_active", "volunteers_per_1000", "volunteer_tasks", "volunteer_hours", "volunteer_hours_median",
             "volunteer_hours_p90", "volunteer_hours_max", "volunteer_hours_per_week", "volunteer_hours_top20_share", "volunteer_gini",
             "volunteers_over_threshold", "boundary_tasks", "support_hours", "support_hours_per_paid_hour", "open_cases_at_end",
             "cases_per_paid_hour", "rows_read", "rows_rejected", "rejected_pct", "rejected", "completeness_pct", "dates_out_of_order",
-            "dates_in_future", "duplicate_cases", "cases_vanished", "days_since_latest_export", "funnel_95", "funnel_998", "funnel_position",
-            "funnel_phi", "funnel_tau2", "funnel_widened",
+            "dates_in_future", "duplicate_cases", "cases_vanished", "days_since_latest_export",
+            "exports_expected", "exports_received", "exports_on_time", "export_days_late", "outlier_modified_z", "finding",
+            "funnel_95", "funnel_998", "funnel_position", "funnel_phi", "funnel_tau2", "funnel_widened",
         ]
         return Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
     }()
@@ -130,9 +169,11 @@ public enum MetricCatalog {
             if let s = Source(rawValue: code) { return (s.dutchLabel, s.englishLabel) }
         case "avoided_cost_eur":
             if let r = Risk(rawValue: code) { return (r.dutchLabel, r.englishLabel) }
-        case "funnel_95", "funnel_998", "funnel_position", "funnel_phi", "funnel_tau2", "funnel_widened":
+        case "funnel_95", "funnel_998", "funnel_position", "funnel_phi", "funnel_tau2", "funnel_widened", "finding":
             let inner = entry(code)
             return (inner.nl, inner.en)
+        case "outlier_modified_z":
+            if code == "cases" { return ("hulpvragen per maand", "cases per month") }
         default: break
         }
         return (code, code)

@@ -39,9 +39,10 @@ public enum MetricsEngine {
 
     /// The Monte Carlo model a run of `family` needs (nil without escalation), drawn once so that
     /// several groupings of one run share it.
+    /// Its unit costs are at the run's price level (`MetricsOptions.pricedEscalationParameters`).
     static func model(_ family: MetricFamily, _ options: MetricsOptions) -> EscalationModel? {
-        family.members.contains(.escalation)
-            ? EscalationModel(parameters: options.escalationParameters, draws: options.escalationDraws, seed: options.seed)
-            : nil
+        guard family.members.contains(.escalation) else { return nil }
+        let (parameters, level) = options.pricedEscalationParameters
+        return EscalationModel(parameters: parameters, draws: options.escalationDraws, seed: options.seed, priceLevel: level)
     }
 }

@@ -43,6 +43,20 @@ public struct MetricsOptions: Sendable {
     /// When funnel limits are widened for overdispersion (docs/report-charts.md): by default when
     /// φ passes Spiegelhalter's rule of thumb, 1 + 2√(2/n).
     public var funnelWidening: FunnelWidening = .spiegelhalter
+    /// The consumer price index that brings every unit cost from its price year to `priceYear`
+    /// (CBS 83131NED by default); nil keeps the parameter file's own prices.
+    public var priceIndex: PriceIndex? = .cbs
+    /// The price level of every euro figure; nil: the year in which the run's last period ends
+    /// (a run over 2023Q1…2024Q4 is at 2024 prices throughout, so its periods can be compared).
+    public var priceYear: Int?
+    /// How often each village is expected to send a case export (`exports_expected`,
+    /// `export_days_late`); quarterly by default.
+    public var exportEvery: Period.Unit = .quarter
+    /// Days after the end of a `exportEvery` unit within which its export counts as on time: 15,
+    /// DHIS2's default for timely reporting.
+    public var exportGraceDays = MetricsOptions.defaultExportGraceDays
+    /// DHIS2's default number of days after a period within which a report is timely.
+    public static let defaultExportGraceDays = 15
 
     public init(grouping: Grouping = .village, periods: [Period], minCell: Int = 5, suppress: Bool = true,
                 volunteerThresholdHoursPerWeek: Double = 4, escalationDraws: Int = 10_000,
@@ -63,6 +77,23 @@ public struct MetricsOptions: Sendable {
     /// The horizon actually used.
     public var effectiveFollowUpDays: Int { followUpDays ?? escalationParameters.followUpDays }
 
+    /// The price year asked for: `priceYear`, else the year the last period ends in, else the
+    /// parameter file's.
+    public var requestedPriceYear: Int {
+        priceYear ?? periods.map(\.end.year).max() ?? escalationParameters.priceYear
+    }
+
+    /// The escalation parameters at the run's price level and how they got there; the file's own
+    /// prices (and nil) without a price index, or when a year lies before the index (a period
+    /// before 2010: the figures then stay at the file's price year, and the `avoided_cost_price_year`
+    /// row says which).
+    public var pricedEscalationParameters: (EscalationParameters, PriceLevel?) {
+        guard let priceIndex, let priced = try? escalationParameters.priced(by: priceIndex, to: requestedPriceYear) else {
+            return (escalationParameters, nil)
+        }
+        return (priced.0, priced.1)
+    }
+
     /// Throws for values no run can use; the CLI reports them as usage errors.
     public func validate() throws(MetricsError) {
         guard minCell >= 1 else { throw .invalidOption(name: "--min-cell", reason: "must be at least 1") }
@@ -71,6 +102,7 @@ public struct MetricsOptions: Sendable {
             throw .invalidOption(name: "--volunteer-threshold", reason: "must be a non-negative number")
         }
         guard effectiveFollowUpDays >= 0 else { throw .invalidOption(name: "follow_up_days", reason: "must be ≥ 0") }
+        guard exportGraceDays >= 0 else { throw .invalidOption(name: "exportGraceDays", reason: "must be ≥ 0") }
     }
 }
 

@@ -52,7 +52,8 @@ enum MetricsPass {
         let pooledParts = layout.finish(settings: settings)
         let drawn = settings.drawFunnel(gathered.funnelCounts)
         return assemble(requests: requests, villageParts: gathered.villageParts, pooledParts: pooledParts,
-                        pooledRequests: layout.requests, qualityRows: gathered.qualityRows, funnel: drawn,
+                        pooledRequests: layout.requests, qualityRows: gathered.qualityRows,
+                        outliers: gathered.outliers, funnel: drawn,
                         periods: settings.periods)
     }
 
@@ -86,6 +87,7 @@ enum MetricsPass {
     /// the funnel where asked for, chart material in its fixed order.
     private static func assemble(requests: [GroupingRequest], villageParts: [MetricsResult],
                                  pooledParts: [[MetricsResult]], pooledRequests: [Int], qualityRows: [MetricRow],
+                                 outliers: [MonthlyOutliers],
                                  funnel: (points: [FunnelPoint], dispersion: [FunnelDispersion]), periods: [Period]) -> [MetricsResult] {
         let periodIndex = Dictionary(periods.enumerated().map { ($1.label, $0) }, uniquingKeysWith: { a, _ in a })
         var results: [MetricsResult] = []
@@ -96,7 +98,10 @@ enum MetricsPass {
             } else if let pooled = pooledRequests.firstIndex(of: requestIndex) {
                 for p in periods.indices { result.merge(pooledParts[p][pooled]) }
             }
-            if request.quality { result.rows += qualityRows }
+            if request.quality {
+                result.rows += qualityRows
+                result.outliers = outliers
+            }
             if request.charts {
                 result.funnel = funnel.points
                 result.funnelDispersion = funnel.dispersion
@@ -181,7 +186,10 @@ private struct PassSettings: Sendable {
             }
         }
         if wantsQuality {
-            work.quality = QualityMetrics.rows(prepared, facts: qualityFacts, today: options.today)
+            let quality = QualityMetrics.compute(prepared, facts: qualityFacts, today: options.today,
+                                                 exportEvery: options.exportEvery, graceDays: options.exportGraceDays)
+            work.quality = quality.rows
+            work.outliers = quality.outliers
         }
         return work
     }
@@ -270,6 +278,7 @@ private struct PooledLayout: Sendable {
 private struct GatheredVillages {
     var villageParts: [MetricsResult] = []
     var qualityRows: [MetricRow] = []
+    var outliers: [MonthlyOutliers] = []
     var funnelCounts: [[FunnelPoints.Counts]]
 
     init(periods: Int) { funnelCounts = Array(repeating: [], count: periods) }
@@ -278,6 +287,7 @@ private struct GatheredVillages {
         for work in works {
             villageParts.append(work.part)
             qualityRows += work.quality
+            if let monthly = work.outliers { outliers.append(monthly) }
             for (p, counts) in work.funnel { funnelCounts[p].append(counts) }
         }
     }
@@ -290,6 +300,7 @@ private struct VillageWork: Sendable {
     let prepared: PreparedVillage
     var part = MetricsResult()
     var quality: [MetricRow] = []
+    var outliers: MonthlyOutliers?
     var funnel: [(Int, FunnelPoints.Counts)] = []
 }
 

@@ -18,6 +18,9 @@ public struct MetricsResult: Sendable {
     /// Per period and funnel metric: the overdispersion test over the points shown and which
     /// limits are drawn (`FunnelDispersion`).
     public var funnelDispersion: [FunnelDispersion]
+    /// Per village (code order), its monthly case counts scored for outliers; with the data-quality
+    /// rows only. The counts are raw: a writer shows a month of 1 … k − 1 cases as `<k`.
+    public var outliers: [MonthlyOutliers] = []
 
     public init(rows: [MetricRow] = [], survivalCurves: [SurvivalCurve] = [], escalation: [EscalationSummary] = [],
                 volunteerHours: [VolunteerHoursDistribution] = [], funnel: [FunnelPoint] = [],

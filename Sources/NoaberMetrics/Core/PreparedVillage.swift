@@ -16,6 +16,9 @@ struct PreparedVillage: Sendable {
     let censorDays: [Int32]
     /// Cases that a newer full export no longer listed (`cases_vanished`).
     let vanished: Int
+    /// The as-of days of the village's case exports, ascending and distinct (from its export
+    /// timeline; else its one as-of date): what the export schedule is checked against.
+    let exportDays: [Int]
     /// Every stored case of the village, in order of receipt.
     let cases: [CaseFacts]
     /// Aligned with `cases`: the resident number of a non-collective case with a person, else -1.
@@ -71,6 +74,11 @@ struct PreparedVillage: Sendable {
         }
         censorDays = censor
         self.vanished = vanished
+        if let timeline, !timeline.isEmpty {
+            exportDays = Array(Set(timeline.fullDays + timeline.incrementalDays)).sorted()
+        } else {
+            exportDays = given.map { [$0.dayNumber] } ?? []
+        }
     }
 
     /// The cases received in the period, with their resident numbers (slices, no copy).
@@ -100,17 +108,26 @@ struct PreparedVillage: Sendable {
     }
 
     /// Cases received on or before `day` and not closed by then: the open caseload at the end
-    /// of a period. A case last seen open before `day` (a newer full export no longer listed it)
-    /// is not known to be open then and is not counted.
-    func openCases(at day: CivilDate) -> Int {
-        var open = 0
-        let end = Self.lowerBound(cases, day.dayNumber + 1)
+    /// of a day; among them the cases still waiting for a first contact, and how long they have
+    /// waited. A case last seen open before `day` (a newer full export no longer listed it) is not
+    /// known to be open then and is not counted.
+    /// - Complexity: O(cases received on or before `day`).
+    func openCases(at day: CivilDate) -> OpenCases {
+        var out = OpenCases()
+        let d = day.dayNumber
+        let end = Self.lowerBound(cases, d + 1)
         for i in 0..<end {
-            if let closed = cases[i].closedDayNumber, closed <= day.dayNumber { continue }
-            if censorDays[i] != Int32.min, Int(censorDays[i]) < day.dayNumber { continue }
-            open += 1
+            if let closed = cases[i].closedDayNumber, closed <= d { continue }
+            if censorDays[i] != Int32.min, Int(censorDays[i]) < d { continue }
+            out.open += 1
+            if let contact = cases[i].firstContact?.date.dayNumber, contact <= d { continue }
+            out.waiting += 1
+            let waited = d - cases[i].receivedDayNumber
+            if waited > 2 { out.waitingOver2Days += 1 }
+            if waited > 7 { out.waitingOver7Days += 1 }
+            if waited > 30 { out.waitingOver30Days += 1 }
         }
-        return open
+        return out
     }
 
     /// First index whose receipt day is ≥ day.
@@ -128,6 +145,19 @@ struct PreparedVillage: Sendable {
         }
         return lo
     }
+}
+
+/// The open cases of a village at the end of one day (`PreparedVillage.openCases(at:)`).
+struct OpenCases: Sendable, Hashable {
+    /// Received on or before the day, not closed by its end, and known to be open then.
+    var open = 0
+    /// Of those, without a first contact by the end of the day: the incomplete pathways of a
+    /// waiting list (NHS referral-to-treatment statistics count them, not only finished waits).
+    var waiting = 0
+    /// Of the waiting, those received more than 2, 7 and 30 days before the day.
+    var waitingOver2Days = 0
+    var waitingOver7Days = 0
+    var waitingOver30Days = 0
 }
 
 /// The cases of one village within a period, with what per-case metrics need from their

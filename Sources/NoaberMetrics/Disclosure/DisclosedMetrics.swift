@@ -33,7 +33,9 @@ public enum DisclosedMetrics {
                                                options: MetricsOptions, groupings: [Grouping]) throws(Failure) -> [MetricsResult] {
         let model = MetricsEngine.model(family, options)
         guard options.suppress else {
-            let requests = groupings.map { GroupingRequest(grouping: $0, charts: true, countsOnly: false, quality: true) }
+            let requests = groupings.enumerated().map { i, grouping in
+                GroupingRequest(grouping: grouping, charts: true, countsOnly: false, quality: i == 0)
+            }
             return try MetricsPass.run(family, source: source, options: options, requests: requests, model: model)
                 .map { result in
                     var r = result

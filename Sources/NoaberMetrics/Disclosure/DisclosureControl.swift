@@ -16,7 +16,8 @@ import NoaberModel
 /// 4. Derived rows: a rate or share whose numerator or denominator count is suppressed is
 ///    suppressed (`reach_per_1000` with `residents_reached`, `theme_pct:x` with `theme:x` …).
 ///
-/// Data-quality rows describe the registration, not residents, and are never suppressed.
+/// Data-quality rows describe the registration, not residents, and are never suppressed — except
+/// `outlier_modified_z:cases`, whose n is the month's number of cases (docs/disclosure.md).
 /// - Complexity: O(rows) per pass; passes are bounded by the number of rows.
 public enum DisclosureControl {
     /// Rows that are counts of people, cases or tasks.
@@ -24,6 +25,7 @@ public enum DisclosureControl {
         "cases", "residents_reached", "residents_reached_75plus", "new_residents", "anonymous_cases",
         "collective_cases", "volunteers_active", "volunteer_tasks", "volunteers_over_threshold",
         "boundary_tasks", "open_cases_at_end", "escalation_cases_counted",
+        "open_waiting", "open_waiting_over_2d", "open_waiting_over_7d", "open_waiting_over_30d",
     ]
 
     /// Rows about data quality, exempt from suppression.
@@ -33,6 +35,10 @@ public enum DisclosureControl {
         "closure_median_not_reached", "cases_vanished",
         // Coverage describes the data received, not residents.
         "coverage_pct", "tasks_coverage_pct", "villages_covered", "villages_partly_covered", "villages_without_data",
+        // How far the data reach past a period, and the price level: about the data and the model.
+        "escalation_follow_up_complete", "avoided_cost_price_year",
+        // The export schedule describes the village's exports.
+        "exports_expected", "exports_received", "exports_on_time", "export_days_late",
     ]
 
     public static func isCount(_ metric: String) -> Bool {
@@ -41,6 +47,7 @@ public enum DisclosureControl {
 
     public static func isExempt(_ metric: String) -> Bool {
         exemptMetrics.contains(metric) || metric.hasPrefix("completeness_pct:") || metric.hasPrefix("rejected:")
+            || metric.hasPrefix(DataQualityFindings.prefix)
     }
 
     /// The counts a derived metric is computed from (same group and period).
@@ -51,7 +58,10 @@ public enum DisclosureControl {
         case "cases_per_1000", "cases_per_paid_hour": return ["cases"]
         case "new_residents_pct": return ["new_residents", "residents_reached"]
         case "volunteers_per_1000": return ["volunteers_active"]
-        case "avoided_cost_eur", "return_per_euro": return ["escalation_cases_counted"]
+        case "avoided_cost_eur", "avoided_cost_eur_most_likely", "return_per_euro": return ["escalation_cases_counted"]
+        case "open_waiting_over_2d_pct": return ["open_waiting_over_2d", "open_waiting"]
+        case "open_waiting_over_7d_pct": return ["open_waiting_over_7d", "open_waiting"]
+        case "open_waiting_over_30d_pct": return ["open_waiting_over_30d", "open_waiting"]
         default:
             if metric.hasPrefix("theme_pct:") { return ["theme:" + metric.dropFirst("theme_pct:".count), "cases"] }
             if metric.hasPrefix("source_pct:") { return ["source:" + metric.dropFirst("source_pct:".count), "cases"] }

@@ -2,13 +2,23 @@ import NoaberModel
 
 /// Prevented-escalation rows for one group and period.
 ///
-/// Counting rule (domain.md): a case received in the period counts for risk r when r is among
+/// Counting rule (docs/escalation-parameters.md): a case received in the period counts for risk r when r is among
 /// its intake risks, its outcome is known — closed, or received more than `followUpDays` days
 /// before its village's as-of date — and r is not among `escalated_to`. Rows:
-/// `escalation_cases_counted` (cases counting for at least one risk), `avoided_cost_eur` (most
-/// likely, 5–95% Monte Carlo interval; n = cases counted), `return_per_euro` (against the
-/// ondersteuner's cost in the period: cost_per_year × days / 365.25 over the group's villages),
-/// and `avoided_cost_eur:<risk>` for each valued risk (n = cases counted for that risk).
+/// - `escalation_cases_counted`: cases counting for at least one risk;
+/// - `avoided_cost_eur`: the **median** of the Monte Carlo draws with their 5–95% interval
+///   (n = cases counted). Until 2026-12 this row held the value at the most likely parameters,
+///   which now has a row of its own:
+/// - `avoided_cost_eur_most_likely`: every parameter at its most likely value (no interval);
+/// - `return_per_euro`: the median against the ondersteuner's cost in the period
+///   (cost_per_year × days / 365.25 over the group's villages), with the 5–95% interval;
+/// - `avoided_cost_eur:<risk>` for each valued risk: the median and 5–95% interval of that risk
+///   alone (n = cases counted for it; per-risk medians do not add up to the total's);
+/// - `avoided_cost_price_year`: the price level of the euro figures (the year the run's last period
+///   ends in, or the CPI's latest year for a later one; the file's price year when not indexed);
+/// - `escalation_follow_up_complete`: 1 when every counted village's as-of date lies more than
+///   `followUpDays` after the period's end, so that every case of the period could have a known
+///   outcome; else 0 — recent cases then count only when closed, and the figure is too low.
 enum EscalationMetrics {
     struct Output {
         var rows: [MetricRow]
@@ -20,6 +30,25 @@ enum EscalationMetrics {
     struct Tally: Sendable {
         var perRisk = [Int](repeating: 0, count: Risk.allCases.count)
         var counted = 0
+        /// Whether every village added had its as-of date more than the horizon after the period.
+        var followUpComplete = true
+        /// The earliest day from which cases of an added village could not yet have a known
+        /// outcome (its as-of date − horizon), when that falls within the period.
+        var followUpOpenFrom: Int?
+
+        /// Notes whether a village's data reach far enough past `period` for its outcomes.
+        mutating func noteFollowUp(casesEnd: CivilDate?, period: Period, followUpDays: Int) {
+            guard let end = casesEnd?.dayNumber else {
+                followUpComplete = false
+                return
+            }
+            // Known when censor − received > horizon: every case of the period can be known only
+            // when end − period.end > horizon.
+            guard end - period.end.dayNumber <= followUpDays else { return }
+            followUpComplete = false
+            let from = max(end - followUpDays, period.start.dayNumber)
+            followUpOpenFrom = min(followUpOpenFrom ?? from, from)
+        }
 
         mutating func add(_ slice: VillageCases, followUpDays: Int) {
             let offset = slice.censorDays.startIndex - slice.cases.startIndex
@@ -59,11 +88,14 @@ enum EscalationMetrics {
         let result = model.evaluate(counts: counts, ondersteunerCost: cost)
         var b = RowBuilder(group: group, period: period)
         b.count("escalation_cases_counted", counted)
-        b.add("avoided_cost_eur", result.mostLikely, result.interval, n: counted)
+        b.add("avoided_cost_eur", result.median, result.interval, n: counted)
+        b.add("avoided_cost_eur_most_likely", result.mostLikely, n: counted)
         b.add("return_per_euro", result.returnPerEuro, result.returnInterval, n: counted)
         for r in result.perRisk {
-            b.add("avoided_cost_eur:" + r.risk.rawValue, r.mostLikely, r.interval, n: r.cases)
+            b.add("avoided_cost_eur:" + r.risk.rawValue, r.median, r.interval, n: r.cases)
         }
+        b.add("avoided_cost_price_year", Double(result.priceYear))
+        b.add("escalation_follow_up_complete", t.followUpComplete ? 1 : 0)
         return Output(rows: b.rows, result: result, casesCounted: counted)
     }
 }

@@ -4,7 +4,8 @@
 ///
 ///     Mᵢ = 0.6745 · (xᵢ − median) / MAD,   MAD = median |xᵢ − median|
 ///
-/// and a value is a potential outlier when |Mᵢ| > 3.5 (Iglewicz and Hoaglin's recommendation;
+/// and a value is a potential outlier when |Mᵢ| ≥ 3.5 (Iglewicz and Hoaglin's cut-off; they write
+/// "greater than 3.5", noaber flags at 3.5 and above, which differs only for a score of exactly 3.5;
 /// 0.6745 is the normal 75% quantile, so M is on the scale of a standard normal z). The median and
 /// the MAD ignore up to half the values, so one wrong month cannot hide itself by inflating the
 /// scale, as it does with the mean and standard deviation.
@@ -78,7 +79,7 @@ public struct ModifiedZScore: Hashable, Sendable {
     /// Mᵢ per input value, in input order; nil when not scored or not finite.
     public let scores: [Double?]
     public let threshold: Double
-    /// Indices of the values with |M| > threshold, ascending.
+    /// Indices of the values with |M| ≥ threshold, ascending.
     public let outliers: [Int]
 
     /// Scores `values` (any real series).
@@ -125,7 +126,7 @@ public struct ModifiedZScore: Hashable, Sendable {
                 case let .meanAbsoluteDeviation(d): score = (x - m) / (Self.meanDeviationFactor * d)
                 }
                 scores[i] = score
-                if abs(score) > threshold { outliers.append(i) }
+                if abs(score) >= threshold { outliers.append(i) }
             }
         }
         self.scores = scores

@@ -13,10 +13,32 @@ import NoaberModel
 /// - `duplicate_cases`: cases beyond the first with the same person, received date and themes;
 /// - `days_since_latest_export`: from the latest export's as-of date to `today`;
 /// - `cases_vanished`: stored cases that a newer full export of the village no longer listed
-///   (an open one is censored where it was last seen; see `ExportTimeline`).
+///   (an open one is censored where it was last seen; see `ExportTimeline`);
+/// - `outlier_modified_z:cases`: per month whose case count is far from the village's usual level
+///   (modified z-score, |M| ≥ 3.5, over the whole months its data cover; `MonthlyOutliers`):
+///   period = the month, value = M, n = the month's cases;
+/// - `exports_expected`, `exports_received`, `exports_on_time`, `export_days_late`: the export
+///   schedule (one case export per quarter by default, on time within 15 days; `ExportSchedule`),
+///   given with `today` only;
+/// - `finding:<metric>`: for every row above that is a finding, its severity (1 info, 2 warning,
+///   3 error; `DataQualityFindings`).
 enum QualityMetrics {
     static let fields = ["person_id", "age_band", "first_contact", "closed", "source", "channel",
                          "themes", "resolution", "support_minutes"]
+
+    /// A village's data-quality rows and its monthly series (nil without a whole covered month).
+    static func compute(_ prepared: PreparedVillage, facts: QualityFacts?, today: CivilDate?,
+                        exportEvery: Period.Unit = .quarter, graceDays: Int = 15) -> (rows: [MetricRow], outliers: MonthlyOutliers?) {
+        var rows = rows(prepared, facts: facts, today: today)
+        let outliers = MonthlyOutliers(prepared)
+        rows += outliers?.rows ?? []
+        if let today, let start = prepared.coverage.start {
+            rows += ExportSchedule(start: start, exports: prepared.exportDays, today: today, every: exportEvery,
+                                   graceDays: graceDays).rows(village: prepared.village.code)
+        }
+        rows += DataQualityFindings.rows(for: rows, exportEvery: exportEvery)
+        return (rows, outliers)
+    }
 
     static func rows(_ prepared: PreparedVillage, facts: QualityFacts?, today: CivilDate?) -> [MetricRow] {
         let village = prepared.village

@@ -34,7 +34,7 @@ struct HTMLTable {
                     let numeric: Bool
                     switch cell {
                     case .text, .textIn: numeric = false
-                    default: numeric = true
+                    case .number, .estimate, .suppressed: numeric = true
                     }
                     out += numeric ? "<td class=\"num\">\(content)</td>" : "<td>\(content)</td>"
                 }
@@ -49,8 +49,8 @@ struct HTMLTable {
         switch cell {
         case .text(let s):
             return HTML.text(s)
-        case .textIn(let s, let code):
-            return s.isEmpty ? "" : "<span lang=\"\(HTML.attribute(code))\">\(HTML.text(s))</span>"
+        case .textIn(let s, let code, let prefix):
+            return HTML.text(prefix) + (s.isEmpty ? "" : "<span lang=\"\(HTML.attribute(code))\">\(HTML.text(s))</span>")
         case .number(let x, let d):
             return x.map { HTML.text(format.decimal($0, fractionDigits: d)) } ?? format.notAvailable
         case .estimate(let x, let lo, let hi, let d):

@@ -18,4 +18,30 @@ enum HTML {
         let c = cls.map { " class=\"\(attribute($0))\"" } ?? ""
         return "<p\(c)>\(raw)</p>\n"
     }
+
+    /// Escaped text in which metric names (`open_waiting`, `finding:<metric>`: words joined by
+    /// underscores, with an optional `:category`) are set as `<code>`: they are identifiers a
+    /// reader looks up in metrics.csv, not words of the sentence's language.
+    static func textWithMetricNames(_ s: String) -> String {
+        var out = ""
+        var word = ""
+        func flush() {
+            guard !word.isEmpty else { return }
+            let base = word.split(separator: ":", maxSplits: 1).first ?? ""
+            let isName = base.contains("_") && base.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
+                && !base.hasPrefix("_") && !base.hasSuffix("_")
+            out += isName ? "<code>\(text(word))</code>" : text(word)
+            word = ""
+        }
+        for character in s {
+            if character.isLetter || character.isNumber || "_:<>".contains(character) && !(character == ":" && word.isEmpty) {
+                word.append(character)
+            } else {
+                flush()
+                out += text(String(character))
+            }
+        }
+        flush()
+        return out
+    }
 }

@@ -42,7 +42,11 @@ extension ReportComposer {
     }
 
     /// A metric over the trend periods: pooled, or one series per village when `perVillage`.
-    mutating func trendFigure(metric: String, digits: Int, perVillage: Bool, title: String, valueTitle: String, name: String) {
+    /// `band` names the interval in the caption (the Wilson/Kaplan–Meier "95%-BI" by default);
+    /// periods in `gaps` are left out of the chart, marked in the table, and `gapNote` says why;
+    /// `roundedEuros` rounds the table's euros to what their intervals support.
+    mutating func trendFigure(metric: String, digits: Int, perVillage: Bool, title: String, valueTitle: String, name: String,
+                              band: String? = nil, gaps: Set<String> = [], gapNote: String = "", roundedEuros: Bool = false) {
         let groups: [(String, String)] = perVillage ? villagesByName.map { ($0.code, $0.name) }
                                                     : [(ReportData.pooledKey, data.name(of: ReportData.pooledKey))]
         guard !groups.isEmpty else { return }
@@ -51,7 +55,7 @@ extension ReportComposer {
         var hidden: [String] = []
         for (code, label) in groups {
             let values: [TrendChart.Value?] = labels.map { p in
-                guard let r = data.row(code, p, metric), !r.suppressed, let v = r.value else {
+                guard !gaps.contains(p), let r = data.row(code, p, metric), !r.suppressed, let v = r.value else {
                     if data.row(code, p, metric)?.suppressed == true { hidden.append("\(label) \(dates.shortPeriodLabel(p))") }
                     return nil
                 }
@@ -62,7 +66,11 @@ extension ReportComposer {
         let columns = [TableColumn(pick("Periode", "Period"), csv: "period")]
             + groups.map { TableColumn($0.1, csv: $0.0, estimate: true) }
         let rows: [[TableCell]] = labels.map { p in
-            [.text(dates.periodLabel(p))] + groups.map { TableCell.from(data.row($0.0, p, metric), digits: digits, interval: true) }
+            [.text(dates.periodLabel(p) + (gaps.contains(p) ? pick(" (onvolledig)", " (incomplete)") : ""))]
+                + groups.map { g in
+                    let row = data.row(g.0, p, metric)
+                    return roundedEuros ? roundedEuroCell(row) : TableCell.from(row, digits: digits, interval: true)
+                }
         }
         var note = hidden.isEmpty ? "" : " " + pick("Onderdrukte perioden (<\(k)) zijn onderbroken, niet als nul getekend.",
                                                      "Suppressed periods (<\(k)) are gaps, not drawn as zero.")
@@ -79,7 +87,8 @@ extension ReportComposer {
             note += " " + pick("De tabel toont de laatste \(limit) van \(rows.count) perioden; alle perioden staan in \(tablePath(fid)).",
                                "The table shows the latest \(limit) of \(rows.count) periods; all periods are in \(tablePath(fid)).")
         }
-        let caption = pick("Verloop per \(unitName); punten met 95%-BI.", "Trend per \(unitName); points with 95% CI.") + note
+        let caption = pick("Verloop per \(unitName); punten met \(band ?? "95%-BI").", "Trend per \(unitName); points with \(band ?? "95% CI").")
+            + (gaps.isEmpty ? "" : " " + gapNote) + note
         guard perVillage else {
             // The value axis' title says the unit; no subtitle repeats it (height: two A4 pages).
             figure(TrendChart(title: title, periods: labels, series: series, valueTitle: valueTitle,
@@ -101,8 +110,9 @@ extension ReportComposer {
                            reference: TrendChart.Series(label: data.name(of: ReportData.pooledKey), values: pooled),
                            valueTitle: valueTitle, style: .number(fractionDigits: digits),
                            width: chartWidth(tableColumns: columns.count), identifier: fid),
-               caption: pick("Verloop per \(unitName), per dorp een paneel met dezelfde assen; grijs: alle dorpen samen. Punten met 95%-BI.",
-                             "Trend per \(unitName), one panel per village on the same axes; grey: all villages together. Points with 95% CI.") + note,
+               caption: pick("Verloop per \(unitName), per dorp een paneel met dezelfde assen; grijs: alle dorpen samen. Punten met \(band ?? "95%-BI").",
+                             "Trend per \(unitName), one panel per village on the same axes; grey: all villages together. Points with \(band ?? "95% CI").")
+                + (gaps.isEmpty ? "" : " " + gapNote) + note,
                table: table, shown: shown)
     }
 
@@ -147,14 +157,13 @@ extension ReportComposer {
         let maxTime = min(curves.compactMap { $0.km.steps.last?.time }.max() ?? 60, 120)
         let fid = reserveName(name)
         let table = ReportTable(name: "", caption: title, columns: columns, rows: rows)
-        let caption = pick("Kaplan–Meier: aandeel hulpvragen dat nog wacht, met 95%-band; open hulpvragen tellen mee tot de exportdatum (streepjes).",
-                           "Kaplan–Meier: share of requests still waiting, with 95% band; open requests count until the export date (ticks).") + note
         guard let reference else {
-            figure(KaplanMeierChart(title: title, curves: curves.map { chartCurve($0.km, label: $0.label) },
-                                    shareTitle: pick("aandeel nog niet bereikt", "share not yet reached"),
-                                    timeTitle: pick("dagen na binnenkomst", "days after the request"),
-                                    maximumTime: maxTime, width: chartWidth(tableColumns: columns.count), height: 190, identifier: fid),
-                   caption: caption, table: table)
+            var chart = KaplanMeierChart(title: title, curves: curves.map { chartCurve($0.km, label: $0.label) },
+                                         shareTitle: pick("aandeel nog niet bereikt", "share not yet reached"),
+                                         timeTitle: pick("dagen na binnenkomst", "days after the request"),
+                                         maximumTime: maxTime, width: chartWidth(tableColumns: columns.count), height: 190, identifier: fid)
+            chart.plainWords = usesPlainWords
+            figure(chart, caption: survivalCaption + note, table: table)
             return
         }
         // Per village: one small panel each on shared axes, all villages together in grey.
@@ -167,13 +176,27 @@ extension ReportComposer {
                                                   highlighted: isHighlighted(code)))
         }
         panels.sort { $0.label < $1.label }
-        figure(KaplanMeierPanels(title: title, panels: panels, reference: chartCurve(reference, label: data.name(of: ReportData.pooledKey)),
-                                 shareTitle: pick("aandeel nog zonder contact", "share still without contact"),
-                                 timeTitle: pick("dagen na binnenkomst", "days after the request"), maximumTime: maxTime,
-                                 width: chartWidth(tableColumns: columns.count), identifier: fid),
-               caption: pick("Tijd tot eerste contact: per dorp een paneel met dezelfde assen, met 95%-band; grijs: alle dorpen samen. Open hulpvragen tellen mee tot hun exportdatum (Kaplan–Meier).",
-                             "Time to first contact: one panel per village on the same axes, with 95% band; grey: all villages together. Open requests count until their export date (Kaplan–Meier).") + note,
-               table: table)
+        var chart = KaplanMeierPanels(title: title, panels: panels, reference: chartCurve(reference, label: data.name(of: ReportData.pooledKey)),
+                                      shareTitle: pick("aandeel nog zonder contact", "share still without contact"),
+                                      timeTitle: pick("dagen na binnenkomst", "days after the request"), maximumTime: maxTime,
+                                      width: chartWidth(tableColumns: columns.count), identifier: fid)
+        chart.plainWords = usesPlainWords
+        let panelCaption = usesPlainWords
+            ? pick("Tijd tot eerste contact: per dorp een paneel met dezelfde assen, met 95%-band; grijs: alle dorpen samen. Hulpvragen die nog openstonden tellen mee tot hun exportdatum.",
+                   "Time to first contact: one panel per village on the same axes, with 95% band; grey: all villages together. Requests still open count until their export date.")
+            : pick("Tijd tot eerste contact: per dorp een paneel met dezelfde assen, met 95%-band; grijs: alle dorpen samen. Open hulpvragen zijn gecensureerd op hun exportdatum (Kaplan–Meier).",
+                   "Time to first contact: one panel per village on the same axes, with 95% band; grey: all villages together. Open requests are censored at their export date (Kaplan–Meier).")
+        figure(chart, caption: panelCaption + note, table: table)
+    }
+
+    /// What a response-time curve shows: in plain words for the raadsbrief and the lerend netwerk,
+    /// with the method's name for researchers.
+    var survivalCaption: String {
+        usesPlainWords
+            ? pick("Hoe lang het duurde tot het eerste contact en tot de afsluiting: het aandeel hulpvragen dat na zoveel dagen nog wachtte, met 95%-band. Hulpvragen die nog openstonden tellen mee tot de exportdatum (streepjes).",
+                   "How long it took to first contact and to closure: the share of requests still waiting after so many days, with 95% band. Requests still open count until the export date (ticks).")
+            : pick("Kaplan–Meier: aandeel hulpvragen dat nog wacht, met 95%-band; open hulpvragen zijn gecensureerd op de exportdatum (streepjes).",
+                   "Kaplan–Meier: share of requests still waiting, with 95% band; open requests are censored at the export date (ticks).")
     }
 
     /// Pooled first contact and closure curves of the current period.
@@ -213,13 +236,18 @@ extension ReportComposer {
         figure(TornadoChart(title: title, subtitle: pick("elke parameter op laag en hoog, de rest op meest waarschijnlijk", "each parameter at low and high, the rest at most likely"),
                               baseValue: summary.result.mostLikely, parameters: params, valueTitle: pick("vermeden kosten (€)", "avoided cost (€)"),
                               style: .euros(fractionDigits: 0), width: chartWidth(tableColumns: 3), identifier: fid),
-                              caption: pick("Schatting, geen meting: de \(entries.count) parameters met de grootste invloed, de grootste bovenaan. Basis: \(euros(summary.result.mostLikely)).",
-                             "An estimate, not a measurement: the \(entries.count) most influential parameters, the largest on top. Base: \(euros(summary.result.mostLikely))."),
+                              caption: pick("Schatting, geen meting: de \(entries.count) parameters met de grootste invloed, de grootste bovenaan. Basis: alles op meest waarschijnlijk, \(roundedEuros(summary.result.mostLikely, step: tornadoStep(summary))) (kerncijfer: de mediaan).",
+                             "An estimate, not a measurement: the \(entries.count) most influential parameters, the largest on top. Base: all at most likely, \(roundedEuros(summary.result.mostLikely, step: tornadoStep(summary))) (key figure: the median)."),
                table: ReportTable(name: "", caption: title,
                                   columns: [TableColumn(pick("Parameter", "Parameter"), csv: "parameter"),
                                             TableColumn(pick("Bij laag (€)", "At low (€)"), csv: "value_at_low_eur"),
                                             TableColumn(pick("Bij hoog (€)", "At high (€)"), csv: "value_at_high_eur")],
                                   rows: rows))
+    }
+
+    /// The rounding step of the tornado's caption: that of the estimate's interval.
+    func tornadoStep(_ summary: EscalationSummary) -> Double {
+        EstimateRounding.step(lower: summary.result.interval.lower, upper: summary.result.interval.upper, minimum: euroMinimumStep)
     }
 
     func parameterName(_ p: EscalationParameter) -> String {

@@ -36,11 +36,12 @@ extension ReportComposer {
         }
         if (median?.n ?? 0) > 0 {
             items.append(medianText + " " + pick(
-                "Binnen 7 dagen: \(HTML.text(valueWithInterval(r("first_contact_within_7d_pct"), digits: 0)))%.",
-                "Within 7 days: \(HTML.text(valueWithInterval(r("first_contact_within_7d_pct"), digits: 0)))%."))
+                "Binnen 7 dagen: \(HTML.text(percentWithInterval(r("first_contact_within_7d_pct"), digits: 0))).",
+                "Within 7 days: \(HTML.text(percentWithInterval(r("first_contact_within_7d_pct"), digits: 0)))."))
         } else {
             items.append(medianText)
         }
+        if !counted.isEmpty, let waiting = waitingSentence() { items.append(waiting) }
         if !counted.isEmpty {
             items.append("<span class=\"estimate-tag\">\(pick("schatting", "estimate"))</span>" + escalationSentence())
         }
@@ -66,6 +67,11 @@ extension ReportComposer {
         return format.percent(v, fractionDigits: 0)
     }
 
+    /// The estimate as people read it: the median of the Monte Carlo draws with its 5–95%
+    /// interval, rounded to what the interval supports (€ 1.000 in the raadsbrief), at the report
+    /// year's prices; the return per euro the same way; and, when the follow-up of the period has
+    /// not passed, that the amount is too low. The value at the most likely parameters is in the
+    /// methods (`avoided_cost_eur_most_likely`).
     func escalationSentence() -> String {
         let row = data.row(ReportData.pooledKey, data.current.label, "avoided_cost_eur")
         let ret = data.row(ReportData.pooledKey, data.current.label, "return_per_euro")
@@ -73,14 +79,16 @@ extension ReportComposer {
             return HTML.text(pick("Vermeden kosten: \(value(row, digits: 0)) (te weinig afgeronde hulpvragen met een risico om te schatten).",
                                   "Avoided cost: \(value(row, digits: 0)) (too few finished cases with a risk to estimate)."))
         }
-        let interval = row.lower.flatMap { lo in row.upper.map { hi in "\(euros(lo)) \(pick("tot", "to")) \(euros(hi))" } } ?? format.notAvailable
-        var s = pick("Voorkomen escalatie bespaarde naar schatting <strong>\(HTML.text(euros(v)))</strong> (5–95%-interval \(HTML.text(interval))).",
-                     "Prevented escalation saved an estimated <strong>\(HTML.text(euros(v)))</strong> (5–95% interval \(HTML.text(interval))).")
+        let step = euroStep(row)
+        let interval = row.lower.flatMap { lo in row.upper.map { hi in "\(roundedEuros(lo, step: step)) \(pick("tot", "to")) \(roundedEuros(hi, step: step))" } } ?? format.notAvailable
+        var s = pick("Voorkomen escalatie bespaarde naar schatting <strong>\(HTML.text(roundedEuros(v, step: step)))</strong> (5–95%-interval \(HTML.text(interval)); \(HTML.text(priceLevelText))).",
+                     "Prevented escalation saved an estimated <strong>\(HTML.text(roundedEuros(v, step: step)))</strong> (5–95% interval \(HTML.text(interval)); \(HTML.text(priceLevelText))).")
         if let ret, !ret.suppressed, let rv = ret.value {
             let ri = ret.lower.flatMap { lo in ret.upper.map { hi in format.decimal(lo, fractionDigits: 2) + "–" + format.decimal(hi, fractionDigits: 2) } } ?? format.notAvailable
-            s += " " + pick("Dat is ongeveer <strong>€\u{A0}\(HTML.text(format.decimal(rv, fractionDigits: 2)))</strong> per euro die de ondersteuning kostte (interval \(HTML.text(ri))).",
-                            "That is about <strong>€\(HTML.text(format.decimal(rv, fractionDigits: 2)))</strong> per euro the support cost (interval \(HTML.text(ri))).")
+            s += " " + pick("Dat is ongeveer <strong>€\u{A0}\(HTML.text(format.decimal(rv, fractionDigits: 2)))</strong> per euro die de ondersteuning kostte (5–95%-interval \(HTML.text(ri))).",
+                            "That is about <strong>€\(HTML.text(format.decimal(rv, fractionDigits: 2)))</strong> per euro the support cost (5–95% interval \(HTML.text(ri))).")
         }
+        if let note = followUpSentence() { s += " " + HTML.text(note) }
         return s
     }
 
@@ -100,17 +108,17 @@ extension ReportComposer {
             ("reach_per_1000", "Bereik per 1.000 inwoners", "Reach per 1,000 inhabitants", 1, true),
             ("first_contact_median_days", "Mediaan dagen tot eerste contact", "Median days to first contact", 1, true),
             ("first_contact_within_7d_pct", "Eerste contact binnen 7 dagen (%)", "First contact within 7 days (%)", 0, true),
-            ("avoided_cost_eur", "Vermeden kosten (€, schatting, 5–95%)", "Avoided cost (€, estimate, 5–95%)", 0, true),
+            ("avoided_cost_eur", "Vermeden kosten (€, schatting: mediaan, 5–95%-interval)", "Avoided cost (€, estimate: median, 5–95% interval)", 0, true),
             ("volunteers_active", "Actieve vrijwilligers", "Active volunteers", 0, false),
             ("volunteer_hours_per_week", "Uur per vrijwilliger per week", "Hours per volunteer a week", 1, false),
         ]
-        let rows: [[TableCell]] = metrics.map { m in
-            [.text(pick(m.1, m.2)),
-             TableCell.from(data.row(all, data.previous.label, m.0), digits: m.3, interval: m.4),
-             TableCell.from(data.row(all, data.current.label, m.0), digits: m.3, interval: m.4)]
+        func cell(_ period: Period, _ m: (String, String, String, Int, Bool)) -> TableCell {
+            let row = data.row(all, period.label, m.0)
+            return m.0 == "avoided_cost_eur" ? roundedEuroCell(row) : TableCell.from(row, digits: m.3, interval: m.4)
         }
-        table(ReportTable(name: "comparison", caption: pick("Alle dorpen samen, vorige en huidige periode (95%-BI tussen haakjes)",
-                                                             "All villages together, previous and current period (95% CI in brackets)"),
+        let rows: [[TableCell]] = metrics.map { m in [.text(pick(m.1, m.2)), cell(data.previous, m), cell(data.current, m)] }
+        table(ReportTable(name: "comparison", caption: pick("Alle dorpen samen, vorige en huidige periode (95%-BI tussen haakjes; bij de vermeden kosten het 5–95%-interval, \(priceLevelText))",
+                                                             "All villages together, previous and current period (95% CI in brackets; for the avoided cost the 5–95% interval, \(priceLevelText))"),
                           columns: [TableColumn(pick("Kengetal", "Figure"), csv: "metric"),
                                     TableColumn(periodName(data.previous), csv: data.previous.label, estimate: true),
                                     TableColumn(periodName(data.current), csv: data.current.label, estimate: true)],
@@ -133,8 +141,8 @@ extension ReportComposer {
         raw("<div class=\"note keep\">\n")
         heading(3, pick("Wat de schatting wel en niet zegt", "What the estimate does and does not claim"))
         paragraph(pick(
-            "De vermeden kosten zijn een schatting, geen meting. Voor elke afgeronde hulpvraag waarbij bij de start een risico werd genoteerd (bijvoorbeeld overbelaste mantelzorg of een val) en die formele zorg níet volgde, rekenen we met een kans dat die zorg zonder ondersteuning wél nodig was geweest, min het deel dat ook zonder ondersteuning was voorkomen, maal het deel dat aan de ondersteuner is toe te schrijven, maal de kostprijs (Kostenhandleiding, prijspeil \(data.request.escalationParameters.priceYear)). Die kansen zijn deels aannames; het interval laat zien hoe groot de onzekerheid is.",
-            "The avoided cost is an estimate, not a measurement. For each finished case where a risk was noted at intake (such as an overloaded caregiver or a fall) and formal care did not follow, we use a probability that the care would have been needed without support, minus the share that would have been averted anyway, times the share attributable to the support worker, times the unit cost (Dutch costing manual, price level \(data.request.escalationParameters.priceYear)). Those probabilities are partly assumptions; the interval shows how uncertain the result is."))
+            "De vermeden kosten zijn een schatting, geen meting. Voor elke afgeronde hulpvraag waarbij bij de start een risico werd genoteerd (bijvoorbeeld overbelaste mantelzorg of een val) en die formele zorg níet volgde, rekenen we met een kans dat die zorg zonder ondersteuning wél nodig was geweest, min het deel dat ook zonder ondersteuning was voorkomen, maal het deel dat aan de ondersteuner is toe te schrijven, maal de kostprijs (Kostenhandleiding, omgerekend naar \(priceLevelText) met de consumentenprijsindex van het CBS). Die kansen zijn deels aannames; het bedrag is de mediaan van \(format.integer(data.request.draws)) doorrekeningen.",
+            "The avoided cost is an estimate, not a measurement. For each finished case where a risk was noted at intake (such as an overloaded caregiver or a fall) and formal care did not follow, we use a probability that the care would have been needed without support, minus the share that would have been averted anyway, times the share attributable to the support worker, times the unit cost (Dutch costing manual, brought to \(data.priceYear) prices with the CBS consumer price index). Those probabilities are partly assumptions; the amount is the median of \(format.integer(data.request.draws)) runs."))
         paragraph(pick(
             "Het bedrag is geen bezuiniging op de begroting van de gemeente en bewijst geen oorzakelijk effect: er is geen vergelijkingsgroep. Het laat zien in welke orde van grootte de opbrengst kan liggen als de aannames kloppen.",
             "The amount is not a saving in the municipal budget and does not prove a causal effect: there is no comparison group. It shows the order of magnitude of the return if the assumptions hold."))

@@ -333,10 +333,12 @@ extension ReportComposer {
         }
         let maxTime = min(curves.compactMap { $0.km.steps.last?.time }.max() ?? 60, 120)
         let fid = reserveName("response-time")
-        figure(KaplanMeierChart(title: title, curves: curves.map { chartCurve($0.km, label: $0.label) },
-                                shareTitle: pick("aandeel dat nog wacht", "share still waiting"),
-                                timeTitle: pick("dagen na binnenkomst", "days after the request"),
-                                maximumTime: maxTime, width: PrintLayout.halfChartWidth, height: 180, identifier: fid),
+        var chart = KaplanMeierChart(title: title, curves: curves.map { chartCurve($0.km, label: $0.label) },
+                                     shareTitle: pick("aandeel dat nog wacht", "share still waiting"),
+                                     timeTitle: pick("dagen na binnenkomst", "days after the request"),
+                                     maximumTime: maxTime, width: PrintLayout.halfChartWidth, height: 180, identifier: fid)
+        chart.plainWords = true
+        figure(chart,
                caption: pick("Hoeveel procent van de hulpvragen na zoveel dagen nog op een eerste contact wachtte; de band is de marge. Een hulpvraag die bij de export nog open was, telt mee tot die dag (streepje).",
                              "What percentage of the requests was still waiting for a first contact after so many days; the band is the margin. A request still open at the export counts until that day (tick)."),
                table: ReportTable(name: "", caption: title + pick(": % dat nog wacht", ": % still waiting"), columns: columns, rows: rows),

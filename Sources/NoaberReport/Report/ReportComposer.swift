@@ -43,6 +43,10 @@ struct ReportComposer {
     /// send the reader to it).
     func tablePath(_ stem: String) -> String { "tables/\(stem).csv" }
 
+    /// True for the readers without statistics (raadsbrief, lerend netwerk): survival jargon
+    /// ("Kaplan–Meier", "gecensureerd", "Greenwood") stays in the onderzoek report and its methods.
+    var usesPlainWords: Bool { data.request.audience != .onderzoek }
+
     var tableRenderer: HTMLTable { HTMLTable(format: format, language: language, minimumCell: k) }
 
     func pick(_ nl: String, _ en: String) -> String { language.pick(nl, en) }
@@ -126,6 +130,16 @@ struct ReportComposer {
         let upper = hi.isFinite ? format.decimal(hi, fractionDigits: digits) : "∞"
         let name = pick("\(level)-BI", "\(level) CI")
         return "\(format.decimal(v, fractionDigits: digits)) (\(name) \(format.decimal(lo, fractionDigits: digits))–\(upper))"
+    }
+
+    /// A percentage figure with its interval, the sign after every number:
+    /// "91% (95%-BI 88–93%)" / "91% (95% CI 88–93%)"; `<k` when suppressed.
+    func percentWithInterval(_ row: MetricRow?, digits: Int) -> String {
+        guard let row, !row.suppressed, let v = row.value else { return value(row, digits: digits) }
+        let shown = format.decimal(v, fractionDigits: digits) + "%"
+        guard let lo = row.lower, let hi = row.upper else { return shown }
+        let upper = hi.isFinite ? format.decimal(hi, fractionDigits: digits) + "%" : "∞"
+        return "\(shown) (\(pick("95%-BI", "95% CI")) \(format.decimal(lo, fractionDigits: digits))–\(upper))"
     }
 
     func euros(_ x: Double?) -> String { x.map { format.euros($0) } ?? format.notAvailable }

@@ -30,6 +30,11 @@ struct ReportData: Sendable {
     /// Which villages' data cover the current and the previous period.
     let currentCoverage: CoverageSummary
     let previousCoverage: CoverageSummary
+    /// How the unit costs were brought to the report's price level (nil: not indexed, the file's
+    /// own prices); every euro figure of the report is at `priceYear`.
+    let priceLevel: PriceLevel?
+    /// The price year of every euro figure.
+    let priceYear: Int
     private let index: [RowKey: Int]
 
     /// Over an input in memory: residents are numbered over the reported villages only, as
@@ -65,6 +70,13 @@ struct ReportData: Sendable {
                                      suppress: request.suppress, escalationDraws: request.draws, seed: request.seed,
                                      escalationParameters: request.escalationParameters, today: today)
         options.includePartial = request.includePartial
+        options.exportEvery = request.exportEvery
+        options.priceIndex = request.priceIndex
+        // Every euro figure at the prices of the year the report period ends in, trend included.
+        options.priceYear = current.end.year
+        let priced = options.pricedEscalationParameters
+        priceLevel = priced.1
+        priceYear = priced.0.priceYear
         // Charts show the current period only: no curve is kept for a village and quarter
         // that no chart draws.
         options.chartPeriods = [current.label]

@@ -64,13 +64,15 @@ extension ReportGenerator {
                                 footer: footer(request, provenance)).render()
         var files: [(path: String, bytes: [UInt8])] = [("\(folder)/report-dorp-\(folder).html", Array(html.utf8))]
         for f in composer.figures { files.append(("\(folder)/figures/\(f.name).svg", Array(f.svg.utf8))) }
+        // As every report: the tidy file for programs in the standard dialect, the readable tables
+        // in the report's language and dialect.
         let tidy = MemorySink()
         try TableCSV.tidy(data.rows.filter { $0.village == village.code || $0.village == ReportData.pooledKey },
-                          dialect: request.csvDialect, to: tidy)
+                          dialect: .standard, to: tidy)
         files.append(("\(folder)/tables/metrics.csv", tidy.bytes))
         for t in composer.tables {
             let sink = MemorySink()
-            try TableCSV.wide(t, minimumCell: request.minCell, dialect: request.csvDialect, to: sink)
+            try TableCSV.wide(t, minimumCell: request.minCell, language: language, dialect: request.tableDialect, to: sink)
             files.append(("\(folder)/tables/\(t.name).csv", sink.bytes))
         }
         return files

@@ -102,12 +102,13 @@ public enum ReportGenerator {
                                 body: composer.html, footer: footer).render()
         var files: [(path: String, bytes: [UInt8])] = [(request.audience.fileName, Array(html.utf8))]
         for f in composer.figures { files.append(("figures/\(f.name).svg", Array(f.svg.utf8))) }
+        // The tidy file is for programs: the standard dialect and the same bytes in every language.
         let tidy = MemorySink()
-        try TableCSV.tidy(data.rows, dialect: request.csvDialect, to: tidy)
+        try TableCSV.tidy(data.rows, dialect: .standard, to: tidy)
         files.append(("tables/metrics.csv", tidy.bytes))
         for t in composer.tables {
             let sink = MemorySink()
-            try TableCSV.wide(t, minimumCell: request.minCell, dialect: request.csvDialect, to: sink)
+            try TableCSV.wide(t, minimumCell: request.minCell, language: language, dialect: request.tableDialect, to: sink)
             files.append(("tables/\(t.name).csv", sink.bytes))
         }
         return files
@@ -144,6 +145,7 @@ public enum ReportGenerator {
             c.villageTable()
             c.themesSection()
             c.villageSurvivalSection()
+            c.waitingTable()
             c.volunteerSection()
             c.qualitySection()
         case .onderzoek:
@@ -159,13 +161,12 @@ public enum ReportGenerator {
             c.themesSection()
             c.heading(2, c.pick("Reactietijd", "Response time"))
             c.pooledSurvivalFigure()
+            c.waitingTable()
             c.villageSurvivalSection()
             c.heading(2, c.pick("Voorkomen escalatie (schatting)", "Prevented escalation (estimate)"))
             c.escalationTable()
             c.tornadoFigure()
-            c.trendFigure(metric: "avoided_cost_eur", digits: 0, perVillage: false,
-                          title: c.pick("Geschatte vermeden kosten door de tijd", "Estimated avoided cost over time"),
-                          valueTitle: c.pick("euro, 5–95%-interval", "euros, 5–95% interval"), name: "avoided-cost-trend")
+            c.avoidedCostTrendFigure()
             c.estimateNote()
             c.volunteerSection()
             c.qualitySection()

@@ -5,6 +5,7 @@ public struct ReportProvenance: Sendable {
     public var imports: [ImportSummary]
     /// The day the report was made; also the day `days_since_latest_export` counts to.
     public var generatedOn: CivilDate
+    /// noaber's version number alone (`0.1.0`); the report writes "noaber 0.1.0" itself.
     public var softwareVersion: String
     /// The exact command that made the report (shown verbatim, escaped, in the onderzoek report).
     public var commandLine: String

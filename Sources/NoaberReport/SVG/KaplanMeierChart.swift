@@ -53,6 +53,10 @@ public struct KaplanMeierChart: SVGChart, Hashable {
     /// The right end of the time axis; by default the last step or censor time.
     public var maximumTime: Double?
     public var showsCensorTicks: Bool
+    /// Words for readers without statistics (a council, a learning network): no "Kaplan–Meier"
+    /// or "gecensureerd" in the legend and the text alternative. The onderzoek report keeps the
+    /// technical terms.
+    public var plainWords = false
     public var width: Double
     public var height: Double
     public var identifier: String
@@ -81,9 +85,12 @@ public struct KaplanMeierChart: SVGChart, Hashable {
                                                                "after \(format.decimal($0.time)) days \(format.percent($0.survival, fractionDigits: 0)) remain") }
             return "\(curve.label): " + ([median] + (end.map { [$0] } ?? [])).joined(separator: ", ")
         }
-        return language.pick("Kaplan–Meier-curven, aandeel nog niet bereikt tegen dagen. ",
-                             "Kaplan–Meier curves, share not yet reached against days. ")
-            + items.joined(separator: "; ") + "."
+        let head = plainWords
+            ? language.pick("Curven van het aandeel hulpvragen dat nog wacht, tegen dagen. ",
+                            "Curves of the share of requests still waiting, against days. ")
+            : language.pick("Kaplan–Meier-curven, aandeel nog niet bereikt tegen dagen. ",
+                            "Kaplan–Meier curves, share not yet reached against days. ")
+        return head + items.joined(separator: "; ") + "."
     }
 
     public func svg(language: Language) -> String {
@@ -98,7 +105,9 @@ public struct KaplanMeierChart: SVGChart, Hashable {
             LegendItem(label: curve.label, swatch: .line(color: Palette.color(index), dash: Palette.dash(index), marker: nil))
         }
         if showsCensorTicks, curves.contains(where: { !$0.censorTimes.isEmpty }) {
-            legendItems.append(LegendItem(label: language.pick("gecensureerd (nog open)", "censored (still open)"),
+            let censored = plainWords ? language.pick("nog open op de exportdatum", "still open at the export date")
+                                      : language.pick("gecensureerd (nog open)", "censored (still open)")
+            legendItems.append(LegendItem(label: censored,
                                           swatch: .tick(color: Palette.axis)))
         }
         let legendHeight = Legend.height(legendItems, maxWidth: width - 24)

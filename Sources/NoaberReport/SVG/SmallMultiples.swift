@@ -108,6 +108,9 @@ public struct KaplanMeierPanels: SVGChart, Hashable {
     public var maximumTime: Double?
     public var width: Double
     public var identifier: String
+    /// Words for readers without statistics: no "Kaplan–Meier" in the text alternative (see
+    /// `KaplanMeierChart.plainWords`).
+    public var plainWords = false
 
     public init(title: String, subtitle: String? = nil, panels: [Panel], reference: KaplanMeierChart.Curve? = nil,
                 shareTitle: String, timeTitle: String, maximumTime: Double? = nil, width: Double = 620,
@@ -134,8 +137,12 @@ public struct KaplanMeierPanels: SVGChart, Hashable {
                 + (panel.curve.map(describe) ?? panel.note ?? format.notAvailable)
         }
         if let reference { items.append("\(reference.label): " + describe(reference)) }
-        return language.pick("Kaplan–Meier-curven per dorp, elk in een eigen paneel met dezelfde assen: aandeel nog niet bereikt tegen dagen. ",
-                             "Kaplan–Meier curves per village, each in its own panel on the same axes: share not yet reached against days. ")
+        let head = plainWords
+            ? language.pick("Curven per dorp, elk in een eigen paneel met dezelfde assen: aandeel hulpvragen dat nog wacht tegen dagen. ",
+                            "Curves per village, each in its own panel on the same axes: share of requests still waiting against days. ")
+            : language.pick("Kaplan–Meier-curven per dorp, elk in een eigen paneel met dezelfde assen: aandeel nog niet bereikt tegen dagen. ",
+                            "Kaplan–Meier curves per village, each in its own panel on the same axes: share not yet reached against days. ")
+        return head
             + items.joined(separator: "; ") + "."
     }
 

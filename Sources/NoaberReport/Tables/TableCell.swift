@@ -1,4 +1,5 @@
 import NoaberMetrics
+import NoaberModel
 
 /// One cell of a readable (wide) table, typed so that HTML and CSV can each write it their way:
 /// HTML formats numbers for the reader, CSV keeps them numbers.
@@ -6,8 +7,10 @@ public enum TableCell: Sendable, Hashable {
     /// Text; escaped in HTML, neutralised in CSV when it would run as a formula.
     case text(String)
     /// Text in another language than the report's (English source notes in a Dutch report): HTML
-    /// marks it with `lang` so that a screen reader pronounces it right (WCAG 3.1.2).
-    case textIn(String, language: String)
+    /// marks it with `lang` so that a screen reader pronounces it right (WCAG 3.1.2). `prefix` is
+    /// written before it in the report's own language (a Dutch "Aanname: " before an English
+    /// note); CSV writes `prefix + text`.
+    case textIn(String, language: String, prefix: String = "")
     /// A number with this many decimals; nil is "not available" (an en dash in HTML, empty in CSV).
     case number(Double?, digits: Int)
     /// An estimate with its interval; CSV writes it as three columns (value, lower, upper).
@@ -27,9 +30,10 @@ public enum TableCell: Sendable, Hashable {
 
 /// A column of a `ReportTable`.
 public struct TableColumn: Sendable, Hashable {
-    /// The heading people read (HTML).
+    /// The heading people read, in the report's language: in HTML and as the CSV header.
     public var title: String
-    /// The machine-friendly header in CSV (`reach_per_1000`); estimate columns add `_lower`/`_upper`.
+    /// A stable machine name (`reach_per_1000`), for code and tests that look a column up. No file
+    /// carries it: readable tables are for people, and programs read the tidy `metrics.csv`.
     public var csvName: String
     /// Estimate columns hold `.estimate` cells and take three CSV columns.
     public var isEstimate: Bool

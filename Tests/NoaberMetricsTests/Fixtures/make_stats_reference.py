@@ -56,7 +56,8 @@ poisson.ppf(q, p0 n)), alpha = (cdf(r) - q) / pmf(r), limit = (r - alpha) / n, c
 
 Modified z-score (Iglewicz & Hoaglin 1993): median = numpy.median,
 MAD = numpy.median(|x - median|), M = 0.6745 (x - median) / MAD, flagged when
-|M| > 3.5. When MAD = 0: rule "no_scores" gives none; rule
+|M| >= 3.5 (noaber flags at the threshold; Iglewicz and Hoaglin write "greater
+than", which differs only for a score of exactly 3.5). When MAD = 0: rule "no_scores" gives none; rule
 "mean_absolute_deviation" (IBM Cognos Analytics) gives
 (x - median) / (1.253314 * mean|x - median|). Fewer than minimum_count finite
 values: "too_short"; every value equal: "all_equal".
@@ -327,7 +328,7 @@ def modified_z_case(name, note, values, rule="no_scores", minimum_count=6, thres
             m = 0.6745 * (v - median) / mad if scale_kind == "median_absolute_deviation" \
                 else (v - median) / (1.253314 * mean_ad)
             scores[i] = num(m)
-            if abs(m) > threshold:
+            if abs(m) >= threshold:
                 outliers.append(i)
     return {"name": name, "note": note, "values": [num(v) for v in x], "rule": rule,
             "minimum_count": minimum_count, "threshold": threshold, "outcome": outcome,
@@ -359,6 +360,8 @@ def modified_z_cases():
                         [-2.5, 0.3, 1.1, 0.7, -0.4, 0.9, 12.75, 0.2, -0.1, 0.6]),
         modified_z_case("threshold_3", "a threshold of 3 instead of 3.5",
                         [30, 28, 33, 31, 22, 29, 35, 27, 30, 32, 31, 29], threshold=3.0),
+        modified_z_case("threshold_equal", "|M| equal to the threshold is flagged: 1..7, threshold 0.6745*3/2 = M(7) = -M(1)",
+                        [1, 2, 3, 4, 5, 6, 7], threshold=0.6745 * 3 / 2),
     ]
 
 
