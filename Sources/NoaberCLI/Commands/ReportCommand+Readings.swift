@@ -1,6 +1,13 @@
 import NoaberReport
 
 extension ReportCommand {
+    /// The audiences named with `--audience`, in their order. `all` is the three reports: the
+    /// village pages add a folder per village (a hundred for a large municipality), so they are
+    /// written only when `dorp` is named (`demo` writes them too).
+    static func audiences(_ names: [String]) -> [Audience] {
+        Audience.allCases.filter { names.contains($0.rawValue) || (names.contains("all") && $0 != .dorp) }
+    }
+
     /// One reading of the store and the audiences written from it.
     struct Reading: Equatable {
         let audiences: [Audience]

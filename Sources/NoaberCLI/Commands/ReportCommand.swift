@@ -26,8 +26,8 @@ struct ReportCommand {
         """),
         options: CommonOptions.specs + [
             OptionSpec(name: "audience", valueName: Placeholder.audience,
-                       help: Localized(nl: "Voor wie het rapport is ('all' schrijft ze allemaal in <map>/<publiek>/).",
-                                       en: "Who the report is for ('all' writes every one into <dir>/<audience>/)."),
+                       help: Localized(nl: "Voor wie het rapport is ('all' schrijft de drie rapporten in <map>/<publiek>/; dorp alleen op naam).",
+                                       en: "Who the report is for ('all' writes the three reports into <dir>/<audience>/; dorp only by name)."),
                        repeatable: true, allowed: Audience.allCases.map(\.rawValue) + ["all"], required: true),
             OptionSpec(name: "village", valueName: Placeholder.code,
                        help: Localized(nl: "Alleen deze dorpen; bij dorp: de dorpen die een pagina krijgen.",
@@ -76,7 +76,7 @@ struct ReportCommand {
     func run(_ console: Console) throws(CLIFailure) {
         let store = try common.openStoreWithCases()
         let names = args.strings("audience")
-        let audiences = names.contains("all") ? Audience.allCases : Audience.allCases.filter { names.contains($0.rawValue) }
+        let audiences = Self.audiences(names)
         var written: [String] = []
         // The village pages read every village (`readings`); the other reports only those asked.
         for reading in Self.readings(audiences, villages: args.strings("village").nilIfEmpty) {
