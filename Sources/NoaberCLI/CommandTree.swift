@@ -19,6 +19,7 @@ enum CommandTree {
         subcommands: [
             DemoCommand.spec, ImportCommand.spec, VillagesCommand.spec, ProvenanceCommands.importsSpec,
             ProvenanceCommands.rejectedSpec, MetricsCommand.spec, ReportCommand.spec, SynthCommand.spec, DoctorCommand.spec,
+            OutcomesCommand.spec, EffectCommand.spec,
         ])
 
     static func dispatch(_ args: ParsedArguments, arguments: [String], console: Console) throws(CLIFailure) {
@@ -33,6 +34,8 @@ enum CommandTree {
         case "report": try ReportCommand(args, arguments: arguments).run(console)
         case "synth": try SynthCommand(args).run(console)
         case "doctor": try DoctorCommand(args).run(console)
+        case "outcomes", "outcomes import", "outcomes list": try OutcomesCommand.run(args, console)
+        case "effect": try EffectCommand(args).run(console)
         default: throw .internal("no runner for '\(args.commandPath.joined(separator: " "))'")
         }
     }

@@ -43,6 +43,12 @@ public enum ImportError: Error, Sendable {
     case noRecognisedSheet(file: String, sheets: [String], searched: [String], headerRow: Int?, kind: RecordKind?)
     /// `--sheet` or the profile's `sheet` names no sheet of the workbook.
     case sheetNotFound(file: String, sheet: String, sheets: [String])
+    /// A case or task file for a comparison area (`--village`), which holds no cases.
+    case comparisonArea(file: String, village: String)
+    /// An outcome file that does not look like aggregates (a person-level column, a repeated
+    /// area-period-measure row, a population under `OutcomeRules.minimumPopulation`): refused
+    /// whole, nothing stored (docs/effect.md, "Aggregates only").
+    case notAggregated(file: String, problem: Localized)
 
     public func message(_ language: Language) -> String {
         localized.text(language)
@@ -128,6 +134,14 @@ public enum ImportError: Error, Sendable {
             let list = sheets.map { "'\($0)'" }.joined(separator: ", ")
             return Localized(nl: "\(file): werkblad '\(sheet)' bestaat niet; werkbladen: \(list) (of hun nummer, 1–\(sheets.count))",
                              en: "\(file): there is no sheet '\(sheet)'; sheets: \(list) (or their number, 1–\(sheets.count))")
+        case .comparisonArea(let file, let village):
+            return Localized(
+                nl: "\(file): \(village) is een vergelijkingsgebied (comparison_area in het dorpenbestand) en heeft geen hulpvragen of vrijwilligerstaken; importeer alleen uitkomstreeksen voor dit gebied (noaber outcomes import)",
+                en: "\(file): \(village) is a comparison area (comparison_area in the villages file) and holds no cases or volunteer tasks; import only outcome series for it (noaber outcomes import)")
+        case .notAggregated(let file, let problem):
+            return Localized(
+                nl: "\(file): geen geaggregeerde uitkomstreeks: \(problem.nl). noaber neemt alleen aantallen per gebied en periode aan, nooit gegevens per persoon; er is niets opgeslagen (zie docs/effect.md).",
+                en: "\(file): not an aggregated outcome series: \(problem.en). noaber accepts only counts per area and period, never person-level data; nothing was stored (see docs/effect.md).")
         case .store(let file, let error):
             let prefix = file.map { "\($0): " } ?? ""
             let e = error.explanation

@@ -74,10 +74,16 @@ public final class Importer {
     /// Everything after the header: the same for a CSV file and a workbook's sheet.
     func importRows<Source: RowSource>(_ reader: Source, path: String, plan: ColumnPlan, options: ImportOptions,
                                        format: SourceFormat, size: Int, hasher: FileHasher) throws(ImportError) -> ImportReport {
-        let villages: [Village]
-        do { villages = try store.villages() } catch { throw .store(file: path, error) }
+        let stored: [Village]
+        do { stored = try store.villages() } catch { throw .store(file: path, error) }
+        // Cases and tasks belong to villages with an ondersteuner; comparison areas hold only
+        // outcome series (`Village.isComparisonArea`), so a case row naming one is refused.
+        let holdsRecords = plan.kind == .cases || plan.kind == .tasks
+        let villages = holdsRecords ? stored.filter { !$0.isComparisonArea } : stored
+        let comparisonAreas = holdsRecords ? stored.filter(\.isComparisonArea) : []
         if plan.kind != .villages {
-            guard !villages.isEmpty else { throw .noVillages(file: path) }
+            guard !stored.isEmpty else { throw .noVillages(file: path) }
+            if let v = options.village, comparisonAreas.contains(where: { $0.code == v }) { throw .comparisonArea(file: path, village: v) }
             if let v = options.village, !villages.contains(where: { $0.code == v }) { throw .unknownVillage(file: path, village: v) }
             if plan.position(of: "village") == nil, options.village == nil, plan.profile.village == nil {
                 throw .missingColumns(file: path, columns: ["village (of --village)"])
@@ -104,15 +110,16 @@ public final class Importer {
             let earlier = try previousImport(sha256: sha256, kind: plan.kind, village: provenanceVillage, file: path)
             return (earlier?.sheet == format.sheet ? earlier : nil, sha256)
         }
-        // Villages files are tiny: check before anything else, as always. Case and task files
-        // start at once and check inside the transaction when the hash is ready (below); an
-        // error that would stop the import first still yields to an identical earlier import.
-        if plan.kind == .villages, case let (earlier?, sha256) = try previous() { return unchanged(earlier, sha256: sha256) }
+        // Villages and outcome files are small: check before anything else, as always. Case and
+        // task files start at once and check inside the transaction when the hash is ready
+        // (below); an error that would stop the import first still yields to an identical
+        // earlier import.
+        if !holdsRecords, case let (earlier?, sha256) = try previous() { return unchanged(earlier, sha256: sha256) }
         guard let asOf = AsOfDate.resolve(option: options.asOf, path: path) else {
             if case let (earlier?, sha256) = try previous() { return unchanged(earlier, sha256: sha256) }
             throw .missingAsOf(file: path)
         }
-        if plan.kind != .villages, pseudonymizer == nil {
+        if holdsRecords, pseudonymizer == nil {
             do {
                 pseudonymizer = try KeyCustody.pseudonymizer(store: store, keyPath: keyPath)
             } catch {
@@ -133,8 +140,11 @@ public final class Importer {
                 ? "kolommen genegeerd (inhoud niet opgeslagen): \(list)"
                 : "columns ignored (contents not stored): \(list)")
         }
-        let context = RowContext(plan: plan, villages: VillageResolver(villages: villages, profileLabels: plan.profile.values["village"]),
+        var context = RowContext(plan: plan, villages: VillageResolver(villages: villages, profileLabels: plan.profile.values["village"]),
                                  fixedVillage: options.village)
+        if !comparisonAreas.isEmpty {
+            context.comparisonAreas = VillageResolver(villages: comparisonAreas, profileLabels: plan.profile.values["village"])
+        }
         do {
             try store.bulkWrite { writer in
                 // The hash is filled in before the commit (`setImportSHA256`), when it is known.
@@ -167,6 +177,8 @@ public final class Importer {
                     }
                 case .villages:
                     try importVillages(reader, context: context, format: format, language: options.language, sink: &rows)
+                case .outcomes:
+                    try importOutcomes(reader, path: path, context: context, format: format, language: options.language, sink: &rows)
                 }
                 // The reading thread has exited (`runPipeline` waits for it): what the source
                 // skipped (a workbook's empty and totals rows) can be read now.
@@ -180,7 +192,7 @@ public final class Importer {
                 guard report.rowsRead == report.accepted + report.rejected else {
                     throw ImportAbort.accountingMismatch
                 }
-                if plan.kind != .villages {
+                if holdsRecords {
                     // Which villages the file listed (its as-of date covers exactly these), each
                     // refused when its earlier imports of this kind declared the other scope.
                     for (village, count) in rows.listedVillages(including: provenanceVillage).sorted(by: { $0.key < $1.key }) {
@@ -322,7 +334,11 @@ public final class Importer {
         while try reader.nextRow() {
             switch validator.validate(reader) {
             case .success(let village):
-                if seen.insert(village.code).inserted {
+                if village.isComparisonArea, try sink.writer.villageHasRecords(village.code) {
+                    try reject(RowRejection(field: "comparison_area", reason: Localized(
+                        nl: "dorp \(village.code) heeft al hulpvragen of vrijwilligerstaken in de store en kan geen vergelijkingsgebied zijn",
+                        en: "village \(village.code) already has cases or volunteer tasks in the store and cannot be a comparison area")))
+                } else if seen.insert(village.code).inserted {
                     try sink.accept(village: village)
                 } else {
                     try reject(RowRejection(field: "village", reason: Localized(
@@ -330,6 +346,42 @@ public final class Importer {
                 }
             case .failure(let rejection):
                 try reject(rejection)
+            }
+        }
+    }
+
+    /// Outcome files are small (one row per area, measure and period), so they are read and
+    /// written on one thread. Rows that fail their own checks are rejected as in any file; a file
+    /// that breaks `OutcomeRules` (a repeated area-measure-period, a population under 50) is
+    /// refused whole: the thrown error rolls the transaction back.
+    private func importOutcomes<Source: RowSource>(_ reader: Source, path: String, context: RowContext, format: SourceFormat,
+                                                   language: Language, sink: inout RowSink) throws {
+        let validator = OutcomeRowValidator(context: context)
+        /// The line of each (area, measure, period) accepted so far.
+        var seen: [String: Int] = [:]
+        while try reader.nextRow() {
+            switch validator.validate(reader) {
+            case .success(let outcome):
+                let line = reader.line
+                if outcome.population < OutcomeRules.minimumPopulation {
+                    throw ImportError.notAggregated(file: path, problem: Localized(
+                        nl: "regel \(line): populatie \(outcome.population) is kleiner dan \(OutcomeRules.minimumPopulation); een aantal onder zo weinig mensen zegt iets over personen",
+                        en: "line \(line): population \(outcome.population) is below \(OutcomeRules.minimumPopulation); a count among so few people says something about individuals"))
+                }
+                let key = outcome.village + "\u{1F}" + outcome.measure + "\u{1F}" + outcome.period.label
+                if let earlier = seen[key] {
+                    throw ImportError.notAggregated(file: path, problem: Localized(
+                        nl: "regel \(line) herhaalt gebied \(outcome.village), maat \(outcome.measure) en periode \(outcome.period.label) van regel \(earlier); een uitkomstreeks heeft één rij per gebied, maat en periode (rijen per persoon of per gebeurtenis worden niet opgeteld)",
+                        en: "line \(line) repeats area \(outcome.village), measure \(outcome.measure) and period \(outcome.period.label) of line \(earlier); an outcome series has one row per area, measure and period (rows per person or per event are not summed)"))
+                }
+                seen[key] = line
+                try sink.accept(outcome: outcome)
+            case .failure(let rejection):
+                let text = RejectedRowText.make(reader, delimiter: format.rawDelimiter, plan: context.plan, language: language,
+                                                cell: validator.rawCell)
+                try sink.reject(line: reader.line, field: rejection.field, reason: rejection.reason, raw: text.raw,
+                                sourceField: format.sourceField(rejection.field) ?? context.plan.sourceName(of: rejection.field),
+                                blanked: text.blanked)
             }
         }
     }

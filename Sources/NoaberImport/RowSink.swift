@@ -75,6 +75,12 @@ struct RowSink {
         inserted += 1
     }
 
+    mutating func accept(outcome: OutcomeRecord) throws {
+        rowsRead += 1
+        accepted += 1
+        count(try writer.upsertOutcome(outcome, importID: importID, asOf: asOf))
+    }
+
     mutating func reject(line: Int, field: String?, reason: Localized, raw: String, sourceField: String?, blanked: String?) throws {
         rowsRead += 1
         rejected += 1

@@ -118,7 +118,7 @@ extension Importer {
         switch plan.kind {
         case .cases: key = "case_id"
         case .tasks: key = "volunteer_id"
-        case .villages: key = "village"
+        case .villages, .outcomes: key = "village"
         }
         let rows = WorkbookRows(reader: found.reader, width: found.header.count, keyColumn: plan.position(of: key))
         let header = found.header

@@ -1,6 +1,7 @@
-/// The three kinds of file noaber imports.
+/// The kinds of file noaber imports: villages' case and task exports, the villages file, and
+/// aggregated outcome series (counts per area and period, for effect estimates).
 public enum RecordKind: String, Sendable, CaseIterable, Codable {
-    case cases, tasks, villages
+    case cases, tasks, villages, outcomes
 
     /// Canonical column names, in canonical order. A header holding all required columns of a
     /// kind is recognised as canonical and needs no profile.
@@ -14,7 +15,9 @@ public enum RecordKind: String, Sendable, CaseIterable, Codable {
             ["case_id", "village", "volunteer_id", "date", "hours", "task"]
         case .villages:
             ["village", "name", "municipality", "inhabitants", "inhabitants_75plus", "paid_hours_per_week",
-             "cost_per_year_eur", "registration_start", "ondersteuner_start"]
+             "cost_per_year_eur", "registration_start", "ondersteuner_start", "comparison_area"]
+        case .outcomes:
+            ["village", "period", "measure", "value", "population"]
         }
     }
 
@@ -24,6 +27,7 @@ public enum RecordKind: String, Sendable, CaseIterable, Codable {
         case .cases: ["case_id", "received"]
         case .tasks: ["volunteer_id", "date", "hours", "task"]
         case .villages: ["village", "name", "municipality", "inhabitants"]
+        case .outcomes: ["village", "period", "measure", "value", "population"]
         }
     }
 }
@@ -36,6 +40,12 @@ extension RecordKind {
         case .cases: language == .nl ? "hulpvragen" : "cases"
         case .tasks: language == .nl ? "vrijwilligerstaken" : "volunteer tasks"
         case .villages: language == .nl ? "dorpen" : "villages"
+        case .outcomes: language == .nl ? "uitkomsten" : "outcomes"
         }
     }
+
+    /// The kinds a header is matched against when the command does not say which kind it reads
+    /// (`noaber import`, `noaber villages import`). Outcome series are read only by
+    /// `noaber outcomes import`, which names the kind.
+    public static let detectable: [RecordKind] = [.cases, .tasks, .villages]
 }

@@ -15,10 +15,15 @@ public struct Village: Hashable, Sendable, Codable {
     /// The day its ondersteuner began. nil: an area without one (a comparison area for effect
     /// estimates, or a village whose start is not recorded).
     public var ondersteunerStart: CivilDate?
+    /// An area without an ondersteuner, listed only to compare outcome series with (villages
+    /// file column `comparison_area`). It holds no cases and appears in no case figure, coverage
+    /// warning or report village list; it never has an `ondersteunerStart`.
+    public var isComparisonArea: Bool
 
     public init(code: String, name: String, municipality: String, inhabitants: Int,
                 inhabitants75Plus: Int? = nil, paidHoursPerWeek: Double? = nil, costPerYearEUR: Double? = nil,
-                registrationStart: CivilDate? = nil, ondersteunerStart: CivilDate? = nil) {
+                registrationStart: CivilDate? = nil, ondersteunerStart: CivilDate? = nil,
+                isComparisonArea: Bool = false) {
         self.code = code
         self.name = name
         self.municipality = municipality
@@ -28,5 +33,27 @@ public struct Village: Hashable, Sendable, Codable {
         self.costPerYearEUR = costPerYearEUR
         self.registrationStart = registrationStart
         self.ondersteunerStart = ondersteunerStart
+        self.isComparisonArea = isComparisonArea
+    }
+}
+
+extension Village {
+    enum CodingKeys: String, CodingKey {
+        case code, name, municipality, inhabitants, inhabitants75Plus, paidHoursPerWeek, costPerYearEUR
+        case registrationStart, ondersteunerStart, isComparisonArea
+    }
+
+    /// Decodes JSON written before `isComparisonArea` existed as a village (false).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(code: try c.decode(String.self, forKey: .code), name: try c.decode(String.self, forKey: .name),
+                  municipality: try c.decode(String.self, forKey: .municipality),
+                  inhabitants: try c.decode(Int.self, forKey: .inhabitants),
+                  inhabitants75Plus: try c.decodeIfPresent(Int.self, forKey: .inhabitants75Plus),
+                  paidHoursPerWeek: try c.decodeIfPresent(Double.self, forKey: .paidHoursPerWeek),
+                  costPerYearEUR: try c.decodeIfPresent(Double.self, forKey: .costPerYearEUR),
+                  registrationStart: try c.decodeIfPresent(CivilDate.self, forKey: .registrationStart),
+                  ondersteunerStart: try c.decodeIfPresent(CivilDate.self, forKey: .ondersteunerStart),
+                  isComparisonArea: try c.decodeIfPresent(Bool.self, forKey: .isComparisonArea) ?? false)
     }
 }

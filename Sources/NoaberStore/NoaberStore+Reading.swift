@@ -12,7 +12,7 @@ extension NoaberStore {
     public func villages() throws(StoreError) -> [Village] {
         let s = try database.prepare("""
             SELECT village, name, municipality, inhabitants, inhabitants_75plus, paid_hours_per_week, cost_per_year_eur,
-                   registration_start, ondersteuner_start
+                   registration_start, ondersteuner_start, comparison_area
             FROM villages ORDER BY village
             """)
         var result: [Village] = []
@@ -21,7 +21,8 @@ extension NoaberStore {
                                   inhabitants: Int(s.int64(at: 3) ?? 0), inhabitants75Plus: s.int64(at: 4).map { Int($0) },
                                   paidHoursPerWeek: s.double(at: 5), costPerYearEUR: s.double(at: 6),
                                   registrationStart: try s.date(at: 7, name: "villages.registration_start"),
-                                  ondersteunerStart: try s.date(at: 8, name: "villages.ondersteuner_start")))
+                                  ondersteunerStart: try s.date(at: 8, name: "villages.ondersteuner_start"),
+                                  isComparisonArea: (s.int64(at: 9) ?? 0) != 0))
         }
         return result
     }

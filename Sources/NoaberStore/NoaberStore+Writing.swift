@@ -68,6 +68,7 @@ extension NoaberStore {
             try s.bind(double: v.costPerYearEUR, at: 7)
             try s.bind(moment: v.registrationStart.map { Moment(date: $0) }, at: 8)
             try s.bind(moment: v.ondersteunerStart.map { Moment(date: $0) }, at: 9)
+            try s.bind(int: v.isComparisonArea ? 1 : 0, at: 10)
             try s.execute()
         }
 

@@ -33,6 +33,9 @@ enum Schema {
                            foreignKeysOff: true) { (db: Database) throws(StoreError) in
             try db.execute(version4)
         },
+        Migrator.Migration(version: 5, name: "comparison areas marked in villages") { (db: Database) throws(StoreError) in
+            try db.execute(version5)
+        },
     ])
 
     /// A date column holds `yyyy-mm-dd`; a moment column may add `Thh:mm`.

@@ -79,22 +79,32 @@ public final class StoreDiagnostics {
 
     /// Villages without inhabitants 75+, paid hours or cost, by code.
     public func villagesWithoutFacts() throws(StoreError) -> [String] {
-        try texts("""
+        let comparison = try comparisonAreas()
+        return try texts("""
             SELECT village FROM villages
             WHERE inhabitants_75plus IS NULL OR paid_hours_per_week IS NULL OR cost_per_year_eur IS NULL ORDER BY village
-            """).map { $0[0] }
+            """).map { $0[0] }.filter { !comparison.contains($0) }
     }
 
-    /// Every village with the as-of date of its newest case export (nil: none yet), by code. An
+    /// The comparison areas (schema version 5, `villages.comparison_area`): areas without an
+    /// ondersteuner, of which no funding facts and no exports are expected. Empty before version 5.
+    public func comparisonAreas() throws(StoreError) -> Set<String> {
+        guard try identity().schemaVersion >= 5 else { return [] }
+        return Set(try texts("SELECT village FROM villages WHERE comparison_area = 1").map { $0[0] })
+    }
+
+    /// Every village (comparison areas left out) with the as-of date of its newest case export
+    /// (nil: none yet), by code. An
     /// export imported without `--village` records no village on the import, so the cases' own
     /// as-of dates count too.
     public func latestCaseExports() throws(StoreError) -> [(village: String, asOf: CivilDate?)] {
-        try texts("""
+        let comparison = try comparisonAreas()
+        return try texts("""
             SELECT v.village,
                    max(coalesce((SELECT max(as_of) FROM imports i WHERE i.village = v.village AND i.kind = 'cases'), ''),
                        coalesce((SELECT max(as_of) FROM cases c WHERE c.village = v.village), ''))
             FROM villages v ORDER BY v.village
-            """, columns: 2).map { ($0[0], CivilDate(iso: $0[1])) }
+            """, columns: 2).filter { !comparison.contains($0[0]) }.map { ($0[0], CivilDate(iso: $0[1])) }
     }
 
     /// Cases that a newer full export of their village no longer listed, grouped by the import

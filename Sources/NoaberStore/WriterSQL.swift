@@ -4,18 +4,20 @@ enum WriterSQL: Int, CaseIterable {
     case insertCase, compareCase, updateCase, advanceCaseAsOf
     case insertTask
     case villageExists, importExists, villageHasCases, setImportSHA256, insertImportVillage, villageScopes
+    case insertOutcome, compareOutcome, updateOutcome, villageHasTasks
 
     var sql: String {
         switch self {
         case .upsertVillage:
             """
             INSERT INTO villages(village, name, municipality, inhabitants, inhabitants_75plus, paid_hours_per_week, cost_per_year_eur,
-                registration_start, ondersteuner_start)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                registration_start, ondersteuner_start, comparison_area)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
             ON CONFLICT(village) DO UPDATE SET name = excluded.name, municipality = excluded.municipality,
                 inhabitants = excluded.inhabitants, inhabitants_75plus = excluded.inhabitants_75plus,
                 paid_hours_per_week = excluded.paid_hours_per_week, cost_per_year_eur = excluded.cost_per_year_eur,
-                registration_start = excluded.registration_start, ondersteuner_start = excluded.ondersteuner_start
+                registration_start = excluded.registration_start, ondersteuner_start = excluded.ondersteuner_start,
+                comparison_area = excluded.comparison_area
             """
         case .setMeta:
             "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
@@ -77,6 +79,26 @@ enum WriterSQL: Int, CaseIterable {
         case .importExists: "SELECT 1 FROM imports WHERE import_id = ?1"
         case .setImportSHA256: "UPDATE imports SET sha256 = ?1 WHERE import_id = ?2"
         case .villageHasCases: "SELECT 1 FROM cases WHERE village = ?1 LIMIT 1"
+        case .villageHasTasks: "SELECT 1 FROM volunteer_tasks WHERE village = ?1 LIMIT 1"
+        case .insertOutcome:
+            """
+            INSERT INTO outcomes(village, measure, period, period_start, period_end, value, population, import_id)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            ON CONFLICT(village, measure, period) DO NOTHING
+            """
+        case .compareOutcome:
+            // The stored row's import gives its as-of date: an older delivery never overwrites a
+            // newer one, as for cases.
+            """
+            SELECT i.as_of > ?9, o.value IS ?6 AND o.population IS ?7
+            FROM outcomes o JOIN imports i ON i.import_id = o.import_id
+            WHERE o.village = ?1 AND o.measure = ?2 AND o.period = ?3
+            """
+        case .updateOutcome:
+            """
+            UPDATE outcomes SET value = ?6, population = ?7, import_id = ?8
+            WHERE village = ?1 AND measure = ?2 AND period = ?3
+            """
         case .insertTask:
             // `case_id IS ?2` matches NULL to NULL, which the UNIQUE constraint alone would not.
             """

@@ -25,21 +25,48 @@ public enum BundledDatasets {
     /// the year 2024 are only partly covered there), and Lattrop-Breklenkamp's registration start
     /// is not in the villages file (its earliest case stands in). The others started registering
     /// on 1 January 2023.
+    ///
+    /// `ondersteuner_start` follows the raadsbrief's order (Saasveld since 2019, then Deurningen,
+    /// Weerselo and the combination); the days are assumed: Saasveld 1 September 2019, Deurningen
+    /// 1 September 2020, Weerselo 1 January 2022, the combination 1 October 2022.
     public static let villages: [Village] = [
-        village("SAA", "Saasveld", 1_700, 172, 12, registered: civil(2023, 1, 1)),
-        village("DEU", "Deurningen", 2_015, 199, 16, registered: civil(2023, 1, 1)),
-        village("WEE", "Weerselo", 3_075, 326, 16, registered: civil(2023, 1, 1)),
-        village("LAT", "Lattrop-Breklenkamp", 1_031, 97, 8, registered: nil),
-        village("NDE", "Noord-Deurningen", 1_052, 104, 8, registered: civil(2023, 1, 1)),
-        village("TIL", "Tilligte", 745, 77, 8, registered: civil(2024, 9, 1)),
+        village("SAA", "Saasveld", 1_700, 172, 12, registered: civil(2023, 1, 1), started: civil(2019, 9, 1)),
+        village("DEU", "Deurningen", 2_015, 199, 16, registered: civil(2023, 1, 1), started: civil(2020, 9, 1)),
+        village("WEE", "Weerselo", 3_075, 326, 16, registered: civil(2023, 1, 1), started: civil(2022, 1, 1)),
+        village("LAT", "Lattrop-Breklenkamp", 1_031, 97, 8, registered: nil, started: civil(2022, 10, 1)),
+        village("NDE", "Noord-Deurningen", 1_052, 104, 8, registered: civil(2023, 1, 1), started: civil(2022, 10, 1)),
+        village("TIL", "Tilligte", 745, 77, 8, registered: civil(2024, 9, 1), started: civil(2022, 10, 1)),
     ]
 
     private static func village(_ code: String, _ name: String, _ inhabitants: Int, _ over75: Int, _ hours: Double,
-                                registered: CivilDate?) -> Village {
+                                registered: CivilDate?, started: CivilDate?) -> Village {
         Village(code: code, name: name, municipality: "Dinkelland", inhabitants: inhabitants,
                 inhabitants75Plus: over75, paidHoursPerWeek: hours, costPerYearEUR: hours * 52 * 55,
-                registrationStart: registered)
+                registrationStart: registered, ondersteunerStart: started)
     }
+
+    /// Kernen of Dinkelland without a dorpsondersteuner, as comparison areas for the outcome
+    /// series (`comparison_area`): 0 paid hours, no cost, no cases. The names are real; the
+    /// inhabitants are rounded guesses, not CBS figures (Datasets/README.md says so).
+    public static let comparisonAreas: [Village] = [
+        ("AGE", "Agelo", 350), ("BEU", "Beuningen", 560), ("DEN", "Denekamp", 9_500), ("LEM", "Lemselo", 300),
+        ("OOT", "Ootmarsum", 4_400), ("OUD", "Oud Ootmarsum", 600), ("ROS", "Rossum", 1_100), ("VOL", "Volthe", 700),
+    ].map { code, name, inhabitants in
+        Village(code: code, name: name, municipality: "Dinkelland", inhabitants: inhabitants, paidHoursPerWeek: 0,
+                isComparisonArea: true)
+    }
+
+    /// The bundled outcome series: GP consultations per quarter, 2018–2024, for the six villages
+    /// and the comparison areas, with a built-in effect of −7% (reached after four quarters) from
+    /// each village's first quarter with its ondersteuner. Synthetic (see `OutcomeSeries`).
+    public static var outcomeSeries: OutcomeSeries {
+        OutcomeSeries(seed: seed, measure: "huisartsconsulten", areas: villages + comparisonAreas,
+                      periods: OutcomeSeries.periods(.quarter, from: .quarter(2018, 1), to: .quarter(2024, 4)))
+    }
+
+    /// Where the bundled outcome series is, relative to the Datasets root, and its delivery date.
+    public static let outcomePath = "outcomes/huisartsconsulten.csv"
+    public static let outcomeAsOf = civil(2025, 2, 1)
 
     /// One bundled export: which village, which dialect, made on which day.
     public struct Export: Sendable, Hashable {
@@ -92,6 +119,10 @@ public enum BundledDatasets {
     public static func render() throws -> [(path: String, bytes: [UInt8], rows: Int, errors: [InjectedError])] {
         var files: [(path: String, bytes: [UInt8], rows: Int, errors: [InjectedError])] = []
         files.append(("villages.csv", try villagesCSV(), villages.count, []))
+        files.append(("comparison-areas.csv", try VillagesFile.render(comparisonAreas), comparisonAreas.count, []))
+        let series = MemorySink()
+        let seriesRows = try outcomeSeries.write(to: series)
+        files.append((outcomePath, series.bytes, seriesRows, []))
         let from = civil(2023, 1, 1)
         let to = civil(2024, 12, 31)
         let manifest = MemorySink()
@@ -126,7 +157,7 @@ public enum BundledDatasets {
     /// atomically, and returns what was written.
     @discardableResult
     public static func write(root: String) throws -> [WrittenFile] {
-        for directory in [root, root + "/exports", root + "/profiles"] {
+        for directory in [root, root + "/exports", root + "/profiles", root + "/outcomes"] {
             if mkdir(directory, 0o755) != 0 && errno != EEXIST {
                 throw SynthError("cannot create directory \(directory)")
             }

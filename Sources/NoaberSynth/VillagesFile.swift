@@ -5,7 +5,7 @@ import NoaberModel
 /// `noaber synth`'s `villages.csv`.
 public enum VillagesFile {
     /// The file's bytes: the canonical header, then one row per village in the order given.
-    /// Optional facts are empty cells; dates are `yyyy-mm-dd`.
+    /// Optional facts are empty cells; dates are `yyyy-mm-dd`; `comparison_area` is `true` or empty.
     public static func render(_ villages: [Village]) throws -> [UInt8] {
         let sink = MemorySink()
         var writer = try CSVWriter(sink: sink, dialect: .standard)
@@ -16,7 +16,8 @@ public enum VillagesFile {
                                  v.paidHoursPerWeek.map { .number($0, fractionDigits: nil) } ?? .empty,
                                  v.costPerYearEUR.map { .number($0, fractionDigits: nil) } ?? .empty,
                                  v.registrationStart.map { .text($0.iso) } ?? .empty,
-                                 v.ondersteunerStart.map { .text($0.iso) } ?? .empty])
+                                 v.ondersteunerStart.map { .text($0.iso) } ?? .empty,
+                                 v.isComparisonArea ? .text("true") : .empty])
         }
         try writer.flush()
         return sink.bytes

@@ -39,7 +39,7 @@ import NoaberModel
             let accountingBefore = try rows(old, "SELECT * FROM v_import_accounting ORDER BY import_id")
             let store = try NoaberStore(path: path)
             let db = store.database
-            #expect(try db.userVersion() == 4)
+            #expect(try db.userVersion() == NoaberStore.schemaVersion)
             #expect(try rows(db, """
                 SELECT import_id, file_name, sha256, kind, ifnull(village, '-'), as_of, rows_read, accepted, rejected, status
                 FROM imports ORDER BY import_id

@@ -76,7 +76,7 @@ import NoaberModel
             _ = try Self.store(path, upTo: 2)
             let store = try NoaberStore(path: path)
             let db = store.database
-            #expect(try db.userVersion() == 4)
+            #expect(try db.userVersion() == NoaberStore.schemaVersion)
             let after = try rows(db, "SELECT * FROM v_cases ORDER BY case_id")
                 + rows(db, "SELECT 't', * FROM case_themes ORDER BY 2, 3, 4")
                 + rows(db, "SELECT 'r', * FROM case_referrals ORDER BY 2, 3, 4")

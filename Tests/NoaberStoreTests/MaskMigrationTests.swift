@@ -48,7 +48,7 @@ import NoaberModel
             #expect(before.count == childRows + 60)
             let store = try NoaberStore(path: path)
             let db = store.database
-            #expect(try db.userVersion() == 4)
+            #expect(try db.userVersion() == NoaberStore.schemaVersion)
             var after: [[String]] = []
             for query in Self.childQueries { after += try rows(db, query) }
             #expect(after == before)

@@ -4,6 +4,7 @@ import NoaberMetrics
 import NoaberReport
 import NoaberModel
 import NoaberStore
+import NoaberSynth
 
 /// `noaber demo`: the whole job on the bundled datasets, in a fresh embedded store.
 struct DemoCommand {
@@ -12,15 +13,17 @@ struct DemoCommand {
         abstract: Localized(nl: "Doe het hele werk op de meegeleverde datasets: importeren, maten, rapporten en een pagina per dorp.",
                             en: "Run the whole job on the bundled datasets: import, metrics, reports and a page per village."),
         discussion: Localized(nl: """
-        Maakt een nieuwe store in <map>, importeert Datasets/villages.csv en elke export uit \
-        Datasets/exports/manifest.csv met zijn profiel en exportdatum (met de telling van de rijen), berekent de \
-        maten en schrijft de drie rapporten en een pagina per dorp (<map>/dorp/<code>/). Voortgang gaat naar \
-        standaardfout; waar de resultaten staan naar standaarduitvoer.
+        Maakt een nieuwe store in <map>, importeert Datasets/villages.csv, de vergelijkingsgebieden \
+        (Datasets/comparison-areas.csv), elke export uit Datasets/exports/manifest.csv met zijn profiel en \
+        exportdatum en de synthetische uitkomstreeks Datasets/outcomes/huisartsconsulten.csv (met de telling van de \
+        rijen), berekent de maten en het effect op de uitkomst en schrijft de drie rapporten en een pagina per dorp \
+        (<map>/dorp/<code>/). Voortgang gaat naar standaardfout; waar de resultaten staan naar standaarduitvoer.
         """, en: """
-        Creates a fresh store in <dir>, imports Datasets/villages.csv and every export listed in \
-        Datasets/exports/manifest.csv with its profile and as-of date (showing the row accounting), computes the \
-        metrics and writes the three reports and a page per village (<dir>/dorp/<code>/). Progress goes to standard \
-        error; where the results are goes to standard output.
+        Creates a fresh store in <dir>, imports Datasets/villages.csv, the comparison areas \
+        (Datasets/comparison-areas.csv), every export listed in Datasets/exports/manifest.csv with its profile and \
+        as-of date, and the synthetic outcome series Datasets/outcomes/huisartsconsulten.csv (showing the row \
+        accounting), computes the metrics and the effect on the outcome, and writes the three reports and a page per village \
+        (<dir>/dorp/<code>/). Progress goes to standard error; where the results are goes to standard output.
         """),
         options: [
             OptionSpec(name: "out", valueName: Placeholder.dir, help: Localized(nl: "Waar de store en de rapporten komen (vervangen).",
@@ -75,6 +78,13 @@ struct DemoCommand {
         let villages = try run(datasets + "/villages.csv", ImportOptions(asOf: entries.map(\.asOf).max(), language: language))
         let n = language.count
         table.add(["villages.csv", "", RecordKind.villages.label(language), n(villages.rowsRead), n(villages.accepted), n(villages.rejected)])
+        // Comparison areas and the outcome series are optional: a datasets folder without them
+        // (an older copy) still runs, without the effect section.
+        let comparisonPath = datasets + "/comparison-areas.csv"
+        if FileSystem.exists(comparisonPath) {
+            let r = try run(comparisonPath, ImportOptions(kind: .villages, asOf: entries.map(\.asOf).max(), language: language))
+            table.add(["comparison-areas.csv", "", RecordKind.villages.label(language), n(r.rowsRead), n(r.accepted), n(r.rejected)])
+        }
         var totals = (read: 0, accepted: 0, rejected: 0)
         for e in entries {
             var options = ImportOptions(village: e.village.isEmpty ? nil : e.village, asOf: e.asOf, language: language)
@@ -86,6 +96,11 @@ struct DemoCommand {
             table.add([e.file, e.village, r.kind.label(language), n(r.rowsRead), n(r.accepted), n(r.rejected)])
         }
         table.add([t("totaal exports", "total exports"), "", "", n(totals.read), n(totals.accepted), n(totals.rejected)])
+        let outcomePath = datasets + "/" + BundledDatasets.outcomePath
+        if FileSystem.exists(outcomePath) {
+            let r = try run(outcomePath, ImportOptions(kind: .outcomes, asOf: BundledDatasets.outcomeAsOf, language: language))
+            table.add([BundledDatasets.outcomePath, "", RecordKind.outcomes.label(language), n(r.rowsRead), n(r.accepted), n(r.rejected)])
+        }
         console.out(table.render())
         console.out(t("Afgekeurde rijen staan met regel en reden in de store: noaber rejected --db \(storePath)\n",
                       "Rejected rows are kept with line and reason: noaber rejected --db \(storePath)\n"))
@@ -103,10 +118,12 @@ struct DemoCommand {
         let source: MetricsSource<StoreError>
         do { source = try MetricsSource.reading(store) } catch { throw .store(error, path: storePath) }
         terminal.note(t("3/3 rapporten schrijven", "3/3 writing the reports"))
+        let common = CommonOptions(args)
+        let effect = try EffectEvidenceLoader.evidence(store: store, args: args, common: common)
         // One computation of the metrics serves the three reports and the village pages.
         let feedback = try VillageFeedbackReader.read(store, databasePath: storePath, villages: source.villages.map(\.code))
         let written = try ReportCommand.write(audiences: Audience.allCases, source: source, args: args,
-                                              common: CommonOptions(args), out: out,
+                                              common: common, out: out, effect: effect,
                                               commandLine: ReportCommand.commandLine(arguments), defaultToday: today,
                                               feedback: feedback)
         for html in written where html.hasSuffix(".html") {
@@ -160,11 +177,16 @@ enum DemoSummary {
     static func print(store: NoaberStore, storePath: String, language: Language, console: Console) throws(CLIFailure) {
         do {
             let c = try store.counts()
+            let comparison = try store.villages().filter(\.isComparisonArea).count
+            let outcomes = try store.outcomeMeasures().reduce(0) { $0 + $1.rows }
             let nl = language == .nl
             let n = language.count
+            var extra = ""
+            if comparison > 0 { extra += nl ? ", \(n(comparison)) vergelijkingsgebieden" : ", \(n(comparison)) comparison areas" }
+            if outcomes > 0 { extra += nl ? ", \(n(outcomes)) uitkomstcijfers" : ", \(n(outcomes)) outcome figures" }
             console.out(nl
-                ? "Store \(storePath): \(n(c.villages)) dorpen, \(n(c.cases)) hulpvragen, \(n(c.tasks)) vrijwilligerstaken, \(n(c.imports)) imports, \(n(c.rejected)) afgekeurde rijen\n"
-                : "Store \(storePath): \(n(c.villages)) villages, \(n(c.cases)) cases, \(n(c.tasks)) volunteer tasks, \(n(c.imports)) imports, \(n(c.rejected)) rejected rows\n")
+                ? "Store \(storePath): \(n(c.villages - comparison)) dorpen\(extra), \(n(c.cases)) hulpvragen, \(n(c.tasks)) vrijwilligerstaken, \(n(c.imports)) imports, \(n(c.rejected)) afgekeurde rijen\n"
+                : "Store \(storePath): \(n(c.villages - comparison)) villages\(extra), \(n(c.cases)) cases, \(n(c.tasks)) volunteer tasks, \(n(c.imports)) imports, \(n(c.rejected)) rejected rows\n")
         } catch {
             throw .store(error, path: storePath)
         }

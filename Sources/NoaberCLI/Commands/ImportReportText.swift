@@ -35,7 +35,7 @@ enum ImportReportText {
         }
         if let asOf = r.asOf, r.kind != .villages { s += " · " + t("exportdatum", "as of") + ": \(asOf) (\(source))" }
         s += "\n"
-        if r.kind != .villages {
+        if r.kind == .cases || r.kind == .tasks {
             s += "  " + (r.exportKind == .full ? t("volledige export (alle hulpvragen tot nu toe)", "full export (every case so far)")
                                                 : t("aanvullende export (alleen nieuwe en gewijzigde hulpvragen)", "incremental export (new and changed cases only)"))
             s += " · " + (r.idScope == .village ? t("sleutels per dorp", "keys per village")

@@ -98,7 +98,7 @@ struct MetricsCommand {
         let source: MetricsSource<StoreError>
         do { source = try MetricsSource.reading(store, villages: villages) } catch { throw .store(error, path: common.databasePath) }
         if let unknown = args.strings("village").first(where: { code in !source.villages.contains { $0.code == code } }) {
-            throw .data(Localized(nl: "dorp '\(unknown)' staat niet in de store", en: "village '\(unknown)' is not in the store"))
+            throw CommonOptions.unknownVillage(unknown, store: store)
         }
         var options = try MetricsOptionsParser.options(args, source: source)
         // Only the funnel rows are printed: no survival curve or hours list is kept.

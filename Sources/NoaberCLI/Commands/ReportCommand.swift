@@ -53,6 +53,11 @@ struct ReportCommand {
                        defaultDescription: Localized(verbatim: "10000")),
             OptionSpec(name: "seed", valueName: Placeholder.n, help: Localized(nl: "Startwaarde (seed) van de Monte-Carlotrekkingen.", en: "Monte Carlo seed."),
                        defaultDescription: Localized(verbatim: "20240305")),
+            OptionSpec(name: "effect-measure", valueName: Placeholder.name,
+                       help: Localized(nl: "De uitkomstreeks waarvan de rapporten het effect tonen ('none': geen effectparagraaf).",
+                                       en: "The outcome series whose effect the reports show ('none': no effect section)."),
+                       defaultDescription: Localized(nl: "de enige reeks in de store; geen als er meer zijn",
+                                                     en: "the only measure held; none when there are several")),
             CommonOptions.todaySpec(),
             OptionSpec(name: "export-every", valueName: Placeholder.unit,
                        help: Localized(nl: "Hoe vaak elk dorp een export van hulpvragen hoort te sturen (datakwaliteit).",
@@ -77,6 +82,7 @@ struct ReportCommand {
         let store = try common.openStoreWithCases()
         let names = args.strings("audience")
         let audiences = Self.audiences(names)
+        let effect = try EffectEvidenceLoader.evidence(store: store, args: args, common: common)
         var written: [String] = []
         // The village pages read every village (`readings`); the other reports only those asked.
         for reading in Self.readings(audiences, villages: args.strings("village").nilIfEmpty) {
@@ -84,7 +90,7 @@ struct ReportCommand {
             let source: MetricsSource<StoreError>
             do { source = try MetricsSource.reading(store, villages: reading.villages) } catch { throw .store(error, path: common.databasePath) }
             if let unknown = args.strings("village").first(where: { code in !source.villages.contains { $0.code == code } }) {
-                throw .data(Localized(nl: "dorp '\(unknown)' staat niet in de store", en: "village '\(unknown)' is not in the store"))
+                throw CommonOptions.unknownVillage(unknown, store: store)
             }
             if let unknown = args.strings("highlight").first(where: { code in !source.villages.contains { $0.code == code } }) {
                 throw .data(Localized(nl: "dorp '\(unknown)' (--highlight) staat niet in de rapportage",
@@ -95,7 +101,7 @@ struct ReportCommand {
                                                  villages: args.strings("village").nilIfEmpty ?? source.villages.map(\.code))
                 : [:]
             written += try Self.write(audiences: reading.audiences, source: source, args: args, common: common,
-                                      out: args.string("out") ?? "noaber-report", commandLine: Self.commandLine(arguments),
+                                      out: args.string("out") ?? "noaber-report", effect: effect, commandLine: Self.commandLine(arguments),
                                       folderPerAudience: audiences.count > 1, feedback: feedback)
         }
         for path in written { console.out(path + "\n") }
@@ -107,8 +113,8 @@ struct ReportCommand {
     /// `--village` picks the pages (`readings` keeps the other reports apart then); `feedback`
     /// is their to-do material (`VillageFeedbackReader`).
     static func write(audiences: [Audience], source: MetricsSource<StoreError>, args: ParsedArguments, common: CommonOptions,
-                      out: String, commandLine: String, defaultToday: CivilDate? = nil, folderPerAudience: Bool? = nil,
-                      feedback: [String: VillageFeedback] = [:]) throws(CLIFailure) -> [String] {
+                      out: String, effect: EffectEvidence? = nil, commandLine: String, defaultToday: CivilDate? = nil,
+                      folderPerAudience: Bool? = nil, feedback: [String: VillageFeedback] = [:]) throws(CLIFailure) -> [String] {
         let options = try MetricsOptionsParser.options(args, source: source, defaultToday: defaultToday)
         guard let period = try MetricsOptionsParser.reportPeriod(args, source: source) else {
             throw .internal("no period")
@@ -132,6 +138,7 @@ struct ReportCommand {
         request.draws = options.escalationDraws
         request.seed = options.seed
         request.includePartial = options.includePartial
+        request.effect = effect
         request.exportEvery = options.exportEvery
         // Read in the source's snapshot: the list matches the figures even if an import commits now.
         let imports = source.imports

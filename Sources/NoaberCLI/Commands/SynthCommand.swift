@@ -18,6 +18,9 @@ struct SynthCommand {
         Writes <dir>/villages.csv, <dir>/cases-<dialect>.csv and <dir>/tasks.csv for --villages synthetic villages \
         (or the six bundled Dinkelland villages with --dinkelland). All data are synthetic: no real residents.
         --bundled rewrites the bundled Datasets/ folder exactly as committed.
+        --outcomes writes <out>/villages.csv (every other village with an ondersteuner_start in one of eight \
+        staggered quarters, the rest comparison areas) and <out>/outcomes-huisartsconsulten.csv: a synthetic GP \
+        consultation series per quarter from 2015Q1 (--quarters long) with a built-in effect, for 'noaber effect'.
         Example (the benchmark's input): noaber synth --villages 100 --rows 1000000 --out /tmp/bench
         """),
         options: [
@@ -39,11 +42,16 @@ struct SynthCommand {
             OptionSpec(name: "as-of", valueName: Placeholder.date,
                        help: Localized(nl: "Exportdatum (open hulpvragen zijn dan nog open).", en: "Export date (open cases are open then)."),
                        defaultDescription: Localized(nl: "<to> + 10 dagen", en: "<to> + 10 days")),
+            OptionSpec(name: "quarters", valueName: Placeholder.n,
+                       help: Localized(nl: "Met --outcomes: kwartalen in de reeks, vanaf 2015K1.", en: "With --outcomes: quarters in the series, from 2015Q1."),
+                       defaultDescription: Localized(verbatim: "40")),
             CommonOptions.langSpec,
         ],
         flags: [
             FlagSpec(name: "bundled", help: Localized(nl: "Schrijf de meegeleverde datasets opnieuw onder --out (standaard Datasets).",
                                                       en: "Rewrite the bundled datasets under --out (default Datasets).")),
+            FlagSpec(name: "outcomes", help: Localized(nl: "Schrijf een synthetische uitkomstreeks met zijn dorpenbestand in plaats van exports.",
+                                                       en: "Write a synthetic outcome series with its villages file instead of exports.")),
             FlagSpec(name: "no-tasks", help: Localized(nl: "Schrijf geen export van vrijwilligerstaken.", en: "Write no volunteer-task export.")),
             FlagSpec(name: "residents-within-population",
                      help: Localized(nl: "Houd het aantal inwoners met een hulpvraag per dorp binnen het inwonertal (anders groeit het met --rows).",
@@ -64,6 +72,10 @@ struct SynthCommand {
             } catch {
                 throw .cannotCreate(Localized(nl: "\(root): niet geschreven: \(error)", en: "\(root): not written: \(error)"))
             }
+            return
+        }
+        if args.flag("outcomes") {
+            try writeOutcomes(console)
             return
         }
         let out = args.string("out") ?? "synth-out"
@@ -127,6 +139,37 @@ struct SynthCommand {
             throw failure
         } catch {
             throw .cannotCreate(Localized(nl: "\(out): niet geschreven: \(error)", en: "\(out): not written: \(error)"))
+        }
+    }
+
+    /// `--outcomes`: the villages file and the outcome series of `OutcomeSeries.syntheticPanel`.
+    private func writeOutcomes(_ console: Console) throws(CLIFailure) {
+        let out = args.string("out") ?? "synth-out"
+        let seed: UInt64, areas: Int, quarters: Int
+        do {
+            seed = UInt64(max(0, try args.int("seed") ?? 20_250_101))
+            areas = try args.int("villages") ?? 16
+            quarters = try args.int("quarters") ?? 40
+        } catch { throw .usage(error) }
+        guard (2...10_000).contains(areas) else {
+            throw .usage(UsageError(nl: "--villages moet 2…10000 zijn met --outcomes", en: "--villages must be 2…10000 with --outcomes", commandPath: args.commandPath))
+        }
+        guard (2...400).contains(quarters) else {
+            throw .usage(UsageError(nl: "--quarters moet 2…400 zijn", en: "--quarters must be 2…400", commandPath: args.commandPath))
+        }
+        let panel = OutcomeSeries.syntheticPanel(areas: areas, quarters: quarters, seed: seed)
+        do {
+            try FileSystem.createDirectory(out)
+            try writeVillages(panel.villages, to: out + "/villages.csv")
+            let path = out + "/outcomes-\(panel.series.measure).csv"
+            let sink = try FileSink(path: path)
+            let rows = try panel.series.write(to: sink)
+            try sink.commit()
+            console.out("\(out)/villages.csv  \(panel.villages.count)\n\(path)  \(rows)\n")
+        } catch let failure as CLIFailure {
+            throw failure
+        } catch {
+            throw .cannotCreate(Localized(nl: "\(out): \(error)", en: "\(out): \(error)"))
         }
     }
 

@@ -8,10 +8,12 @@ enum VillagesCommand {
         name: "import", abstract: Localized(nl: "Importeer het dorpenbestand (inwoners en financiering).",
                                             en: "Import the villages file (population and funding facts)."),
         discussion: Localized(
-            nl: "Kolommen: village,name,municipality,inhabitants,inhabitants_75plus,paid_hours_per_week,cost_per_year_eur. "
-                + "Opnieuw importeren werkt de dorpen bij op code. Het bestand mag CSV of een .xlsx-werkmap zijn.",
-            en: "Columns: village,name,municipality,inhabitants,inhabitants_75plus,paid_hours_per_week,cost_per_year_eur. "
-                + "Re-importing updates villages by code. The file may be CSV or an .xlsx workbook."),
+            nl: "Kolommen: village,name,municipality,inhabitants,inhabitants_75plus,paid_hours_per_week,cost_per_year_eur, "
+                + "registration_start, ondersteuner_start, comparison_area (yes voor een gebied zonder ondersteuner, alleen om "
+                + "uitkomstreeksen mee te vergelijken). Opnieuw importeren werkt de dorpen bij op code. Het bestand mag CSV of een .xlsx-werkmap zijn.",
+            en: "Columns: village,name,municipality,inhabitants,inhabitants_75plus,paid_hours_per_week,cost_per_year_eur, "
+                + "registration_start, ondersteuner_start, comparison_area (yes for an area without an ondersteuner, listed only to "
+                + "compare outcome series with). Re-importing updates villages by code. The file may be CSV or an .xlsx workbook."),
         options: CommonOptions.specs + [
             OptionSpec(name: "sheet", valueName: Placeholder.sheet,
                        help: Localized(nl: "Het werkblad van een .xlsx-werkmap, op naam of nummer (vanaf 1).",
@@ -58,13 +60,16 @@ enum VillagesCommand {
         let villages: [Village]
         do { villages = try store.villages() } catch { throw .store(error, path: common.databasePath) }
         if args.string("format") == "json" { console.out(try JSONOutput.render(villages)); return }
-        var table = TextTable(header: common.language == .nl
-            ? ["code", "naam", "gemeente", "inwoners", "75+", "uren/week", "kosten/jaar"]
-            : ["code", "name", "municipality", "inhabitants", "75+", "hours/week", "cost/year"], rightAligned: [3, 4, 5, 6])
+        let nl = common.language == .nl
+        var table = TextTable(header: nl
+            ? ["code", "naam", "gemeente", "inwoners", "75+", "uren/week", "kosten/jaar", "ondersteuner sinds"]
+            : ["code", "name", "municipality", "inhabitants", "75+", "hours/week", "cost/year", "ondersteuner since"], rightAligned: [3, 4, 5, 6])
         for v in villages {
             let language = common.language
+            // A comparison area has no ondersteuner; a village without a start date says nothing.
+            let start = v.isComparisonArea ? (nl ? "vergelijkingsgebied" : "comparison area") : v.ondersteunerStart?.iso ?? ""
             table.add([v.code, v.name, v.municipality, language.count(v.inhabitants), v.inhabitants75Plus.map(language.count) ?? "",
-                       v.paidHoursPerWeek.map { language.quantity($0) } ?? "", v.costPerYearEUR.map { language.quantity($0) } ?? ""])
+                       v.paidHoursPerWeek.map { language.quantity($0) } ?? "", v.costPerYearEUR.map { language.quantity($0) } ?? "", start])
         }
         console.out(table.render())
     }

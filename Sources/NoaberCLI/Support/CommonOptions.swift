@@ -151,4 +151,15 @@ struct CommonOptions {
     }
 
     func text(_ nl: String, _ en: String) -> String { language == .nl ? nl : en }
+
+    /// The refusal of `--village CODE` for a village the case figures do not know: not in the
+    /// store, or a comparison area (which holds no cases; `noaber effect` uses it).
+    static func unknownVillage(_ code: String, store: NoaberStore) -> CLIFailure {
+        if (try? store.villages().contains { $0.code == code && $0.isComparisonArea }) == true {
+            return .data(Localized(
+                nl: "\(code) is een vergelijkingsgebied: het heeft geen hulpvragen en staat in geen enkel cijfer over hulpvragen (wel in 'noaber effect')",
+                en: "\(code) is a comparison area: it holds no cases and is in no case figure (only in 'noaber effect')"))
+        }
+        return .data(Localized(nl: "dorp '\(code)' staat niet in de store", en: "village '\(code)' is not in the store"))
+    }
 }

@@ -18,6 +18,8 @@ enum Placeholder {
     static let hours = Localized(nl: "uren", en: "hours")
     static let sheet = Localized(nl: "naam|nummer", en: "name|number")
     static let family = Localized(nl: "groep", en: "family")
+    static let name = Localized(nl: "naam", en: "name")
+    static let method = Localized(nl: "methode", en: "method")
     static let dialect = Localized(verbatim: "dialect")
     static let code = Localized(verbatim: "code")
     static let id = Localized(verbatim: "id")

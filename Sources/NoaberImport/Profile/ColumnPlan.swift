@@ -38,7 +38,7 @@ public struct ColumnPlan: Sendable {
     public static func recognises(header: [String], profile: MappingProfile?, kind: RecordKind?) -> Bool {
         let normalised = header.map(HeaderName.normalised)
         guard let profile else {
-            let candidates = kind.map { [$0] } ?? [.cases, .tasks, .villages]
+            let candidates = kind.map { [$0] } ?? RecordKind.detectable
             return candidates.contains { k in k.requiredColumns.allSatisfy(normalised.contains) }
         }
         let mappable = MappingProfile.mappableFields(profile.kind)
@@ -71,6 +71,20 @@ public struct ColumnPlan: Sendable {
         for (i, h) in normalised.enumerated() where !h.isEmpty {
             if !seen.insert(h).inserted { throw .duplicateColumn(file: file, column: header[i].trimmingCharacters(in: .whitespaces)) }
         }
+        if kind == .outcomes || profile?.kind == .outcomes {
+            // Aggregates only, checked before anything else: a column naming a person refuses the
+            // file, dropped or not, whatever else is wrong with it.
+            let mapped = Set((profile?.columns ?? [:]).keys.map(HeaderName.normalised))
+            let canonical = Set(RecordKind.outcomes.canonicalColumns)
+            for (i, h) in normalised.enumerated() where !h.isEmpty && !mapped.contains(h) && !canonical.contains(h) {
+                let column = header[i].trimmingCharacters(in: .whitespaces)
+                if OutcomeRules.looksPersonLevel(h) {
+                    throw .notAggregated(file: file, problem: Localized(
+                        nl: "kolom \(i + 1) '\(column)' lijkt een gegeven over een persoon of een direct identificerend gegeven",
+                        en: "column \(i + 1) '\(column)' looks like a fact about a person or a direct identifier"))
+                }
+            }
+        }
         let resolvedProfile: MappingProfile
         let isCanonical: Bool
         if let profile {
@@ -78,7 +92,7 @@ public struct ColumnPlan: Sendable {
             resolvedProfile = profile
             isCanonical = false
         } else {
-            let candidates = kind.map { [$0] } ?? [.cases, .tasks, .villages]
+            let candidates = kind.map { [$0] } ?? RecordKind.detectable
             guard let found = candidates.first(where: { k in k.requiredColumns.allSatisfy(normalised.contains) }) else {
                 if let kind {
                     let missing = kind.requiredColumns.filter { !normalised.contains($0) }

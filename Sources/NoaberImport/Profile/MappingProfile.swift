@@ -146,8 +146,8 @@ private struct ProfileFile: Decodable {
     func checked(file: String) throws(ImportError) -> MappingProfile {
         func bad(_ nl: String, _ en: String) -> ImportError { .badProfile(file: file, problem: Localized(nl: nl, en: en)) }
         guard let kind = RecordKind(rawValue: kind) else {
-            throw bad("kind '\(self.kind)' onbekend; verwacht cases, tasks of villages",
-                      "unknown kind '\(self.kind)'; expected cases, tasks or villages")
+            throw bad("kind '\(self.kind)' onbekend; verwacht cases, tasks, villages of outcomes",
+                      "unknown kind '\(self.kind)'; expected cases, tasks, villages or outcomes")
         }
         var profile = MappingProfile(name: name, description: description ?? "", kind: kind)
         switch encoding?.lowercased() {

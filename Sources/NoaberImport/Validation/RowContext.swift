@@ -14,6 +14,9 @@ struct RowContext: Sendable {
     let isHidden: [Bool]
     /// The village column, looked up once instead of once per row.
     let villageField: Field
+    /// For case and task files: the comparison areas, which `villages` leaves out. Consulted only
+    /// for a row whose village is unknown, to say why it is refused.
+    var comparisonAreas: VillageResolver?
 
     /// A canonical field and its column in this file (nil: the file lacks it). Validators look
     /// their fields up once, so that a row costs no dictionary lookup per field.
@@ -120,6 +123,11 @@ struct RowContext: Sendable {
             return .success(fixed)
         }
         guard let code = villages.code(for: named) else {
+            if let area = comparisonAreas?.code(for: named) {
+                return .failure(RowRejection(field: "village", reason: Localized(
+                    nl: "\(area) is een vergelijkingsgebied (comparison_area in het dorpenbestand) en heeft geen hulpvragen of taken",
+                    en: "\(area) is a comparison area (comparison_area in the villages file) and holds no cases or tasks")))
+            }
             let shown = ShownValue.fragment(named)
             return .failure(RowRejection(field: "village", reason: Localized(
                 nl: "onbekend dorp\(shown.nl); bekend: \(villages.codes.sorted().joined(separator: ", "))",

@@ -49,9 +49,26 @@ public struct VillageRowValidator: Sendable {
         }
         let registrationStart = try day("registration_start", row)
         let ondersteunerStart = try day("ondersteuner_start", row)
+        let comparison = try c.with("comparison_area", in: row) { BooleanParser.parse($0) }
+            .mapError { RowRejection.value("comparison_area", $0) }.get()
+        if comparison {
+            // A comparison area has no ondersteuner: a start date or paid hours contradict the mark,
+            // and either way one of the two is wrong, so neither is guessed.
+            if ondersteunerStart != nil {
+                throw RowRejection(field: "comparison_area", reason: Localized(
+                    nl: "een vergelijkingsgebied heeft geen ondersteuner: laat ondersteuner_start leeg, of comparison_area",
+                    en: "a comparison area has no ondersteuner: leave ondersteuner_start empty, or comparison_area"))
+            }
+            if (hours ?? 0) > 0 || (cost ?? 0) > 0 {
+                throw RowRejection(field: "comparison_area", reason: Localized(
+                    nl: "een vergelijkingsgebied heeft geen ondersteuner: betaalde uren en kosten moeten 0 of leeg zijn",
+                    en: "a comparison area has no ondersteuner: paid hours and cost must be 0 or empty"))
+            }
+        }
         return Village(code: code, name: name, municipality: municipality, inhabitants: inhabitants,
                        inhabitants75Plus: over75, paidHoursPerWeek: hours, costPerYearEUR: cost,
-                       registrationStart: registrationStart, ondersteunerStart: ondersteunerStart)
+                       registrationStart: registrationStart, ondersteunerStart: ondersteunerStart,
+                       isComparisonArea: comparison)
     }
 
     /// What a rejected row's raw text keeps of the cell of `field` (see `CaseRowValidator.rawCell`):
@@ -68,6 +85,7 @@ public struct VillageRowValidator: Sendable {
         case "paid_hours_per_week": return c.isDecimal(b, in: 0...80) ? .keep : .blank
         case "cost_per_year_eur": return c.isDecimal(b, in: 0...Double.greatestFiniteMagnitude) ? .keep : .blank
         case "registration_start", "ondersteuner_start": return c.isDate(b) ? .keep : .blank
+        case "comparison_area": return RowContext.verdict(BooleanParser.parse(b))
         default: return .blank
         }
     }

@@ -132,6 +132,7 @@ extension GroupTimeCells {
         return DiDResult(measure: panel.measure, periods: panel.periods, rangeLabel: panel.rangeLabel,
                          areaCount: areaCount, comparisonAreaCount: comparison.count, groupTime: groupTime,
                          overall: overall, cohorts: cohortEffects, events: events, pretrend: pretrendTest(),
+                         eventPretrend: eventPretrendTest(events: events, aggregates: eventAggregates),
                          eventBand: eventBand, cohortBand: cohortBand, adjustments: panel.adjustments,
                          cautions: cautions)
     }

@@ -77,3 +77,47 @@ extension GroupTimeCells {
                        pValue: ChiSquareDistribution.survival(w, degreesOfFreedom: Double(q)))
     }
 }
+
+extension CallawaySantAnna {
+    /// How many event-study estimates before the start `DiDResult.eventPretrend` tests jointly:
+    /// a year of quarters, the leads where anticipation or diverging trends would show first.
+    public static let eventPretestLeads = 4
+}
+
+extension GroupTimeCells {
+    /// The joint Wald test that the event study's leads `att_event:-1` … `att_event:-L` (L =
+    /// `eventPretestLeads`, fewer when the data hold fewer) are zero, with the covariance of
+    /// their influence functions: V = IF·IFᵀ / N, W = N · aᵀV⁻¹a, p = P(χ²_q > W). Each lead
+    /// averages the cohorts' one-period placebo effects at that distance from their start, so q
+    /// is at most L whatever the number of cohorts, and V is non-singular with a handful of areas
+    /// where the did package's test over every pre-start cell is not. Leads without a positive
+    /// standard error are left out, as in `pretrendTest`.
+    func eventPretrendTest(events: [EventTimeEffect], aggregates: [Aggregate]) -> PretrendCheck {
+        let leads = events.indices.filter { i in
+            let e = events[i].relativePeriod
+            guard e < 0, e >= -CallawaySantAnna.eventPretestLeads, let se = events[i].estimate.standardError else { return false }
+            return se.isFinite && se > 0
+        }
+        guard !leads.isEmpty else { return .noPreTreatmentPeriods }
+        let q = leads.count, big = Double(areaCount)
+        var v = [Double](repeating: 0, count: q * q)
+        for i in 0..<q {
+            for j in i..<q {
+                var sum = 0.0
+                for (x, y) in zip(aggregates[leads[i]].influence, aggregates[leads[j]].influence) { sum += x * y }
+                v[i * q + j] = sum / big
+                v[j * q + i] = sum / big
+            }
+        }
+        let lu = LUFactorization(v, n: q)
+        guard lu.isNonsingular, lu.reciprocalCondition() > Double.ulpOfOne else { return .singularCovariance(cells: q) }
+        let a = leads.map { aggregates[$0].value }
+        let x = lu.solve(a)
+        var w = 0.0
+        for (ai, xi) in zip(a, x) { w += ai * xi }
+        w *= big
+        guard w.isFinite else { return .singularCovariance(cells: q) }
+        return .tested(statistic: w, degreesOfFreedom: q,
+                       pValue: ChiSquareDistribution.survival(w, degreesOfFreedom: Double(q)))
+    }
+}

@@ -29,6 +29,12 @@ public struct DiDResult: Hashable, Sendable {
     public let events: [EventTimeEffect]
     /// The pre-trend test, or why it could not be made.
     public let pretrend: PretrendCheck
+    /// The joint Wald test of the event study's last `CallawaySantAnna.eventPretestLeads` (4)
+    /// estimates before the start (`att_event:-1` … `att_event:-4`): where `pretrend` cannot be
+    /// made because its covariance is singular — with a handful of villages there are far more
+    /// pre-start ATT(g,t) than areas — these few averaged leads still can be tested. Not part of
+    /// the `did` package's output; noaber's tidy rows call it `pretrend_event_p`.
+    public let eventPretrend: PretrendCheck
     /// Simultaneous bands from the multiplier bootstrap, when asked for.
     public let eventBand: SimultaneousBand?
     public let cohortBand: SimultaneousBand?

@@ -25,7 +25,9 @@ struct StoreMetadata {
     /// the language the import ran in.
     init(_ store: NoaberStore, villages codes: [String]?) throws(StoreError) {
         let wanted = codes.map(Set.init)
-        villages = try store.villages().filter { wanted?.contains($0.code) ?? true }
+        // Comparison areas hold no cases: they are in no case figure, coverage warning, funnel
+        // plot or report village list, only in effect estimates (docs/effect.md).
+        villages = try store.villages().filter { !$0.isComparisonArea && (wanted?.contains($0.code) ?? true) }
         var facts: [String: QualityFacts] = [:]
         imports = try store.imports()
         var caseExports: [String: [(asOf: CivilDate, kind: ExportKind)]] = [:]
@@ -41,7 +43,7 @@ struct StoreMetadata {
             case .tasks:
                 taskAsOf[v] = max(taskAsOf[v] ?? listing.asOf, listing.asOf)
                 volunteerScope[v] = listing.idScope
-            case .villages:
+            case .villages, .outcomes:
                 break
             }
         }

@@ -131,6 +131,7 @@ public enum ReportGenerator {
         switch audience {
         case .raadsbrief:
             c.headlineSection()
+            c.effectSentence()
             c.comparisonSection()
             c.heading(2, c.pick("In beeld", "In pictures"))
             c.reachBarFigure()
@@ -168,6 +169,7 @@ public enum ReportGenerator {
             c.tornadoFigure()
             c.avoidedCostTrendFigure()
             c.estimateNote()
+            c.effectSection()
             c.volunteerSection()
             c.qualitySection()
             c.methodsSection()

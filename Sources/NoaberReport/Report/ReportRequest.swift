@@ -30,6 +30,10 @@ public struct ReportRequest: Sendable {
     /// `--include-partial`: villages whose data cover the period only partly are counted in the
     /// figures that grow with time anyway (the report says so).
     public var includePartial = false
+    /// The effect on an outcome series, computed by the caller from the store (`EffectAnalysis`):
+    /// the onderzoek report's effect section and the raadsbrief's sentence. nil: the store holds
+    /// no outcome series, and no report mentions effects.
+    public var effect: EffectEvidence?
     /// Village codes drawn as the reader's own village (`--highlight`): a distinct marker and its
     /// name in every funnel plot, a heavy frame in the small multiples.
     public var highlight: [String] = []
