@@ -16,10 +16,14 @@ struct PrivacyScanContainmentTests {
 
     static let allowedName = #"^(report-(raadsbrief|lerend-netwerk|onderzoek)\.html|figures|tables|figures/[A-Za-z][A-Za-z0-9_-]*\.svg|tables/[A-Za-z][A-Za-z0-9_-]*\.csv)$"#
 
-    static func badNames(in folder: URL, prefix: String = "") -> [String] {
+    /// The village pages: a folder per village named after its code with anything but letters,
+    /// digits, '-' and '_' replaced (and a letter in front), holding its page, figures and tables.
+    static let allowedPageName = #"^[A-Za-z][A-Za-z0-9_-]*(/(report-dorp-[A-Za-z][A-Za-z0-9_-]*\.html|figures|tables|figures/[A-Za-z][A-Za-z0-9_-]*\.svg|tables/[A-Za-z][A-Za-z0-9_-]*\.csv))?$"#
+
+    static func badNames(in folder: URL, prefix: String = "", pages: Bool = false) -> [String] {
         tree(folder).filter { path in
             let rel = prefix.isEmpty ? path : (path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path)
-            return rel.range(of: allowedName, options: .regularExpression) == nil
+            return rel.range(of: pages ? allowedPageName : allowedName, options: .regularExpression) == nil
         }.sorted()
     }
 
@@ -67,21 +71,21 @@ struct PrivacyScanContainmentTests {
         let before = Self.tree(box.root)
         let absBefore = FileManager.default.fileExists(atPath: "/tmp/abs")
         var outs: [String] = []
-        for audience in ["raadsbrief", "lerend-netwerk", "onderzoek"] {
+        for audience in ["raadsbrief", "lerend-netwerk", "onderzoek", "dorp"] {
             let out = "parent/out-\(audience)"
             outs.append("work/" + out)
             let run = try box.run("report", "--audience", audience, "--period", "2024", "--out", out, "--no-suppression", "--draws", "100")
             #expect(run.status == 0, "\(run)")
-            #expect(Self.badNames(in: box.work.appendingPathComponent(out)).isEmpty,
-                    "file names under --out come from fixed names: \(Self.badNames(in: box.work.appendingPathComponent(out)))")
+            let bad = Self.badNames(in: box.work.appendingPathComponent(out), pages: audience == "dorp")
+            #expect(bad.isEmpty, "file names under --out come from fixed names: \(bad)")
         }
         let demo = try box.run("demo", "--datasets", datasets.path, "--out", "parent/demo", "--quiet")
         #expect(demo.status == 0, "\(demo)")
         outs.append("work/parent/demo")
-        for audience in ["raadsbrief", "lerend-netwerk", "onderzoek"] {
+        for audience in ["raadsbrief", "lerend-netwerk", "onderzoek", "dorp"] {
             let folder = box.work.appendingPathComponent("parent/demo/\(audience)")
             #expect(FileManager.default.fileExists(atPath: folder.path))
-            #expect(Self.badNames(in: folder).isEmpty, "\(Self.badNames(in: folder))")
+            #expect(Self.badNames(in: folder, pages: audience == "dorp").isEmpty, "\(Self.badNames(in: folder, pages: audience == "dorp"))")
         }
         let synth = try box.run("synth", "--villages", "3", "--rows", "300", "--out", "parent/synth", "--quiet")
         #expect(synth.status == 0, "\(synth)")
@@ -95,8 +99,8 @@ struct PrivacyScanContainmentTests {
         #expect(FileManager.default.fileExists(atPath: "/tmp/abs") == absBefore, "nothing appeared at /tmp/abs")
         let demoRoot = Self.tree(box.work.appendingPathComponent("parent/demo"))
         #expect(demoRoot.allSatisfy { p in
-            p.hasPrefix("noaber-demo.sqlite") || ["raadsbrief", "lerend-netwerk", "onderzoek"].contains { p == $0 || p.hasPrefix($0 + "/") }
-        }, "demo writes its store and three report folders only: \(demoRoot.sorted())")
+            p.hasPrefix("noaber-demo.sqlite") || ["raadsbrief", "lerend-netwerk", "onderzoek", "dorp"].contains { p == $0 || p.hasPrefix($0 + "/") }
+        }, "demo writes its store, three report folders and the village pages only: \(demoRoot.sorted())")
         #expect(Self.tree(box.work.appendingPathComponent("parent/synth")).allSatisfy { $0.range(of: #"^(villages|cases-[a-z-]+-\d{4}-\d{2}-\d{2}|tasks-\d{4}-\d{2}-\d{2})\.csv$"#, options: .regularExpression) != nil })
     }
 }

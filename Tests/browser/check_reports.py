@@ -26,6 +26,12 @@ report:
     text included (its font size times the figure's scale on paper), no chart label ends in "…",
     and no chart text lies outside its SVG;
   - a village page (report-dorp*.html), where there is one, fits on one A4 page.
+In the demo it expects the three reports and a village page for every bundled village
+(Datasets/villages.csv). The second form also writes the village pages of the 100 villages, in Dutch
+for 2024 and in English for 2024Q4, after importing a newer export of the first village that makes its
+to-do list as long as it gets (rejected rows with long reasons, vanished cases, a duplicate, fields left
+empty); every one of those 200 pages must print on one A4 page (counted over the DevTools protocol), and
+a sample of them (the first village in both languages and two others) gets all the checks above.
 The PDF's pages are also written as PNG (pdftoppm) beside the screenshots, for a person to look at.
 Closes with the plain line "N passed, N failed" and exits non-zero on any failure.
 """
@@ -244,8 +250,47 @@ MANY_VILLAGE_REPORTS = [  # (folder, extra arguments)
 ]
 
 
+VILLAGE_PAGE_RUNS = [  # (folder, extra arguments): every village's page
+    ("dorp-nl-2024", ["--period", "2024"]),
+    ("dorp-en-2024Q4", ["--period", "2024Q4", "--lang", "en"]),
+]
+
+
+def worst_case_export(cases_csv, village, out_csv):
+    """A newer full export of `village` that gives its page the longest to-do list: six cases left
+    out (vanished), rows rejected with long reasons (an unknown theme lists every code), a date that
+    does not exist, a closure before receipt, a missing case id, a closure after the export's date, a
+    duplicate, and the age left empty on every third row."""
+    import csv
+    with open(cases_csv, newline="", encoding="utf-8") as f:
+        reader = csv.reader(f)
+        header = next(reader)
+        rows = [r for r in reader if r[header.index("village")] == village]
+    col = {name: i for i, name in enumerate(header)}
+    kept = rows[6:]
+    for i, r in enumerate(kept):
+        if i % 3 == 0:
+            r[col["age_band"]] = ""
+    for r in kept[0:4]:
+        r[col["themes"]] = "mobiliteit"
+    for r in kept[4:6]:
+        r[col["received"]] = "2024-02-31"
+    for r in kept[6:8]:
+        r[col["closed"]] = "2022-01-01"
+    kept[8][col["case_id"]] = ""
+    kept[9][col["closed"]] = "2026-03-15"
+    twin = list(next(r for r in kept[10:] if r[col["person_id"]]))
+    twin[col["case_id"]] = twin[col["case_id"]] + "-2"
+    kept.append(twin)
+    with open(out_csv, "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(kept)
+
+
 def many_villages(binary, root, check):
-    """Generates, imports and reports a 100-village municipality; returns the report paths."""
+    """Generates, imports and reports a 100-village municipality; returns the report paths and the
+    village pages (folder, [html])."""
     os.makedirs(root, exist_ok=True)
     data, db = os.path.join(root, "data"), os.path.join(root, "many.sqlite")
     for leftover in glob.glob(db + "*"):
@@ -257,9 +302,15 @@ def many_villages(binary, root, check):
         return done.returncode == 0
 
     if not run(["synth", "--villages", "100", "--rows", "5000", "--no-tasks", "--quiet", "--out", data]):
-        return []
+        return [], []
     run(["villages", "import", os.path.join(data, "villages.csv"), "--db", db])
-    run(["import"] + sorted(glob.glob(os.path.join(data, "cases-*.csv"))) + ["--db", db, "--quiet"])
+    cases = sorted(glob.glob(os.path.join(data, "cases-*.csv")))
+    run(["import"] + cases + ["--db", db, "--quiet"])
+    with open(os.path.join(data, "villages.csv"), encoding="utf-8") as f:
+        first = f.read().splitlines()[1].split(",")[0]
+    newer = os.path.join(data, f"{first}-cases-newer.csv")
+    worst_case_export(cases[0], first, newer)
+    run(["import", newer, "--village", first, "--as-of", "2026-02-01", "--db", db, "--quiet"])
     reports = []
     for folder, extra in MANY_VILLAGE_REPORTS:
         out = os.path.join(root, folder)
@@ -271,7 +322,38 @@ def many_villages(binary, root, check):
             check(os.path.exists(os.path.join(out, "tables", f"{named}.csv")), f"{folder}: tables/{named}.csv written")
             check(os.path.getsize(html) < 150 * 1024, f"{folder}: HTML under 150 KiB ({os.path.getsize(html) // 1024} KiB)")
             reports.append((folder, html))
-    return reports
+    pages = []
+    for folder, extra in VILLAGE_PAGE_RUNS:
+        out = os.path.join(root, folder)
+        if run(["report", "--audience", "dorp", "--db", db, "--out", out] + extra):
+            found = sorted(glob.glob(os.path.join(out, "*", "report-dorp-*.html")))
+            check(len(found) == 100, f"{folder}: a page for each of the 100 villages (found {len(found)})")
+            check(os.path.exists(os.path.join(out, first, "tables", "rejected-rows.csv")),
+                  f"{folder}: {first}'s rejected rows are written to its tables/rejected-rows.csv")
+            pages.append((folder, found))
+            # The longest to-do list, and two others, get every check.
+            for html in [found[0], found[len(found) // 2], found[-1]][: 3 if "nl" in folder else 1]:
+                reports.append((folder + "-" + os.path.basename(os.path.dirname(html)), html))
+    return reports, pages
+
+
+def village_pages_fit_one_page(browser_path, page_runs, check):
+    """Prints every village page to PDF over the DevTools protocol and counts its A4 pages."""
+    with cdp.Browser(browser_path) as browser:
+        page = browser.new_page()
+        page.media("print")
+        for folder, found in page_runs:
+            longest = (0, "")
+            for html in found:
+                page.navigate("file://" + os.path.abspath(html))
+                pdf = page.pdf()
+                with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+                    f.write(pdf)
+                    f.flush()
+                    n = pdf_pages(f.name)
+                check(n == 1, f"{folder}: {os.path.basename(html)} fits on one A4 page (has {n})")
+                longest = max(longest, (n, os.path.basename(html)))
+            print(f"{folder}: {len(found)} village pages printed, at most {longest[0]} A4 page(s) ({longest[1]})")
 
 
 def main():
@@ -284,14 +366,22 @@ def main():
     if many:
         binary, root = args[1], args[2]
         shots = args[3] if len(args) > 3 else tempfile.mkdtemp(prefix="noaber-shots-")
-        reports = many_villages(binary, root, check)
-        check(len(reports) == len(MANY_VILLAGE_REPORTS), f"{len(MANY_VILLAGE_REPORTS)} many-village reports (found {len(reports)})")
+        reports, page_runs = many_villages(binary, root, check)
+        raadsbrieven = [r for r in reports if r[0].startswith("raadsbrief")]
+        check(len(raadsbrieven) == len(MANY_VILLAGE_REPORTS), f"{len(MANY_VILLAGE_REPORTS)} many-village reports (found {len(raadsbrieven)})")
+        check(len(page_runs) == len(VILLAGE_PAGE_RUNS), f"{len(VILLAGE_PAGE_RUNS)} runs of village pages (found {len(page_runs)})")
     else:
         root = args[0]
         shots = args[1] if len(args) > 1 else tempfile.mkdtemp(prefix="noaber-shots-")
+        page_runs = []
         found = sorted(glob.glob(os.path.join(root, "**", "report-*.html"), recursive=True))
         reports = [(os.path.splitext(os.path.basename(h))[0], h) for h in found]
-        check(len(reports) == 3, f"three reports under {root} (found {len(reports)})")
+        village_pages = [name for name, _ in reports if name.startswith("report-dorp")]
+        check(len(reports) - len(village_pages) == 3, f"three reports under {root} (found {len(reports) - len(village_pages)})")
+        bundled = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Datasets", "villages.csv")
+        with open(bundled, encoding="utf-8") as f:
+            villages = len([line for line in f.read().splitlines()[1:] if line.strip()])
+        check(len(village_pages) == villages, f"a village page for each of the {villages} bundled villages (found {len(village_pages)})")
     os.makedirs(shots, exist_ok=True)
     browser = chromium()
     if browser is None:
@@ -325,7 +415,9 @@ def main():
                     if sum(px) < 3 * 235:
                         ink += 1
             samples = (h // 4) * (w // 4)
-            check(ink / samples > 0.02, f"{name}: page is not blank ({ink / samples:.1%} ink)")
+            # A village without data has a short page on purpose: a sentence and one to-do item.
+            least = 0.01 if os.path.basename(html).startswith("report-dorp") else 0.02
+            check(ink / samples > least, f"{name}: page is not blank ({ink / samples:.1%} ink)")
             check(len(colours) > 20, f"{name}: more than 20 colours ({len(colours)})")
         printed = subprocess.run(common + ["--no-pdf-header-footer", f"--print-to-pdf={pdf}", url],
                                  capture_output=True, text=True, timeout=180)
@@ -343,6 +435,8 @@ def main():
             print(f"{name}: {os.path.getsize(html) // 1024} KiB HTML, PDF {pages} page(s), screenshot {png}")
     try:
         browser_checks(browser, reports, check)
+        if page_runs:
+            village_pages_fit_one_page(browser, page_runs, check)
     except (cdp.CDPError, OSError) as error:
         check(False, f"browser checks over the DevTools protocol: {error}")
     print(f"{check.passed} passed, {check.failed} failed")

@@ -10,20 +10,20 @@ import NoaberSynth
 struct DemoCommand {
     static let spec = CommandSpec(
         name: "demo",
-        abstract: Localized(nl: "Doe het hele werk op de meegeleverde datasets: importeren, maten en rapporten.",
-                            en: "Run the whole job on the bundled datasets: import, metrics and reports."),
+        abstract: Localized(nl: "Doe het hele werk op de meegeleverde datasets: importeren, maten, rapporten en een pagina per dorp.",
+                            en: "Run the whole job on the bundled datasets: import, metrics, reports and a page per village."),
         discussion: Localized(nl: """
         Maakt een nieuwe store in <map>, importeert Datasets/villages.csv, de vergelijkingsgebieden \
         (Datasets/comparison-areas.csv), elke export uit Datasets/exports/manifest.csv met zijn profiel en \
         exportdatum en de synthetische uitkomstreeks Datasets/outcomes/huisartsconsulten.csv (met de telling van de \
-        rijen), berekent de maten en het effect op de uitkomst en schrijft de drie rapporten. Voortgang gaat naar \
-        standaardfout; waar de resultaten staan naar standaarduitvoer.
+        rijen), berekent de maten en het effect op de uitkomst en schrijft de drie rapporten en een pagina per dorp \
+        (<map>/dorp/<code>/). Voortgang gaat naar standaardfout; waar de resultaten staan naar standaarduitvoer.
         """, en: """
         Creates a fresh store in <dir>, imports Datasets/villages.csv, the comparison areas \
         (Datasets/comparison-areas.csv), every export listed in Datasets/exports/manifest.csv with its profile and \
         as-of date, and the synthetic outcome series Datasets/outcomes/huisartsconsulten.csv (showing the row \
-        accounting), computes the metrics and the effect on the outcome, and writes the three reports. Progress goes to \
-        standard output.
+        accounting), computes the metrics and the effect on the outcome, and writes the three reports and a page per village \
+        (<dir>/dorp/<code>/). Progress goes to standard error; where the results are goes to standard output.
         """),
         options: [
             OptionSpec(name: "out", valueName: Placeholder.dir, help: Localized(nl: "Waar de store en de rapporten komen (vervangen).",
@@ -120,10 +120,12 @@ struct DemoCommand {
         terminal.note(t("3/3 rapporten schrijven", "3/3 writing the reports"))
         let common = CommonOptions(args)
         let effect = try EffectEvidenceLoader.evidence(store: store, args: args, common: common)
-        // One computation of the metrics serves the three reports.
+        // One computation of the metrics serves the three reports and the village pages.
+        let feedback = try VillageFeedbackReader.read(store, databasePath: storePath, villages: source.villages.map(\.code))
         let written = try ReportCommand.write(audiences: Audience.allCases, source: source, args: args,
                                               common: common, out: out, effect: effect,
-                                              commandLine: ReportCommand.commandLine(arguments), defaultToday: today)
+                                              commandLine: ReportCommand.commandLine(arguments), defaultToday: today,
+                                              feedback: feedback)
         for html in written where html.hasSuffix(".html") {
             console.out(t("Rapport: \(html)\n", "Report: \(html)\n"))
         }

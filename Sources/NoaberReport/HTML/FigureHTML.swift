@@ -8,11 +8,13 @@ struct FigureHTML {
     let caption: String
     let table: ReportTable
     let language: Language
+    /// One half of a pair of figures side by side (`div.figure-pair`): the table under the chart.
+    var half = false
 
     func render(tables: HTMLTable) -> String {
         let id = SVGDocument.sanitizedIdentifier(chart.identifier)
         // A table with many columns goes under the chart instead of beside it.
-        let layout = PrintLayout.isStacked(tableColumns: table.columns.count) ? "figure-body stacked" : "figure-body"
+        let layout = half ? "figure-body half" : PrintLayout.isStacked(tableColumns: table.columns.count) ? "figure-body stacked" : "figure-body"
         var out = "<figure id=\"fig-\(id)\">\n<div class=\"\(layout)\">\n<div class=\"figure-svg\">\n"
         out += chart.svg(language: language)
         out += "</div>\n<div class=\"figure-data\">\n"

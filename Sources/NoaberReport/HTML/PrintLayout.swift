@@ -25,6 +25,10 @@ enum PrintLayout {
 
     static let besideChartWidth = 420.0
     static let stackedChartWidth = 620.0
+    /// A figure in one half of a pair (`div.figure-pair`, the village page): its chart above its
+    /// table in half the width less the gap, 345 px, drawn 350 units wide (11 units → 8.1 pt).
+    static let halfChartWidth = 350.0
+    static var halfPrintedWidth: Double { (contentWidth - gap) / 2 }
 
     /// Whether a figure with a table of this many columns is stacked (chart above the table).
     static func isStacked(tableColumns: Int) -> Bool { tableColumns > 3 }

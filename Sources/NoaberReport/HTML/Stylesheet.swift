@@ -6,8 +6,10 @@
 /// follows; nothing prints below 8 pt, and a chart fills its column with no maximum height, so
 /// its text prints at the size `PrintLayout` works out. Every grid track is `minmax(0, …)`, so a
 /// wide table scrolls inside its own box and never widens the page (no sideways scrolling at 400%
-/// zoom, WCAG 1.4.10). The raadsbrief gets tighter print rules so that it fits two pages. Colours
-/// are the Okabe–Ito blue for accents only; meaning is always carried by text as well.
+/// zoom, WCAG 1.4.10). The raadsbrief gets tighter print rules so that it fits two pages, and a
+/// village page (`dorp`) so that it fits one. Colours are the Okabe–Ito blue for accents only;
+/// meaning is always carried by text as well (a to-do item says "te doen" or "in orde" in words,
+/// its border only repeats it).
 enum Stylesheet {
     static let css = """
     :root { --ink: #1a1a1a; --muted: #555; --accent: #0072B2; --rule: #c8c8c8; --soft: #f3f6f9; }
@@ -31,6 +33,11 @@ enum Stylesheet {
     .figure-body { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: .8rem; align-items: start; }
     .figure-body.stacked { grid-template-columns: minmax(0, 1fr); }
     .figure-body.stacked .figure-svg svg { max-width: 40rem; }
+    .figure-pair { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: .8rem; align-items: start; }
+    .figure-pair figure { margin: 0; }
+    .figure-body.half { grid-template-columns: minmax(0, 1fr); gap: .2rem; }
+    .figure-body.half table { width: 100%; }
+    .figure-body.half td.num, .figure-body.half tbody th { white-space: nowrap; }
     .figure-svg svg { display: block; width: 100%; height: auto; max-width: 100%; }
     figcaption { font-size: .9rem; color: var(--muted); margin-top: .3rem; }
     .fig-no { font-weight: 600; color: var(--ink); }
@@ -49,9 +56,13 @@ enum Stylesheet {
     dl.defs dt { font-weight: 600; margin-top: .5rem; }
     dl.defs dd { margin: 0 0 .3rem 1rem; }
     footer { margin-top: 2rem; font-size: .8rem; color: var(--muted); border-top: 1px solid var(--rule); padding-top: .5rem; }
+    ul.todo { list-style: none; padding: 0; margin: .4rem 0; }
+    ul.todo > li { margin: .3rem 0; padding: .1rem 0 .1rem .6rem; border-left: 4px solid var(--rule); }
+    ul.todo > li.open { border-left-color: var(--accent); }
+    ul.todo ul { margin: .15rem 0; padding-left: 1.2rem; }
     @media (max-width: 700px) {
       body { padding: .6rem; }
-      .figure-body { grid-template-columns: minmax(0, 1fr); }
+      .figure-body, .figure-pair { grid-template-columns: minmax(0, 1fr); }
       h1 { font-size: 1.35rem; }
     }
     @page { size: A4; margin: 12mm; }
@@ -85,6 +96,18 @@ enum Stylesheet {
       .audience-raadsbrief h2 { margin: .5rem 0 .2rem; }
       .audience-raadsbrief table { font-size: 8pt; margin: .1rem 0 .3rem; }
       .audience-raadsbrief th, .audience-raadsbrief td { padding: .05rem .3rem; }
+      .audience-dorp { font-size: 8pt; line-height: 1.25; }
+      .audience-dorp h1 { font-size: 13pt; }
+      .audience-dorp h2 { margin: .5rem 0 .2rem; }
+      .audience-dorp p { margin: .15rem 0 .3rem; }
+      .audience-dorp .meta, .audience-dorp figcaption { font-size: 8pt; margin: 0 0 .2rem; }
+      .audience-dorp figure { margin: .25rem 0; }
+      .audience-dorp figcaption { margin-top: .1rem; }
+      .audience-dorp table { font-size: 8pt; margin: .1rem 0 .25rem; }
+      .audience-dorp th, .audience-dorp td { padding: .05rem .3rem; }
+      .audience-dorp ul.todo { margin: .2rem 0; }
+      .audience-dorp ul.todo > li { margin: .15rem 0; padding: 0 0 0 .5rem; }
+      .audience-dorp footer { margin-top: .4rem; }
     }
     """
 }

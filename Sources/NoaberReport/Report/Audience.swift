@@ -9,7 +9,11 @@ public enum Audience: String, CaseIterable, Sendable {
     case lerendNetwerk = "lerend-netwerk"
     /// Everything, with the methods section: for researchers.
     case onderzoek
+    /// One A4 page per village for its own ondersteuner and dorpsraad: its figures against all
+    /// villages and its previous period, and its data quality as a to-do list. Each page goes
+    /// into a folder named after its village code: `SAA/report-dorp-SAA.html`.
+    case dorp
 
-    /// The HTML file the report is written to.
+    /// The HTML file the report is written to (`dorp` writes one per village instead).
     public var fileName: String { "report-\(rawValue).html" }
 }

@@ -87,15 +87,16 @@ struct ReportComposer {
 
     /// Adds a numbered figure whose HTML shows `shown` (a summary, or the latest rows) beside the
     /// chart while `tables/<name>.csv` gets the full `table`: the raadsbrief's compact form, where
-    /// a hundred rows would not fit two pages. `shown` nil shows the full table.
-    mutating func figure(_ chart: any SVGChart, caption: String, table: ReportTable, shown: ReportTable?) {
+    /// a hundred rows would not fit two pages. `shown` nil shows the full table. `half` draws it
+    /// as one of two figures side by side (inside a `div.figure-pair` the caller opens).
+    mutating func figure(_ chart: any SVGChart, caption: String, table: ReportTable, shown: ReportTable?, half: Bool = false) {
         let stem = chart.identifier
         var t = table
         t.name = stem
         var visible = shown ?? table
         visible.name = stem
         figureCount += 1
-        let figure = FigureHTML(number: figureCount, chart: chart, caption: caption, table: visible, language: language)
+        let figure = FigureHTML(number: figureCount, chart: chart, caption: caption, table: visible, language: language, half: half)
         html += figure.render(tables: tableRenderer)
         figures.append((stem, chart.svg(language: language)))
         tables.append(t)

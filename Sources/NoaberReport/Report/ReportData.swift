@@ -80,9 +80,9 @@ struct ReportData: Sendable {
         // Charts show the current period only: no curve is kept for a village and quarter
         // that no chart draws.
         options.chartPeriods = [current.label]
-        // Villages get curves of their own only where the report draws them (eight or fewer);
-        // their funnel points are drawn whatever the number.
-        options.villageChartMaterial = villages.count <= 8 ? [.survivalCurves, .funnel] : [.funnel]
+        // Villages get curves of their own only where the report draws them (eight or fewer, or
+        // a page per village); their funnel points are drawn whatever the number.
+        options.villageChartMaterial = villages.count <= 8 || request.audience == .dorp ? [.survivalCurves, .funnel] : [.funnel]
         // Village and pooled rows are disclosed together (with the municipality rows), so no
         // hidden village cell can be recovered from a pooled total shown beside it.
         let results = try DisclosedMetrics.compute(.all, source: source, options: options, groupings: [.village, .all])

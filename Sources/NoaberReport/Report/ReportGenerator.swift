@@ -24,7 +24,7 @@ public enum ReportGenerator {
     public static func write(input: MetricsInput, provenance: ReportProvenance, request: ReportRequest,
                              to directory: String) throws -> [String] {
         let files = try render(input: input, provenance: provenance, request: request)
-        for sub in ["", "/figures", "/tables"] { try makeDirectory(directory + sub) }
+        try makeDirectories(for: files, in: directory)
         var written: [String] = []
         for file in files {
             let path = directory + "/" + file.path
@@ -46,7 +46,7 @@ public enum ReportGenerator {
     /// Returns the written paths.
     public static func write(input: MetricsInput, provenance: ReportProvenance, request: ReportRequest,
                              audiences: [Audience], directory: (Audience) -> String) throws -> [String] {
-        let data = try ReportData(input: input, request: request, today: provenance.generatedOn)
+        let data = try ReportData(input: input, request: shared(request, audiences), today: provenance.generatedOn)
         return try write(data, provenance: provenance, audiences: audiences, directory: directory)
     }
 
@@ -56,8 +56,17 @@ public enum ReportGenerator {
     public static func write<Failure: Error>(source: MetricsSource<Failure>, provenance: ReportProvenance,
                                              request: ReportRequest, audiences: [Audience],
                                              directory: (Audience) -> String) throws -> [String] {
-        let data = try ReportData(source: source, request: request, today: provenance.generatedOn)
+        let data = try ReportData(source: source, request: shared(request, audiences), today: provenance.generatedOn)
         return try write(data, provenance: provenance, audiences: audiences, directory: directory)
+    }
+
+    /// The request the shared computation is made for: as asked, but with the village pages'
+    /// audience when they are among the audiences, so that every village keeps the curves its
+    /// page draws (each audience then renders from `data.for(audience)`).
+    private static func shared(_ request: ReportRequest, _ audiences: [Audience]) -> ReportRequest {
+        var shared = request
+        if audiences.contains(.dorp) { shared.audience = .dorp }
+        return shared
     }
 
     private static func write(_ data: ReportData, provenance: ReportProvenance, audiences: [Audience],
@@ -71,7 +80,7 @@ public enum ReportGenerator {
         for (audience, result) in zip(audiences, rendered) {
             let files = try result.get()
             let root = directory(audience)
-            for sub in ["", "/figures", "/tables"] { try makeDirectory(root + sub) }
+            try makeDirectories(for: files, in: root)
             for file in files {
                 let path = root + "/" + file.path
                 try writeAtomically(file.bytes, to: path)
@@ -83,15 +92,12 @@ public enum ReportGenerator {
 
     static func render(data: ReportData, provenance: ReportProvenance) throws -> [(path: String, bytes: [UInt8])] {
         let request = data.request
+        if request.audience == .dorp { return try renderVillagePages(data: data, provenance: provenance) }
         var composer = ReportComposer(data: data, provenance: provenance)
         compose(&composer, audience: request.audience)
         let language = request.language
         let title = ReportComposer.title(request.audience, language) + " — " + DateFormatting(language: language).periodLabel(data.current.label)
-        let footer = HTML.text(language.pick(
-            "Gemaakt met noaber \(provenance.softwareVersion) op \(DateFormatting(language: language).date(provenance.generatedOn)). ",
-            "Made with noaber \(provenance.softwareVersion) on \(DateFormatting(language: language).date(provenance.generatedOn)). "))
-            + HTML.text(request.effectiveMinCell.map { language.pick("Kleine aantallen (1–\($0 - 1)) staan als <\($0).", "Small counts (1–\($0 - 1)) read <\($0).") }
-                        ?? language.pick("Onderdrukking van kleine aantallen: uitgeschakeld. Niet publiceren.", "Small-cell suppression: disabled. Do not publish."))
+        let footer = self.footer(request, provenance)
         let html = HTMLDocument(language: language, title: title, audience: request.audience,
                                 body: composer.html, footer: footer).render()
         var files: [(path: String, bytes: [UInt8])] = [(request.audience.fileName, Array(html.utf8))]
@@ -106,6 +112,16 @@ public enum ReportGenerator {
             files.append(("tables/\(t.name).csv", sink.bytes))
         }
         return files
+    }
+
+    /// The line at the foot of every report: what made it, when, and the suppression applied.
+    static func footer(_ request: ReportRequest, _ provenance: ReportProvenance) -> String {
+        let language = request.language
+        return HTML.text(language.pick(
+            "Gemaakt met noaber \(provenance.softwareVersion) op \(DateFormatting(language: language).date(provenance.generatedOn)). ",
+            "Made with noaber \(provenance.softwareVersion) on \(DateFormatting(language: language).date(provenance.generatedOn)). "))
+            + HTML.text(request.effectiveMinCell.map { language.pick("Kleine aantallen (1–\($0 - 1)) staan als <\($0).", "Small counts (1–\($0 - 1)) read <\($0).") }
+                        ?? language.pick("Onderdrukking van kleine aantallen: uitgeschakeld. Niet publiceren.", "Small-cell suppression: disabled. Do not publish."))
     }
 
     static func compose(_ c: inout ReportComposer, audience: Audience) {
@@ -158,7 +174,21 @@ public enum ReportGenerator {
             c.qualitySection()
             c.methodsSection()
             c.provenanceSection()
+        case .dorp:
+            break   // one page per village: ReportGenerator+VillagePages.swift
         }
+    }
+
+    /// `directory` and every folder a file of `files` goes into (`figures/`, `tables/`, a
+    /// village page's own folder), parents first.
+    private static func makeDirectories(for files: [(path: String, bytes: [UInt8])], in directory: String) throws {
+        var folders: [String] = [""]
+        for file in files {
+            let parts = file.path.split(separator: "/").dropLast()
+            for depth in parts.indices { folders.append("/" + parts[...depth].joined(separator: "/")) }
+        }
+        var made = Set<String>()
+        for folder in folders where made.insert(folder).inserted { try makeDirectory(directory + folder) }
     }
 
     private static func makeDirectory(_ path: String) throws {
@@ -192,6 +222,7 @@ extension ReportComposer {
         case .raadsbrief: return language.pick("Dorpsondersteuning, raadsbrief", "Village support, council brief")
         case .lerendNetwerk: return language.pick("Dorpsondersteuning, lerend netwerk", "Village support, learning network")
         case .onderzoek: return language.pick("Dorpsondersteuning, onderzoeksrapport", "Village support, research report")
+        case .dorp: return language.pick("Dorpsondersteuning, dorpspagina", "Village support, village page")
         }
     }
 

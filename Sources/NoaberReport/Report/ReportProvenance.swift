@@ -9,6 +9,9 @@ public struct ReportProvenance: Sendable {
     public var softwareVersion: String
     /// The exact command that made the report (shown verbatim, escaped, in the onderzoek report).
     public var commandLine: String
+    /// Per village code, its rejected rows and vanished cases as the store lists them, for the
+    /// to-do list on its page (`Audience.dorp`); a village without an entry gets the counts.
+    public var villageFeedback: [String: VillageFeedback] = [:]
 
     public init(imports: [ImportSummary], generatedOn: CivilDate, softwareVersion: String, commandLine: String) {
         self.imports = imports

@@ -37,6 +37,10 @@ public struct ReportRequest: Sendable {
     /// Village codes drawn as the reader's own village (`--highlight`): a distinct marker and its
     /// name in every funnel plot, a heavy frame in the small multiples.
     public var highlight: [String] = []
+    /// The villages that get a page of their own (`Audience.dorp`); nil means every village. A
+    /// page compares its village with all villages, so the figures are computed over every
+    /// village whatever this says (`villages` stays nil for the pages).
+    public var pageVillages: [String]?
     /// How often each village is expected to send a case export (the data-quality schedule).
     public var exportEvery: Period.Unit = .quarter
     /// The consumer price index that brings the unit costs to the report's price level (the year
