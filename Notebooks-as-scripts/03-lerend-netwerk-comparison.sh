@@ -130,6 +130,13 @@ by = {}
 for r in rows:
     by.setdefault(r["village"], {})[r["metric"]] = r
 metric = "reach_per_1000"
+# The funnel's overdispersion test comes as rows of group `all` (funnel_phi, funnel_tau2,
+# funnel_widened): whether the villages vary more than chance allows, so the limits were widened.
+spread = by.pop("all", {})
+if "funnel_phi:" + metric in spread:
+    phi, widened = spread["funnel_phi:" + metric], spread["funnel_widened:" + metric]
+    print(f"overdispersion over {phi['n']} villages: phi = {float(phi['value']):.2f}; limits "
+          + ("widened for it" if widened["value"] in ("1", "1.0") else "exact (phi within chance)"))
 verdicts = {"0": "inside", "1": "above 95%", "-1": "below 95%", "2": "above 99.8%", "-2": "below 99.8%"}
 print(f"noaber --by all: pooled reach 2024 = {float(pooled[metric]['value']):.1f} per 1,000")
 out = csv.writer(open(sys.argv[3], "w", encoding="utf-8", newline=""))

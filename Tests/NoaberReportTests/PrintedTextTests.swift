@@ -88,7 +88,7 @@ import Testing
         #expect(abs(PrintLayout.printedWidth(stacked: false) - 414.1) < 0.1)
         #expect(PrintLayout.printedWidth(stacked: true) == 640)
         #expect(Stylesheet.css.contains("grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: .8rem"))
-        #expect(Stylesheet.css.contains("@page { size: A4; margin: 12mm; }"))
+        #expect(Stylesheet.css.contains("@page { size: A4; margin: 10mm 12mm; }"))
         #expect(Stylesheet.css.contains(".figure-body.stacked .figure-svg svg { max-width: 40rem; }"))
         #expect(!Stylesheet.css.contains("max-height"), "a maximum height would shrink charts below the printed size worked out")
         #expect(PrintLayout.printedPoints(Draw.smallFontSize, chartWidth: PrintLayout.besideChartWidth, stacked: false) >= 8)

@@ -1,6 +1,6 @@
 /// Where a figure lands on an A4 page, so that every chart's text prints at 8 pt or more.
 ///
-/// The print stylesheet (`Stylesheet`) sets A4 with 12 mm margins: 186 mm of content, 703 CSS
+/// The print stylesheet (`Stylesheet`) sets A4 with 12 mm side margins (10 mm top and bottom): 186 mm of content, 703 CSS
 /// pixels at 96 to the inch. A figure whose table has at most three columns sits beside it: the
 /// chart gets 3/5 of the width less the gap (0.8 rem = 12.8 px), 414 px. A figure with a wider
 /// table is stacked above it, the chart 40 rem (640 px) wide at most. Either way the SVG fills

@@ -65,7 +65,7 @@ enum Stylesheet {
       .figure-body, .figure-pair { grid-template-columns: minmax(0, 1fr); }
       h1 { font-size: 1.35rem; }
     }
-    @page { size: A4; margin: 12mm; }
+    @page { size: A4; margin: 10mm 12mm; }
     @media print {
       body { max-width: none; padding: 0; font-size: 9pt; line-height: 1.3; }
       h1 { font-size: 15pt; }
