@@ -1,3 +1,5 @@
+import NoaberModel
+
 /// Just enough JSON to write a mapping profile with its keys in a chosen order, so that a drafted
 /// profile reads top to bottom as docs/profiles.md describes it and diffs cleanly.
 ///
@@ -28,25 +30,6 @@ indirect enum JSONText: Sendable {
         }
     }
 
-    /// The body of a JSON string (RFC 8259 §7): quote, backslash and control characters escaped.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
-    }
+    /// The body of a JSON string (RFC 8259 §7).
+    static func escaped(_ text: String) -> String { JSONStringEscaping.escaped(text) }
 }

@@ -65,16 +65,7 @@ extension GroupTimeCells {
                 v[j * q + i] = sum / big
             }
         }
-        let lu = LUFactorization(v, n: q)
-        guard lu.isNonsingular, lu.reciprocalCondition() > Double.ulpOfOne else { return .singularCovariance(cells: q) }
-        let a = pre.map { cells[$0].att }
-        let x = lu.solve(a)
-        var w = 0.0
-        for (ai, xi) in zip(a, x) { w += ai * xi }
-        w *= big
-        guard w.isFinite else { return .singularCovariance(cells: q) }
-        return .tested(statistic: w, degreesOfFreedom: q,
-                       pValue: ChiSquareDistribution.survival(w, degreesOfFreedom: Double(q)))
+        return PretrendCheck.wald(estimates: pre.map { cells[$0].att }, covariance: v, n: q, areas: big)
     }
 }
 
@@ -109,9 +100,17 @@ extension GroupTimeCells {
                 v[j * q + i] = sum / big
             }
         }
+        return PretrendCheck.wald(estimates: leads.map { aggregates[$0].value }, covariance: v, n: q, areas: big)
+    }
+}
+
+extension PretrendCheck {
+    /// The Wald test that `estimates` are jointly zero: W = N · aᵀV⁻¹a with V their covariance
+    /// (q × q, row-major) and N the areas, p = P(χ²_q > W). A covariance that is singular or so
+    /// ill-conditioned that its solve means nothing gives `.singularCovariance`, not a number.
+    static func wald(estimates a: [Double], covariance v: [Double], n q: Int, areas big: Double) -> PretrendCheck {
         let lu = LUFactorization(v, n: q)
         guard lu.isNonsingular, lu.reciprocalCondition() > Double.ulpOfOne else { return .singularCovariance(cells: q) }
-        let a = leads.map { aggregates[$0].value }
         let x = lu.solve(a)
         var w = 0.0
         for (ai, xi) in zip(a, x) { w += ai * xi }
