@@ -34,7 +34,7 @@ public enum KeyCustody {
             do { try store.write { w in try w.setMeta("key_fingerprint", key.fingerprint) } } catch let error as StoreError {
                 throw .store(file: nil, error)
             } catch {
-                throw .internalInconsistency(file: store.database.path, problem: String(describing: error))
+                throw .internalInconsistency(file: store.path, problem: String(describing: error))
             }
         }
         return Pseudonymizer(key: key)

@@ -15,7 +15,7 @@ extension Database {
     ///         try db.execute("INSERT INTO meta VALUES ('a', '1')")
     ///         throw SomeError()          // nothing was stored
     ///     }
-    public func transaction<T>(immediate: Bool = true, _ body: () throws -> T) throws -> T {
+    func transaction<T>(immediate: Bool = true, _ body: () throws -> T) throws -> T {
         let nested = isInTransaction
         try execute(nested ? "SAVEPOINT noaber" : (immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED"))
         let value: T

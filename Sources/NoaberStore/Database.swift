@@ -10,20 +10,14 @@ import CSQLite
 ///
 /// A `Database` is not `Sendable`: use it from one task at a time, as SQLite connections are
 /// opened without their own mutex.
-public final class Database {
-    /// How the file is opened.
-    public enum Mode: Sendable {
-        /// Never writes; the file must exist. Does not change the journal mode.
-        case readOnly
-        /// Reads and writes; the file must exist.
-        case readWrite
-        /// Reads and writes; creates an empty database when the file does not exist.
-        case readWriteCreate
-    }
-
+///
+/// Internal to NoaberStore, as is `Statement`: the store is the only owner of the schema and of
+/// SQL, and other layers ask it typed questions (docs/architecture.md). Tests in other targets
+/// that must look under the store reach it with `@testable import NoaberStore`.
+final class Database {
     /// The path the connection was opened with.
-    public let path: String
-    public let mode: Mode
+    let path: String
+    let mode: OpenMode
     /// Owned handle: closed in `deinit`, never handed out.
     let handle: OpaquePointer
 
@@ -32,7 +26,7 @@ public final class Database {
     /// The file header is read before any setting is written, so a file that is not a SQLite
     /// database fails with `SQLITE_NOTADB` (`isCorrupt`) and is left untouched. When any step
     /// fails the handle is closed again before the error is thrown.
-    public init(path: String, mode: Mode = .readWriteCreate) throws(StoreError) {
+    init(path: String, mode: OpenMode = .readWriteCreate) throws(StoreError) {
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         switch mode {
         case .readOnly: flags |= SQLITE_OPEN_READONLY
@@ -78,7 +72,7 @@ public final class Database {
 
     /// Applies the connection settings to a handle not yet owned by a `Database`, so that the
     /// caller can close it when this throws.
-    private static func configure(_ handle: OpaquePointer, mode: Mode, path: String) throws(StoreError) {
+    private static func configure(_ handle: OpaquePointer, mode: OpenMode, path: String) throws(StoreError) {
         sqlite3_extended_result_codes(handle, 1)
         sqlite3_busy_timeout(handle, 5000)
         guard noaber_sqlite_enable_defensive(handle) == SQLITE_OK else {
@@ -119,34 +113,34 @@ public final class Database {
     /// Runs one or more `;`-separated statements that take no bindings (DDL, pragmas).
     ///
     /// Rows the statements return are discarded.
-    public func execute(_ sql: String) throws(StoreError) {
+    func execute(_ sql: String) throws(StoreError) {
         try Database.exec(handle, sql, path: path)
     }
 
     /// Compiles one statement. SQL holding a second statement is refused rather than silently
     /// cut off after the first.
-    public func prepare(_ sql: String) throws(StoreError) -> Statement {
+    func prepare(_ sql: String) throws(StoreError) -> Statement {
         try Statement(database: self, sql: sql)
     }
 
     /// The rowid of the most recent successful INSERT on this connection.
-    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
     /// Rows changed by the most recent INSERT, UPDATE or DELETE (0 for an upsert that did nothing).
-    public var changes: Int { Int(sqlite3_changes64(handle)) }
+    var changes: Int { Int(sqlite3_changes64(handle)) }
 
     /// True while a transaction is open on this connection.
-    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+    var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
     /// `PRAGMA user_version`: the schema version the migrator last applied (0 for a new file).
-    public func userVersion() throws(StoreError) -> Int {
+    func userVersion() throws(StoreError) -> Int {
         try Int(scalarInt("PRAGMA user_version"))
     }
 
     /// `PRAGMA integrity_check`: `["ok"]` for a sound file, otherwise one message per problem.
     ///
     /// - Complexity: reads the whole file; seconds for a large store.
-    public func integrityCheck() throws(StoreError) -> [String] {
+    func integrityCheck() throws(StoreError) -> [String] {
         let statement = try prepare("PRAGMA integrity_check")
         var lines: [String] = []
         while try statement.step() {

@@ -6,19 +6,19 @@
 ///
 /// A file whose version is newer than the newest migration was written by a newer noaber; it
 /// is refused (naming both versions) rather than half-understood.
-public struct Migrator: Sendable {
+struct Migrator: Sendable {
     /// One step of the schema's history. Versions start at 1 and increase by one.
-    public struct Migration: Sendable {
-        public let version: Int
-        public let name: String
-        public let apply: @Sendable (Database) throws(StoreError) -> Void
+    struct Migration: Sendable {
+        let version: Int
+        let name: String
+        let apply: @Sendable (Database) throws(StoreError) -> Void
         /// Runs with `foreign_keys` off, as a table rebuild needs (dropping a parent table would
         /// otherwise delete its children through `ON DELETE CASCADE`); `PRAGMA foreign_key_check`
         /// must then come back empty before the migration commits.
-        public let foreignKeysOff: Bool
+        let foreignKeysOff: Bool
 
-        public init(version: Int, name: String, foreignKeysOff: Bool = false,
-                    apply: @escaping @Sendable (Database) throws(StoreError) -> Void) {
+        init(version: Int, name: String, foreignKeysOff: Bool = false,
+             apply: @escaping @Sendable (Database) throws(StoreError) -> Void) {
             self.version = version
             self.name = name
             self.foreignKeysOff = foreignKeysOff
@@ -27,19 +27,19 @@ public struct Migrator: Sendable {
     }
 
     /// Migrations in version order.
-    public let migrations: [Migration]
+    let migrations: [Migration]
     /// What `PRAGMA application_id` identifies the files as; checked before migrating.
-    public let applicationID: Int32
+    let applicationID: Int32
 
     /// - Parameter migrations: versions must be 1, 2, 3, … in order; anything else is a
     ///   programming error caught by `migrate` as `noaberMisuse`.
-    public init(applicationID: Int32, migrations: [Migration]) {
+    init(applicationID: Int32, migrations: [Migration]) {
         self.applicationID = applicationID
         self.migrations = migrations
     }
 
     /// The version a fully migrated file has.
-    public var latestVersion: Int { migrations.last?.version ?? 0 }
+    var latestVersion: Int { migrations.last?.version ?? 0 }
 
     /// Applies every migration newer than the file's `user_version`.
     ///
@@ -47,7 +47,7 @@ public struct Migrator: Sendable {
     /// application, recognised by its `application_id` or by tables in a version-0 file
     /// (`noaberNotAStore`); and pending migrations on a read-only connection
     /// (`noaberNeedsMigration`).
-    public func migrate(_ db: Database) throws(StoreError) {
+    func migrate(_ db: Database) throws(StoreError) {
         for (offset, migration) in migrations.enumerated() where migration.version != offset + 1 {
             throw StoreError(code: StoreError.noaberMisuse,
                              message: "migration '\(migration.name)' has version \(migration.version), expected \(offset + 1)",

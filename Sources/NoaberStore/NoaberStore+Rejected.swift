@@ -22,17 +22,4 @@ extension NoaberStore {
         }
         return result
     }
-
-    /// Calls `body` with the village and case id of every case, then of every task that names a
-    /// case, for checks over a store's stored ids (`noaber doctor`). Static over a bare
-    /// `Database`, because doctor opens a store read-only and never migrates it.
-    ///
-    /// - Complexity: one pass over `cases` and one over `volunteer_tasks`.
-    public static func forEachCaseID(in database: Database,
-                                     _ body: (_ table: String, _ village: String, _ caseID: String) throws -> Void) throws {
-        let cases = try database.prepare("SELECT village, case_id FROM cases")
-        while try cases.step() { try body("cases", cases.text(at: 0) ?? "", cases.text(at: 1) ?? "") }
-        let tasks = try database.prepare("SELECT village, case_id FROM volunteer_tasks WHERE case_id IS NOT NULL")
-        while try tasks.step() { try body("volunteer_tasks", tasks.text(at: 0) ?? "", tasks.text(at: 1) ?? "") }
-    }
 }

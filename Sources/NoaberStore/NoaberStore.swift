@@ -11,20 +11,26 @@ import NoaberModel
 ///         return try w.upsertCase(record, importID: id, asOf: asOf)
 ///     }
 ///
-/// Not `Sendable`: one store per task, as with `Database`.
+/// Not `Sendable`: one store per task, as with its connection.
 public final class NoaberStore {
     /// The schema version this build writes and reads (`PRAGMA user_version`).
     public static let schemaVersion: Int = Schema.migrator.latestVersion
 
-    /// The connection; exposed for researchers' ad-hoc SQL and for tests.
-    public let database: Database
+    /// The connection. Internal, with `Database` and `Statement`: the store is the only owner of
+    /// SQL and the schema, so nothing above it can come to depend on a table's layout. Researchers
+    /// who want SQL have the documented schema (docs/schema.md) and the sqlite3 shell; tests in
+    /// other targets reach the connection with `@testable import NoaberStore`.
+    let database: Database
+
+    /// The path the store was opened with, for messages that name the file.
+    public var path: String { database.path }
 
     /// Opens (or creates) the store and migrates it to `schemaVersion`.
     ///
     /// Refuses, without writing to the file: a file that is not SQLite (`isCorrupt`), a SQLite
     /// file of another application, a store from a newer noaber, and — read-only — a store that
     /// needs migrating.
-    public init(path: String, mode: Database.Mode = .readWriteCreate) throws(StoreError) {
+    public init(path: String, mode: OpenMode = .readWriteCreate) throws(StoreError) {
         database = try Database(path: path, mode: mode)
         try Schema.migrator.migrate(database)
     }

@@ -2,7 +2,7 @@
 ///
 /// Hot loops should prefer `Statement`'s typed binds (`bind(int:at:)`, `bind(text:at:)`), which
 /// avoid building an array of enums per row.
-public enum SQLValue: Sendable, Hashable {
+enum SQLValue: Sendable, Hashable {
     case null
     case integer(Int64)
     case real(Double)
@@ -12,9 +12,9 @@ public enum SQLValue: Sendable, Hashable {
 
 extension SQLValue {
     /// `.text(s)` for a value, `.null` for nil: the usual shape of an optional column.
-    public init(_ text: String?) { self = text.map { .text($0) } ?? .null }
+    init(_ text: String?) { self = text.map { .text($0) } ?? .null }
     /// `.integer(n)` for a value, `.null` for nil.
-    public init(_ integer: Int?) { self = integer.map { .integer(Int64($0)) } ?? .null }
+    init(_ integer: Int?) { self = integer.map { .integer(Int64($0)) } ?? .null }
     /// `.real(x)` for a value, `.null` for nil.
-    public init(_ real: Double?) { self = real.map { .real($0) } ?? .null }
+    init(_ real: Double?) { self = real.map { .real($0) } ?? .null }
 }

@@ -9,9 +9,9 @@ import CSQLite
 ///
 ///     let insert = try db.prepare("INSERT INTO meta(key, value) VALUES (?, ?)")
 ///     try insert.execute([.text("created_at"), .text("2024-03-05")])
-public final class Statement {
+final class Statement {
     /// The SQL text as given to `prepare`.
-    public let sql: String
+    let sql: String
     /// Keeps the connection open for as long as the statement lives.
     let database: Database
     let handle: OpaquePointer
@@ -63,7 +63,7 @@ public final class Statement {
     // MARK: Binding
 
     /// Resets the statement, clears all bindings, then binds `values` to parameters 1…n.
-    public func bind(_ values: [SQLValue]) throws(StoreError) {
+    func bind(_ values: [SQLValue]) throws(StoreError) {
         reset()
         for (offset, value) in values.enumerated() {
             try bind(value, at: Int32(offset + 1))
@@ -71,7 +71,7 @@ public final class Statement {
     }
 
     /// Binds one value to the 1-based parameter `index`, keeping the other bindings.
-    public func bind(_ value: SQLValue, at index: Int32) throws(StoreError) {
+    func bind(_ value: SQLValue, at index: Int32) throws(StoreError) {
         switch value {
         case .null: try check(sqlite3_bind_null(handle, index))
         case .integer(let v): try check(sqlite3_bind_int64(handle, index, v))
@@ -89,20 +89,20 @@ public final class Statement {
 
     /// Binds an integer, or NULL for nil.
     @inline(__always)
-    public func bind(int value: Int64?, at index: Int32) throws(StoreError) {
+    func bind(int value: Int64?, at index: Int32) throws(StoreError) {
         if let value { try check(sqlite3_bind_int64(handle, index, value)) } else { try check(sqlite3_bind_null(handle, index)) }
     }
 
     /// Binds a double, or NULL for nil.
     @inline(__always)
-    public func bind(double value: Double?, at index: Int32) throws(StoreError) {
+    func bind(double value: Double?, at index: Int32) throws(StoreError) {
         if let value { try check(sqlite3_bind_double(handle, index, value)) } else { try check(sqlite3_bind_null(handle, index)) }
     }
 
     /// Binds UTF-8 text (SQLite copies it), or NULL for nil. An empty string stays an empty
     /// string, not NULL.
     @inline(__always)
-    public func bind(text value: String?, at index: Int32) throws(StoreError) {
+    func bind(text value: String?, at index: Int32) throws(StoreError) {
         guard let value else { return try check(sqlite3_bind_null(handle, index)) }
         let rc = value.withCString { sqlite3_bind_text(handle, index, $0, Int32(value.utf8.count), noaber_sqlite_transient()) }
         try check(rc)
@@ -152,7 +152,7 @@ public final class Statement {
     /// Every other result (constraint violation, busy, corrupt, …) throws; the statement is then
     /// reset so that it can be bound and run again.
     @inline(__always)
-    public func step() throws(StoreError) -> Bool {
+    func step() throws(StoreError) -> Bool {
         let rc = sqlite3_step(handle)
         if rc == SQLITE_ROW { return true }
         if rc == SQLITE_DONE { return false }
@@ -163,14 +163,14 @@ public final class Statement {
 
     /// Binds `values` (when given), steps until done, and resets, for statements that return no
     /// rows. With no values the current bindings are kept, for callers that used the typed binds.
-    public func execute(_ values: [SQLValue] = []) throws(StoreError) {
+    func execute(_ values: [SQLValue] = []) throws(StoreError) {
         if !values.isEmpty { try bind(values) }
         defer { sqlite3_reset(handle) }
         while try step() {}
     }
 
     /// Rewinds the statement and clears its bindings. Errors were already reported by `step`.
-    public func reset() {
+    func reset() {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
     }
@@ -179,7 +179,7 @@ public final class Statement {
     /// column accessors. The statement is reset afterwards, even when `decode` throws.
     ///
     ///     let names = try db.prepare("SELECT name FROM villages").rows { $0.text(at: 0) ?? "" }
-    public func rows<T>(_ values: [SQLValue] = [], _ decode: (Statement) throws -> T) throws -> [T] {
+    func rows<T>(_ values: [SQLValue] = [], _ decode: (Statement) throws -> T) throws -> [T] {
         if !values.isEmpty { try bind(values) }
         defer { sqlite3_reset(handle) }
         var result: [T] = []
@@ -192,34 +192,34 @@ public final class Statement {
     // MARK: Columns (0-based)
 
     /// Number of columns a row of this statement has (0 for statements that return no rows).
-    public var columnCount: Int32 { sqlite3_column_count(handle) }
+    var columnCount: Int32 { sqlite3_column_count(handle) }
 
     /// The name of a result column, as SQLite reports it (the alias when there is one).
-    public func columnName(at column: Int32) -> String {
+    func columnName(at column: Int32) -> String {
         sqlite3_column_name(handle, column).map { String(cString: $0) } ?? ""
     }
 
     /// True when the column of the current row is NULL.
     @inline(__always)
-    public func isNull(at column: Int32) -> Bool {
+    func isNull(at column: Int32) -> Bool {
         sqlite3_column_type(handle, column) == SQLITE_NULL
     }
 
     /// The column as an integer (SQLite converts other types), or nil for NULL.
     @inline(__always)
-    public func int64(at column: Int32) -> Int64? {
+    func int64(at column: Int32) -> Int64? {
         isNull(at: column) ? nil : sqlite3_column_int64(handle, column)
     }
 
     /// The column as a double (SQLite converts other types), or nil for NULL.
     @inline(__always)
-    public func double(at column: Int32) -> Double? {
+    func double(at column: Int32) -> Double? {
         isNull(at: column) ? nil : sqlite3_column_double(handle, column)
     }
 
     /// The column as text (invalid UTF-8 is repaired with U+FFFD), or nil for NULL.
     @inline(__always)
-    public func text(at column: Int32) -> String? {
+    func text(at column: Int32) -> String? {
         withUTF8(at: column) { String(decoding: $0, as: UTF8.self) }
     }
 

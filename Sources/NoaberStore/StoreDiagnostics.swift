@@ -57,7 +57,10 @@ public final class StoreDiagnostics {
     /// tasks that name a case).
     /// - Complexity: one pass over `cases` and one over `volunteer_tasks`.
     public func forEachCaseID(_ body: (_ table: String, _ village: String, _ caseID: String) throws -> Void) throws {
-        try NoaberStore.forEachCaseID(in: database, body)
+        let cases = try database.prepare("SELECT village, case_id FROM cases")
+        while try cases.step() { try body("cases", cases.text(at: 0) ?? "", cases.text(at: 1) ?? "") }
+        let tasks = try database.prepare("SELECT village, case_id FROM volunteer_tasks WHERE case_id IS NOT NULL")
+        while try tasks.step() { try body("volunteer_tasks", tasks.text(at: 0) ?? "", tasks.text(at: 1) ?? "") }
     }
 
     /// The fingerprint of the pseudonymisation key the store was made with (nil before the first

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import NoaberModel
-import NoaberStore
+@testable import NoaberStore
 @testable import NoaberCLI
 
 /// `noaber doctor` checks what schema version 3's cheap CHECKs let through: dates of the right

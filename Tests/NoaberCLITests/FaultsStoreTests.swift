@@ -246,7 +246,7 @@ struct FaultsStoreTests {
         let store = try Faults.smallStore(box)
         let fresh = try box.run(["doctor", "--db", store, "--today", "2025-02-01"])
         #expect(fresh.status == 0, "\(fresh)")
-        #expect(fresh.stdout.contains("ok") && fresh.stdout.contains("integrity_check: ok"), "\(fresh)")
+        #expect(fresh.stdout.contains("ok") && fresh.stdout.contains("integriteitscontrole van SQLite: ok"), "\(fresh)")
         // Five of the six villages have no export at all: a warning, still exit 0.
         #expect(fresh.stdout.contains("waarschuwing  exports"), "\(fresh)")
         let stale = try box.run(["doctor", "--db", store, "--today", "2025-06-01", "--lang", "en"])

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import NoaberMetrics
 import NoaberModel
-import NoaberStore
+@testable import NoaberStore
 
 /// The metrics loader reads villages over two connections that share one snapshot; these tests
 /// show it gives exactly what one connection gives, falls back when it cannot share a snapshot,

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import NoaberCSV
 import NoaberModel
-import NoaberStore
+@testable import NoaberStore
 @testable import NoaberImport
 
 /// Imports every bundled export with its profile and checks the accounting against the manifest,

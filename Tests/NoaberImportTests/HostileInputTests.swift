@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import NoaberModel
-import NoaberStore
+@testable import NoaberStore
 @testable import NoaberImport
 
 /// Every file in Tests/NoaberImportTests/Hostile/ (plus two too big to commit, made at run time)

@@ -1,6 +1,6 @@
 import Foundation
 import NoaberModel
-import NoaberStore
+@testable import NoaberStore
 @testable import NoaberImport
 
 /// A temporary folder with a fresh store and key; removed when the value is deinitialised.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import NoaberModel
-import NoaberStore
+@testable import NoaberStore
 @testable import NoaberImport
 
 /// The workbooks of Tests/NoaberImportTests/Workbooks/ (written by Fixtures/make_workbooks.py from

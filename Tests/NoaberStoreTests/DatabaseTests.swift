@@ -19,7 +19,7 @@ import Testing
 
     @Test func readOnlyAndReadWriteRequireAnExistingFile() throws {
         try withTemporaryDirectory { dir in
-            for mode in [Database.Mode.readOnly, .readWrite] {
+            for mode in [OpenMode.readOnly, .readWrite] {
                 #expect(throws: StoreError.self) { try Database(path: dir + "/missing.sqlite", mode: mode) }
             }
             #expect(!FileManager.default.fileExists(atPath: dir + "/missing.sqlite"))
@@ -52,7 +52,7 @@ import Testing
             let path = dir + "/export.csv"
             let bytes = Data(("case_id;village;received\n" + String(repeating: "C-1;SAA;5-3-2024\n", count: 300)).utf8)
             try bytes.write(to: URL(fileURLWithPath: path))
-            for mode in [Database.Mode.readWriteCreate, .readWrite, .readOnly] {
+            for mode in [OpenMode.readWriteCreate, .readWrite, .readOnly] {
                 let error = try #require(throws: StoreError.self) { try Database(path: path, mode: mode) }
                 #expect(error.isCorrupt)
                 #expect(error.code == 26)   // SQLITE_NOTADB

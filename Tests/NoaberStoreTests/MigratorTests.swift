@@ -35,7 +35,7 @@ import Testing
                 try store.write { try $0.setMeta("key_fingerprint", "abc123") }
                 created = try store.meta("created_at")
             }
-            for mode in [Database.Mode.readWriteCreate, .readWrite, .readOnly] {
+            for mode in [OpenMode.readWriteCreate, .readWrite, .readOnly] {
                 let again = try NoaberStore(path: path, mode: mode)
                 #expect(try again.database.userVersion() == 5)
                 #expect(try again.meta("key_fingerprint") == "abc123")

@@ -87,7 +87,7 @@ struct DoctorChecks {
         do {
             let lines = try db.integrityProblems()
             if lines.isEmpty {
-                return .ok("integriteit", nl: "PRAGMA integrity_check: ok.", en: "PRAGMA integrity_check: ok.")
+                return .ok("integriteit", nl: "integriteitscontrole van SQLite: ok.", en: "SQLite integrity check: ok.")
             }
             let first = lines.prefix(3).joined(separator: "; ")
             return .error("integriteit", nl: "het bestand is beschadigd (\(lines.count) problemen, o.a.: \(first)). Schrijf er niet meer in en zet een back-up terug.",
@@ -101,7 +101,7 @@ struct DoctorChecks {
         do {
             let dangling = try db.danglingReferences()
             if dangling.isEmpty {
-                return .ok("verwijzingen", nl: "PRAGMA foreign_key_check: geen losse verwijzingen.", en: "PRAGMA foreign_key_check: no dangling references.")
+                return .ok("verwijzingen", nl: "verwijzingscontrole van SQLite: geen losse verwijzingen.", en: "SQLite foreign key check: no dangling references.")
             }
             let tables = dangling.keys.sorted().joined(separator: ", ")
             let count = dangling.values.reduce(0, +)

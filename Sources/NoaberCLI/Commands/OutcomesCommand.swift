@@ -62,16 +62,12 @@ enum OutcomesCommand {
                                           en: "List the outcome measures held, with their areas and periods."),
         options: CommonOptions.specs + [CommonOptions.format(["text", "json"])])
 
+    /// The group; its subcommands and what runs them are bound in `CommandTree.commands`.
     static let spec = CommandSpec(
         name: "outcomes", abstract: Localized(nl: "Beheer geaggregeerde uitkomstreeksen (voor 'noaber effect').",
                                               en: "Manage aggregated outcome series (for 'noaber effect')."),
         options: [CommonOptions.langSpec],
-        subcommands: [importSpec, listSpec], defaultSubcommand: "list")
-
-    /// Runs `outcomes import`, `outcomes list` (and `outcomes` alone, which lists).
-    static func run(_ args: ParsedArguments, _ console: Console) throws(CLIFailure) {
-        if args.commandPath.last == "import" { try runImport(args, console) } else { try runList(args, console) }
-    }
+        defaultSubcommand: "list")
 
     static func runImport(_ args: ParsedArguments, _ console: Console) throws(CLIFailure) {
         let common = CommonOptions(args)

@@ -52,11 +52,12 @@ enum ProfileCommand {
         positionals: [PositionalSpec(name: "file", valueName: Placeholder.file,
                                      help: Localized(nl: "De export: CSV of een .xlsx-werkmap.", en: "The export: CSV or an .xlsx workbook."))])
 
+    /// The group; its subcommands and what runs them are bound in `CommandTree.commands`.
     static let spec = CommandSpec(
         name: "profile", abstract: Localized(nl: "Koppelprofielen voor de eigen export van een dorp.",
                                              en: "Mapping profiles for a village's own export."),
         discussion: Localized(nl: "Zie docs/profiles.md.", en: "See docs/profiles.md."),
-        options: [CommonOptions.langSpec], subcommands: [draftSpec])
+        options: [CommonOptions.langSpec])
 
     static func runDraft(_ args: ParsedArguments, _ console: Console) throws(CLIFailure) {
         let language = CommonOptions(args).language

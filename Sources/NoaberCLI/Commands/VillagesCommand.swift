@@ -31,10 +31,11 @@ enum VillagesCommand {
             CommonOptions.format(["text", "json"]),
         ])
 
+    /// The group; its subcommands and what runs them are bound in `CommandTree.commands`.
     static let spec = CommandSpec(
         name: "villages", abstract: Localized(nl: "Beheer de dorpen en hun inwonersaantallen.", en: "Manage the villages and their population facts."),
         options: [CommonOptions.langSpec],
-        subcommands: [importSpec, listSpec], defaultSubcommand: "list")
+        defaultSubcommand: "list")
 
     static func runImport(_ args: ParsedArguments, _ console: Console) throws(CLIFailure) {
         let common = CommonOptions(args)
