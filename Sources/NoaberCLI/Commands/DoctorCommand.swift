@@ -13,15 +13,15 @@ struct DoctorCommand {
         abstract: Localized(nl: "Controleer een store en zijn sleutel, en zeg wat er te doen is.",
                             en: "Check a store and its key, and say what to do."),
         discussion: Localized(nl: """
-        Controleert dat het bestand een noaber-store van een bekende schemaversie is, PRAGMA integrity_check en \
-        foreign_key_check, dat de pseudonimiseringssleutel er is, alleen door de eigenaar te lezen is en bij de store \
+        Controleert dat het bestand een noaber-store van een bekende schemaversie is, de integriteits- en \
+        verwijzingscontrole van SQLite, dat de pseudonimiseringssleutel er is, alleen door de eigenaar te lezen is en bij de store \
         hoort, de grootte van de WAL, de telling van de rijen van elke import, afgekeurde rijen die nog openstaan, \
         dorpen zonder inwonersaantallen en de leeftijd van de nieuwste export van elk dorp (waarschuwing na 90 dagen).
         Leest alleen: de store wordt alleen-lezen geopend en nooit gerepareerd of gemigreerd.
         Exit: 0 gezond (waarschuwingen mogen), 74 probleem met de store, 78 probleem met de sleutel.
         """, en: """
-        Checks that the file is a noaber store of a known schema version, PRAGMA integrity_check and \
-        foreign_key_check, that the pseudonymisation key is present, readable by its owner only and belongs to \
+        Checks that the file is a noaber store of a known schema version, SQLite's integrity and \
+        foreign key checks, that the pseudonymisation key is present, readable by its owner only and belongs to \
         the store, the size of the WAL, the row accounting of every import, rejected rows still pending, villages \
         without population facts and the age of each village's latest export (warning after 90 days).
         Only reads: the store is opened read-only and never repaired or migrated.
