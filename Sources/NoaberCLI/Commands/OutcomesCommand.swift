@@ -91,15 +91,7 @@ enum OutcomesCommand {
                     en: "kind is \(profile.kind.rawValue); an outcome series needs outcomes")))
             }
         }
-        let report = try common.withWritableStore { (store, committed) throws(CLIFailure) -> ImportReport in
-            let importer = Importer(store: store, keyPath: common.keyPath)
-            let report: ImportReport
-            do throws(ImportError) { report = try importer.importFile(file, options: options) } catch { throw .importFailed(error) }
-            committed = report.status == .completed || report.status == .completedWithRejections
-            return report
-        }
-        if args.string("format") == "json" { console.out(try JSONOutput.render([report])) }
-        else { console.out(ImportReportText.render(report, language: common.language)) }
+        try common.importOneFile(file, options: options, json: args.string("format") == "json", console: console)
     }
 
     static func runList(_ args: ParsedArguments, _ console: Console) throws(CLIFailure) {

@@ -40,19 +40,11 @@ enum VillagesCommand {
     static func runImport(_ args: ParsedArguments, _ console: Console) throws(CLIFailure) {
         let common = CommonOptions(args)
         let file = args.positional("file") ?? ""
-        let report = try common.withWritableStore { (store, committed) throws(CLIFailure) -> ImportReport in
-            let importer = Importer(store: store, keyPath: common.keyPath)
-            // Read as a villages file only: a case export given here is refused, never imported.
-            var options = ImportOptions(kind: .villages, language: common.language)
-            options.asOf = SystemClock.today()
-            options.sheet = args.string("sheet")
-            let report: ImportReport
-            do throws(ImportError) { report = try importer.importFile(file, options: options) } catch { throw .importFailed(error) }
-            committed = report.status == .completed || report.status == .completedWithRejections
-            return report
-        }
-        if args.string("format") == "json" { console.out(try JSONOutput.render([report])) }
-        else { console.out(ImportReportText.render(report, language: common.language)) }
+        // Read as a villages file only: a case export given here is refused, never imported.
+        var options = ImportOptions(kind: .villages, language: common.language)
+        options.asOf = SystemClock.today()
+        options.sheet = args.string("sheet")
+        try common.importOneFile(file, options: options, json: args.string("format") == "json", console: console)
     }
 
     static func runList(_ args: ParsedArguments, _ console: Console) throws(CLIFailure) {

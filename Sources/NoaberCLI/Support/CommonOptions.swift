@@ -50,6 +50,13 @@ struct CommonOptions {
                    defaultDescription: description)
     }
 
+    /// `--export-every` of `metrics` and `report`: the cadence the data-quality schedule expects.
+    static let exportEverySpec = OptionSpec(
+        name: "export-every", valueName: Placeholder.unit,
+        help: Localized(nl: "Hoe vaak elk dorp een export van hulpvragen hoort te sturen (datakwaliteit).",
+                        en: "How often each village is expected to send a case export (data quality)."),
+        allowed: ["month", "quarter", "year"], defaultDescription: Localized(verbatim: "quarter"))
+
     /// The `--today` given, nil when absent; a usage error when it is not a date.
     static func today(_ args: ParsedArguments) throws(CLIFailure) -> CivilDate? {
         guard let text = args.string("today") else { return nil }
@@ -116,6 +123,19 @@ struct CommonOptions {
     /// commands would take for a real one.
     ///
     /// `body` sets `committed` as soon as anything it wrote was committed.
+    /// Imports one file in one transaction (kept only when the import completed) and prints its
+    /// report as text or JSON: `villages import` and `outcomes import`.
+    func importOneFile(_ file: String, options: ImportOptions, json: Bool, console: Console) throws(CLIFailure) {
+        let report = try withWritableStore { (store, committed) throws(CLIFailure) -> ImportReport in
+            let importer = Importer(store: store, keyPath: keyPath)
+            let report: ImportReport
+            do throws(ImportError) { report = try importer.importFile(file, options: options) } catch { throw .importFailed(error) }
+            committed = report.status == .completed || report.status == .completedWithRejections
+            return report
+        }
+        if json { console.out(try JSONOutput.render([report])) } else { console.out(ImportReportText.render(report, language: language)) }
+    }
+
     func withWritableStore<T>(_ body: (NoaberStore, _ committed: inout Bool) throws(CLIFailure) -> T) throws(CLIFailure) -> T {
         let created = !FileSystem.exists(databasePath)
         let keyExisted = FileSystem.exists(keyPath)
