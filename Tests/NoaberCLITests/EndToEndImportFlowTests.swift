@@ -28,6 +28,9 @@ struct EndToEndImportFlowTests {
                     "\(entry.file)\n\(run)")
             #expect(run.stdout.contains(entry.deliberateErrors > 0 ? "completed, with rejected rows" : "(completed)"), "\(run)")
             #expect(run.stdout.contains("as of: \(entry.asOf) (--as-of)"), "\(run)")
+            // A task export is a full export of tasks, not of cases.
+            #expect(run.stdout.contains(entry.file.contains("-tasks") ? "full export (every task so far)" : "full export (every case so far)"),
+                    "\(run)")
         }
 
         // JSON: the same files into a second store.

@@ -36,8 +36,12 @@ enum ImportReportText {
         if let asOf = r.asOf, r.kind != .villages { s += " · " + t("exportdatum", "as of") + ": \(asOf) (\(source))" }
         s += "\n"
         if r.kind == .cases || r.kind == .tasks {
-            s += "  " + (r.exportKind == .full ? t("volledige export (alle hulpvragen tot nu toe)", "full export (every case so far)")
-                                                : t("aanvullende export (alleen nieuwe en gewijzigde hulpvragen)", "incremental export (new and changed cases only)"))
+            let tasks = r.kind == .tasks
+            let full = tasks ? t("volledige export (alle vrijwilligerstaken tot nu toe)", "full export (every task so far)")
+                             : t("volledige export (alle hulpvragen tot nu toe)", "full export (every case so far)")
+            let incremental = tasks ? t("aanvullende export (alleen nieuwe en gewijzigde vrijwilligerstaken)", "incremental export (new and changed tasks only)")
+                                    : t("aanvullende export (alleen nieuwe en gewijzigde hulpvragen)", "incremental export (new and changed cases only)")
+            s += "  " + (r.exportKind == .full ? full : incremental)
             s += " · " + (r.idScope == .village ? t("sleutels per dorp", "keys per village")
                                                  : t("sleutels gedeeld in de gemeente", "keys shared across the municipality")) + "\n"
         }
