@@ -265,7 +265,13 @@ def wilson(k, n, conf):
     denom = 1 + z * z / n
     centre = (p + z * z / (2 * n)) / denom
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return max(0.0, centre - half), min(1.0, centre + half)
+    lower, upper = max(0.0, centre - half), min(1.0, centre + half)
+    # The formula above must be statsmodels' own: checked here, so the fixture is statsmodels'.
+    from statsmodels.stats.proportion import proportion_confint
+    sm_lower, sm_upper = proportion_confint(k, n, alpha=1 - conf, method="wilson")
+    assert abs(max(0.0, sm_lower) - lower) <= 1e-15 and abs(min(1.0, sm_upper) - upper) <= 1e-15, \
+        (k, n, conf, lower, upper, sm_lower, sm_upper)
+    return lower, upper
 
 
 # ---------------------------------------------------------------- Funnel
