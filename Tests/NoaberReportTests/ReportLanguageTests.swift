@@ -124,6 +124,24 @@ import Testing
         #expect(english.contains("ASSUMPTION:") && !english.contains("<span lang="))
     }
 
+    /// The sensitivity table claims the headline's precision in the raadsbrief (the same data give
+    /// € 363 … € 2.724 to the euro in the onderzoek report, € 400 … € 2.700 in the raadsbrief, whose
+    /// headline interval is rounded to € 100) and every euro for researchers.
+    @Test func sensitivityEurosAreRoundedForTheCouncilOnly() throws {
+        let council = try #require(try Self.files(.raadsbrief, .nl)["tables/escalation-sensitivity.csv"])
+        let research = try #require(try Self.files(.onderzoek, .nl)["tables/escalation-sensitivity.csv"])
+        func euros(_ csv: String) -> [Int] {
+            csv.split(whereSeparator: \.isNewline).dropFirst().flatMap { $0.split(separator: ";").dropFirst().compactMap { Int($0) } }
+        }
+        let councilEuros = euros(council), researchEuros = euros(research)
+        #expect(councilEuros.count == 8)
+        #expect(councilEuros.allSatisfy { $0 % 100 == 0 })
+        #expect(researchEuros.contains(363) && researchEuros.contains(2724))
+        #expect(Array(researchEuros.prefix(2)).map { Int((Double($0) / 100).rounded()) * 100 } == Array(councilEuros.prefix(2)))
+        let svg = try #require(try Self.files(.raadsbrief, .nl).first { $0.key.hasSuffix("escalation-sensitivity.svg") }?.value)
+        #expect(svg.contains("basis €\u{00A0}1.100") && !svg.contains("2.724"))
+    }
+
     /// The raadsbrief as a council member reads it (text only: no markup, styles or figures), in
     /// both languages, against golden files. A change in wording shows up as a reviewable diff:
     /// rerun with `NOABER_UPDATE_GOLDEN=1`, read the diff of `Golden/raadsbrief-*.txt`, commit it.

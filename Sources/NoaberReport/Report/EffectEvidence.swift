@@ -87,14 +87,14 @@ public enum EffectWording {
                 let hi = f.decimal(max(abs(lower), abs(upper)), fractionDigits: 1)
                 let n = result.comparison.count
                 if nl {
-                    return "In de \(result.treated.count) dorpen met een dorpsondersteuner lag het aantal \(m) na de start gemiddeld \(size) per 1.000 inwoners per \(u) \(lowerWord ? "lager" : "hoger") dan te verwachten was uit \(n) vergelijkbare gebieden zonder ondersteuner (95%-betrouwbaarheidsinterval \(lo) tot \(hi)); vóór de start week hun ontwikkeling niet aantoonbaar af van die gebieden."
+                    return "In de \(result.treated.count) dorpen met een dorpsondersteuner lag het aantal \(m) na de start gemiddeld \(size) per 1.000 inwoners per \(u) \(lowerWord ? "lager" : "hoger") dan te verwachten was uit \(n) vergelijkbare gebieden zonder ondersteuner (95%-BI \(lo) tot \(hi)); vóór de start week hun ontwikkeling niet aantoonbaar af van die gebieden."
                 }
-                return "In the \(result.treated.count) villages with a village support worker, \(m) were on average \(size) per 1,000 inhabitants per \(u) \(lowerWord ? "lower" : "higher") after the start than \(n) comparable areas without one would predict (95% confidence interval \(lo) to \(hi)); before the start they did not move detectably differently from those areas."
+                return "In the \(result.treated.count) villages with a village support worker, \(m) were on average \(size) per 1,000 inhabitants per \(u) \(lowerWord ? "lower" : "higher") after the start than \(n) comparable areas without one would predict (95% CI \(lo) to \(hi)); before the start they did not move detectably differently from those areas."
             case let .intervalIncludesZero(value, lower, upper):
                 let shown = f.decimal(value, fractionDigits: 1), lo = f.decimal(lower, fractionDigits: 1), hi = f.decimal(upper, fractionDigits: 1)
                 return cannot + (nl
-                    ? "de schatting (\(shown) per 1.000 inwoners per \(u)) valt binnen de marge van toeval (95%-betrouwbaarheidsinterval \(lo) tot \(hi)), en dat is iets anders dan aantonen dat er geen effect is."
-                    : "the estimate (\(shown) per 1,000 inhabitants per \(u)) lies within the margin of chance (95% confidence interval \(lo) to \(hi)), which is not the same as showing there is no effect.")
+                    ? "de schatting (\(shown) per 1.000 inwoners per \(u)) valt binnen de marge van toeval (95%-BI \(lo) tot \(hi)), en dat is iets anders dan aantonen dat er geen effect is."
+                    : "the estimate (\(shown) per 1,000 inhabitants per \(u)) lies within the margin of chance (95% CI \(lo) to \(hi)), which is not the same as showing there is no effect.")
             case let .pretrendRejected(p):
                 return cannot + (nl
                     ? "de dorpen met en zonder ondersteuner ontwikkelden zich al vóór de start verschillend (pre-trendtoets p = \(pValue(p, f))), dus een verschil daarna is niet aan de ondersteuner toe te schrijven."

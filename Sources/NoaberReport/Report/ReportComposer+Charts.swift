@@ -63,8 +63,11 @@ extension ReportComposer {
             }
             series.append(TrendChart.Series(label: label, values: values))
         }
+        // One pooled column says what its numbers are ("Alle dorpen, per 1.000 inwoners (95%-BI)"):
+        // a bare "Dorpen met volledige gegevens" above "10,9 (9,0–13,3)" reads like a count of villages.
+        let interval = band ?? pick("95%-BI", "95% CI")
         let columns = [TableColumn(pick("Periode", "Period"), csv: "period")]
-            + groups.map { TableColumn($0.1, csv: $0.0, estimate: true) }
+            + groups.map { TableColumn(perVillage ? $0.1 : "\($0.1), \(valueTitle) (\(interval))", csv: $0.0, estimate: true) }
         let rows: [[TableCell]] = labels.map { p in
             [.text(dates.periodLabel(p) + (gaps.contains(p) ? pick(" (onvolledig)", " (incomplete)") : ""))]
                 + groups.map { g in
@@ -224,17 +227,22 @@ extension ReportComposer {
         let entries = Array(summary.result.sensitivity.prefix(shown))
         guard !entries.isEmpty else { return }
         func label(_ e: SensitivityEntry) -> String { e.risk.label(language) + ": " + parameterName(e.parameter) }
+        // The chart and the table beside it claim no more precision than the headline: in the
+        // raadsbrief and lerend-netwerk their euros are rounded to the caption's step (€ 22.000,
+        // not € 21.765); the onderzoek report keeps every euro for the reader who recomputes them.
+        let step = data.request.audience == .onderzoek ? 1 : tornadoStep(summary)
+        func rounded(_ v: Double) -> Double { (v / step).rounded() * step }
         let params = entries.map {
-            TornadoChart.Parameter(label: label($0), low: $0.valueAtLow, high: $0.valueAtHigh,
+            TornadoChart.Parameter(label: label($0), low: rounded($0.valueAtLow), high: rounded($0.valueAtHigh),
                                    lowSetting: inputText($0.lowInput, $0.parameter), highSetting: inputText($0.highInput, $0.parameter))
         }
         let rows: [[TableCell]] = entries.map {
-            [.text(label($0)), .number($0.valueAtLow, digits: 0), .number($0.valueAtHigh, digits: 0)]
+            [.text(label($0)), .number(rounded($0.valueAtLow), digits: 0), .number(rounded($0.valueAtHigh), digits: 0)]
         }
         let title = pick("Gevoeligheid van de geschatte vermeden kosten", "Sensitivity of the estimated avoided cost")
         let fid = reserveName("escalation-sensitivity")
         figure(TornadoChart(title: title, subtitle: pick("elke parameter op laag en hoog, de rest op meest waarschijnlijk", "each parameter at low and high, the rest at most likely"),
-                              baseValue: summary.result.mostLikely, parameters: params, valueTitle: pick("vermeden kosten (€)", "avoided cost (€)"),
+                              baseValue: rounded(summary.result.mostLikely), parameters: params, valueTitle: pick("vermeden kosten (€)", "avoided cost (€)"),
                               style: .euros(fractionDigits: 0), width: chartWidth(tableColumns: 3), identifier: fid),
                               caption: pick("Schatting, geen meting: de \(entries.count) parameters met de grootste invloed, de grootste bovenaan. Basis: alles op meest waarschijnlijk, \(roundedEuros(summary.result.mostLikely, step: tornadoStep(summary))) (kerncijfer: de mediaan).",
                              "An estimate, not a measurement: the \(entries.count) most influential parameters, the largest on top. Base: all at most likely, \(roundedEuros(summary.result.mostLikely, step: tornadoStep(summary))) (key figure: the median)."),

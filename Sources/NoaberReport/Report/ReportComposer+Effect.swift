@@ -178,8 +178,8 @@ extension ReportComposer {
                               "\(unitPlural) from the start (0 = first \(unit) with the support worker)"),
             width: 620, identifier: name)
         figure(chart, caption: pick(
-            "Event study (Callaway & Sant'Anna 2021): per \(unit) ten opzichte van de start het verschil in verandering tussen de dorpen met ondersteuner en de vergelijkingsgebieden, met 95%-interval. Links van de stippellijn (grijs) de \(unitPlural) vóór de start: die horen rond nul te liggen als de dorpen en de vergelijkingsgebieden gelijk opliepen. Verder van de start rusten de schattingen op minder startgroepen.",
-            "Event study (Callaway & Sant'Anna 2021): per \(unit) relative to the start, the difference in change between the villages with a support worker and the comparison areas, with 95% interval. Left of the dashed line (grey) the \(unitPlural) before the start: they should lie around zero if the villages and the comparison areas moved alike. Further from the start the estimates rest on fewer start groups."),
+            "Event study (Callaway & Sant'Anna 2021): per \(unit) ten opzichte van de start het verschil in verandering tussen de dorpen met ondersteuner en de vergelijkingsgebieden, met 95%-BI. Links van de stippellijn (grijs) de \(unitPlural) vóór de start: die horen rond nul te liggen als de dorpen en de vergelijkingsgebieden gelijk opliepen. Verder van de start rusten de schattingen op minder startgroepen.",
+            "Event study (Callaway & Sant'Anna 2021): per \(unit) relative to the start, the difference in change between the villages with a support worker and the comparison areas, with 95% CI. Left of the dashed line (grey) the \(unitPlural) before the start: they should lie around zero if the villages and the comparison areas moved alike. Further from the start the estimates rest on fewer start groups."),
                table: ReportTable(name: "", caption: title, columns: [
                    TableColumn(pick("t.o.v. start", "from start"), csv: "relative_period"),
                    TableColumn(pick("Periode", "Period"), csv: "label"),

@@ -137,7 +137,7 @@ public struct EventStudyChart: SVGChart, Hashable {
             content.append(.group([], [SVGElement("title", text: tip)] + marks))
         }
         let legendItems = [
-            LegendItem(label: language.pick("effect met 95%-interval", "effect with 95% interval"),
+            LegendItem(label: language.pick("effect met 95%-BI", "effect with 95% CI"),
                        swatch: .marker(.circle, fill: Palette.blue, stroke: Palette.blue)),
             LegendItem(label: language.pick("vóór de start (hoort rond 0 te liggen)", "before the start (should lie around 0)"),
                        swatch: .marker(.circle, fill: "#FFFFFF", stroke: Palette.axis)),
