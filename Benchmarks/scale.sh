@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Scale benchmark (issue 5, "Load and scale"): synthesises N cases over 100 villages for each N,
+# Scale benchmark (load and scale): synthesises N cases over 100 villages for each N,
 # imports them into a fresh store, then runs the metrics and the three reports on that store over
 # the synthetic data's 12 quarters (2023-2025), each under /usr/bin/time -v (wall seconds, peak
 # RSS), and prints one table. Cases only (--no-tasks), so the store grows with cases alone.

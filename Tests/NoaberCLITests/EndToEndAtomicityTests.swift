@@ -7,7 +7,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Issue 2: "An import is one transaction: interrupted (even kill -9), the store is as it was before."
+/// "An import is one transaction: interrupted (even kill -9), the store is as it was before."
 ///
 /// A large synthetic import is killed with SIGKILL at seeded random moments; after every kill the
 /// `sqlite3` shell (an independent reader) must find an intact store holding exactly what it held

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `noaber outcomes import|list` and `noaber effect` through the built binary: the bundled
-/// series, both methods, every bad input the issue names with its exit code and message, and the
+/// series, both methods, every documented bad input with its exit code and message, and the
 /// comparison areas staying out of every case figure.
 @Suite("End to end: outcome series and effect")
 struct EndToEndEffectTests {

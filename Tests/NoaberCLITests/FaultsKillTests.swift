@@ -7,7 +7,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Issue 5, Faults: `kill -9` at many seeded random moments of an import and of a report.
+/// Faults: `kill -9` at many seeded random moments of an import and of a report.
 ///
 /// Rounds: `NOABER_KILL_ROUNDS` (default 5 for CI; the documented run in docs/reliability-faults.md
 /// uses 25): `NOABER_KILL_ROUNDS=25 swift test --filter FaultsKill`.

@@ -7,7 +7,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Issue 5, Faults: full disk, read-only store, corrupt store, the pseudonym key, concurrency and
+/// Faults: full disk, read-only store, corrupt store, the pseudonym key, concurrency and
 /// `noaber doctor`, each against the built binary.
 @Suite("Faults: store", .serialized)
 struct FaultsStoreTests {

@@ -7,7 +7,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Shared pieces of the fault tests (issue 5, "Faults"): stores to break, ways to run the binary
+/// Shared pieces of the fault tests: stores to break, ways to run the binary
 /// under a file-size limit or without root's permission override, and file checks.
 enum Faults {
     /// How many kill -9 rounds the kill tests run: `NOABER_KILL_ROUNDS` (documented run: 25), else 5.

@@ -126,7 +126,7 @@ import Testing
         }
     }
 
-    /// The published Okabe–Ito values the issue measured: orange 2.25:1, sky blue 2.31:1.
+    /// The published Okabe–Ito values, measured: orange 2.25:1, sky blue 2.31:1.
     @Test func contrastRatioAgreesWithKnownValues() throws {
         #expect(try #require(Palette.contrastRatio("#000000")) == 21)
         #expect(abs(try #require(Palette.contrastRatio(Palette.orange)) - 2.25) < 0.01)

@@ -4,7 +4,7 @@ import NoaberModel
 import Testing
 @testable import NoaberReport
 
-/// The raadsbrief over many villages (issue #4): the per-village bar chart and table give way to
+/// The raadsbrief over many villages: the per-village bar chart and table give way to
 /// one funnel plot with a summary and a CSV, while the headline figures stay.
 @Suite struct RaadsbriefCompactTests {
     /// The rows of the HTML table with id `t-<name>`, as the text between `<tr>` tags.

@@ -5,7 +5,7 @@ import NoaberTestSupport
 import Testing
 @testable import NoaberReport
 
-/// The village pages (`report --audience dorp`, issue 14 item 9) on `VillagePageFixture`: what
+/// The village pages (`report --audience dorp`) on `VillagePageFixture`: what
 /// each page says for a village with complete data, one without any, one partly covered and one
 /// too small to show, its to-do list, suppression across the pages, and print.
 @Suite struct VillagePageTests {

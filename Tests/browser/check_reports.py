@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Real-browser check of the demo reports (issue 4, "Proof").
+"""Real-browser check of the demo reports.
 
 Renders every report-*.html under a demo output folder with headless Chromium to PNG and to PDF and
 asserts, per report:

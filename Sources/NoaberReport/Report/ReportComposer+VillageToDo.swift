@@ -109,7 +109,7 @@ extension ReportComposer {
             }
             let n = lines.count
             var html = HTML.text(pick("\(format.integer(n)) \(n == 1 ? "rij is" : "rijen zijn") afgekeurd en \(n == 1 ? "telt" : "tellen") niet mee. Verbeter ze in jullie eigen bestand en stuur het opnieuw:",
-                                      "\(format.integer(n)) \(n == 1 ? "row was" : "rows were") rejected and \(n == 1 ? "does" : "do") not count. Correct them in your own file and send it again:"))
+                                      "\(format.integer(n)) \(n == 1 ? "row was" : "rows were") rejected and \(n == 1 ? "does" : "do") not count. Correct them in your own file and send it again (the reasons are quoted as the import recorded them, in the language it ran in: Dutch unless it was given --lang en):"))
             html += "\n<ul>\n"
             // Rows rejected for the same reason in the same column are one thing to fix: one line.
             let groups = Self.rejectedGroups(lines)
