@@ -46,7 +46,8 @@ extension ReportComposer {
     /// periods in `gaps` are left out of the chart, marked in the table, and `gapNote` says why;
     /// `roundedEuros` rounds the table's euros to what their intervals support.
     mutating func trendFigure(metric: Metric, digits: Int, perVillage: Bool, title: String, valueTitle: String, name: String,
-                              band: String? = nil, gaps: Set<String> = [], gapNote: String = "", roundedEuros: Bool = false) {
+                              pooledColumnTitle: String? = nil, band: String? = nil, gaps: Set<String> = [], gapNote: String = "",
+                              roundedEuros: Bool = false) {
         let groups: [(String, String)] = perVillage ? villagesByName.map { ($0.code, $0.name) }
                                                     : [(ReportData.pooledKey, data.name(of: ReportData.pooledKey))]
         guard !groups.isEmpty else { return }
@@ -63,11 +64,11 @@ extension ReportComposer {
             }
             series.append(TrendChart.Series(label: label, values: values))
         }
-        // One pooled column says what its numbers are ("Alle dorpen, per 1.000 inwoners (95%-BI)"):
-        // a bare "Dorpen met volledige gegevens" above "10,9 (9,0–13,3)" reads like a count of villages.
-        let interval = band ?? pick("95%-BI", "95% CI")
+        // One pooled column says what its numbers are (`pooledColumnTitle`, "Per 1.000 (95%-BI)"):
+        // a bare "Dorpen met volledige gegevens" above "10,9 (9,0–13,3)" reads like a count of
+        // villages. Short, so the header stays on one line (the raadsbrief has two pages).
         let columns = [TableColumn(pick("Periode", "Period"), csv: "period")]
-            + groups.map { TableColumn(perVillage ? $0.1 : "\($0.1), \(valueTitle) (\(interval))", csv: $0.0, estimate: true) }
+            + groups.map { TableColumn(perVillage ? $0.1 : pooledColumnTitle ?? $0.1, csv: $0.0, estimate: true) }
         let rows: [[TableCell]] = labels.map { p in
             [.text(dates.periodLabel(p) + (gaps.contains(p) ? pick(" (onvolledig)", " (incomplete)") : ""))]
                 + groups.map { g in

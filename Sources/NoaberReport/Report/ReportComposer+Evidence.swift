@@ -159,7 +159,7 @@ extension ReportComposer {
         trendFigure(metric: .avoidedCostEur, digits: 0, perVillage: false,
                     title: pick("Geschatte vermeden kosten door de tijd", "Estimated avoided cost over time"),
                     valueTitle: pick("euro, mediaan en 5–95%-interval, \(priceLevelText)", "euros, median and 5–95% interval, \(priceLevelText)"),
-                    name: "avoided-cost-trend", band: pick("5–95%-interval", "5–95% interval"),
+                    name: "avoided-cost-trend", pooledColumnTitle: pick("€ (mediaan, 5–95%-interval)", "€ (median, 5–95% interval)"), band: pick("5–95%-interval", "5–95% interval"),
                     gaps: Set(incomplete.map(\.label)), gapNote: note, roundedEuros: true)
     }
 }

@@ -137,7 +137,8 @@ public enum ReportGenerator {
             c.reachBarFigure()
             c.trendFigure(metric: .reachPer1000, digits: 1, perVillage: false,
                           title: c.pick("Bereik per 1.000 inwoners door de tijd", "Reach per 1,000 inhabitants over time"),
-                          valueTitle: c.pick("per 1.000 inwoners", "per 1,000 inhabitants"), name: "reach-trend")
+                          valueTitle: c.pick("per 1.000 inwoners", "per 1,000 inhabitants"), name: "reach-trend",
+                          pooledColumnTitle: c.pick("Per 1.000 (95%-BI)", "Per 1,000 (95% CI)"))
             c.pooledSurvivalFigure()
             c.tornadoFigure()
             c.estimateNote()
@@ -156,7 +157,8 @@ public enum ReportGenerator {
             c.reachBarFigure()
             c.trendFigure(metric: .reachPer1000, digits: 1, perVillage: c.data.villages.count <= 8,
                           title: c.pick("Bereik per 1.000 inwoners door de tijd", "Reach per 1,000 inhabitants over time"),
-                          valueTitle: c.pick("per 1.000 inwoners", "per 1,000 inhabitants"), name: "reach-trend")
+                          valueTitle: c.pick("per 1.000 inwoners", "per 1,000 inhabitants"), name: "reach-trend",
+                          pooledColumnTitle: c.pick("Per 1.000 (95%-BI)", "Per 1,000 (95% CI)"))
             c.funnelSection()
             c.villageTable()
             c.themesSection()
