@@ -108,6 +108,9 @@ struct EndToEndEffectTests {
         #expect(unknown.status == 69 && unknown.stderr.contains("no figures for measure 'wmo'; it has: huisartsconsulten"), "\(unknown)")
         let missing = try box.run("effect", "--db", bundled)
         #expect(missing.status == 64, "--measure is required\n\(missing)")
+        // --min-cell 1 would suppress nothing: refused with the same words as in `metrics`.
+        let cellOfOne = try box.run("effect", "--measure", "huisartsconsulten", "--min-cell", "1", "--db", bundled)
+        #expect(cellOfOne.status == 64 && cellOfOne.stderr.contains("--min-cell moet minstens 2 zijn (zet onderdrukking uit met --no-suppression)"), "\(cellOfOne)")
     }
 
     @Test func aMeasureMissingForAnAreaOrSomePeriodsIsRefusedNeverFilledIn() throws {

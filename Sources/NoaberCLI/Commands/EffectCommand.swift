@@ -106,26 +106,13 @@ struct EffectCommand {
 
     /// The request from the command line; usage errors name the option.
     static func request(_ args: ParsedArguments) throws(CLIFailure) -> EffectRequest {
-        func usage(_ nl: String, _ en: String) -> CLIFailure { .usage(UsageError(nl: nl, en: en, commandPath: args.commandPath)) }
         let measure = args.string("measure") ?? ""
         var request = EffectRequest(measure: measure)
         request.method = args.string("method").flatMap(EffectMethod.init(rawValue:))
         request.every = args.string("every").flatMap(OutcomePeriod.Unit.init(rawValue:))
         request.villages = args.strings("village").nilIfEmpty
         if args.flag("like-did-package") { request.policy = .likeDidPackage }
-        do {
-            if let k = try args.int("min-cell") {
-                guard k >= 2 else { throw usage("--min-cell moet minstens 2 zijn (--no-suppression zet het uit)",
-                                              "--min-cell must be at least 2 (use --no-suppression to switch it off)") }
-                request.minCell = k
-            }
-        } catch let failure as CLIFailure {
-            throw failure
-        } catch let error as UsageError {
-            throw .usage(error)
-        } catch {
-            throw .internal("\(error)")
-        }
+        if let k = try CommonOptions.minCell(args) { request.minCell = k }
         if args.flag("no-suppression") { request.minCell = nil }
         return request
     }

@@ -96,16 +96,7 @@ struct ImportCommand {
         options.idScope = args.string("id-scope").flatMap(IdentityScope.init(rawValue:))
         options.sheet = args.string("sheet")
         if args.flag("incremental") { options.exportKind = .incremental }
-        if let text = args.string("as-of") {
-            guard let date = CivilDate(iso: text) else {
-                throw .usage(UsageError(nl: "--as-of moet een datum JJJJ-MM-DD zijn, gegeven: '\(text)'",
-                                        en: "--as-of must be a date YYYY-MM-DD, got '\(text)'", commandPath: args.commandPath))
-            }
-            options.asOf = date
-        }
-        if let path = args.string("profile") {
-            do { options.profile = try MappingProfile.load(from: path) } catch { throw .importFailed(error) }
-        }
+        try CommonOptions.readAsOfAndProfile(args, into: &options)
         self.options = options
     }
 

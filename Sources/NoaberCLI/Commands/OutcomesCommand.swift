@@ -76,20 +76,11 @@ enum OutcomesCommand {
         options.strict = args.flag("strict")
         options.dryRun = args.flag("dry-run")
         options.sheet = args.string("sheet")
-        if let text = args.string("as-of") {
-            guard let date = CivilDate(iso: text) else {
-                throw .usage(UsageError(nl: "--as-of moet een datum JJJJ-MM-DD zijn, gegeven: '\(text)'",
-                                        en: "--as-of must be a date YYYY-MM-DD, got '\(text)'", commandPath: args.commandPath))
-            }
-            options.asOf = date
-        }
-        if let path = args.string("profile") {
-            do { options.profile = try MappingProfile.load(from: path) } catch { throw .importFailed(error) }
-            if let profile = options.profile, profile.kind != .outcomes {
-                throw .importFailed(.badProfile(file: path, problem: Localized(
-                    nl: "kind is \(profile.kind.rawValue); voor een uitkomstreeks moet het outcomes zijn",
-                    en: "kind is \(profile.kind.rawValue); an outcome series needs outcomes")))
-            }
+        try CommonOptions.readAsOfAndProfile(args, into: &options)
+        if let profile = options.profile, profile.kind != .outcomes, let path = args.string("profile") {
+            throw .importFailed(.badProfile(file: path, problem: Localized(
+                nl: "kind is \(profile.kind.rawValue); voor een uitkomstreeks moet het outcomes zijn",
+                en: "kind is \(profile.kind.rawValue); an outcome series needs outcomes")))
         }
         try common.importOneFile(file, options: options, json: args.string("format") == "json", console: console)
     }

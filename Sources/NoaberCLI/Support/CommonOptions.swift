@@ -116,13 +116,34 @@ struct CommonOptions {
         return store
     }
 
-    /// Runs `body` on the store opened for writing (created when it does not exist yet). When this
-    /// call created the store and `body` commits nothing — every file failed before a row was
-    /// written, or it was a dry run — the new store is removed again, together with a key file
-    /// made meanwhile: a typo in a file name must not leave an empty store behind that later
-    /// commands would take for a real one.
-    ///
-    /// `body` sets `committed` as soon as anything it wrote was committed.
+    /// `--min-cell` of `metrics`, `report` and `effect`: at least 2, since a cell of 1 would
+    /// suppress nothing (`--no-suppression` is the way to switch suppression off).
+    static func minCell(_ args: ParsedArguments) throws(CLIFailure) -> Int? {
+        let k: Int?
+        do throws(UsageError) { k = try args.int("min-cell") } catch { throw .usage(error) }
+        guard let k else { return nil }
+        guard k >= 2 else {
+            throw .usage(UsageError(nl: "--min-cell moet minstens 2 zijn (zet onderdrukking uit met --no-suppression)",
+                                    en: "--min-cell must be at least 2 (use --no-suppression to switch it off)", commandPath: args.commandPath))
+        }
+        return k
+    }
+
+    /// The options `import` and `outcomes import` share: `--as-of` (a civil date) and `--profile`
+    /// (a mapping profile, loaded here so that a bad one fails before the store is opened).
+    static func readAsOfAndProfile(_ args: ParsedArguments, into options: inout ImportOptions) throws(CLIFailure) {
+        if let text = args.string("as-of") {
+            guard let date = CivilDate(iso: text) else {
+                throw .usage(UsageError(nl: "--as-of moet een datum JJJJ-MM-DD zijn, gegeven: '\(text)'",
+                                        en: "--as-of must be a date YYYY-MM-DD, got '\(text)'", commandPath: args.commandPath))
+            }
+            options.asOf = date
+        }
+        if let path = args.string("profile") {
+            do { options.profile = try MappingProfile.load(from: path) } catch { throw .importFailed(error) }
+        }
+    }
+
     /// Imports one file in one transaction (kept only when the import completed) and prints its
     /// report as text or JSON: `villages import` and `outcomes import`.
     func importOneFile(_ file: String, options: ImportOptions, json: Bool, console: Console) throws(CLIFailure) {
@@ -136,6 +157,13 @@ struct CommonOptions {
         if json { console.out(try JSONOutput.render([report])) } else { console.out(ImportReportText.render(report, language: language)) }
     }
 
+    /// Runs `body` on the store opened for writing (created when it does not exist yet). When this
+    /// call created the store and `body` commits nothing — every file failed before a row was
+    /// written, or it was a dry run — the new store is removed again, together with a key file
+    /// made meanwhile: a typo in a file name must not leave an empty store behind that later
+    /// commands would take for a real one.
+    ///
+    /// `body` sets `committed` as soon as anything it wrote was committed.
     func withWritableStore<T>(_ body: (NoaberStore, _ committed: inout Bool) throws(CLIFailure) -> T) throws(CLIFailure) -> T {
         let created = !FileSystem.exists(databasePath)
         let keyExisted = FileSystem.exists(keyPath)

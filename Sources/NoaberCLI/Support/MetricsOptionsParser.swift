@@ -20,14 +20,8 @@ enum MetricsOptionsParser {
         if let every = args.string("every"), let unit = Period.Unit(rawValue: every) { periods = period.split(every: unit) }
         let grouping = Grouping(rawValue: args.string("by") ?? "village") ?? .village
         var options = MetricsOptions(grouping: grouping, periods: periods)
+        if let k = try CommonOptions.minCell(args) { options.minCell = k }
         do {
-            if let k = try args.int("min-cell") {
-                guard k >= 2 else {
-                    throw usage("--min-cell moet minstens 2 zijn (zet onderdrukking uit met --no-suppression)",
-                                "--min-cell must be at least 2 (use --no-suppression to switch it off)")
-                }
-                options.minCell = k
-            }
             if let draws = try args.int("draws") {
                 guard (100...1_000_000).contains(draws) else { throw usage("--draws moet 100…1000000 zijn", "--draws must be 100…1000000") }
                 options.escalationDraws = draws

@@ -215,16 +215,10 @@ public enum Metric: String, CaseIterable, Sendable {
         case .avoidedCostEur: return MetricCatalog.Entry(nl: "vermeden kosten", en: "avoided cost", unit: .euros)
         case .rejected: return MetricCatalog.Entry(nl: "afgekeurd op veld", en: "rejected on field", unit: .count)
         case .completenessPct: return MetricCatalog.Entry(nl: "volledigheid", en: "completeness", unit: .percent)
-        case .outlierModifiedZ: return MetricCatalog.Entry(nl: "uitschieter (gewijzigde z-score)", en: "outlier (modified z-score)", unit: .index)
-        case .finding: return MetricCatalog.Entry(nl: "bevinding", en: "finding", unit: .severity)
-        case .funnel95: return MetricCatalog.Entry(nl: "gemiddelde en 95%-grenzen", en: "pooled rate and 95% limits", unit: .index)
-        case .funnel998: return MetricCatalog.Entry(nl: "gemiddelde en 99,8%-grenzen", en: "pooled rate and 99.8% limits", unit: .index)
-        case .funnelPosition: return MetricCatalog.Entry(nl: "positie in trechter", en: "funnel position", unit: .index)
-        case .funnelPhi: return MetricCatalog.Entry(nl: "overdispersie φ van de trechter", en: "funnel overdispersion φ", unit: .index)
-        case .funnelTau2: return MetricCatalog.Entry(nl: "spreiding tussen dorpen τ² van de trechter", en: "funnel between-village variance τ²", unit: .index)
-        case .funnelWidened: return MetricCatalog.Entry(nl: "trechtergrenzen verbreed (1) of exact (0)", en: "funnel limits widened (1) or exact (0)", unit: .index)
-        case .attEvent: return MetricCatalog.Entry(nl: "effect t.o.v. de start", en: "effect relative to the start", unit: .index)
-        case .attGroup: return MetricCatalog.Entry(nl: "effect per startgroep", en: "effect per start group", unit: .index)
+        // Categorised rows of these metrics carry the metric's own label and unit.
+        case .outlierModifiedZ, .finding, .funnel95, .funnel998, .funnelPosition, .funnelPhi, .funnelTau2,
+             .funnelWidened, .attEvent, .attGroup:
+            return plainEntry
         default: return nil
         }
     }
