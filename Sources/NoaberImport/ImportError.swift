@@ -116,7 +116,7 @@ public enum ImportError: Error, Sendable {
             let en = entries.map { "  " + $0.description(.en) }.joined(separator: "\n")
             return Localized(
                 nl: "\(file): profiel \(profile) heeft nog \(entries.count) keer \"?\": een mens moet eerst beslissen wat deze betekenen. Vervang elke \"?\" door een code (of zet een kolom in \"drop\"), dan leest noaber het bestand; er is niets gelezen of opgeslagen.\n\(nl)",
-                en: "\(file): profile \(profile) still holds \"?\" \(entries.count) time(s): a person has to decide what these mean first. Replace each \"?\" with a code (or move a column to \"drop\"), then noaber reads the file; nothing was read or stored.\n\(en)")
+                en: "\(file): profile \(profile) still holds \"?\" \(entries.count) \(entries.count == 1 ? "time" : "times"): a person has to decide what these mean first. Replace each \"?\" with a code (or move a column to \"drop\"), then noaber reads the file; nothing was read or stored.\n\(en)")
         case .kindMismatch(let file, let expected, let found):
             return Localized(nl: "\(file): --kind \(expected.rawValue), maar het bestand is van soort \(found.rawValue)",
                              en: "\(file): --kind \(expected.rawValue), but the file is of kind \(found.rawValue)")
@@ -130,8 +130,8 @@ public enum ImportError: Error, Sendable {
             return Localized(nl: "\(file): exportdatum onbekend; geef --as-of JJJJ-MM-DD", en: "\(file): export date unknown; pass --as-of YYYY-MM-DD")
         case .rejectedInStrictMode(let file, let rejected, let line, let reason):
             return Localized(
-                nl: "\(file): \(rejected) rij(en) afgekeurd en --strict staat aan; niets opgeslagen. Eerste: regel \(line): \(reason.nl)",
-                en: "\(file): \(rejected) row(s) rejected with --strict; nothing stored. First: line \(line): \(reason.en)")
+                nl: "\(file): \(rejected) \(rejected == 1 ? "rij" : "rijen") afgekeurd en --strict staat aan; niets opgeslagen. Eerste: regel \(line): \(reason.nl)",
+                en: "\(file): \(rejected) \(rejected == 1 ? "row" : "rows") rejected with --strict; nothing stored. First: line \(line): \(reason.en)")
         case .key(let problem):
             return problem
         case .identityScopeConflict(let file, let village, let kind, let stored, let requested):

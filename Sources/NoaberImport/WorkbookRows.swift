@@ -108,12 +108,14 @@ final class WorkbookRows: RowSource {
         var result: [String] = []
         let nl = language == .nl
         if !totalsRows.isEmpty {
-            result.append(nl ? "totaalrij(en) overgeslagen, niet als gegevens geteld: rij \(Self.ranges(totalsRows))"
-                             : "totals row(s) skipped, not counted as data: row \(Self.ranges(totalsRows))")
+            let one = totalsRows.count == 1
+            result.append(nl ? "\(one ? "totaalrij" : "totaalrijen") overgeslagen, niet als gegevens geteld: \(one ? "rij" : "rijen") \(Self.ranges(totalsRows))"
+                             : "\(one ? "totals row" : "totals rows") skipped, not counted as data: \(one ? "row" : "rows") \(Self.ranges(totalsRows))")
         }
         if !emptyRows.isEmpty {
-            result.append(nl ? "lege rij(en) overgeslagen: rij \(Self.ranges(emptyRows))"
-                             : "empty row(s) skipped: row \(Self.ranges(emptyRows))")
+            let one = emptyRows.count == 1
+            result.append(nl ? "\(one ? "lege rij" : "lege rijen") overgeslagen: \(one ? "rij" : "rijen") \(Self.ranges(emptyRows))"
+                             : "\(one ? "empty row" : "empty rows") skipped: \(one ? "row" : "rows") \(Self.ranges(emptyRows))")
         }
         if !rowsWithCellsBeyondHeader.isEmpty {
             let column = SheetReader.columnName(width)

@@ -103,7 +103,7 @@ struct EndToEndImportFlowTests {
 
         let text = try box.run("rejected", "--lang", "en")
         #expect(text.status == 0, "\(text)")
-        #expect(text.stderr.contains("10 rejected row(s)"), "\(text)")
+        #expect(text.stderr.contains("10 rejected rows"), "\(text)")
     }
 
     /// docs/schema.md: `file_name` is "the file's base name" ("base name only, never a directory"

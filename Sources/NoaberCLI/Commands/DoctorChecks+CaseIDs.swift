@@ -35,8 +35,8 @@ extension DoctorChecks {
         let en = kinds.map { "\(counts[$0] ?? 0) × \($0.english)" }.joined(separator: ", ")
         let list = villages.sorted().joined(separator: ", ")
         return .error("dossiernummers", .data,
-                      nl: "\(total) dossiernummers (case_id) lijken persoonsgegevens (\(nl)), in dorp(en) \(list); een import van deze noaber weigert die. Importeer de exports van deze dorpen opnieuw in een nieuwe store (met \"case_id_is_personal\": true in het profiel als hun dossiernummers zelf persoonsgegevens zijn) en verwijder de oude store en zijn kopieën.",
-                      en: "\(total) case ids look like personal data (\(en)), in village(s) \(list); an import by this noaber refuses them. Import these villages' exports again into a new store (with \"case_id_is_personal\": true in the profile if their file numbers are themselves personal data) and delete the old store and its copies.")
+                      nl: "\(total) dossiernummers (case_id) lijken persoonsgegevens (\(nl)), in \(villages.count == 1 ? "dorp" : "dorpen") \(list); een import van deze noaber weigert die. Importeer de exports van deze dorpen opnieuw in een nieuwe store (met \"case_id_is_personal\": true in het profiel als hun dossiernummers zelf persoonsgegevens zijn) en verwijder de oude store en zijn kopieën.",
+                      en: "\(total) case ids look like personal data (\(en)), in \(villages.count == 1 ? "village" : "villages") \(list); an import by this noaber refuses them. Import these villages' exports again into a new store (with \"case_id_is_personal\": true in the profile if their file numbers are themselves personal data) and delete the old store and its copies.")
     }
 
     /// What a stored case id looks like, if it looks like an identifier: the file-number rule's

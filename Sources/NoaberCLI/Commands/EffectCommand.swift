@@ -156,7 +156,7 @@ enum EffectText {
         }
         for (village, rows) in groups {
             if r.method == .its { out += (r.names[village] ?? village) + "\n" }
-            var table = TextTable(header: nl ? ["", "waarde", "95%-interval", "n"] : ["", "value", "95% interval", "n"],
+            var table = TextTable(header: nl ? ["", "waarde", "95%-BI", "n"] : ["", "value", "95% CI", "n"],
                                   rightAligned: [1, 2, 3])
             for row in rows {
                 let isP = row.metric == .pretrendP || row.metric == .pretrendEventP
@@ -242,8 +242,8 @@ enum EffectText {
         for caution in r.cautions {
             switch caution {
             case let .smallCohort(period, areas):
-                lines.append(nl ? "het effect van de dorpen gestart in \(period) rust op \(areas) dorp(en); de onzekerheid ervan is onderschat."
-                                : "the effect of the villages started in \(period) rests on \(areas) village(s); its uncertainty is understated.")
+                lines.append(nl ? "het effect van de dorpen gestart in \(period) rust op \(areas == 1 ? "één dorp" : "\(areas) dorpen"); de onzekerheid ervan is onderschat."
+                                : "the effect of the villages started in \(period) rests on \(areas == 1 ? "one village" : "\(areas) villages"); its uncertainty is understated.")
             case let .fewComparisonAreas(count):
                 lines.append(nl ? "maar \(count) vergelijkingsgebieden; de onzekerheid is onderschat (het R-pakket did weigert onder de 5)."
                                 : "only \(count) comparison areas; the uncertainty is understated (R's did package refuses below 5).")

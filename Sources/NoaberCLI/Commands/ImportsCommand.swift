@@ -80,7 +80,7 @@ enum ProvenanceCommands {
             for r in rows { table.add([String(r.importID), String(r.line), r.field ?? "", r.reason, r.raw]) }
             console.out(table.render())
             let count = common.language.count(rows.count)
-            console.err(common.text("\(count) afgekeurde rij(en)\n", "\(count) rejected row(s)\n"))
+            console.err(common.text("\(count) afgekeurde \(rows.count == 1 ? "rij" : "rijen")\n", "\(count) rejected \(rows.count == 1 ? "row" : "rows")\n"))
         }
     }
 
@@ -112,7 +112,7 @@ enum ProvenanceCommands {
             for r in rows { table.add(r.cells) }
             console.out(table.render())
             let count = common.language.count(rows.count)
-            console.err(common.text("\(count) afgekeurde rij(en) van dorp \(village)\n", "\(count) rejected row(s) of village \(village)\n"))
+            console.err(common.text("\(count) afgekeurde \(rows.count == 1 ? "rij" : "rijen") van dorp \(village)\n", "\(count) rejected \(rows.count == 1 ? "row" : "rows") of village \(village)\n"))
         }
         let shared = Set(rows.map(\.importID)).compactMap { id in imports.first { $0.id == id && $0.village == nil } }
         for i in shared.sorted(by: { $0.id < $1.id }) {

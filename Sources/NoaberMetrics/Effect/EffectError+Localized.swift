@@ -36,12 +36,12 @@ extension EffectError {
         case let .measureMissing(measure, areas, periods):
             var nl: [String] = [], en: [String] = []
             if !areas.isEmpty {
-                nl.append("voor gebied(en) \(list(areas)) in geen enkele periode")
-                en.append("for area(s) \(list(areas)) in every period")
+                nl.append("voor \(areas.count == 1 ? "gebied" : "gebieden") \(list(areas)) in geen enkele periode")
+                en.append("for \(areas.count == 1 ? "area" : "areas") \(list(areas)) in every period")
             }
             if !periods.isEmpty {
-                nl.append("in periode(n) \(list(periods)) voor geen enkel gebied")
-                en.append("in period(s) \(list(periods)) for every area")
+                nl.append("in \(periods.count == 1 ? "periode" : "perioden") \(list(periods)) voor geen enkel gebied")
+                en.append("in \(periods.count == 1 ? "period" : "periods") \(list(periods)) for every area")
             }
             return Localized(
                 nl: "maat \(measure) ontbreekt " + nl.joined(separator: " en ")
@@ -52,8 +52,8 @@ extension EffectError {
             let shown = gaps.prefix(4).map { "\($0.area) (\(list($0.missingPeriods)))" }.joined(separator: "; ")
                 + (gaps.count > 4 ? "; …" : "")
             return Localized(
-                nl: "maat \(measure) ontbreekt voor \(gaps.count) gebied(en) in sommige perioden: \(shown). De schatter heeft voor elk gebied elke periode nodig (een gebalanceerd panel) en vult niets aan. Vul de reeks aan, of laat deze gebieden weg met --like-did-package (zoals het R-pakket did doet; de uitvoer noemt ze).",
-                en: "measure \(measure) is missing for \(gaps.count) area(s) in some periods: \(shown). The estimator needs every period for every area (a balanced panel) and fills nothing in. Complete the series, or leave these areas out with --like-did-package (as R's did package does; the output names them).")
+                nl: "maat \(measure) ontbreekt voor \(gaps.count) \(gaps.count == 1 ? "gebied" : "gebieden") in sommige perioden: \(shown). De schatter heeft voor elk gebied elke periode nodig (een gebalanceerd panel) en vult niets aan. Vul de reeks aan, of laat deze gebieden weg met --like-did-package (zoals het R-pakket did doet; de uitvoer noemt ze).",
+                en: "measure \(measure) is missing for \(gaps.count) \(gaps.count == 1 ? "area" : "areas") in some periods: \(shown). The estimator needs every period for every area (a balanced panel) and fills nothing in. Complete the series, or leave these areas out with --like-did-package (as R's did package does; the output names them).")
         case let .startBeforeFirstPeriod(areas, firstPeriod):
             return Localized(
                 nl: "de ondersteuner van \(list(areas)) begon vóór of op de eerste dag van de reeks (\(firstPeriod)): er is geen periode ervóór om mee te vergelijken. Lever een reeks aan die eerder begint, controleer ondersteuner_start in het dorpenbestand, of laat deze dorpen weg met --like-did-package.",
@@ -80,8 +80,8 @@ extension EffectError {
                 en: "only \(area) has an ondersteuner: with one village, difference-in-differences cannot say how certain the estimate is. Use --method its --village \(area) (an interrupted time series of that village).")
         case let .tooFewComparisonAreas(count, minimum):
             return Localized(
-                nl: "\(count) vergelijkingsgebied(en); de verschil-in-verschillenmethode heeft er minstens \(minimum) nodig (en bij minder dan 5 is de onzekerheid al onderschat). Voeg vergelijkingsgebieden toe.",
-                en: "\(count) comparison area(s); difference-in-differences needs at least \(minimum) (and with fewer than 5 the uncertainty is already understated). Add comparison areas.")
+                nl: "\(count) \(count == 1 ? "vergelijkingsgebied" : "vergelijkingsgebieden"); de verschil-in-verschillenmethode heeft er minstens \(minimum) nodig (en bij minder dan 5 is de onzekerheid al onderschat). Voeg vergelijkingsgebieden toe.",
+                en: "\(count) comparison \(count == 1 ? "area" : "areas"); difference-in-differences needs at least \(minimum) (and with fewer than 5 the uncertainty is already understated). Add comparison areas.")
         case let .areaNotFound(area):
             return Localized(nl: "gebied \(area) heeft geen cijfers voor deze maat", en: "area \(area) has no figures for this measure")
         case let .areaNotTreated(area):
@@ -90,8 +90,8 @@ extension EffectError {
                 en: "\(area) has no ondersteuner_start within the series: an interrupted time series needs a start")
         case let .tooFewPeriodsAroundStart(area, before, after, minimum):
             return Localized(
-                nl: "\(area) heeft \(before) periode(n) vóór en \(after) vanaf de start; een onderbroken tijdreeks heeft er aan elke kant minstens \(minimum) nodig. Kies met --every kortere perioden, of wacht op een langere reeks.",
-                en: "\(area) has \(before) period(s) before and \(after) from the start; an interrupted time series needs at least \(minimum) on each side. Choose shorter periods with --every, or wait for a longer series.")
+                nl: "\(area) heeft \(before) \(before == 1 ? "periode" : "perioden") vóór en \(after) vanaf de start; een onderbroken tijdreeks heeft er aan elke kant minstens \(minimum) nodig. Kies met --every kortere perioden, of wacht op een langere reeks.",
+                en: "\(area) has \(before) \(before == 1 ? "period" : "periods") before and \(after) from the start; an interrupted time series needs at least \(minimum) on each side. Choose shorter periods with --every, or wait for a longer series.")
         case let .invalidOption(name, reason):
             return Localized(nl: "ongeldige instelling \(name): \(reason)", en: "invalid setting \(name): \(reason)")
         }
