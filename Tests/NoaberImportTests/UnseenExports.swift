@@ -415,5 +415,43 @@ extension UnseenExport {
             labelTruth: [:], rows: SyntheticCase.draw(count: 120, seed: 67))
     }
 
-    static var all: [UnseenExport] { [hofVanTwente(), englishLog(), volunteerTasks(), dutchWorkbook(), terseUS(), questionHeaders()] }
+    /// Time spent typed on a clock, as villages that register in Excel do: `Duur` as `1:30` (a
+    /// support time: mapped, imported as 90 minutes) beside `Tijdstip` as `14:30` (a time of day:
+    /// not a support time, left alone).
+    static func clockTimes() -> UnseenExport {
+        func clock(_ minutes: Int) -> UnseenExport.Cell { .text(String(format: "%d:%02d", minutes / 60, minutes % 60)) }
+        return UnseenExport(
+            name: "tijd-op-de-klok", kind: .cases, format: .csv(delimiter: ";", windows1252: false, byteOrderMark: false),
+            columns: [
+                Column(header: "Registratienr", truth: .field("case_id")) { .text("R-\($0.number)") },
+                Column(header: "Datum melding", truth: .field("received")) { .date($0.received) },
+                Column(header: "Tijdstip", truth: .none) { clock(8 * 60 + ($0.number * 35) % (9 * 60)) },
+                Column(header: "Eerste contact", truth: .field("first_contact")) { c in c.firstContact.map { .date($0) } ?? .empty },
+                Column(header: "Onderwerp", truth: .field("themes")) { .text($0.themes[0].dutchLabel) },
+                Column(header: "Duur", truth: .field("support_minutes")) { clock($0.minutes) },
+            ],
+            labelTruth: [:], rows: SyntheticCase.draw(count: 90, seed: 71))
+    }
+
+    /// Volunteer hours on a clock (`1:30` for an hour and a half) under a bare `Tijd`.
+    static func clockHours() -> UnseenExport {
+        func clock(_ hours: Double) -> UnseenExport.Cell {
+            let minutes = Int((hours * 60).rounded())
+            return .text(String(format: "%d:%02d", minutes / 60, minutes % 60))
+        }
+        return UnseenExport(
+            name: "uren-op-de-klok", kind: .tasks, format: .csv(delimiter: ",", windows1252: false, byteOrderMark: false),
+            columns: [
+                Column(header: "Vrijwilliger", truth: .field("volunteer_id")) { .text(String(format: "V%03d", $0.volunteer)) },
+                Column(header: "Datum", truth: .field("date")) { .date($0.received) },
+                Column(header: "Tijd", truth: .field("hours")) { clock($0.hours) },
+                Column(header: "Taak", truth: .field("task")) { .text($0.task.dutchLabel) },
+                Column(header: "Dorp", truth: .field("village")) { _ in .text("SAA") },
+            ],
+            labelTruth: [:], rows: SyntheticCase.draw(count: 80, seed: 73))
+    }
+
+    static var all: [UnseenExport] {
+        [hofVanTwente(), englishLog(), volunteerTasks(), dutchWorkbook(), terseUS(), questionHeaders(), clockTimes(), clockHours()]
+    }
 }

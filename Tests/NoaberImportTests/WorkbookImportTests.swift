@@ -123,6 +123,18 @@ struct WorkbookImportTests {
         #expect(twin.xlsx.accepted == 144)
     }
 
+    /// Hours typed as Excel durations (`[h]:mm`, 1:15 where the CSV has 1,25) import to exactly the
+    /// hours of the CSV twin.
+    @Test func tasksWithHoursAsExcelDurations() throws {
+        var options = ImportOptions(asOf: CivilDate(year: 2025, month: 1, day: 6))
+        options.profile = try Self.profile("dutch-excel-tasks.json")
+        let twin = try Self.importTwin(csv: "DEU-tasks-dutch-excel.csv", xlsx: "DEU-tasks-clock-hours.xlsx", options: options)
+        try expectSameData(twin)
+        #expect(twin.xlsx.accepted == 144)
+        let hours = try Self.rows(twin.xlsxBox, "SELECT DISTINCT hours FROM volunteer_tasks ORDER BY hours").map { $0[0] }
+        #expect(hours.contains("1.25") && hours.contains("0.75"), "\(hours)")
+    }
+
     @Test func villagesWorkbook() throws {
         let a = try Sandbox(), b = try Sandbox()
         let options = ImportOptions(asOf: CivilDate(year: 2025, month: 1, day: 1))

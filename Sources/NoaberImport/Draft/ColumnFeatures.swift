@@ -18,6 +18,9 @@ struct ColumnFeatures {
     /// Numbers written with a decimal comma or a decimal point.
     var commaDecimals = 0, pointDecimals = 0
     var minimum = Double.infinity, maximum = -Double.infinity, median = 0.0
+    /// The fraction of values written on a clock (`1:30`, `01:30:00`), and the median of those
+    /// values in minutes: a time spent is short (`0:45`), a time of day is not (`14:30`).
+    var clock = 0.0, clockMedianMinutes = 0.0
     /// What the identifier-looking values looked like, most frequent first.
     var identifierKinds: [IdentifierDetector.Kind] = []
     /// The separator that most of the values with several parts use (`,` `;` `|` `/` `+`), if any.
@@ -38,6 +41,7 @@ struct ColumnFeatures {
         let numbers = NumberParser(separator: .auto)
         var dates = 0, nums = 0, ints = 0, ids = 0, bools = 0, idents = 0
         var values: [(Double, Int)] = []
+        var clockValues: [(Double, Int)] = []
         var kinds: [IdentifierDetector.Kind: Int] = [:]
         var separatorCounts: [String: Int] = [:]
         let delimiterText = delimiter.map { String(UnicodeScalar($0)) }
@@ -64,6 +68,9 @@ struct ColumnFeatures {
                 if n >= 32_874, n <= 55_153, value.count >= 5, !value.contains(",") { serial += count }
                 values.append((n, count))
             }
+            if value.contains(":"), let minutes = ByteText.withBytes(value, { DurationParser.clockMinutes(ByteText.trimmed($0)) }) {
+                clockValues.append((minutes, count))
+            }
             if CaseIDRule.problem(value) == nil { ids += count }
             if case .success = BooleanParser.parse(value) { bools += count }
             else if DraftLexicon.yes.contains(Folded.key(value)) || DraftLexicon.no.contains(Folded.key(value)) { bools += count }
@@ -87,14 +94,27 @@ struct ColumnFeatures {
             values.sort { $0.0 < $1.0 }
             minimum = values.first?.0 ?? 0
             maximum = values.last?.0 ?? 0
-            let half = values.reduce(0) { $0 + $1.1 } / 2
-            var seen = 0
-            for (v, c) in values {
-                seen += c
-                if seen > half { median = v; break }
-            }
+            median = Self.median(values)
+        }
+        if !clockValues.isEmpty {
+            clock = Double(clockValues.reduce(0) { $0 + $1.1 }) / n
+            clockMedianMinutes = Self.median(clockValues.sorted { $0.0 < $1.0 })
         }
     }
+
+    /// The median of sorted (value, count) pairs.
+    private static func median(_ sorted: [(Double, Int)]) -> Double {
+        let half = sorted.reduce(0) { $0 + $1.1 } / 2
+        var seen = 0
+        for (v, c) in sorted {
+            seen += c
+            if seen > half { return v }
+        }
+        return sorted.last?.0 ?? 0
+    }
+
+    /// Times spent on a clock: at least 90% clock values with a median of at most `limit` minutes.
+    func isClockDuration(upTo limit: Double) -> Bool { clock >= 0.9 && clockMedianMinutes <= limit }
 
     private static func isDate(_ result: Result<Moment?, ValueProblem>) -> (date: Bool, time: Bool) {
         if case .success(let m?) = result { return (true, m.minuteOfDay != nil) }

@@ -126,7 +126,7 @@ public struct CaseRowValidator: Sendable {
             if !collectiveLabels.isEmpty, let mapped = collectiveLabels[ByteText.string(t).lowercased()] { return .success(mapped) }
             return BooleanParser.parse(t).mapError { RowRejection.value("collective", $0) }
         }.get()
-        if let minutes = try c.decimal(f.supportMinutes, in: row).get() {
+        if let minutes = try c.duration(f.supportMinutes, in: .minutes, in: row).get() {
             guard minutes >= 0, minutes <= Self.maximumSupportMinutes else {
                 let shown = ShownValue.numberFragment(minutes)
                 throw RowRejection(field: "support_minutes", reason: Localized(
@@ -177,7 +177,7 @@ public struct CaseRowValidator: Sendable {
         case "collective":
             if !collectiveLabels.isEmpty, collectiveLabels[ByteText.string(b).lowercased()] != nil { return .keep }
             return RowContext.verdict(BooleanParser.parse(b))
-        case "support_minutes": return c.isDecimal(b, in: 0...Self.maximumSupportMinutes) ? .keep : .blank
+        case "support_minutes": return c.isDuration(b, in: .minutes, range: 0...Self.maximumSupportMinutes) ? .keep : .blank
         default: return .blank
         }
     }

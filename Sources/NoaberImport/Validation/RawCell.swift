@@ -24,6 +24,12 @@ extension RowContext {
         return range.contains(value)
     }
 
+    /// Whether a non-empty trimmed cell is a time spent (decimal or clock) within `range` of `unit`.
+    func isDuration(_ b: UnsafeBufferPointer<UInt8>, in unit: DurationParser.Unit, range: ClosedRange<Double>) -> Bool {
+        guard case .success(let value?) = DurationParser(numbers: numbers, unit: unit).parse(b) else { return false }
+        return range.contains(value)
+    }
+
     /// Whether a non-empty trimmed cell is a whole number within `range`.
     func isInteger(_ b: UnsafeBufferPointer<UInt8>, in range: ClosedRange<Int>) -> Bool {
         guard case .success(let value?) = numbers.parseInteger(b) else { return false }

@@ -149,6 +149,15 @@ struct RowContext: Sendable {
         }
     }
 
+    /// A time spent in `unit`: a decimal, or a clock value such as `1:30` (`DurationParser`).
+    func duration(_ field: Field, in unit: DurationParser.Unit, in row: some RowFields) -> Result<Double?, RowRejection> {
+        let parser = DurationParser(numbers: numbers, unit: unit)
+        switch with(field, in: row, { parser.parse($0) }) {
+        case .success(let value): return .success(value)
+        case .failure(let problem): return .failure(RowRejection.value(field.name, problem))
+        }
+    }
+
     func integer(_ field: String, in row: some RowFields) -> Result<Int?, RowRejection> {
         integer(self.field(field), in: row)
     }

@@ -41,7 +41,7 @@ public struct TaskRowValidator: Sendable {
         guard let date = try c.moment("date", in: row).get()?.date else {
             throw RowRejection(field: "date", reason: Localized(nl: "datum ontbreekt", en: "date missing"))
         }
-        guard let hours = try c.decimal("hours", in: row).get() else {
+        guard let hours = try c.duration(c.field("hours"), in: .hours, in: row).get() else {
             throw RowRejection(field: "hours", reason: Localized(nl: "uren ontbreken", en: "hours missing"))
         }
         guard hours > 0, hours <= Self.maximumHours else {
@@ -66,7 +66,7 @@ public struct TaskRowValidator: Sendable {
         case "volunteer_id": return pseudonymise(b).map(RawCell.replace) ?? .blank
         case "village": return context.villages.code(forBytes: b) != nil ? .keep : .blank
         case "date": return context.isDate(b) ? .keep : .blank
-        case "hours": return context.isDecimal(b, in: Double.leastNonzeroMagnitude...Self.maximumHours) ? .keep : .blank
+        case "hours": return context.isDuration(b, in: .hours, range: Double.leastNonzeroMagnitude...Self.maximumHours) ? .keep : .blank
         case "task": return RowContext.verdict(tasks.code(b, field: field))
         default: return .blank
         }

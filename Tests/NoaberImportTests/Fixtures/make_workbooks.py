@@ -288,6 +288,27 @@ def deu_tasks():
     normalise_zip(path)
 
 
+def deu_tasks_clock():
+    """The same tasks with the hours as Excel durations: a fraction of a day under the elapsed-time
+    format [h]:mm, shown as 1:15 where the CSV has 1,25 (how a village that types times writes them)."""
+    rows = read_csv("DEU-tasks-dutch-excel.csv", "cp1252", ";")
+    header, data = rows[0], rows[1:]
+    fields = profile_fields(load_profile("dutch-excel-tasks.json")["columns"], header)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Inzet vrijwilligers"
+    write_rows(ws, header, data, fields, 1, "dmy", True, None, "d-m-yyyy", "d-m-yyyy h:mm")
+    col = fields.index("hours") + 1
+    for r in range(2, 2 + len(data)):
+        cell = ws.cell(row=r, column=col)
+        if isinstance(cell.value, (int, float)):
+            cell.value = dt.timedelta(minutes=round(cell.value * 60))
+            cell.number_format = "[h]:mm"
+    path = os.path.join(OUT, "DEU-tasks-clock-hours.xlsx")
+    wb.save(path)
+    normalise_zip(path)
+
+
 def villages():
     rows = read_csv(os.path.join(ROOT, "Datasets", "villages.csv"), "utf-8", ",")
     header, data = rows[0], rows[1:]
@@ -320,6 +341,7 @@ if __name__ == "__main__":
     lat_cases()
     saa_cases()
     deu_tasks()
+    deu_tasks_clock()
     villages()
     no_header()
     for n in sorted(os.listdir(OUT)):
