@@ -126,7 +126,7 @@ import NoaberStore
                        "scheidingsteken ';'", "codering windows-1252", "decimaalteken niet te zien", "gescheiden door '/'"] {
             #expect(nl.contains(needle), "\(needle)\n\(nl)")
         }
-        #expect(draft.report(profilePath: "hvt.json", language: .en).contains("For you to decide (1 times"))
+        #expect(draft.report(profilePath: "hvt.json", language: .en).contains("For you to decide (one \"?\" in the profile)"))
         #expect(draft.json.contains(#""Boodschappen": "?""#) && draft.json.contains(#""_counts""#))
     }
 

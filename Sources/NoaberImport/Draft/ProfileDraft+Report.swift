@@ -96,7 +96,7 @@ extension ProfileDraft {
         let openColumns = columns.filter { $0.verdict == .undecided }
         if undecidedCount > 0 {
             out += t("Voor u om te beslissen (\(undecidedCount) keer \"?\" in het profiel):\n",
-                     "For you to decide (\(undecidedCount) times \"?\" in the profile):\n")
+                     "For you to decide (\(undecidedCount == 1 ? "one \"?\"" : "\(undecidedCount) times \"?\"") in the profile):\n")
             for c in openColumns {
                 out += "  columns: \(column(c)) → \"?\"" + t(": kies een veld, of zet de kolom in \"drop\"", ": choose a field, or move the column to \"drop\"") + "\n"
             }
