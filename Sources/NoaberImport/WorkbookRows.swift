@@ -119,12 +119,12 @@ final class WorkbookRows: RowSource {
         }
         if !rowsWithCellsBeyondHeader.isEmpty {
             let column = SheetReader.columnName(width)
-            result.append(nl ? "cellen rechts van de laatste kolomkop (vanaf kolom \(column)) niet gelezen: rij \(Self.ranges(rowsWithCellsBeyondHeader))"
-                             : "cells right of the last header column (from column \(column)) not read: row \(Self.ranges(rowsWithCellsBeyondHeader))")
+            result.append(nl ? "cellen rechts van de laatste kolomkop (vanaf kolom \(column)) niet gelezen: \(rowsWithCellsBeyondHeader.count == 1 ? "rij" : "rijen") \(Self.ranges(rowsWithCellsBeyondHeader))"
+                             : "cells right of the last header column (from column \(column)) not read: \(rowsWithCellsBeyondHeader.count == 1 ? "row" : "rows") \(Self.ranges(rowsWithCellsBeyondHeader))")
         }
         if reader.uncachedFormulas > 0 {
-            result.append(nl ? "\(reader.uncachedFormulas) formulecel(len) zonder berekende waarde gelezen als leeg; open en bewaar de werkmap in Excel of LibreOffice om ze te laten berekenen"
-                             : "\(reader.uncachedFormulas) formula cell(s) without a calculated value read as empty; open and save the workbook in Excel or LibreOffice to calculate them")
+            result.append(nl ? "\(reader.uncachedFormulas) \(reader.uncachedFormulas == 1 ? "formulecel" : "formulecellen") zonder berekende waarde gelezen als leeg; open en bewaar de werkmap in Excel of LibreOffice om ze te laten berekenen"
+                             : "\(reader.uncachedFormulas) \(reader.uncachedFormulas == 1 ? "formula cell" : "formula cells") without a calculated value read as empty; open and save the workbook in Excel or LibreOffice to calculate them")
         }
         return result
     }

@@ -250,8 +250,8 @@ enum EffectText {
             }
         }
         if r.suppressedRows > 0, let k = r.minCell {
-            lines.append(nl ? "\(r.suppressedRows) cijfer(s) verborgen (<\(k)): ze berusten op een aantal van 1 tot \(k - 1) in een gebied en periode."
-                            : "\(r.suppressedRows) figure(s) hidden (<\(k)): they rest on a count of 1 to \(k - 1) in an area and period.")
+            lines.append(nl ? "\(r.suppressedRows) \(r.suppressedRows == 1 ? "cijfer" : "cijfers") verborgen (<\(k)): ze berusten op een aantal van 1 tot \(k - 1) in een gebied en periode."
+                            : "\(r.suppressedRows) \(r.suppressedRows == 1 ? "figure" : "figures") hidden (<\(k)): they rest on a count of 1 to \(k - 1) in an area and period.")
         }
         guard !lines.isEmpty else { return nil }
         return lines.map { (nl ? "Let op: " : "Note: ") + $0 }.joined(separator: "\n") + "\n"

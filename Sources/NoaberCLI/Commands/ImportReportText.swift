@@ -53,8 +53,8 @@ enum ImportReportText {
         if r.keptNewer > 0 { s += t(", nieuwere versie behouden \(n(r.keptNewer))", ", newer version kept \(n(r.keptNewer))") }
         s += ")\n"
         if r.skippedRows > 0 {
-            s += "  " + t("overgeslagen (geen gegevens, niet geteld): \(n(r.skippedRows)) rij(en)",
-                          "skipped (not data, not counted): \(n(r.skippedRows)) row(s)") + "\n"
+            s += "  " + t("overgeslagen (geen gegevens, niet geteld): \(n(r.skippedRows)) \(r.skippedRows == 1 ? "rij" : "rijen")",
+                          "skipped (not data, not counted): \(n(r.skippedRows)) \(r.skippedRows == 1 ? "row" : "rows")") + "\n"
         }
         for w in r.warnings { s += "  " + t("let op", "warning") + ": \(TerminalText.sanitised(w))\n" }
         for x in r.firstRejections {

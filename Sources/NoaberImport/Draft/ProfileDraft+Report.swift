@@ -26,7 +26,7 @@ extension ProfileDraft {
                             "encoding \(encoding ?? "?"), delimiter \(delimiter == "\t" ? "tab" : "'\(delimiter ?? "?")'")"))
         }
         source.append(t("\(rows) rijen", "\(rows) rows") + (truncated ? t(" (de eerste; de rest niet bekeken)", " (the first; the rest not examined)") : ""))
-        if skippedRows > 0 { source.append(t("\(skippedRows) lege of totaalrij(en) overgeslagen", "\(skippedRows) empty or totals row(s) skipped")) }
+        if skippedRows > 0 { source.append(t("\(skippedRows) \(skippedRows == 1 ? "lege of totaalrij" : "lege of totaalrijen") overgeslagen", "\(skippedRows) empty or totals \(skippedRows == 1 ? "row" : "rows") skipped")) }
         out += "  " + source.joined(separator: " · ") + "\n"
         let order: String
         switch dateOrder {
@@ -110,8 +110,8 @@ extension ProfileDraft {
             }
         }
         for (field, count) in unwrittenLabels.sorted(by: { $0.key < $1.key }) {
-            out += t("  \(field): \(count) waarde(n) niet in het profiel gezet: ze lijken een naam of nummer, of zijn te lang; de import keurt die rijen af.\n",
-                     "  \(field): \(count) value(s) not put into the profile: they look like a name or number, or are too long; the import rejects those rows.\n")
+            out += t("  \(field): \(count) \(count == 1 ? "waarde" : "waarden") niet in het profiel gezet: ze lijken een naam of nummer, of zijn te lang; de import keurt die rijen af.\n",
+                     "  \(field): \(count) \(count == 1 ? "value" : "values") not put into the profile: they look like a name or number, or are too long; the import rejects those rows.\n")
         }
         if !missingRequired.isEmpty {
             out += t("Ontbreekt: geen kolom gevonden voor \(missingRequired.joined(separator: ", ")) (verplicht); wijs er een aan in \"columns\".\n",
