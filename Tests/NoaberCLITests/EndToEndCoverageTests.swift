@@ -84,11 +84,19 @@ struct EndToEndCoverageTests {
                 for wrong in ["Er kwamen 0", "€ 0", "duidelijk lager", "duidelijk hoger", "0,0 (0,0"] {
                     #expect(!html.contains(wrong), "\(wrong)")
                 }
+                // No empty chart with a table of dashes, no note on an estimate that was not given,
+                // and the sensitivity analysis missing for the real reason.
+                #expect(html.contains("Bereik per 1.000 inwoners door de tijd: geen cijfers, want geen enkel dorp heeft gegevens over een heel kwartaal."))
+                #expect(!FileManager.default.fileExists(atPath: out + "/figures/reach-trend.svg"))
+                #expect(!html.contains("Wat de schatting wel en niet zegt"))
+                #expect(html.contains("Geen gevoeligheidsanalyse: geen enkel dorp heeft gegevens over de hele periode"))
             } else {
                 #expect(html.contains("No village has data for the whole period."))
                 #expect(html.contains("No counts can be given for 2025"))
                 #expect(html.contains("No comparison with 2024"))
                 for wrong in ["came in", "€0", "clearly lower", "clearly higher"] { #expect(!html.contains(wrong), "\(wrong)") }
+                #expect(html.contains("Reach per 1,000 inhabitants over time: no figures, because no village has data for a whole quarter."))
+                #expect(!html.contains("What the estimate does and does not claim"))
             }
         }
     }

@@ -64,6 +64,21 @@ extension ReportComposer {
             }
             series.append(TrendChart.Series(label: label, values: values))
         }
+        // A trend without a single point is a sentence, not an empty chart with a table of dashes.
+        guard series.contains(where: { $0.values.contains { $0 != nil } }) else {
+            let whole: String
+            switch data.request.trendEvery ?? .quarter {
+            case .month: whole = pick("een hele maand", "a whole month")
+            case .quarter: whole = pick("een heel kwartaal", "a whole quarter")
+            case .year: whole = pick("een heel jaar", "a whole year")
+            }
+            let why = hidden.isEmpty
+                ? pick("geen enkel dorp heeft gegevens over \(whole)", "no village has data for \(whole)")
+                : pick("de aantallen zijn te klein om te tonen (<\(k)) of geen dorp heeft gegevens over \(whole)",
+                       "the counts are too small to show (<\(k)) or no village has data for \(whole)")
+            paragraph(title + ": " + pick("geen cijfers, want \(why).", "no figures, because \(why)."))
+            return
+        }
         // One pooled column says what its numbers are (`pooledColumnTitle`, "Per 1.000 (95%-BI)"):
         // a bare "Dorpen met volledige gegevens" above "10,9 (9,0–13,3)" reads like a count of
         // villages. Short, so the header stays on one line (the raadsbrief has two pages).
@@ -219,8 +234,13 @@ extension ReportComposer {
     mutating func tornadoFigure() {
         guard let summary = data.escalation(ReportData.pooledKey, data.current.label),
               data.row(ReportData.pooledKey, data.current.label, .avoidedCostEur)?.suppressed != true else {
-            paragraph(pick("Geen gevoeligheidsanalyse: te weinig afgeronde hulpvragen met een risico.",
-                           "No sensitivity analysis: too few finished cases with a risk."))
+            if data.currentCoverage.full.isEmpty && !data.request.includePartial {
+                paragraph(pick("Geen gevoeligheidsanalyse: geen enkel dorp heeft gegevens over de hele periode (zie boven).",
+                               "No sensitivity analysis: no village has data for the whole period (see above)."))
+            } else {
+                paragraph(pick("Geen gevoeligheidsanalyse: te weinig afgeronde hulpvragen met een risico.",
+                               "No sensitivity analysis: too few finished cases with a risk."))
+            }
             return
         }
         // The raadsbrief shows the four most influential parameters (two A4 pages), the others eight.

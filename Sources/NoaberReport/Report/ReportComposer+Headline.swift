@@ -138,6 +138,8 @@ extension ReportComposer {
 
     /// What the avoided-cost estimate does and does not claim, in plain language.
     mutating func estimateNote() {
+        // Explains the avoided-cost figure; a report that could give none has nothing to explain.
+        guard let row = data.row(ReportData.pooledKey, data.current.label, .avoidedCostEur), !row.suppressed, row.value != nil else { return }
         raw("<div class=\"note keep\">\n")
         heading(3, pick("Wat de schatting wel en niet zegt", "What the estimate does and does not claim"))
         paragraph(pick(
