@@ -49,19 +49,21 @@ enum WorkbookImport {
     }
 
     /// Finds the sheet and its header row (see the type's documentation).
+    /// The sheets to look for a header in: the one asked for (by name or number), else every
+    /// visible sheet in workbook order. An unknown sheet is refused with the sheets there are.
+    static func candidateSheets(in workbook: Workbook, requested: String?, path: String) throws(ImportError) -> [Workbook.Sheet] {
+        guard let requested else { return workbook.sheets.filter { !$0.isHidden } }
+        guard let sheet = workbook.sheet(named: requested) else {
+            throw .sheetNotFound(file: path, sheet: requested, sheets: workbook.sheets.map(\.name))
+        }
+        return [sheet]
+    }
+
     static func findHeader(in workbook: Workbook, path: String, options: ImportOptions,
                            readerOptions: SheetReader.Options) throws(ImportError) -> Found {
         let profile = options.profile
         let requested = options.sheet ?? profile?.sheet
-        let candidates: [Workbook.Sheet]
-        if let requested {
-            guard let sheet = workbook.sheet(named: requested) else {
-                throw .sheetNotFound(file: path, sheet: requested, sheets: workbook.sheets.map(\.name))
-            }
-            candidates = [sheet]
-        } else {
-            candidates = workbook.sheets.filter { !$0.isHidden }
-        }
+        let candidates = try candidateSheets(in: workbook, requested: requested, path: path)
         let headerRow = profile?.headerRow
         for sheet in candidates {
             let reader: SheetReader

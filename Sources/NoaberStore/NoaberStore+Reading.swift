@@ -122,13 +122,7 @@ extension NoaberStore {
             WHERE ?1 IS NULL OR import_id = ?1 ORDER BY import_id, line
             """)
         try s.bind(int: importID, at: 1)
-        var result: [RejectedRow] = []
-        while try s.step() {
-            result.append(RejectedRow(importID: s.int64(at: 0) ?? 0, line: Int(s.int64(at: 1) ?? 0), field: s.text(at: 2),
-                                      reason: s.text(at: 3) ?? "", raw: s.text(at: 4) ?? "",
-                                      sourceField: s.text(at: 5), blanked: s.text(at: 6)))
-        }
-        return result
+        return try RejectedRow.all(from: s)
     }
 
     /// The as-of date of the newest case export per village: where open cases are censored.

@@ -14,12 +14,6 @@ extension NoaberStore {
             ORDER BY r.import_id, r.line
             """)
         try s.bind(text: village, at: 1)
-        var result: [RejectedRow] = []
-        while try s.step() {
-            result.append(RejectedRow(importID: s.int64(at: 0) ?? 0, line: Int(s.int64(at: 1) ?? 0), field: s.text(at: 2),
-                                      reason: s.text(at: 3) ?? "", raw: s.text(at: 4) ?? "",
-                                      sourceField: s.text(at: 5), blanked: s.text(at: 6)))
-        }
-        return result
+        return try RejectedRow.all(from: s)
     }
 }

@@ -29,3 +29,17 @@ public struct RejectedRow: Sendable, Hashable, Codable {
         case importID = "import_id", line, field, reason, raw, sourceField = "source_field", blanked
     }
 }
+
+extension RejectedRow {
+    /// Every row of a statement that selects `import_id, line, field, reason, raw, source_field,
+    /// blanked` in this order (the two queries of `NoaberStore` that list rejected rows).
+    static func all(from s: Statement) throws(StoreError) -> [RejectedRow] {
+        var result: [RejectedRow] = []
+        while try s.step() {
+            result.append(RejectedRow(importID: s.int64(at: 0) ?? 0, line: Int(s.int64(at: 1) ?? 0), field: s.text(at: 2),
+                                      reason: s.text(at: 3) ?? "", raw: s.text(at: 4) ?? "",
+                                      sourceField: s.text(at: 5), blanked: s.text(at: 6)))
+        }
+        return result
+    }
+}

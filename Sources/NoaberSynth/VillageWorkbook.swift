@@ -182,14 +182,6 @@ enum VillageWorkbook {
     }
 
     private static func order(of field: String) -> [String] {
-        switch field {
-        case "age_band": AgeBand.allCodes
-        case "source": Source.allCodes
-        case "channel": Channel.allCodes
-        case "themes": Theme.allCodes
-        case "resolution": Resolution.allCodes
-        case "referred_to": Referral.allCodes
-        default: Risk.allCodes
-        }
+        CodeVocabulary.codes(for: field) ?? Risk.allCodes
     }
 }

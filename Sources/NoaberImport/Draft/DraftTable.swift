@@ -126,15 +126,7 @@ struct DraftTable {
     private static func readWorkbook(_ path: String, sheet requested: String?) throws(ImportError) -> DraftTable {
         let workbook: Workbook
         do { workbook = try Workbook(path: path) } catch { throw Importer.importError(error) }
-        let candidates: [Workbook.Sheet]
-        if let requested {
-            guard let sheet = workbook.sheet(named: requested) else {
-                throw .sheetNotFound(file: path, sheet: requested, sheets: workbook.sheets.map(\.name))
-            }
-            candidates = [sheet]
-        } else {
-            candidates = workbook.sheets.filter { !$0.isHidden }
-        }
+        let candidates = try WorkbookImport.candidateSheets(in: workbook, requested: requested, path: path)
         for (number, sheet) in candidates.enumerated() {
             var table = DraftTable(file: path)
             table.isWorkbook = true

@@ -1,9 +1,8 @@
-import NoaberModel
-
-/// Which canonical codes each coded field accepts, so that a profile's value mappings are checked
-/// when it is loaded rather than when the first row fails.
-enum CodeVocabulary {
-    static func codes(for field: String) -> [String]? {
+/// Which canonical codes each coded field accepts, in the vocabulary's order: a profile's value
+/// mappings are checked against it when the profile is loaded (rather than when the first row
+/// fails), and the synthetic village workbook lists its labels in this order.
+public enum CodeVocabulary {
+    public static func codes(for field: String) -> [String]? {
         switch field {
         case "age_band": AgeBand.allCodes
         case "source": Source.allCodes
@@ -20,7 +19,7 @@ enum CodeVocabulary {
 
     /// Fields without a closed vocabulary (e.g. `village`) accept any code; it is checked later
     /// against the villages in the store.
-    static func accepts(code: String, field: String) -> Bool {
+    public static func accepts(code: String, field: String) -> Bool {
         guard let codes = codes(for: field) else { return true }
         return codes.contains(code)
     }
