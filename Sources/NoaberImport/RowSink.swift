@@ -90,7 +90,7 @@ struct RowSink {
             firstRejections.append(.init(line: line, field: field, reason: text, sourceField: sourceField))
         }
         try writer.insertRejectedRow(importID: importID, line: line, field: field, reason: text, raw: raw,
-                                     sourceField: sourceField, blanked: blanked)
+                                     sourceField: sourceField, blanked: blanked, reasonNL: reason.nl, reasonEN: reason.en)
     }
 
     @inline(__always)

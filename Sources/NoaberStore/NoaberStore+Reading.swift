@@ -118,7 +118,7 @@ extension NoaberStore {
     /// Rejected rows of one import (or of all), ordered by import and line.
     public func rejectedRows(importID: Int64? = nil) throws(StoreError) -> [RejectedRow] {
         let s = try database.prepare("""
-            SELECT import_id, line, field, reason, raw, source_field, blanked FROM rejected_rows
+            SELECT import_id, line, field, reason, raw, source_field, blanked, reason_nl, reason_en FROM rejected_rows
             WHERE ?1 IS NULL OR import_id = ?1 ORDER BY import_id, line
             """)
         try s.bind(int: importID, at: 1)

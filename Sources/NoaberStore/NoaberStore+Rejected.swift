@@ -7,7 +7,7 @@ extension NoaberStore {
     /// very cell that was wrong.
     public func rejectedRows(village: String) throws(StoreError) -> [RejectedRow] {
         let s = try database.prepare("""
-            SELECT r.import_id, r.line, r.field, r.reason, r.raw, r.source_field, r.blanked
+            SELECT r.import_id, r.line, r.field, r.reason, r.raw, r.source_field, r.blanked, r.reason_nl, r.reason_en
             FROM rejected_rows r JOIN imports i ON i.import_id = r.import_id
             WHERE i.village = ?1
                OR EXISTS (SELECT 1 FROM import_villages v WHERE v.import_id = r.import_id AND v.village = ?1)

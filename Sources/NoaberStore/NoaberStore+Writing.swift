@@ -174,8 +174,11 @@ extension NoaberStore {
         ///
         /// `sourceField` is the file's own column header of `field` (and its letter in a
         /// workbook); `blanked` names, in the file's own headers, the cells blanked in `raw`.
+        /// `reason` is in the import's language; `reasonNL` and `reasonEN` give it in both, so
+        /// that it can be shown in either later.
         public func insertRejectedRow(importID: Int64, line: Int, field: String?, reason: String,
-                                      raw: String, sourceField: String? = nil, blanked: String? = nil) throws(StoreError) {
+                                      raw: String, sourceField: String? = nil, blanked: String? = nil,
+                                      reasonNL: String? = nil, reasonEN: String? = nil) throws(StoreError) {
             if importID != lastImportID { lastImportID = importID; writtenImportIDs.insert(importID) }
             let s = try statement(.insertRejectedRow)
             try s.bind(int: importID, at: 1)
@@ -185,6 +188,8 @@ extension NoaberStore {
             try s.bind(text: raw, at: 5)
             try s.bind(text: sourceField, at: 6)
             try s.bind(text: blanked, at: 7)
+            try s.bind(text: reasonNL, at: 8)
+            try s.bind(text: reasonEN, at: 9)
             try s.execute()
         }
 

@@ -36,6 +36,9 @@ enum Schema {
         Migrator.Migration(version: 5, name: "comparison areas marked in villages") { (db: Database) throws(StoreError) in
             try db.execute(version5)
         },
+        Migrator.Migration(version: 6, name: "rejection reasons in both languages") { (db: Database) throws(StoreError) in
+            try db.execute(version6)
+        },
     ])
 
     /// A date column holds `yyyy-mm-dd`; a moment column may add `Thh:mm`.

@@ -35,8 +35,8 @@ enum WriterSQL: Int, CaseIterable {
             """
         case .insertRejectedRow:
             """
-            INSERT INTO rejected_rows(import_id, line, field, reason, raw, source_field, blanked)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            INSERT INTO rejected_rows(import_id, line, field, reason, raw, source_field, blanked, reason_nl, reason_en)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
             """
         case .insertImportVillage:
             """

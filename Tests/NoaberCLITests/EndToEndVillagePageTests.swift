@@ -41,6 +41,31 @@ struct EndToEndVillagePageTests {
         }
     }
 
+    /// The store is imported in Dutch (the default); its rejection reasons are shown in English on
+    /// an English village page and by `noaber rejected --lang en`, in Dutch otherwise.
+    @Test func rejectionReasonsFollowTheReadersLanguage() throws {
+        let box = try Sandbox()
+        let store = try EndToEndCoverageTests.demoStore(box)
+        let out = box.path("pages-en")
+        let run = try box.run(["report", "--db", store, "--audience", "dorp", "--village", "DEU", "--period", "2024",
+                               "--out", out, "--lang", "en"])
+        #expect(run.status == 0, "\(run)")
+        let deu = try Self.read(out + "/DEU/report-dorp-DEU.html")
+        #expect(deu.contains("<li>line 132, column ‘Datum melding’: &#39;Datum melding&#39;: date does not exist &#39;31-2-2024&#39;</li>"),
+                "an English reason")
+        #expect(!deu.contains("datum bestaat niet") && !deu.contains("older imports"), "no Dutch reason and no note")
+        let csv = try Self.read(out + "/DEU/tables/rejected-rows.csv")
+        #expect(csv.contains("date does not exist") && !csv.contains("bestaat niet"), "\(csv)")
+
+        let english = try box.run(["rejected", "--db", store, "--lang", "en", "--format", "csv"])
+        #expect(english.status == 0 && english.stdout.contains("date does not exist '31-2-2024'") && !english.stdout.contains("bestaat niet"),
+                "\(english)")
+        let village = try box.run(["rejected", "--db", store, "--for-village", "DEU", "--lang", "en"])
+        #expect(village.stdout.contains("date does not exist '31-2-2024'"), "\(village)")
+        let dutch = try box.run(["rejected", "--db", store, "--format", "json"])
+        #expect(dutch.stdout.contains("datum bestaat niet '31-2-2024'") && !dutch.stdout.contains("date does not exist"), "\(dutch)")
+    }
+
     /// `--village` picks the pages; an unknown code is refused with its name (exit 65), in both
     /// languages, and nothing is written; a period no village covers is refused as for any report.
     @Test func villagePickThePagesAndUnknownCodesAndEmptyPeriodsAreRefused() throws {

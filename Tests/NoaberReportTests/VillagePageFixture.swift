@@ -70,25 +70,26 @@ enum VillagePageFixture {
         return MetricsInput(villages: list, cases: cases, tasks: tasks, asOf: asOf, qualityFacts: facts)
     }
 
-    /// What the store would list for Deurningen: three rejected rows (two for the same reason)
-    /// and cases a newer export left out; nothing for the others.
-    static var feedback: [String: VillageFeedback] {
+    /// What the store would list for Deurningen, for a page in `language`: three rejected rows
+    /// (two for the same reason, in the page's language) and cases a newer export left out;
+    /// nothing for the others. The third row comes from an import before schema version 6, whose
+    /// reason exists only in Dutch.
+    static func feedback(_ language: Language) -> [String: VillageFeedback] {
         var out: [String: VillageFeedback] = [:]
         for v in villages { out[v.code] = VillageFeedback() }
+        let date = language == .nl ? "datum bestaat niet '31-2-2024'" : "date does not exist '31-2-2024'"
         out["DEU"] = VillageFeedback(
-            rejected: [VillageFeedback.RejectedLine(file: "/home/someone/DEU-cases.csv", line: 72, column: "Datum melding",
-                                                    reason: "datum bestaat niet '31-2-2024'"),
-                       VillageFeedback.RejectedLine(file: "DEU-cases.csv", line: 90, column: "Datum melding",
-                                                    reason: "datum bestaat niet '31-2-2024'"),
+            rejected: [VillageFeedback.RejectedLine(file: "/home/someone/DEU-cases.csv", line: 72, column: "Datum melding", reason: date),
+                       VillageFeedback.RejectedLine(file: "DEU-cases.csv", line: 90, column: "Datum melding", reason: date),
                        VillageFeedback.RejectedLine(file: "DEU-cases.csv", line: 177, column: "Thema's",
-                                                    reason: "onbekende waarde 'mobiliteit'")],
+                                                    reason: "onbekende waarde 'mobiliteit'", reasonMayBeInAnotherLanguage: true)],
             vanished: [VillageFeedback.VanishedCases(file: "DEU-cases-januari.csv", asOf: day(2025, 1, 10), cases: 6, open: 2)])
         return out
     }
 
-    static var provenance: ReportProvenance {
+    static func provenance(_ language: Language = .nl) -> ReportProvenance {
         var p = ReportProvenance(imports: [], generatedOn: day(2025, 1, 15), softwareVersion: "0.1.0-test", commandLine: "noaber demo")
-        p.villageFeedback = feedback
+        p.villageFeedback = feedback(language)
         return p
     }
 
@@ -100,7 +101,8 @@ enum VillagePageFixture {
 
     /// The files of the village pages, by path.
     static func render(language: Language = .nl, period: String = "2024", pages: [String]? = nil,
-                       provenance: ReportProvenance = provenance) throws -> [String: String] {
+                       provenance: ReportProvenance? = nil) throws -> [String: String] {
+        let provenance = provenance ?? Self.provenance(language)
         let files = try ReportGenerator.render(input: input, provenance: provenance,
                                                request: try request(language: language, period: period, pages: pages))
         var out: [String: String] = [:]

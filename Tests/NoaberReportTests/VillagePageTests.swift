@@ -194,7 +194,7 @@ import Testing
 
     /// Without the store's list (a library user's own input) the page gives the counts.
     @Test func withoutTheStoresListThePageGivesTheCounts() throws {
-        var provenance = VillagePageFixture.provenance
+        var provenance = VillagePageFixture.provenance()
         provenance.villageFeedback = [:]
         let html = try Self.page(try VillagePageFixture.render(provenance: provenance), "DEU")
         #expect(html.contains("3 rijen uit jullie exports van hulpvragen zijn afgekeurd"))

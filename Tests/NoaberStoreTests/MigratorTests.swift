@@ -12,8 +12,8 @@ import Testing
         try withTemporaryDirectory { dir in
             let path = dir + "/s.sqlite"
             let store = try NoaberStore(path: path)
-            #expect(NoaberStore.schemaVersion == 5)
-            #expect(try store.database.userVersion() == 5)
+            #expect(NoaberStore.schemaVersion == 6)
+            #expect(try store.database.userVersion() == 6)
             #expect(try rows(store.database, "PRAGMA application_id") == [["\(0x4E4F_4142)"]])
             let names = try rows(store.database, """
                 SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name
@@ -37,7 +37,7 @@ import Testing
             }
             for mode in [OpenMode.readWriteCreate, .readWrite, .readOnly] {
                 let again = try NoaberStore(path: path, mode: mode)
-                #expect(try again.database.userVersion() == 5)
+                #expect(try again.database.userVersion() == 6)
                 #expect(try again.meta("key_fingerprint") == "abc123")
                 #expect(try again.meta("created_at") == created)
                 #expect(try again.meta("missing") == nil)
@@ -55,7 +55,7 @@ import Testing
             let error = try #require(throws: StoreError.self) { try NoaberStore(path: path) }
             #expect(error.code == StoreError.noaberSchemaTooNew)
             #expect(error.message.contains("7"))
-            #expect(error.message.contains("up to 5"))
+            #expect(error.message.contains("up to 6"))
             #expect(try Database(path: path).userVersion() == 7)
         }
     }

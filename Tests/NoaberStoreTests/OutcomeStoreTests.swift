@@ -108,7 +108,7 @@ import NoaberModel
                     ('SAA', 'Saasveld', 'Dinkelland', 1700, '2019-09-01'), ('AGE', 'Agelo', 'Dinkelland', 350, NULL);
                 """)
             let store = try NoaberStore(path: path)
-            #expect(try store.database.userVersion() == 5)
+            #expect(try store.database.userVersion() == 6)
             let villages = try store.villages()
             #expect(villages.map(\.code) == ["AGE", "SAA"] && villages.allSatisfy { !$0.isComparisonArea })
             #expect(villages.last?.ondersteunerStart == date(2019, 9, 1))

@@ -121,7 +121,8 @@ struct DemoCommand {
         let common = CommonOptions(args)
         let effect = try EffectEvidenceLoader.evidence(store: store, args: args, common: common)
         // One computation of the metrics serves the three reports and the village pages.
-        let feedback = try VillageFeedbackReader.read(store, databasePath: storePath, villages: source.villages.map(\.code))
+        let feedback = try VillageFeedbackReader.read(store, databasePath: storePath, villages: source.villages.map(\.code),
+                                                      language: common.language)
         let written = try ReportCommand.write(audiences: Audience.allCases, source: source, args: args,
                                               common: common, out: out, effect: effect,
                                               commandLine: ReportCommand.commandLine(arguments), defaultToday: today,

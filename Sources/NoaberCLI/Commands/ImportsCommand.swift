@@ -70,7 +70,7 @@ enum ProvenanceCommands {
             return
         }
         let rows: [RejectedRow]
-        do { rows = try store.rejectedRows(importID: importID) } catch { throw .store(error, path: common.databasePath) }
+        do { rows = try store.rejectedRows(importID: importID).map { $0.inLanguage(common.language) } } catch { throw .store(error, path: common.databasePath) }
         switch args.string("format") {
         case "json": console.out(try JSONOutput.render(rows))
         case "csv": console.out(RejectedRowsCSV.render(rows, dialect: dialect))
@@ -95,7 +95,8 @@ enum ProvenanceCommands {
                 throw CLIFailure.data(Localized(nl: "dorp '\(village)' staat niet in de store", en: "village '\(village)' is not in the store"))
             }
             imports = try store.imports()
-            rows = VillageRejection.make(try store.rejectedRows(village: village).filter { importID == nil || $0.importID == importID },
+            rows = VillageRejection.make(try store.rejectedRows(village: village)
+                                            .filter { importID == nil || $0.importID == importID }.map { $0.inLanguage(common.language) },
                                          imports: imports)
         } catch let failure as CLIFailure {
             throw failure

@@ -95,7 +95,8 @@ struct ReportCommand {
             }
             let feedback = reading.audiences.contains(.dorp)
                 ? try VillageFeedbackReader.read(store, databasePath: common.databasePath,
-                                                 villages: args.strings("village").nilIfEmpty ?? source.villages.map(\.code))
+                                                 villages: args.strings("village").nilIfEmpty ?? source.villages.map(\.code),
+                                                 language: common.language)
                 : [:]
             written += try Self.write(audiences: reading.audiences, source: source, args: args, common: common,
                                       out: args.string("out") ?? "noaber-report", effect: effect, commandLine: Self.commandLine(arguments),

@@ -109,7 +109,7 @@ extension ReportComposer {
             }
             let n = lines.count
             var html = HTML.text(pick("\(format.integer(n)) \(n == 1 ? "rij is" : "rijen zijn") afgekeurd en \(n == 1 ? "telt" : "tellen") niet mee. Verbeter ze in jullie eigen bestand en stuur het opnieuw:",
-                                      "\(format.integer(n)) \(n == 1 ? "row was" : "rows were") rejected and \(n == 1 ? "does" : "do") not count. Correct them in your own file and send it again (the reasons are quoted as the import recorded them, in the language it ran in: Dutch unless it was given --lang en):"))
+                                      "\(format.integer(n)) \(n == 1 ? "row was" : "rows were") rejected and \(n == 1 ? "does" : "do") not count. Correct them in your own file and send it again:"))
             html += "\n<ul>\n"
             // Rows rejected for the same reason in the same column are one thing to fix: one line.
             let groups = Self.rejectedGroups(lines)
@@ -121,6 +121,11 @@ extension ReportComposer {
                 html += "<li>" + HTML.text("\(file)\(lineList(group.lines)), \(column): \(group.reason)") + "</li>\n"
             }
             html += "</ul>\n"
+            // Reasons of imports before schema version 6 exist only in the language those ran in.
+            if lines.contains(where: \.reasonMayBeInAnotherLanguage) {
+                html += HTML.text(pick("Redenen van oudere imports staan er in de taal waarin die import draaide. ",
+                                       "Reasons of older imports are given in the language that import ran in. "))
+            }
             let shown = groups.prefix(Self.rejectedRowsShown).map(\.lines.count).reduce(0, +)
             html += HTML.text(shown < n || groups.contains(where: { $0.lines.count > Self.lineNumbersShown })
                 ? pick("Alle \(format.integer(n)) staan in \(tablePath("rejected-rows")).", "All \(format.integer(n)) are in \(tablePath("rejected-rows")).")

@@ -21,14 +21,18 @@ public struct VillageFeedback: Sendable, Hashable {
         public var line: Int
         /// The file's own header of the cell that failed; empty when the row as a whole did.
         public var column: String
-        /// Why, as the importer said it.
+        /// Why, as the importer said it, in the page's language when the store holds it in both.
         public var reason: String
+        /// The store holds the reason only in the language its import ran in (an import before
+        /// schema version 6), which may not be the page's: the page then says so.
+        public var reasonMayBeInAnotherLanguage: Bool
 
-        public init(file: String, line: Int, column: String, reason: String) {
+        public init(file: String, line: Int, column: String, reason: String, reasonMayBeInAnotherLanguage: Bool = false) {
             self.file = VillageFeedback.fileName(file)
             self.line = line
             self.column = column
             self.reason = reason
+            self.reasonMayBeInAnotherLanguage = reasonMayBeInAnotherLanguage
         }
     }
 
