@@ -58,6 +58,16 @@ struct EndToEndTemplateTests {
             #expect(explanation.contains(needle), "\(needle)")
         }
 
+        #expect(columns["Dorp"] == nil, "without --village the village column takes any text")
+
+        // --village: the village column gets a drop-down of the villages given.
+        let named = box.path("dorpen.xlsx")
+        #expect(try box.run("template", "--village", "Saasveld", "--village", "Lattrop-Breklenkamp", "--out", named).status == 0)
+        let namedWorkbook = try Workbook(path: named)
+        let namedLists = try allRows(namedWorkbook, sheet: 2)
+        let dorp = try #require(namedLists.first?.firstIndex(of: "Dorp"))
+        #expect(namedLists.dropFirst().map { dorp < $0.count ? $0[dorp] : "" }.filter { !$0.isEmpty } == ["Saasveld", "Lattrop-Breklenkamp"])
+
         let english = try box.run("template", "--kind", "tasks", "--lang", "en")
         #expect(english.status == 0 && english.stdout.contains("registration-volunteer-tasks.xlsx"), "\(english)")
         let tasks = try Workbook(path: box.path("registration-volunteer-tasks.xlsx"))

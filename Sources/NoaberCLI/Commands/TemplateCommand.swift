@@ -20,6 +20,7 @@ struct TemplateCommand {
           noaber template
           noaber template --kind tasks --out vrijwilligers-2025.xlsx
           noaber template --lang en --out registration.xlsx
+          noaber template --village Saasveld --out saasveld-2025.xlsx
         """, en: """
         One sheet with noaber's fields under readable headers (frozen header row, date formats, drop-down lists of \
         noaber's own labels for every coded field, an input message per column), a sheet 'Toelichting' on what to \
@@ -30,12 +31,17 @@ struct TemplateCommand {
           noaber template
           noaber template --kind tasks --out vrijwilligers-2025.xlsx
           noaber template --lang en --out registration.xlsx
+          noaber template --village Saasveld --out saasveld-2025.xlsx
         """),
         options: [
             OptionSpec(name: "kind", valueName: Placeholder.kind,
                        help: Localized(nl: "Wat er wordt geregistreerd: hulpvragen, of taken van vrijwilligers.",
                                        en: "What is registered: requests for help, or volunteer tasks."),
                        allowed: ["cases", "tasks"], defaultDescription: Localized(verbatim: "cases")),
+            OptionSpec(name: "village", valueName: Placeholder.nameOrCode,
+                       help: Localized(nl: "Een dorp (naam of code) voor de keuzelijst van de kolom Dorp; herhaal voor meer dorpen.",
+                                       en: "A village (name or code) for the drop-down list of the Village column; repeat for more."),
+                       repeatable: true),
             CommonOptions.langSpec,
             OptionSpec(name: "out", valueName: Placeholder.file,
                        help: Localized(nl: "Waar de werkmap komt (geweigerd als het bestand al bestaat).",
@@ -47,8 +53,10 @@ struct TemplateCommand {
     let kind: RecordKind
     let language: Language
     let out: String
+    let villages: [String]
 
     init(_ args: ParsedArguments) {
+        villages = args.strings("village")
         kind = args.string("kind").flatMap(RecordKind.init(rawValue:)) ?? .cases
         // The workbook's language: --lang, else $NOABER_LANG, else Dutch.
         language = CommonOptions(args).language
@@ -62,7 +70,7 @@ struct TemplateCommand {
                 en: "\(out) already exists; noaber never overwrites a workbook (it may hold registrations). Choose another name with --out."))
         }
         let bytes: [UInt8]
-        do { bytes = try RegistrationTemplate.workbook(kind: kind, language: language) } catch {
+        do { bytes = try RegistrationTemplate.workbook(kind: kind, language: language, villages: villages) } catch {
             throw .internal("the template workbook could not be written: \(error)")
         }
         do {

@@ -19,6 +19,7 @@ enum Placeholder {
     static let sheet = Localized(nl: "naam|nummer", en: "name|number")
     static let family = Localized(nl: "groep", en: "family")
     static let name = Localized(nl: "naam", en: "name")
+    static let nameOrCode = Localized(nl: "naam|code", en: "name|code")
     static let method = Localized(nl: "methode", en: "method")
     static let dialect = Localized(verbatim: "dialect")
     static let code = Localized(verbatim: "code")

@@ -27,8 +27,10 @@ public enum RegistrationTemplate {
         language == .nl ? ("Registratie", "Toelichting", "Lijsten") : ("Registration", "Explanation", "Lists")
     }
 
-    /// The workbook's bytes.
-    public static func workbook(kind: RecordKind, language: Language) throws(ZipWriter.Failure) -> [UInt8] {
+    /// The workbook's bytes. `villages` (names or codes, as the municipality calls them) become the
+    /// drop-down list of the village column; without them the column takes any text, which the
+    /// import resolves against the villages in the store.
+    public static func workbook(kind: RecordKind, language: Language, villages: [String] = []) throws(ZipWriter.Failure) -> [UInt8] {
         let columns = TemplateHeaders.columns(kind)
         let names = sheetNames(language)
         var lists = ListSheet(name: names.lists)
@@ -42,7 +44,7 @@ public enum RegistrationTemplate {
             if let style = style(of: column.field) { data.columnStyles[i] = style }
             let kindOfCheck: XLSXWriter.Validation.Kind
             var error = help.error
-            if let labels = labels(of: column.field, kind: kind, language: language) {
+            if let labels = column.field == "village" ? (villages.isEmpty ? nil : villages) : labels(of: column.field, kind: kind, language: language) {
                 kindOfCheck = .list(lists.add(name: listName(column.field), header: ColumnHelp.title(column, language), labels: labels))
                 if error.isEmpty {
                     error = language == .nl ? "Kies een waarde uit de lijst (het pijltje naast de cel)."
