@@ -117,6 +117,21 @@ import NoaberStore
         }
     }
 
+    /// A large export drafts as its small twin does: with more distinct file numbers than the draft
+    /// keeps (5,000), the shares of what the values look like are taken over the values kept, not
+    /// over every row (which once made 7,000 file numbers look like nothing: `case_id` → "?").
+    @Test func aLargeExportIsDraftedAsItsSmallTwin() throws {
+        let small = UnseenExport.hofVanTwente()
+        var large = small
+        large.rows = SyntheticCase.draw(count: 7_000, seed: 5)
+        let (smallScore, smallDraft, _) = try run(small)
+        let (largeScore, largeDraft, _) = try run(large)
+        print("profile draft — 7,000 rows: \(largeScore)")
+        #expect(largeDraft.columns.map(\.field) == smallDraft.columns.map(\.field))
+        #expect(largeScore.right == largeScore.total && smallScore.right == smallScore.total, "\(largeScore)")
+        #expect(largeScore.accepted == 7_000, "\(largeScore)")
+    }
+
     @Test func theSummarySaysWhatWasMappedDroppedAndLeftAndTheCommand() throws {
         let (_, draft, _) = try run(UnseenExport.hofVanTwente())
         let nl = draft.report(profilePath: "hvt.json", language: .nl)

@@ -44,7 +44,7 @@ struct UnseenExport {
     let columns: [Column]
     /// field → own label → code: how a person fills in a `"?"` label.
     let labelTruth: [String: [String: String]]
-    let rows: [SyntheticCase]
+    var rows: [SyntheticCase]
     /// A totals row under the data (workbooks).
     var totalsRow = false
 

@@ -215,7 +215,7 @@ public struct ProfileDraft: Sendable {
         let dayFirst = dateColumns.reduce(0) { $0 + features[$1].dayFirst }
         let monthFirst = dateColumns.reduce(0) { $0 + features[$1].monthFirst }
         let iso = dateColumns.reduce(0) { $0 + features[$1].iso }
-        dateOrderSeen = dayFirst + monthFirst > 0 || (iso > 0 && dateColumns.allSatisfy { features[$0].iso == features[$0].nonEmpty })
+        dateOrderSeen = dayFirst + monthFirst > 0 || (iso > 0 && dateColumns.allSatisfy { features[$0].iso == features[$0].sampled })
         dateOrder = monthFirst > dayFirst ? .monthDayYear : .dayMonthYear
         excelSerialDates = dateColumns.contains { features[$0].serial > 0 }
         let numberColumns = decisions.indices.filter { ["support_minutes", "hours", "age", "birth_year"].contains(decisions[$0].field ?? "") }
@@ -365,15 +365,18 @@ public struct ProfileDraft: Sendable {
             guard f.boolean >= 0.9 else { return (0, false) }
             return (f.boolean, false)
         default:
-            guard let matcher = LabelMatcher(field: field), f.distinct <= 400, f.number < 0.5 || field == "age_band" else { return (0, false) }
             let multi = ColumnPlan.multiValuedFields.contains(field)
+            // A vocabulary has at most a few dozen labels: more distinct values (parts, for a
+            // multi-valued field) are file numbers or free text.
+            guard let matcher = LabelMatcher(field: field), (multi ? f.distinctParts : f.distinct) <= 400,
+                  f.number < 0.5 || field == "age_band" else { return (0, false) }
             var matched = 0
             for (value, count) in column.counts {
                 let parts = multi && f.separator != nil ? value.components(separatedBy: f.separator ?? "|") : [value]
                 let pieces = parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 if !pieces.isEmpty, pieces.allSatisfy({ matcher.match($0) != nil }) { matched += count }
             }
-            let fit = Double(matched) / Double(max(f.nonEmpty, 1))
+            let fit = Double(matched) / Double(max(f.sampled, 1))
             return (fit, fit >= 0.6)
         }
     }
