@@ -55,6 +55,26 @@ import NoaberModel
         #expect(iso("2024.03.05") == "2024-03-05")
     }
 
+    /// Long and custom date formats of Dutch (and English) Excel: the month by name, in any case,
+    /// with the usual abbreviations; the name fixes the month whatever the profile's order.
+    @Test func monthNamesInDutchAndEnglish() {
+        let mdy = DateParser(order: .monthDayYear)
+        for (text, expected) in [("5 maart 2024", "2024-03-05"), ("5-mrt-2024", "2024-03-05"), ("05 mrt. 2024", "2024-03-05"),
+                                 ("5 Maart 2024", "2024-03-05"), ("5-MRT-2024", "2024-03-05"), ("5 March 2024", "2024-03-05"),
+                                 ("5-Mar-2024", "2024-03-05"), ("31 december 2024", "2024-12-31"), ("1 okt 2024", "2024-10-01"),
+                                 ("1 oct 2024", "2024-10-01"), ("12 mei 2024", "2024-05-12"), ("12 May 2024", "2024-05-12"),
+                                 ("3 sept. 2024", "2024-09-03"), ("29 feb 2024", "2024-02-29"), ("5 maart 2024 14:30", "2024-03-05T14:30"),
+                                 ("5.jan.2024", "2024-01-05"), ("  7 juli 2024 ", "2024-07-07")] {
+            #expect(iso(text) == expected, "\(text)")
+            #expect(iso(text, mdy) == expected, "\(text), month-first profile")
+        }
+        #expect(problem("30 februari 2024") == .impossibleDate("30 februari 2024"))
+        #expect(problem("5-mrt-24") == .twoDigitYear("5-mrt-24"))
+        for text in ["5 maan 2024", "5 m 2024", "5 maart", "maart 2024", "5 maart 2024 25:00", "5 maartje 2024", "123 maart 2024"] {
+            #expect(iso(text) == nil, "\(text)")
+        }
+    }
+
     @Test func impossibleDatesAreErrorsNeverRolledOver() {
         #expect(problem("31-2-2024") == .impossibleDate("31-2-2024"))
         #expect(problem("29-2-2023") == .impossibleDate("29-2-2023"))

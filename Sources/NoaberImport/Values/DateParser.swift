@@ -13,7 +13,11 @@ public enum DateOrder: String, Sendable, Codable {
 /// - numeric dates in the configured order with `-`, `/` or `.` as separator and one or two
 ///   digits for day and month: `5-3-2024`, `05/03/2024`, `5.3.2024`, optionally followed by a
 ///   space and `h:mm` or `hh:mm(:ss)`;
-/// - Excel serial day numbers (`45356`, `45356,75`) when `allowsExcelSerial` is true.
+/// - Excel serial day numbers (`45356`, `45356,75`) when `allowsExcelSerial` is true;
+/// - day, month name and year, as Dutch Excel writes a long or custom date format: `5 maart 2024`,
+///   `5-mrt-2024`, `05 mrt. 2024`, `5 March 2024`, `5-Mar-2024` (Dutch and English names and their
+///   usual abbreviations, any case), optionally followed by a time as above. The name fixes the
+///   month, so these read the same whatever the profile's `date_order`.
 ///
 /// A date that does not exist (`31-2-2024`) is an error, never rolled over; two-digit years are an
 /// error because `5-3-24` could be 1924 or 2024. An empty field is `.success(nil)`.
@@ -41,6 +45,9 @@ public struct DateParser: Sendable {
             return parseSerial(b)
         }
         guard firstRun > 0, firstRun < b.count else { return .failure(.notADate(ByteText.excerpt(b))) }
+        if firstRun <= 2, Self.isMonthNameSeparator(b[firstRun]), firstRun + 1 < b.count, Self.isLetter(b[firstRun + 1]) {
+            return parseMonthName(b, dayDigits: firstRun)
+        }
         let separator = b[firstRun]
         guard separator == UInt8(ascii: "-") || separator == UInt8(ascii: "/") || separator == UInt8(ascii: ".") else {
             return .failure(.notADate(ByteText.excerpt(b)))
@@ -74,6 +81,12 @@ public struct DateParser: Sendable {
         guard let date = CivilDate(year: year, month: month, day: day) else {
             return .failure(.impossibleDate(ByteText.excerpt(b)))
         }
+        return time(b, from: i, on: date)
+    }
+
+    /// The rest of a date from `i`: nothing, or a time (`T` or spaces, then `h:mm` or `hh:mm(:ss)`).
+    private func time(_ b: UnsafeBufferPointer<UInt8>, from start: Int, on date: CivilDate) -> Result<Moment?, ValueProblem> {
+        var i = start
         if i == b.count { return .success(Moment(date: date)) }
         // Time part: 'T' or one or more spaces, then h:mm or hh:mm(:ss).
         guard b[i] == UInt8(ascii: "T") || b[i] == ByteText.space else { return .failure(.notADate(ByteText.excerpt(b))) }
@@ -126,6 +139,53 @@ public struct DateParser: Sendable {
     public func parse(_ text: String) -> Result<Moment?, ValueProblem> {
         ByteText.withBytes(text) { parse($0) }
     }
+
+    /// `5 maart 2024`, `5-mrt-2024`, `05 mrt. 2024`, `5.jan.2024`: the day (`dayDigits` digits),
+    /// a space, `-` or `.`, a month name, then a dot, spaces or `-`, a four-digit year, and
+    /// optionally a time. Not a hot path: canonical and numeric dates never reach it.
+    private func parseMonthName(_ b: UnsafeBufferPointer<UInt8>, dayDigits: Int) -> Result<Moment?, ValueProblem> {
+        let day = number(b, from: 0, count: dayDigits)
+        var i = dayDigits + 1
+        while i < b.count, b[i] == ByteText.space { i += 1 }
+        var word: [UInt8] = []
+        while i < b.count, Self.isLetter(b[i]), word.count <= 9 {
+            word.append(b[i] | 0x20)   // ASCII lower case
+            i += 1
+        }
+        guard let month = Self.months[String(decoding: word, as: UTF8.self)] else { return .failure(.notADate(ByteText.excerpt(b))) }
+        // Between the name and the year: an abbreviation's dot, spaces or `-` (at least one).
+        let afterName = i
+        if i < b.count, b[i] == UInt8(ascii: ".") { i += 1 }
+        while i < b.count, b[i] == ByteText.space || b[i] == UInt8(ascii: "-") { i += 1 }
+        guard i > afterName else { return .failure(.notADate(ByteText.excerpt(b))) }
+        let yearDigits = digitRun(b, from: i)
+        guard yearDigits > 0 else { return .failure(.notADate(ByteText.excerpt(b))) }
+        guard yearDigits == 4 else { return .failure(.twoDigitYear(ByteText.excerpt(b))) }
+        guard let date = CivilDate(year: number(b, from: i, count: 4), month: month, day: day) else {
+            return .failure(.impossibleDate(ByteText.excerpt(b)))
+        }
+        return time(b, from: i + 4, on: date)
+    }
+
+    private static func isMonthNameSeparator(_ c: UInt8) -> Bool {
+        c == ByteText.space || c == UInt8(ascii: "-") || c == UInt8(ascii: ".")
+    }
+
+    private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z") }
+
+    /// Dutch and English month names and the abbreviations Excel and people write (`mrt`, `okt`,
+    /// `sept`); no name means two months.
+    static let months: [String: Int] = {
+        var m: [String: Int] = [:]
+        let names: [[String]] = [
+            ["januari", "january", "jan"], ["februari", "february", "feb"], ["maart", "march", "mrt", "mar"],
+            ["april", "apr"], ["mei", "may"], ["juni", "june", "jun"], ["juli", "july", "jul"],
+            ["augustus", "august", "aug"], ["september", "sep", "sept"], ["oktober", "october", "okt", "oct"],
+            ["november", "nov"], ["december", "dec"],
+        ]
+        for (index, words) in names.enumerated() { for w in words { m[w] = index + 1 } }
+        return m
+    }()
 
     /// Excel's 1900 date system: serial 1 is 1900-01-01 and serial 60 is the 29 February 1900 that
     /// Lotus 1-2-3 invented and Excel kept; from serial 61 (1 March 1900) on, a serial is the number
