@@ -23,6 +23,9 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
         case nulByte
         /// The input is longer than the configured limit (`Options.maxInputBytes`).
         case inputTooLarge(limit: Int)
+        /// The input starts with a UTF-16 byte order mark (Excel's "Unicode text"): not read, since
+        /// noaber reads UTF-8 and Windows-1252 text, or the workbook itself.
+        case utf16
     }
 
     /// The name the reader was given: a path or a label such as `<memory>`.
@@ -70,6 +73,8 @@ extension CSVError.Kind {
             return "NUL byte (0x00): this looks like binary data or UTF-16, not a CSV text file"
         case .inputTooLarge(let limit):
             return "input too large: longer than \(limit) bytes"
+        case .utf16:
+            return "UTF-16 text (Excel's \"Unicode text\"): save it as CSV UTF-8, or read the workbook itself"
         }
     }
 }

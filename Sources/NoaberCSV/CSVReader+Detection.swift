@@ -1,6 +1,8 @@
 extension CSVReader {
-    /// Reads the first three bytes and tells whether they are the UTF-8 byte order mark.
-    static func startsWithByteOrderMark(_ source: ByteSource) throws(CSVError) -> Bool {
+    /// Reads the first three bytes and tells whether they are the UTF-8 byte order mark. A UTF-16
+    /// byte order mark (Excel's "Unicode text" export) is refused here, by name, before the first
+    /// NUL byte could call the file binary.
+    static func startsWithByteOrderMark(_ source: ByteSource, name: String) throws(CSVError) -> Bool {
         let head = UnsafeMutableRawBufferPointer.allocate(byteCount: 3, alignment: 1)
         defer { head.deallocate() }
         var filled = 0
@@ -8,6 +10,9 @@ extension CSVReader {
             let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: head[filled...]), line: 0)
             if count == 0 { break }
             filled += count
+        }
+        if filled >= 2, (head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF) {
+            throw CSVError(file: name, line: 1, field: nil, kind: .utf16)
         }
         return filled == 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF
     }

@@ -103,7 +103,7 @@ public final class CSVReader {
             throw CSVError(file: name, line: 0, field: nil, kind: .unreadable(reason: reason))
         }
         let chunkSize = max(1, requestedChunkSize)
-        let startsWithMark = try Self.startsWithByteOrderMark(source)
+        let startsWithMark = try Self.startsWithByteOrderMark(source, name: name)
         let encoding: TextEncoding
         switch options.encoding {
         case .windows1252?:

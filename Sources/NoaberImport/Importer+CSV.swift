@@ -58,6 +58,10 @@ extension Importer {
             problem = Localized(nl: "NUL-byte: dit is geen tekstbestand (CSV)", en: "NUL byte: this is not a text (CSV) file")
         case .inputTooLarge(let limit):
             return .fileTooLarge(file: error.file, limit: limit)
+        case .utf16:
+            problem = Localized(
+                nl: "het bestand is UTF-16-tekst (in Excel: 'Unicode-tekst'), dat noaber niet leest. Sla het in Excel op als 'CSV UTF-8 (door komma's gescheiden)', of lees de werkmap (.xlsx) zelf in: noaber import BESTAND.xlsx",
+                en: "the file is UTF-16 text (Excel's 'Unicode text'), which noaber does not read. Save it in Excel as 'CSV UTF-8 (comma delimited)', or read the workbook (.xlsx) itself: noaber import FILE.xlsx")
         }
         return .malformedCSV(file: error.file, line: error.line, field: error.field, problem: problem)
     }

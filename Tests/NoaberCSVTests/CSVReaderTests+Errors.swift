@@ -28,9 +28,22 @@ struct CSVReaderErrorTests {
         #expect(readingError(unquoted) == CSVError(file: "test.csv", line: 2, field: 2, kind: .nulByte))
         let quoted: [UInt8] = Array(utf8: "\"a\n") + [0] + Array(utf8: "\"\n")
         #expect(readingError(quoted) == CSVError(file: "test.csv", line: 2, field: 1, kind: .nulByte))
-        // UTF-16 text is full of NUL bytes.
-        let utf16: [UInt8] = [0xFF, 0xFE, UInt8(ascii: "a"), 0, UInt8(ascii: ","), 0]
+        // UTF-16 text without a byte order mark is full of NUL bytes.
+        let utf16: [UInt8] = [UInt8(ascii: "a"), 0, UInt8(ascii: ","), 0]
         #expect(readingError(utf16)?.kind == .nulByte)
+    }
+
+    /// Excel's "Unicode text" starts with a UTF-16 byte order mark: refused by name on line 1,
+    /// little- and big-endian, with or without a forced encoding.
+    @Test func utf16IsRecognisedByItsByteOrderMark() {
+        let little: [UInt8] = [0xFF, 0xFE, UInt8(ascii: "a"), 0, UInt8(ascii: "\t"), 0, UInt8(ascii: "b"), 0]
+        let big: [UInt8] = [0xFE, 0xFF, 0, UInt8(ascii: "a"), 0, UInt8(ascii: "\t"), 0, UInt8(ascii: "b")]
+        for bytes in [little, big] {
+            #expect(readingError(bytes) == CSVError(file: "test.csv", line: 1, field: nil, kind: .utf16))
+            var options = CSVReader.Options()
+            options.encoding = .windows1252
+            #expect(readingError(bytes, options: options)?.kind == .utf16)
+        }
     }
 
     @Test func errorsAreSticky() throws {

@@ -42,6 +42,16 @@ import NoaberModel
         try expectMalformed(failure.error, file: "binary-gzip.csv", line: 1, field: 1, saying: "NUL")
     }
 
+    /// Excel's "Unicode-tekst" export (UTF-16LE with a byte order mark, tab-separated) is named for
+    /// what it is, with the way out, not called binary.
+    @Test func excelUnicodeTextIsNamedWithTheWayOut() throws {
+        let failure = try expectFailure("excel-unicode-text.txt")
+        guard case .malformedCSV(let file, let line, let field, _) = failure.error else { Issue.record("got \(failure.error)"); return }
+        #expect(file.hasSuffix("excel-unicode-text.txt") && line == 1 && field == nil)
+        let nl = failure.error.message(.nl)
+        #expect(nl.contains("UTF-16-tekst (in Excel: 'Unicode-tekst')") && nl.contains("CSV UTF-8") && !nl.contains("NUL"), "\(nl)")
+    }
+
     @Test func nulByteInARowStopsTheImportAndStoresNothing() throws {
         let failure = try expectFailure("nul-bytes.csv")
         // Row C1 (line 2) was valid and read before the NUL on line 3: it must not be stored either.
