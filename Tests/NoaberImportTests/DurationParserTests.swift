@@ -36,6 +36,25 @@ import NoaberModel
         #expect(value("   ") == .some(nil))
     }
 
+    /// A number with its unit, as people type it: converted to the field's unit.
+    @Test func aUnitAfterTheNumberIsConverted() {
+        #expect(value("45 min") == 45)
+        #expect(value("45min") == 45)
+        #expect(value("90 minuten") == 90)
+        #expect(value("1,5 uur") == 90)
+        #expect(value("2u") == 120)
+        #expect(value("2 UUR") == 120)
+        #expect(value("1.5 hours") == 90)
+        #expect(value("30 m") == 30)
+        #expect(value("1,5 uur", .hours) == 1.5)
+        #expect(value("45 min", .hours) == 0.75)
+        #expect(value("90 minutes", .hours) == 1.5)
+        #expect(value("3 h", .hours) == 3)
+        for text in ["min", "45 minn", "45 dagen", "uur 2", "1e", "45 min 3", "- min", "1,5 uur extra"] {
+            #expect(value(text) == nil, "\(text)")
+        }
+    }
+
     @Test func malformedClocksAreRefusedNotGuessed() {
         for text in ["1:75", "1:3", "1:300", "1:30:", "1:30:60", "1:30:5", ":30", "1::30", "123456:00", "1:30 u", "-1:30", "1,5:30", "14:30-15:00"] {
             #expect(value(text) == nil, "\(text)")

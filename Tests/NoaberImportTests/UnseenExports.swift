@@ -451,7 +451,30 @@ extension UnseenExport {
             labelTruth: [:], rows: SyntheticCase.draw(count: 80, seed: 73))
     }
 
+    /// Time spent typed with its unit, half in minutes and half in hours (`45 min`, `1,5 uur`),
+    /// and dates with the month by name (`5 maart 2024`), as a long Excel date format writes them.
+    static func unitsAndMonthNames() -> UnseenExport {
+        let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+        func long(_ d: CivilDate) -> UnseenExport.Cell { .text("\(d.day) \(months[d.month - 1]) \(d.year)") }
+        func spent(_ minutes: Int) -> UnseenExport.Cell {
+            minutes % 60 == 0 || minutes % 90 == 0
+                ? .text(String(format: "%g uur", Double(minutes) / 60).replacingOccurrences(of: ".", with: ","))
+                : .text("\(minutes) min")
+        }
+        return UnseenExport(
+            name: "eenheden-en-maanden", kind: .cases, format: .csv(delimiter: ";", windows1252: true, byteOrderMark: false),
+            columns: [
+                Column(header: "Registratienummer", truth: .field("case_id")) { .text("E\($0.number)") },
+                Column(header: "Datum aanmelding", truth: .field("received")) { long($0.received) },
+                Column(header: "Datum eerste contact", truth: .field("first_contact")) { c in c.firstContact.map(long) ?? .empty },
+                Column(header: "Onderwerp", truth: .field("themes")) { .text($0.themes[0].dutchLabel) },
+                Column(header: "Tijdsduur", truth: .field("support_minutes")) { spent($0.minutes) },
+            ],
+            labelTruth: [:], rows: SyntheticCase.draw(count: 110, seed: 79))
+    }
+
     static var all: [UnseenExport] {
-        [hofVanTwente(), englishLog(), volunteerTasks(), dutchWorkbook(), terseUS(), questionHeaders(), clockTimes(), clockHours()]
+        [hofVanTwente(), englishLog(), volunteerTasks(), dutchWorkbook(), terseUS(), questionHeaders(), clockTimes(), clockHours(),
+         unitsAndMonthNames()]
     }
 }

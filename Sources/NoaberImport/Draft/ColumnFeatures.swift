@@ -26,6 +26,8 @@ struct ColumnFeatures {
     /// The fraction of values written on a clock (`1:30`, `01:30:00`), and the median of those
     /// values in minutes: a time spent is short (`0:45`), a time of day is not (`14:30`).
     var clock = 0.0, clockMedianMinutes = 0.0
+    /// The fraction of values that are a number with a unit of time (`45 min`, `1,5 uur`).
+    var withTimeUnit = 0.0
     /// What the identifier-looking values looked like, most frequent first.
     var identifierKinds: [IdentifierDetector.Kind] = []
     /// The separator that most of the values with several parts use (`,` `;` `|` `/` `+`), if any.
@@ -51,6 +53,8 @@ struct ColumnFeatures {
         var dates = 0, nums = 0, ints = 0, ids = 0, bools = 0, idents = 0
         var values: [(Double, Int)] = []
         var clockValues: [(Double, Int)] = []
+        var timeUnits = 0
+        let durations = DurationParser(numbers: numbers, unit: .minutes)
         var kinds: [IdentifierDetector.Kind: Int] = [:]
         var separatorCounts: [String: Int] = [:]
         let delimiterText = delimiter.map { String(UnicodeScalar($0)) }
@@ -79,6 +83,11 @@ struct ColumnFeatures {
             }
             if value.contains(":"), let minutes = ByteText.withBytes(value, { DurationParser.clockMinutes(ByteText.trimmed($0)) }) {
                 clockValues.append((minutes, count))
+            }
+            if let last = value.unicodeScalars.last, last.properties.isAlphabetic,
+               ByteText.withBytes(value, { DurationParser.unitSuffix(ByteText.trimmed($0)) }) != nil,
+               case .success(_?) = durations.parse(value) {
+                timeUnits += count
             }
             if CaseIDRule.problem(value) == nil { ids += count }
             if case .success = BooleanParser.parse(value) { bools += count }
@@ -117,6 +126,7 @@ struct ColumnFeatures {
             maximum = values.last?.0 ?? 0
             median = Self.median(values)
         }
+        withTimeUnit = Double(timeUnits) / n
         if !clockValues.isEmpty {
             clock = Double(clockValues.reduce(0) { $0 + $1.1 }) / n
             clockMedianMinutes = Self.median(clockValues.sorted { $0.0 < $1.0 })
@@ -136,6 +146,9 @@ struct ColumnFeatures {
 
     /// Times spent on a clock: at least 90% clock values with a median of at most `limit` minutes.
     func isClockDuration(upTo limit: Double) -> Bool { clock >= 0.9 && clockMedianMinutes <= limit }
+
+    /// Times spent written with their unit (`45 min`, `1,5 uur`), as the importer reads them.
+    var isDurationWithUnit: Bool { withTimeUnit >= 0.9 }
 
     private static func isDate(_ result: Result<Moment?, ValueProblem>) -> (date: Bool, time: Bool) {
         if case .success(let m?) = result { return (true, m.minuteOfDay != nil) }

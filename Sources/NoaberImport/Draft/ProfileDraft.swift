@@ -354,11 +354,11 @@ public struct ProfileDraft: Sendable {
         case "support_minutes":
             // `1:30` is an hour and a half (the importer reads clock values as a time spent); a
             // column of times of day (median past 4 hours) is not a support time.
-            if f.isClockDuration(upTo: 240) { return (0.8, false) }
+            if f.isClockDuration(upTo: 240) || f.isDurationWithUnit { return (0.8, false) }
             guard f.number >= 0.9, f.minimum >= 0, f.maximum <= 30_000 else { return (0, false) }
             return (f.median >= 5 ? 0.7 : 0.3, false)
         case "hours":
-            if f.isClockDuration(upTo: 480) { return (0.8, false) }
+            if f.isClockDuration(upTo: 480) || f.isDurationWithUnit { return (0.8, false) }
             guard f.number >= 0.9, f.minimum >= 0, f.maximum <= 24 else { return (0, false) }
             return (0.8, false)
         case "collective":

@@ -7,9 +7,10 @@
 /// nobody registers support time in minutes and seconds.
 ///
 /// Clock form: one to five digits of hours, `:`, two digits of minutes (00–59), optionally `:` and
-/// two digits of seconds (00–59); surrounding spaces are ignored. Anything else is parsed as a
-/// decimal (`NumberParser`), so `90`, `1,5` and `1.5` keep their meaning and a malformed clock
-/// (`1:75`) is refused as "geen getal" like any other non-number.
+/// two digits of seconds (00–59); surrounding spaces are ignored. A number may also carry its unit
+/// (`45 min`, `1,5 uur`, `2u`, `90 minuten`), which is converted to the field's. Anything else is
+/// parsed as a decimal (`NumberParser`), so `90`, `1,5` and `1.5` keep their meaning and a
+/// malformed clock (`1:75`) is refused as "geen getal" like any other non-number.
 public struct DurationParser: Sendable {
     /// The unit the field counts in; a clock value is converted to it.
     public enum Unit: Sendable {
@@ -31,8 +32,40 @@ public struct DurationParser: Sendable {
         if b.contains(UInt8(ascii: ":")), let minutes = Self.clockMinutes(b) {
             return .success(unit == .minutes ? minutes : minutes / 60)
         }
+        // A unit after the number (`45 min`, `1,5 uur`): the number without it, converted.
+        if let last = b.last, Self.isLetter(last), let (length, written) = Self.unitSuffix(b) {
+            let number = UnsafeBufferPointer(rebasing: b[0..<(b.count - length)])
+            switch numbers.parseDecimal(number) {
+            case .success(let value?):
+                if written == unit { return .success(value) }
+                return .success(written == .hours ? value * 60 : value / 60)
+            case .success(nil), .failure:
+                return numbers.parseDecimal(b)   // refused with the whole text, as before
+            }
+        }
         return numbers.parseDecimal(b)
     }
+
+    /// The length of a trailing unit word (with the spaces before it) and its unit: `min`,
+    /// `minuten`, `minutes`, `m`; `uur`, `uren`, `u`, `hours`, `hour`, `hrs`, `hr`, `h` (any case).
+    static func unitSuffix(_ b: UnsafeBufferPointer<UInt8>) -> (length: Int, unit: Unit)? {
+        var start = b.count
+        while start > 0, isLetter(b[start - 1]) { start -= 1 }
+        guard start > 0, b.count - start <= 8 else { return nil }
+        let word = String(decoding: b[start...].map { $0 | 0x20 }, as: UTF8.self)
+        let unit: Unit
+        switch word {
+        case "m", "min", "mins", "minuut", "minuten", "minute", "minutes": unit = .minutes
+        case "u", "uur", "uren", "h", "hr", "hrs", "hour", "hours": unit = .hours
+        default: return nil
+        }
+        var end = start
+        while end > 0, b[end - 1] == ByteText.space { end -= 1 }
+        guard end > 0 else { return nil }
+        return (b.count - end, unit)
+    }
+
+    private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z") }
 
     public func parse(_ text: String) -> Result<Double?, ValueProblem> {
         ByteText.withBytes(text) { parse($0) }
