@@ -174,7 +174,7 @@ import NoaberCSV
         let box = try Sandbox()
         try box.importVillages()
         let header = "Dossiernr;Dorp;Cliënt;Datum melding;Thema;Tijd;Naam"
-        let path = try box.write("export.csv", header + "\nK-1;Saasveld;P1;5-3-2024;Jan de Vries;12 min;Jan de Vries\n")
+        let path = try box.write("export.csv", header + "\nK-1;Saasveld;P1;5-3-2024;Jan de Vries;twaalf;Jan de Vries\n")
         var profile = MappingProfile(name: "p", kind: .cases, delimiter: UInt8(ascii: ";"))
         profile.columns = ["Dossiernr": "case_id", "Dorp": "village", "Cliënt": "person_id", "Datum melding": "received",
                            "Thema": "themes", "Tijd": "support_minutes"]
