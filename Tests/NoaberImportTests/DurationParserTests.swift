@@ -85,3 +85,24 @@ import NoaberModel
         #expect(rejected.first?.reason.contains("1:75") == true, "\(rejected)")
     }
 }
+
+/// An age with its unit (`82 jaar`) reads as the number; any other word after it is refused.
+@Suite struct AgeParserTests {
+    func age(_ text: String) -> Int?? {
+        switch AgeParser(numbers: NumberParser(separator: .auto)).parse(text) {
+        case .success(let v): return .some(v)
+        case .failure: return .none
+        }
+    }
+
+    @Test func agesWithAndWithoutTheirUnit() {
+        for (text, expected) in [("82", 82), ("82 jaar", 82), ("82 Jaar", 82), ("82jaar", 82), ("82 jr", 82), ("82j", 82),
+                                 ("7 years", 7), ("1 year", 1), ("64 yrs", 64), (" 90 jaar ", 90)] {
+            #expect(age(text) == .some(expected), "\(text)")
+        }
+        #expect(age("") == .some(nil))
+        for text in ["jaar", "82 jaren oud", "82 maanden", "82,5 jaar", "ca. 82 jaar", "82 jaar 3"] {
+            #expect(age(text) == nil, "\(text)")
+        }
+    }
+}

@@ -451,8 +451,9 @@ extension UnseenExport {
             labelTruth: [:], rows: SyntheticCase.draw(count: 80, seed: 73))
     }
 
-    /// Time spent typed with its unit, half in minutes and half in hours (`45 min`, `1,5 uur`),
-    /// and dates with the month by name (`5 maart 2024`), as a long Excel date format writes them.
+    /// Time spent typed with its unit, half in minutes and half in hours (`45 min`, `1,5 uur`), ages
+    /// with theirs (`82 jaar`), and dates with the month by name (`5 maart 2024`), as a long Excel
+    /// date format writes them.
     static func unitsAndMonthNames() -> UnseenExport {
         let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
         func long(_ d: CivilDate) -> UnseenExport.Cell { .text("\(d.day) \(months[d.month - 1]) \(d.year)") }
@@ -467,6 +468,7 @@ extension UnseenExport {
                 Column(header: "Registratienummer", truth: .field("case_id")) { .text("E\($0.number)") },
                 Column(header: "Datum aanmelding", truth: .field("received")) { long($0.received) },
                 Column(header: "Datum eerste contact", truth: .field("first_contact")) { c in c.firstContact.map(long) ?? .empty },
+                Column(header: "Leeftijd", truth: .field("age")) { .text("\($0.age) jaar") },
                 Column(header: "Onderwerp", truth: .field("themes")) { .text($0.themes[0].dutchLabel) },
                 Column(header: "Tijdsduur", truth: .field("support_minutes")) { spent($0.minutes) },
             ],

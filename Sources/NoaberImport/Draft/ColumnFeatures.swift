@@ -28,6 +28,8 @@ struct ColumnFeatures {
     var clock = 0.0, clockMedianMinutes = 0.0
     /// The fraction of values that are a number with a unit of time (`45 min`, `1,5 uur`).
     var withTimeUnit = 0.0
+    /// The fraction of values that are an age 0–120 with its unit (`82 jaar`).
+    var agesWithUnit = 0.0
     /// What the identifier-looking values looked like, most frequent first.
     var identifierKinds: [IdentifierDetector.Kind] = []
     /// The separator that most of the values with several parts use (`,` `;` `|` `/` `+`), if any.
@@ -53,7 +55,8 @@ struct ColumnFeatures {
         var dates = 0, nums = 0, ints = 0, ids = 0, bools = 0, idents = 0
         var values: [(Double, Int)] = []
         var clockValues: [(Double, Int)] = []
-        var timeUnits = 0
+        var timeUnits = 0, ageUnits = 0
+        let ages = AgeParser(numbers: numbers)
         let durations = DurationParser(numbers: numbers, unit: .minutes)
         var kinds: [IdentifierDetector.Kind: Int] = [:]
         var separatorCounts: [String: Int] = [:]
@@ -88,6 +91,11 @@ struct ColumnFeatures {
                ByteText.withBytes(value, { DurationParser.unitSuffix(ByteText.trimmed($0)) }) != nil,
                case .success(_?) = durations.parse(value) {
                 timeUnits += count
+            }
+            if let last = value.unicodeScalars.last, last.properties.isAlphabetic,
+               ByteText.withBytes(value, { AgeParser.unitSuffix(ByteText.trimmed($0)) }) != nil,
+               case .success(let age?) = ages.parse(value), (0...120).contains(age) {
+                ageUnits += count
             }
             if CaseIDRule.problem(value) == nil { ids += count }
             if case .success = BooleanParser.parse(value) { bools += count }
@@ -127,6 +135,7 @@ struct ColumnFeatures {
             median = Self.median(values)
         }
         withTimeUnit = Double(timeUnits) / n
+        agesWithUnit = Double(ageUnits) / n
         if !clockValues.isEmpty {
             clock = Double(clockValues.reduce(0) { $0 + $1.1 }) / n
             clockMedianMinutes = Self.median(clockValues.sorted { $0.0 < $1.0 })

@@ -346,6 +346,7 @@ public struct ProfileDraft: Sendable {
             guard f.date >= 0.8 || f.isSerialDates else { return (0, false) }
             return (max(f.date, f.isSerialDates ? 0.8 : 0), false)
         case "age":
+            if f.agesWithUnit >= 0.9 { return (0.8, false) }   // `82 jaar`
             guard f.integer >= 0.9, f.minimum >= 0, f.maximum <= 120 else { return (0, false) }
             return (0.8, false)
         case "birth_year":

@@ -98,7 +98,7 @@ public struct CaseRowValidator: Sendable {
         record.closed = closed
         record.personKey = c.with(f.personID, in: row) { pseudonymise(ByteText.trimmed($0)) }
         record.ageBand = try c.with(f.ageBand, in: row) { ageBands.code($0, field: "age_band") }.get()
-        if record.ageBand == nil, let age = try c.integer(f.age, in: row).get() {
+        if record.ageBand == nil, let age = try c.age(f.age, in: row).get() {
             guard let band = AgeBand(age: age), age <= 120 else {
                 let shown = ShownValue.numberFragment(Double(age))
                 throw RowRejection(field: "age", reason: Localized(nl: "leeftijd\(shown.nl) onmogelijk", en: "age\(shown.en) impossible"))
@@ -164,7 +164,7 @@ public struct CaseRowValidator: Sendable {
         case "person_id": return pseudonymise(b).map(RawCell.replace) ?? .blank
         case "village": return c.villages.code(forBytes: b) != nil ? .keep : .blank
         case "age_band": return RowContext.verdict(ageBands.code(b, field: field))
-        case "age": return c.isInteger(b, in: 0...120) ? .keep : .blank
+        case "age": return c.isAge(b, in: 0...120) ? .keep : .blank
         case "birth_year": return c.isInteger(b, in: 1900...9999) ? .keep : .blank
         case "received", "first_contact", "closed": return c.isDate(b) ? .keep : .blank
         case "source": return RowContext.verdict(sources.code(b, field: field))

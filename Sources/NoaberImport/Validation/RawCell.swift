@@ -30,6 +30,12 @@ extension RowContext {
         return range.contains(value)
     }
 
+    /// Whether a non-empty trimmed cell is an age (with or without its unit) within `range`.
+    func isAge(_ b: UnsafeBufferPointer<UInt8>, in range: ClosedRange<Int>) -> Bool {
+        guard case .success(let value?) = AgeParser(numbers: numbers).parse(b) else { return false }
+        return range.contains(value)
+    }
+
     /// Whether a non-empty trimmed cell is a whole number within `range`.
     func isInteger(_ b: UnsafeBufferPointer<UInt8>, in range: ClosedRange<Int>) -> Bool {
         guard case .success(let value?) = numbers.parseInteger(b) else { return false }

@@ -158,6 +158,15 @@ struct RowContext: Sendable {
         }
     }
 
+    /// An age in years, with or without its unit (`AgeParser`).
+    func age(_ field: Field, in row: some RowFields) -> Result<Int?, RowRejection> {
+        let parser = AgeParser(numbers: numbers)
+        switch with(field, in: row, { parser.parse($0) }) {
+        case .success(let value): return .success(value)
+        case .failure(let problem): return .failure(RowRejection.value(field.name, problem))
+        }
+    }
+
     func integer(_ field: String, in row: some RowFields) -> Result<Int?, RowRejection> {
         integer(self.field(field), in: row)
     }
