@@ -162,6 +162,17 @@ import NoaberStore
         #expect(ProfileDraft.isWritable("vervoer") && !ProfileDraft.isWritable("Jan de Vries") && !ProfileDraft.isWritable("0612345678"))
     }
 
+    /// A header typed over two lines in its cell maps by its words and prints on one line; empty
+    /// columns at the end of every line (Excel's leftovers) are left out.
+    @Test func aHeaderOverTwoLinesAndTrailingEmptyColumns() throws {
+        let box = try Sandbox()
+        let path = try box.write("twee-regels.csv", "Nr;\"Datum\nmelding\";Onderwerp;;;\nA1;3-1-2024;eenzaamheid;;;\nA2;5-1-2024;wonen;;;\n")
+        let draft = try ProfileDraft.make(path: path, options: .init(village: "SAA", name: "x"))
+        #expect(draft.columns.compactMap(\.field) == ["case_id", "received", "themes"])
+        let text = draft.report(profilePath: "x.json", language: .nl)
+        #expect(text.contains("kolom 2 'Datum melding' → received"), "\(text)")
+    }
+
     @Test func aTitleLineAboveACSVHeaderIsNamed() throws {
         let box = try Sandbox()
         let path = try box.write("titel.csv", "Registratie 2024\nNr;Datum;Thema\n1;5-3-2024;eenzaamheid\n")

@@ -10,8 +10,10 @@ extension ProfileDraft {
         func t(_ dutch: String, _ english: String) -> String { nl ? dutch : english }
         func column(_ c: ColumnDecision) -> String {
             let place = place(of: c.index, language)
+            // A header typed over two lines in its cell ("Datum↵melding") is printed on one.
+            let oneLine = c.header.split(whereSeparator: \.isNewline).joined(separator: " ")
             let header = c.header.isEmpty || IdentifierDetector.text.firstMatch(in: c.header) != nil || c.header.count > 60
-                ? "" : " '\(c.header)'"
+                ? "" : " '\(oneLine)'"
             return place + header
         }
         var out = ""
