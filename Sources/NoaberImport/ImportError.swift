@@ -37,6 +37,9 @@ public enum ImportError: Error, Sendable {
     case unknownVillage(file: String, village: String)
     case noVillages(file: String)
     case missingAsOf(file: String)
+    /// The export date lies after today: a typo (`2205-01-10`) or a wrong date in the file name,
+    /// which would censor every open case at that day and claim coverage up to it.
+    case asOfInFuture(file: String, asOf: CivilDate, source: String, today: CivilDate)
     /// `--strict` and at least one row was rejected: nothing was stored.
     case rejectedInStrictMode(file: String, rejected: Int, firstLine: Int, firstReason: Localized)
     case key(problem: Localized)
@@ -128,6 +131,15 @@ public enum ImportError: Error, Sendable {
                              en: "\(file): the store has no villages yet; first run 'noaber villages import Datasets/villages.csv'")
         case .missingAsOf(let file):
             return Localized(nl: "\(file): exportdatum onbekend; geef --as-of JJJJ-MM-DD", en: "\(file): export date unknown; pass --as-of YYYY-MM-DD")
+        case .asOfInFuture(let file, let asOf, let source, let today):
+            let from: (nl: String, en: String) = switch source {
+            case "option": ("--as-of", "--as-of")
+            case "file_name": ("de datum in de bestandsnaam", "the date in the file name")
+            default: ("de wijzigingsdatum van het bestand", "the file's modification date")
+            }
+            return Localized(
+                nl: "\(file): exportdatum \(asOf.iso) (\(from.nl)) ligt na vandaag (\(today.iso)); een export kan niet uit de toekomst komen. Geef de dag waarop de export is gemaakt met --as-of JJJJ-MM-DD; er is niets gelezen of opgeslagen.",
+                en: "\(file): export date \(asOf.iso) (\(from.en)) is after today (\(today.iso)); an export cannot come from the future. Give the day the export was made with --as-of YYYY-MM-DD; nothing was read or stored.")
         case .rejectedInStrictMode(let file, let rejected, let line, let reason):
             return Localized(
                 nl: "\(file): \(rejected) \(rejected == 1 ? "rij" : "rijen") afgekeurd en --strict staat aan; niets opgeslagen. Eerste: regel \(line): \(reason.nl)",

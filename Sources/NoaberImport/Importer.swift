@@ -110,6 +110,10 @@ public final class Importer {
     /// tasks, the pseudonymisation key (found or made once per importer).
     private func prerequisites(for file: FileImport) throws(ImportError) -> (date: CivilDate, source: String) {
         guard let asOf = AsOfDate.resolve(option: file.options.asOf, path: file.path) else { throw .missingAsOf(file: file.path) }
+        // One day of slack for time zones: `now` is UTC, an export date is the village's own.
+        if let today = CivilDate(iso: String(file.options.now.prefix(10))), asOf.date.dayNumber > today.dayNumber + 1 {
+            throw .asOfInFuture(file: file.path, asOf: asOf.date, source: asOf.source, today: today)
+        }
         if file.holdsRecords, pseudonymizer == nil {
             pseudonymizer = try KeyCustody.pseudonymizer(store: store, keyPath: keyPath)
         }

@@ -27,6 +27,10 @@ struct RowSink {
     var keptNewer = 0
     var firstRejections: [ImportReport.Rejection] = []
     var firstRejection: (line: Int, reason: Localized)?
+    /// Accepted cases received after the as-of date, and the latest such day: a few are typing
+    /// errors (counted again as `dates_in_future`), many mean the export date itself is wrong.
+    private(set) var receivedAfterAsOf = 0
+    private(set) var latestReceived: CivilDate?
     /// Accepted rows per village: which villages the file listed (its as-of date covers them).
     private(set) var villageRows: [String: Int] = [:]
     /// The village of the latest accepted rows and how many there were since the last change:
@@ -60,7 +64,13 @@ struct RowSink {
     /// Writes a batch's accepted cases (counted by `consume`).
     mutating func write(cases: [CaseRecord]) throws {
         guard !cases.isEmpty else { return }
-        for c in cases { listed(c.village) }
+        for c in cases {
+            listed(c.village)
+            if c.received.date.dayNumber > asOf.dayNumber {
+                receivedAfterAsOf += 1
+                if latestReceived.map({ c.received.date.dayNumber > $0.dayNumber }) ?? true { latestReceived = c.received.date }
+            }
+        }
         let counts = try writer.upsertCases(cases, importID: importID, asOf: asOf)
         inserted += counts.inserted
         updated += counts.updated

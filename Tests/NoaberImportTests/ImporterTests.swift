@@ -42,6 +42,43 @@ import NoaberStore
         #expect(last.asOf == asOf)
     }
 
+    /// An export date after today (a typo in --as-of, a wrong date in the file name) is refused
+    /// before a row is read, naming where it came from; one day of slack for time zones.
+    @Test func anExportDateAfterTodayIsRefused() throws {
+        let box = try Sandbox()
+        try box.importVillages()
+        let csv = Sandbox.casesCSV([Sandbox.caseRow("C1")])
+        let path = try box.write("cases.csv", csv)
+        let before = try box.count("SELECT count(*) FROM imports")
+        var options = ImportOptions(asOf: CivilDate(year: 2205, month: 1, day: 10), now: "2025-01-20T09:00:00Z")
+        let typo = try #require(throws: ImportError.self) { try box.importer.importFile(path, options: options) }
+        #expect(typo.message(.nl).contains("exportdatum 2205-01-10 (--as-of) ligt na vandaag (2025-01-20)"), "\(typo.message(.nl))")
+        let named = try box.write("export-2025-02-01.csv", csv)
+        options.asOf = nil
+        let fromName = try #require(throws: ImportError.self) { try box.importer.importFile(named, options: options) }
+        #expect(fromName.message(.en).contains("export date 2025-02-01 (the date in the file name) is after today (2025-01-20)"))
+        #expect(try box.count("SELECT count(*) FROM imports") == before, "nothing stored")
+        options.asOf = CivilDate(year: 2025, month: 1, day: 21)   // tomorrow in UTC may be today in the village
+        #expect(try box.importer.importFile(path, options: options).status == .completed)
+    }
+
+    /// Cases received after the export date are kept (and counted as `dates_in_future`), and the
+    /// report asks whether the export date is right.
+    @Test func casesReceivedAfterTheExportDateAreReported() throws {
+        let box = try Sandbox()
+        try box.importVillages()
+        let path = try box.write("cases.csv", Sandbox.casesCSV([
+            Sandbox.caseRow("C1", received: "2024-03-05"), Sandbox.caseRow("C2", received: "2024-08-01", firstContact: "2024-08-02"),
+            Sandbox.caseRow("C3", received: "2024-09-30", firstContact: ""),
+        ]))
+        let report = try box.importer.importFile(path, options: ImportOptions(asOf: CivilDate(year: 2024, month: 6, day: 30)))
+        #expect(report.accepted == 3)
+        #expect(report.warnings.contains { $0.contains("2 hulpvragen zijn ontvangen na de exportdatum 2024-06-30 (de laatste op 2024-09-30)") },
+                "\(report.warnings)")
+        let clean = try box.write("later.csv", Sandbox.casesCSV([Sandbox.caseRow("C4", received: "2024-03-05")]))
+        #expect(try box.importer.importFile(clean, options: ImportOptions(asOf: asOf)).warnings.isEmpty)
+    }
+
     @Test func reimportingTheSameFileIsANoOpThatSaysSo() throws {
         let box = try Sandbox()
         try box.importVillages()
