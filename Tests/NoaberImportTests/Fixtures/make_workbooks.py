@@ -274,8 +274,9 @@ def saa_cases():
     normalise_zip(path)
 
 
-def deu_tasks():
-    """Tasks with decimal-comma hours (the profile reads ',') as numbers and dates as dates."""
+def deu_tasks_sheet():
+    """The DEU tasks as a village's sheet types them; returns the workbook, its sheet, the fields
+    and the data rows."""
     rows = read_csv("DEU-tasks-dutch-excel.csv", "cp1252", ";")
     header, data = rows[0], rows[1:]
     fields = profile_fields(load_profile("dutch-excel-tasks.json")["columns"], header)
@@ -283,6 +284,12 @@ def deu_tasks():
     ws = wb.active
     ws.title = "Inzet vrijwilligers"
     write_rows(ws, header, data, fields, 1, "dmy", True, None, "d-m-yyyy", "d-m-yyyy h:mm")
+    return wb, ws, fields, data
+
+
+def deu_tasks():
+    """Tasks with decimal-comma hours (the profile reads ',') as numbers and dates as dates."""
+    wb, _, _, _ = deu_tasks_sheet()
     path = os.path.join(OUT, "DEU-tasks-dutch-excel.xlsx")
     wb.save(path)
     normalise_zip(path)
@@ -291,13 +298,7 @@ def deu_tasks():
 def deu_tasks_clock():
     """The same tasks with the hours as Excel durations: a fraction of a day under the elapsed-time
     format [h]:mm, shown as 1:15 where the CSV has 1,25 (how a village that types times writes them)."""
-    rows = read_csv("DEU-tasks-dutch-excel.csv", "cp1252", ";")
-    header, data = rows[0], rows[1:]
-    fields = profile_fields(load_profile("dutch-excel-tasks.json")["columns"], header)
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Inzet vrijwilligers"
-    write_rows(ws, header, data, fields, 1, "dmy", True, None, "d-m-yyyy", "d-m-yyyy h:mm")
+    wb, ws, fields, data = deu_tasks_sheet()
     col = fields.index("hours") + 1
     for r in range(2, 2 + len(data)):
         cell = ws.cell(row=r, column=col)
