@@ -39,6 +39,20 @@ import Testing
         #expect(value("12,5,5", .comma) == nil)
     }
 
+    /// One separator before exactly three digits is thousands in Dutch and decimals in English:
+    /// `34.320` euros could be €34,320 or €34.32. Under `.auto` it is refused, never guessed.
+    @Test func autoRefusesAThousandsOrDecimalsGuess() {
+        for t in ["34.320", "34,320", "1.700", "999,999", "-1.234", "+12.500"] {
+            #expect(value(t) == nil, "\(t)")
+            if case .failure(let p) = NumberParser().parseDecimal(t) { #expect(p == .thousandsOrDecimals(t.trimmingCharacters(in: .whitespaces))) }
+        }
+        for (t, v) in [("0.125", 0.125), ("62.5", 62.5), ("1.2345", 1.2345), ("12.50", 12.5), ("1234.567", 1234.567), ("0,750", 0.75)] {
+            #expect(value(t) == v, "\(t)")
+        }
+        #expect(value("34.320", .comma) == 34_320)
+        #expect(value("34.320", .point) == 34.32)
+    }
+
     @Test func explicitPointMirrorsComma() {
         #expect(value("1,234.5", .point) == 1234.5)
         #expect(value("12.5", .point) == 12.5)
@@ -52,7 +66,11 @@ import Testing
         }
         #expect(int("1700") == 1700)
         #expect(int("1.700", .comma) == 1700)
-        #expect(int("1.700") == nil)      // 1.7 under auto: not whole
+        #expect(int("1.700") == 1700)     // a whole number cannot be 1.7: thousands
+        #expect(int("1,700") == 1700)
+        #expect(int("1.234.567") == 1_234_567)
+        #expect(int("1,0") == 1)
+        #expect(int("1.70") == nil)       // 1.7, not whole, and not a group of three
         #expect(int("12,5") == nil)
         #expect(int("") == .some(nil))
     }

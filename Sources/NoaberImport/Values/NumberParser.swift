@@ -40,6 +40,9 @@ public struct NumberParser: Sendable {
         case .auto:
             if commas > 0 && points > 0 { return .failure(.ambiguousNumber(ByteText.excerpt(b))) }
             if commas > 1 || points > 1 { return .failure(.ambiguousNumber(ByteText.excerpt(b))) }
+            if commas + points == 1, Self.looksGroupedInThousands(b, from: i) {
+                return .failure(.thousandsOrDecimals(ByteText.excerpt(b)))
+            }
             decimal = commas == 1 ? comma : (points == 1 ? point : nil)
             grouping = nil
         case .comma:
@@ -54,6 +57,10 @@ public struct NumberParser: Sendable {
         var integer: Double = 0
         var fraction: Double = 0
         var scale: Double = 1
+        // All digits as one integer, for the correctly rounded result `mantissa / 10^fracDigits`
+        // (summing digit × 0.1ⁿ gave 0.7500000000000001 for "0,750").
+        var mantissa: UInt64 = 0
+        var mantissaExact = true
         var inFraction = false
         var digitsSinceGroup = 0
         var sawGroup = false
@@ -76,6 +83,7 @@ public struct NumberParser: Sendable {
                 continue
             }
             let digit = Double(c &- 48)
+            if mantissa < 100_000_000_000_000_000 { mantissa = mantissa * 10 + UInt64(c &- 48) } else { mantissaExact = false }
             if inFraction {
                 scale /= 10
                 fraction += digit * scale
@@ -88,7 +96,12 @@ public struct NumberParser: Sendable {
         }
         if sawGroup && !inFraction && digitsSinceGroup != 3 { return .failure(.notANumber(ByteText.excerpt(b))) }
         guard intDigits + fracDigits > 0 else { return .failure(.notANumber(ByteText.excerpt(b))) }
-        let value = integer + fraction
+        let value: Double
+        if mantissaExact, mantissa <= 1 << 53, fracDigits < Self.powersOfTen.count {
+            value = Double(mantissa) / Self.powersOfTen[fracDigits]   // both exact: one rounding
+        } else {
+            value = integer + fraction
+        }
         return .success(negative ? -value : value)
     }
 
@@ -96,9 +109,33 @@ public struct NumberParser: Sendable {
         ByteText.withBytes(text) { parseDecimal($0) }
     }
 
+    /// 10⁰ … 10²², every one exactly representable as a Double.
+    static let powersOfTen: [Double] = (0...22).map { (0..<$0).reduce(1.0) { r, _ in r * 10 } }
+
+    /// Whether `b` from `start` is 1–3 digits (not starting with 0), one `.` or `,`, and exactly
+    /// three digits: `1.700`, `34,320`, `999.999` (not `0.125`, `62.5` or `1.2345`).
+    static func looksGroupedInThousands(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        let count = b.count - start
+        guard count >= 5, count <= 7, b[start] != UInt8(ascii: "0") else { return false }
+        let separatorAt = b.count - 4
+        guard b[separatorAt] == UInt8(ascii: ".") || b[separatorAt] == UInt8(ascii: ",") else { return false }
+        for k in start..<b.count where k != separatorAt { if b[k] &- 48 >= 10 { return false } }
+        return true
+    }
+
     /// A whole number (e.g. a birth year or a population): digits only, optionally grouped by the
-    /// non-decimal separator. `1.700` is 1700 with a comma profile; with `.auto` it is refused.
+    /// non-decimal separator. `1.700` is 1700 with a comma profile, and also with `.auto`: a whole
+    /// number cannot be 1.7, so the only reading is thousands (groups of three, one kind of
+    /// separator: `1.234.567`, `1,700`).
     public func parseInteger(_ raw: UnsafeBufferPointer<UInt8>) -> Result<Int?, ValueProblem> {
+        if separator == .auto {
+            let b = ByteText.trimmed(raw)
+            let points = b.contains(UInt8(ascii: ".")), commas = b.contains(UInt8(ascii: ","))
+            if points != commas {   // one kind of separator: read it as grouping
+                let grouped = NumberParser(separator: points ? .comma : .point)
+                if case .success(let v?) = grouped.parseDecimal(b), v == v.rounded(), abs(v) < 1e15 { return .success(Int(v)) }
+            }
+        }
         switch parseDecimal(raw) {
         case .failure(let p): return .failure(p)
         case .success(nil): return .success(nil)

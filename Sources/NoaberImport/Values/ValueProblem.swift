@@ -9,6 +9,9 @@ public enum ValueProblem: Error, Sendable, Hashable {
     case excelSerialOutOfRange(String)
     case notANumber(String)
     case ambiguousNumber(String)
+    /// One separator followed by exactly three digits (`34.320`, `1,700`), which Dutch writes for
+    /// thousands and English for decimals: a factor 1,000 either way, so never guessed.
+    case thousandsOrDecimals(String)
     case notABoolean(String)
     case notAWholeNumber(String)
 
@@ -21,8 +24,8 @@ public enum ValueProblem: Error, Sendable, Hashable {
         let s: String
         switch self {
         case .notADate(let x), .impossibleDate(let x), .impossibleTime(let x), .twoDigitYear(let x),
-             .excelSerialOutOfRange(let x), .notANumber(let x), .ambiguousNumber(let x), .notABoolean(let x),
-             .notAWholeNumber(let x):
+             .excelSerialOutOfRange(let x), .notANumber(let x), .ambiguousNumber(let x), .thousandsOrDecimals(let x),
+             .notABoolean(let x), .notAWholeNumber(let x):
             s = x
         }
         let v = showingValue ? ShownValue.fragment(s) : Localized(nl: "", en: "")
@@ -46,6 +49,9 @@ public enum ValueProblem: Error, Sendable, Hashable {
         case .ambiguousNumber:
             return Localized(nl: "getal\(n) is dubbelzinnig (punt en komma); gebruik één decimaalteken",
                              en: "number\(e) is ambiguous (both point and comma); use one decimal separator")
+        case .thousandsOrDecimals:
+            return Localized(nl: "getal\(n) is dubbelzinnig: een punt of komma voor drie cijfers kan duizendtallen of decimalen scheiden (34.320 of 34,320?); schrijf het getal zonder scheidingsteken, of zet decimal_separator in het profiel",
+                             en: "number\(e) is ambiguous: a point or comma before three digits can separate thousands or decimals (34,320 or 34.320?); write the number without a separator, or set decimal_separator in the profile")
         case .notABoolean:
             return Localized(nl: "geen ja/nee-waarde\(n); verwacht ja, nee, j, n, x, 1, 0, true of false",
                              en: "not a yes/no value\(e); expected ja, nee, j, n, x, 1, 0, true or false")
