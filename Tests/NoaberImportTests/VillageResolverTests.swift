@@ -16,6 +16,28 @@ import NoaberModel
         Array(text.utf8).withUnsafeBufferPointer { resolver.code(forBytes: $0) }
     }
 
+    /// A village's name as people write it: any case, spaces for hyphens, accents left out; a
+    /// folded form two villages share resolves to neither.
+    @Test func namesAsPeopleWriteThem() {
+        let villages = [
+            Village(code: "LAT", name: "Lattrop-Breklenkamp", municipality: "Dinkelland", inhabitants: 1031),
+            Village(code: "NDE", name: "Noord-Deurningen", municipality: "Dinkelland", inhabitants: 640),
+            Village(code: "ZEE", name: "Zeë", municipality: "X", inhabitants: 10),
+            Village(code: "AB1", name: "A-B", municipality: "X", inhabitants: 10),
+            Village(code: "AB2", name: "AB", municipality: "X", inhabitants: 10),
+        ]
+        let resolver = VillageResolver(villages: villages)
+        for (text, code) in [("Lattrop Breklenkamp", "LAT"), ("lattrop-breklenkamp", "LAT"), ("LATTROP BREKLENKAMP", "LAT"),
+                             ("Noord Deurningen", "NDE"), (" noord-deurningen ", "NDE"), ("Zee", "ZEE"), ("A-B", "AB1"), ("AB", "AB2")] {
+            #expect(resolver.code(for: text) == code, "\(text)")
+            #expect(bytes(text, resolver) == code, "\(text)")
+        }
+        for text in ["Lattrop", "A B", "Breklenkamp Lattrop", "Lattrop-Breklenkamp\u{7}"] {
+            #expect(resolver.code(for: text) == nil, "\(text)")
+        }
+        #expect(resolver.knownList == "AB1 (A-B), AB2 (AB), LAT (Lattrop-Breklenkamp), NDE (Noord-Deurningen), ZEE (Zeë)")
+    }
+
     @Test func bytesAndTextAgree() {
         let resolver = VillageResolver(villages: Self.villages, profileLabels: ["Weerselo-kern": "D001"])
         let expected: [(String, String?)] = [

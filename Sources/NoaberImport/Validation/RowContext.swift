@@ -203,8 +203,8 @@ struct RowContext: Sendable {
             }
             let shown = ShownValue.fragment(named)
             return .failure(RowRejection(field: "village", reason: Localized(
-                nl: "onbekend dorp\(shown.nl); bekend: \(villages.codes.sorted().joined(separator: ", "))",
-                en: "unknown village\(shown.en); known: \(villages.codes.sorted().joined(separator: ", "))")))
+                nl: "onbekend dorp\(shown.nl); bekend: \(villages.knownList)",
+                en: "unknown village\(shown.en); known: \(villages.knownList)")))
         }
         if let fixed = fixedVillage, fixed != code {
             return .failure(RowRejection(field: "village", reason: Localized(

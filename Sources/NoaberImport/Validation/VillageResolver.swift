@@ -4,7 +4,13 @@ import NoaberModel
 /// village code known to the store.
 public struct VillageResolver: Sendable {
     private var table: [String: String] = [:]
+    /// Codes and names folded (case, accents, spaces, hyphens and punctuation left out), for the
+    /// ways people write a village's name: `Lattrop Breklenkamp`, `noord-deurningen`. A folded
+    /// form two villages share resolves to neither.
+    private var folded: [String: String?] = [:]
     public let codes: Set<String>
+    /// "DEU (Deurningen), LAT (Lattrop-Breklenkamp), …": what a rejection lists as known.
+    public let knownList: String
     /// Codes as bytes for the common case of a row naming its village by its exact code, checked
     /// without trimming, lowercasing or hashing a `String`; only codes `code(for:)` maps to
     /// themselves, so both paths always agree.
@@ -30,9 +36,14 @@ public struct VillageResolver: Sendable {
 
     public init(villages: [Village], profileLabels: [String: String]? = nil) {
         codes = Set(villages.map(\.code))
+        knownList = villages.sorted { $0.code < $1.code }
+            .map { $0.name.isEmpty || $0.name == $0.code ? $0.code : "\($0.code) (\($0.name))" }.joined(separator: ", ")
         for v in villages {
             table[v.code.lowercased()] = v.code
             table[v.name.lowercased()] = v.code
+            for key in [Self.fold(v.code), Self.fold(v.name)] where !key.isEmpty {
+                if let existing = folded[key], existing != v.code { folded[key] = .some(nil) } else { folded[key] = v.code }
+            }
         }
         for (label, code) in profileLabels ?? [:] {
             if let known = table[code.lowercased()] { table[label.trimmingCharacters(in: .whitespaces).lowercased()] = known }
@@ -58,6 +69,15 @@ public struct VillageResolver: Sendable {
     }
 
     public func code(for text: String) -> String? {
-        table[text.trimmingCharacters(in: .whitespaces).lowercased()]
+        if let code = table[text.trimmingCharacters(in: .whitespaces).lowercased()] { return code }
+        let key = Self.fold(text)
+        return key.isEmpty ? nil : folded[key] ?? nil
+    }
+
+    /// Lowercase letters and digits only, accents removed; "" for text with a control character,
+    /// which no way of writing a name explains.
+    static func fold(_ text: String) -> String {
+        guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return "" }
+        return Folded.words(text).joined()
     }
 }
