@@ -18,7 +18,9 @@ struct ImportCommand {
         herkent (of --sheet); een titel en lege rijen boven de kopregel worden overgeslagen, een totaalrij onder de \
         gegevens wordt gemeld en niet geteld.
         De exportdatum (wanneer de export is gemaakt) komt uit --as-of, anders uit een datum in de bestandsnaam, \
-        anders uit de wijzigingsdatum van het bestand; het rapport zegt welke.
+        anders uit de wijzigingsdatum van het bestand; het rapport zegt welke. Een exportdatum na vandaag wordt \
+        geweigerd; hulpvragen die na de exportdatum zijn ontvangen worden gemeld. Een import is niet terug te \
+        draaien: controleer een nieuwe export eerst met --dry-run.
         Voorbeelden:
           noaber villages import Datasets/villages.csv
           noaber import Datasets/exports/SAA-cases-canonical.csv --as-of 2025-01-10
@@ -33,7 +35,8 @@ struct ImportCommand {
         (or --sheet), with a title and empty rows above the header skipped and a totals row under the data \
         reported, not counted.
         The as-of date (when the export was made) comes from --as-of, else a date in the file name, else the \
-        file's modification date; the report says which.
+        file's modification date; the report says which. An as-of date after today is refused; cases received \
+        after the as-of date are reported. An import cannot be undone: check a new export first with --dry-run.
         Examples:
           noaber villages import Datasets/villages.csv
           noaber import Datasets/exports/SAA-cases-canonical.csv --as-of 2025-01-10
