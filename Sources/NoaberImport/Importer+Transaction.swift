@@ -46,9 +46,10 @@ extension Importer {
                 report.skippedRows = reader.skippedRows
                 if rows.receivedAfterAsOf > 0, let latest = rows.latestReceived {
                     let n = rows.receivedAfterAsOf
+                    let undo = file.options.dryRun ? "" : " noaber imports --undo \(id);"
                     report.warnings.append(Localized(
-                        nl: "\(n) \(n == 1 ? "hulpvraag is" : "hulpvragen zijn") ontvangen na de exportdatum \(asOf.date.iso) (de laatste op \(latest.iso)); klopt de exportdatum? Een import is niet terug te draaien: is de datum fout, begin dan een nieuwe store en importeer de exports opnieuw met de juiste --as-of (controleer vooraf met --dry-run).",
-                        en: "\(n) \(n == 1 ? "case was" : "cases were") received after the export date \(asOf.date.iso) (the latest on \(latest.iso)); is the export date right? An import cannot be undone: if the date is wrong, start a new store and import the exports again with the right --as-of (check first with --dry-run).").text(language))
+                        nl: "\(n) \(n == 1 ? "hulpvraag is" : "hulpvragen zijn") ontvangen na de exportdatum \(asOf.date.iso) (de laatste op \(latest.iso)); klopt de exportdatum? Zo niet:\(undo) importeer opnieuw met de juiste --as-of.",
+                        en: "\(n) \(n == 1 ? "case was" : "cases were") received after the export date \(asOf.date.iso) (the latest on \(latest.iso)); is the export date right? If not:\(undo) import again with the right --as-of.").text(language))
                 }
                 let (sha256, earlier) = try reimport.beforeCommit()
                 if let earlier { throw Rollback.importedBefore(earlier) }

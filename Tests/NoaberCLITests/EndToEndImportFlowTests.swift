@@ -119,6 +119,24 @@ struct EndToEndImportFlowTests {
         #expect(records.map(\.fileName) == ["villages.csv", "SAA-cases-canonical.csv"])
     }
 
+    /// A bundled export imported with a wrong export date, taken back with `imports --undo`, and
+    /// imported again with the right one; a refusal exits 65 and changes nothing.
+    @Test func anImportWithAWrongDateIsTakenBackAndRedone() throws {
+        let box = try Sandbox()
+        #expect(try box.run("villages", "import", EndToEnd.datasets + "/villages.csv").status == 0)
+        let export = EndToEnd.datasets + "/exports/SAA-cases-canonical.csv"
+        let wrong = try box.run("import", export, "--as-of", "2023-06-30")
+        #expect(wrong.status == 0 && wrong.stdout.contains("klopt de exportdatum? Zo niet: noaber imports --undo 2;"), "\(wrong)")
+        let refused = try box.run("imports", "--undo", "1")
+        #expect(refused.status == 65 && refused.stderr.contains("niet teruggedraaid: import 1 is een dorpenbestand"), "\(refused)")
+        let undone = try box.run("imports", "--undo", "2", "--lang", "en")
+        #expect(undone.status == 0 && undone.stdout.contains("Import 2 taken back: SAA-cases-canonical.csv (as of 2023-06-30); 202 cases"), "\(undone)")
+        let listed = try box.run("imports", "--format", "json").json([ImportRecordJSON].self)
+        #expect(listed.count == 1, "only the villages file is left")
+        let right = try box.run("import", export, "--as-of", "2025-01-10")
+        #expect(right.status == 0 && right.stdout.contains("nieuw 202") && !right.stdout.contains("klopt de exportdatum"), "\(right)")
+    }
+
     @Test func reimportingTheSameFileIsANoOpThatSaysSo() throws {
         let box = try Sandbox()
         #expect(try box.run("villages", "import", EndToEnd.datasets + "/villages.csv").status == 0)

@@ -19,8 +19,8 @@ struct ImportCommand {
         gegevens wordt gemeld en niet geteld.
         De exportdatum (wanneer de export is gemaakt) komt uit --as-of, anders uit een datum in de bestandsnaam, \
         anders uit de wijzigingsdatum van het bestand; het rapport zegt welke. Een exportdatum na vandaag wordt \
-        geweigerd; hulpvragen die na de exportdatum zijn ontvangen worden gemeld. Een import is niet terug te \
-        draaien: controleer een nieuwe export eerst met --dry-run.
+        geweigerd; hulpvragen die na de exportdatum zijn ontvangen worden gemeld. Een import die er niet had mogen \
+        zijn draait u terug met 'noaber imports --undo ID' (waar dat exact kan); --dry-run controleert vooraf.
         Voorbeelden:
           noaber villages import Datasets/villages.csv
           noaber import Datasets/exports/SAA-cases-canonical.csv --as-of 2025-01-10
@@ -36,7 +36,8 @@ struct ImportCommand {
         reported, not counted.
         The as-of date (when the export was made) comes from --as-of, else a date in the file name, else the \
         file's modification date; the report says which. An as-of date after today is refused; cases received \
-        after the as-of date are reported. An import cannot be undone: check a new export first with --dry-run.
+        after the as-of date are reported. An import that should not have happened is taken back with 'noaber \
+        imports --undo ID' (where that is exact); --dry-run checks first.
         Examples:
           noaber villages import Datasets/villages.csv
           noaber import Datasets/exports/SAA-cases-canonical.csv --as-of 2025-01-10

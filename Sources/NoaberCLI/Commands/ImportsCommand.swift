@@ -8,8 +8,22 @@ enum ProvenanceCommands {
     static let importsSpec = CommandSpec(
         name: "imports", abstract: Localized(nl: "Toon elke import: bestand, SHA-256, profiel, exportdatum en telling van de rijen.",
                                              en: "List every import: file, SHA-256, profile, as-of date and row accounting."),
+        discussion: Localized(nl: """
+        --undo ID draait een import terug die er niet had mogen zijn (het verkeerde bestand, een verkeerde \
+        exportdatum): zijn hulpvragen of taken, afgekeurde rijen en herkomst worden verwijderd, zodat elk cijfer is \
+        als vóór de import. Dat kan alleen exact: voor de laatste import van hulpvragen of taken van zijn dorpen, die \
+        geen eerdere hulpvragen bijwerkte. Anders verandert er niets en zegt noaber waarom.
+        """, en: """
+        --undo ID takes back an import that should not have happened (the wrong file, a wrong as-of date): its cases \
+        or tasks, rejected rows and provenance are deleted, so every figure is as before the import. Only where that \
+        is exact: for the latest import of cases or tasks of its villages, which updated no earlier cases. Otherwise \
+        nothing changes and noaber says why.
+        """),
         options: CommonOptions.specs + [
             CommonOptions.format(["text", "json"]),
+            OptionSpec(name: "undo", valueName: Placeholder.id,
+                       help: Localized(nl: "Draai deze import terug (alleen waar dat exact kan).",
+                                       en: "Take this import back (only where that is exact).")),
         ])
 
     static let rejectedSpec = CommandSpec(
@@ -40,6 +54,12 @@ enum ProvenanceCommands {
     static func runImports(_ args: ParsedArguments, _ console: Console) throws(CLIFailure) {
         let common = CommonOptions(args)
         let store = try common.openExistingStore()
+        let undo: Int64?
+        do { undo = try args.int("undo").map(Int64.init) } catch { throw .usage(error) }
+        if let undo {
+            try Self.undoImport(undo, store: store, common: common, console: console)
+            return
+        }
         let imports: [ImportRecord]
         do { imports = try store.imports() } catch { throw .store(error, path: common.databasePath) }
         if args.string("format") == "json" { console.out(try JSONOutput.render(imports)); return }
@@ -57,6 +77,40 @@ enum ProvenanceCommands {
                        n(i.rejected), i.profile ?? "", String(i.sha256.prefix(12)), file])
         }
         console.out(table.render())
+    }
+
+    /// `noaber imports --undo ID` (see `NoaberStore.undoImport`): a refusal changes nothing and
+    /// exits 65 with the reason and what to do instead.
+    private static func undoImport(_ id: Int64, store: NoaberStore, common: CommonOptions, console: Console) throws(CLIFailure) {
+        let outcome: Result<UndoneImport, UndoRefusal>
+        do { outcome = try store.undoImport(id: id) } catch { throw .store(error, path: common.databasePath) }
+        switch outcome {
+        case .success(let undone):
+            let r = undone.record
+            let what = r.kind == .cases ? common.text("hulpvragen", "cases") : common.text("taken", "tasks")
+            let n = common.language.count
+            console.out(common.text(
+                "Import \(r.id) teruggedraaid: \(r.fileName) (exportdatum \(r.asOf.iso)); \(n(undone.rows)) \(what) en \(n(undone.rejectedRows)) afgekeurde rijen verwijderd.\n",
+                "Import \(r.id) taken back: \(r.fileName) (as of \(r.asOf.iso)); \(n(undone.rows)) \(what) and \(n(undone.rejectedRows)) rejected rows deleted.\n"))
+        case .failure(let refusal):
+            let why: Localized
+            switch refusal {
+            case .notFound:
+                why = Localized(nl: "import \(id) bestaat niet (zie 'noaber imports')", en: "import \(id) does not exist (see 'noaber imports')")
+            case .notCasesOrTasks(let kind):
+                why = Localized(nl: "import \(id) is een \(kind == .villages ? "dorpenbestand" : "uitkomstreeks"); die overschrijven eerdere rijen en zijn niet exact terug te draaien. Importeer het juiste bestand opnieuw.",
+                                en: "import \(id) is a \(kind == .villages ? "villages file" : "outcome series"); those overwrite earlier rows and cannot be taken back exactly. Import the right file again.")
+            case .notLatest(let later, let village):
+                why = Localized(nl: "import \(id) is niet de laatste van dorp \(village): import \(later) kwam erna en kan op zijn rijen steunen. Draai eerst import \(later) terug, of begin een nieuwe store.",
+                                en: "import \(id) is not the latest of village \(village): import \(later) came after it and may rely on its rows. Take back import \(later) first, or start a new store.")
+            case .overwroteEarlierRows(let updated, let inserted, let own):
+                why = Localized(nl: "import \(id) werkte \(updated) eerdere hulpvragen bij of liet ze staan met een nieuwere exportdatum (\(own) rijen dragen zijn nummer, \(inserted) heeft hij toegevoegd); de eerdere versies zijn niet bewaard. Begin een nieuwe store en importeer de exports opnieuw.",
+                                en: "import \(id) updated \(updated) earlier cases or moved them to a newer as-of date (\(own) rows carry its number, it inserted \(inserted)); the earlier versions are not kept. Start a new store and import the exports again.")
+            }
+            func closing(_ text: String, _ tail: String) -> String { text.hasSuffix(".") ? text + " " + tail : text + ". " + tail }
+            throw .data(Localized(nl: "niet teruggedraaid: " + closing(why.nl, "Er is niets veranderd."),
+                                  en: "not taken back: " + closing(why.en, "Nothing was changed.")))
+        }
     }
 
     static func runRejected(_ args: ParsedArguments, _ console: Console) throws(CLIFailure) {
