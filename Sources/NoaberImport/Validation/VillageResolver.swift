@@ -76,7 +76,20 @@ public struct VillageResolver: Sendable {
 
     /// Lowercase letters and digits only, accents removed; "" for text with a control character,
     /// which no way of writing a name explains.
+    /// Plain ASCII (nearly every village name) is folded byte by byte: this runs for every row of
+    /// an export that writes its village in another form than the villages file, and Foundation's
+    /// diacritic folding per row cost more than reading the row.
     static func fold(_ text: String) -> String {
+        var ascii: [UInt8] = []
+        ascii.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            if byte >= 0x80 { ascii.removeAll(); break }            // accents: Foundation below
+            if byte < 0x20 || byte == 0x7F { return "" }             // a control character
+            let lower = byte | 0x20
+            if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) { ascii.append(lower) }
+            else if byte &- 48 < 10 { ascii.append(byte) }
+        }
+        if !ascii.isEmpty || text.utf8.allSatisfy({ $0 < 0x80 }) { return String(decoding: ascii, as: UTF8.self) }
         guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return "" }
         return Folded.words(text).joined()
     }

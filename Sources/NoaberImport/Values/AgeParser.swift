@@ -23,14 +23,8 @@ public struct AgeParser: Sendable {
     /// The length of a trailing `jaar`, `jr`, `j`, `years`, `year`, `yrs` or `y` with the spaces
     /// before it, when digits precede it.
     static func unitSuffix(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
-        var start = b.count
-        while start > 0, (b[start - 1] | 0x20) >= UInt8(ascii: "a"), (b[start - 1] | 0x20) <= UInt8(ascii: "z") { start -= 1 }
-        guard start > 0, start < b.count, b.count - start <= 5 else { return nil }
-        let word = String(decoding: b[start...].map { $0 | 0x20 }, as: UTF8.self)
-        guard ["jaar", "jr", "j", "years", "year", "yrs", "y"].contains(word) else { return nil }
-        var end = start
-        while end > 0, b[end - 1] == ByteText.space { end -= 1 }
-        guard end > 0, b[end - 1] &- 48 < 10 else { return nil }
-        return b.count - end
+        guard let (word, numberEnd) = ByteText.trailingUnit(b, maxLength: 5),
+              ["jaar", "jr", "j", "years", "year", "yrs", "y"].contains(word), b[numberEnd - 1] &- 48 < 10 else { return nil }
+        return b.count - numberEnd
     }
 }

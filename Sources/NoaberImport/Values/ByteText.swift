@@ -31,6 +31,19 @@ enum ByteText {
         return try copy.withUTF8 { try body($0) }
     }
 
+    /// A trailing word of ASCII letters (lowercased, at most `maxLength`) after a number, as in
+    /// `45 min` or `82 jaar`: the word and where the number before it (and its spaces) ends; nil
+    /// when there is no such word or nothing before it. Shared by `DurationParser` and `AgeParser`.
+    static func trailingUnit(_ b: UnsafeBufferPointer<UInt8>, maxLength: Int) -> (word: String, numberEnd: Int)? {
+        var start = b.count
+        while start > 0, (b[start - 1] | 0x20) >= UInt8(ascii: "a"), (b[start - 1] | 0x20) <= UInt8(ascii: "z") { start -= 1 }
+        guard start > 0, start < b.count, b.count - start <= maxLength else { return nil }
+        var end = start
+        while end > 0, b[end - 1] == space { end -= 1 }
+        guard end > 0 else { return nil }
+        return (String(decoding: b[start...].map { $0 | 0x20 }, as: UTF8.self), end)
+    }
+
     /// A short, printable excerpt of a value for error messages: at most 40 characters.
     static func excerpt(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let s = string(bytes)

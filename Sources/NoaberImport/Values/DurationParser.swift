@@ -49,20 +49,12 @@ public struct DurationParser: Sendable {
     /// The length of a trailing unit word (with the spaces before it) and its unit: `min`,
     /// `minuten`, `minutes`, `m`; `uur`, `uren`, `u`, `hours`, `hour`, `hrs`, `hr`, `h` (any case).
     static func unitSuffix(_ b: UnsafeBufferPointer<UInt8>) -> (length: Int, unit: Unit)? {
-        var start = b.count
-        while start > 0, isLetter(b[start - 1]) { start -= 1 }
-        guard start > 0, b.count - start <= 8 else { return nil }
-        let word = String(decoding: b[start...].map { $0 | 0x20 }, as: UTF8.self)
-        let unit: Unit
+        guard let (word, numberEnd) = ByteText.trailingUnit(b, maxLength: 8) else { return nil }
         switch word {
-        case "m", "min", "mins", "minuut", "minuten", "minute", "minutes": unit = .minutes
-        case "u", "uur", "uren", "h", "hr", "hrs", "hour", "hours": unit = .hours
+        case "m", "min", "mins", "minuut", "minuten", "minute", "minutes": return (b.count - numberEnd, .minutes)
+        case "u", "uur", "uren", "h", "hr", "hrs", "hour", "hours": return (b.count - numberEnd, .hours)
         default: return nil
         }
-        var end = start
-        while end > 0, b[end - 1] == ByteText.space { end -= 1 }
-        guard end > 0 else { return nil }
-        return (b.count - end, unit)
     }
 
     private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z") }
